@@ -1,0 +1,159 @@
+"""Turn ``[n]`` markers into checked citations, and drop what the evidence does not support.
+
+A sentence of an answer is *supported* by the evidence sentences it cites when
+  * every number it states occurs among the numbers of that evidence,
+  * every span it quotes (“…”, 《…》) occurs in that evidence, and
+  * (Chinese sentences) at least half of its character bigrams occur in that evidence — this
+    catches general-knowledge sentences decorated with a real citation.
+An uncited sentence gets the evidence sentence that supports it best, if one does; a marker
+that points to no evidence is removed; an unsupported sentence is dropped. Markers are then
+renumbered 1..m in order of appearance, and each citation carries the verbatim quote and its
+document offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from .prompts import NOT_IN_NOTICE_ZH
+from .text import normalize_for_match, numbers_in, split_sentences
+
+MARKER = re.compile(r"[\[【［]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】］]")
+_QUOTED = re.compile(r"[“\"《]([^”\"》]{2,60})[”\"》]")
+_ABSTAIN = re.compile(r"(未提及|没有提及|未涉及|没有涉及|没有相关|未说明|does not (say|mention|state)|not (mentioned|stated))",
+                      re.IGNORECASE)
+MIN_BIGRAM_SUPPORT = 0.5
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source of an answer: ``[n]`` in the answer text points here. ``quote`` is the
+    verbatim evidence sentence and ``doc_text[start:end] == quote``."""
+
+    n: int
+    doc_id: str
+    section_id: str
+    label: str
+    path: list[str]
+    quote: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class GroundedAnswer:
+    """The checked answer: its text with renumbered markers, the citations, the sentences that
+    were dropped as unsupported, and whether the model said the notice does not answer."""
+
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    says_not_in_notice: bool = False
+
+
+def parse_markers(text: str) -> list[int]:
+    """The evidence numbers in ``text``'s markers, in order, without repeats.
+
+    >>> parse_markers("甲[1]。乙[2,3]【1】")
+    [1, 2, 3]
+    """
+    seen: list[int] = []
+    for match in MARKER.finditer(text):
+        for raw in re.split(r"[,，、]", match.group(1)):
+            n = int(raw)
+            if n not in seen:
+                seen.append(n)
+    return seen
+
+
+def _bigrams(text: str) -> set[str]:
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    return {a + b for a, b in zip(han, han[1:])}
+
+
+def support(sentence: str, evidence_texts: list[str]) -> float:
+    """How well ``evidence_texts`` support ``sentence`` (markers already removed): 0 when a
+    number or quoted span of the sentence is absent from them, else the share of the
+    sentence's Chinese character bigrams found in them (1.0 for a sentence with none, e.g.
+    English).
+
+    >>> support("合格率96.04%", ["上海市制造业产品质量合格率96.04％"])
+    1.0
+    >>> support("合格率97%", ["上海市制造业产品质量合格率96.04％"])
+    0.0
+    """
+    joined = normalize_for_match("".join(evidence_texts))
+    have_numbers = set(numbers_in(joined))
+    if any(n not in have_numbers for n in numbers_in(sentence)):
+        return 0.0
+    for quoted in _QUOTED.findall(sentence):
+        if normalize_for_match(quoted) not in joined:
+            return 0.0
+    grams = _bigrams(sentence)
+    if not grams:
+        return 1.0
+    return len(grams & _bigrams(joined)) / len(grams)
+
+
+def _split_answer(text: str) -> list[str]:
+    """Answer sentences, each keeping the markers written after its closing punctuation."""
+    pieces = [s.text for s in split_sentences(text)]
+    merged: list[str] = []
+    for piece in pieces:
+        lead = re.match(rf"^(?:\s*{MARKER.pattern})+", piece)
+        if lead and merged:
+            merged[-1] += lead.group(0).strip()
+            piece = piece[lead.end():].strip()
+        if piece:
+            merged.append(piece)
+    return merged
+
+
+def ground(answer: str, evidence: list) -> GroundedAnswer:
+    """Check ``answer`` (model text with ``[n]`` markers over ``evidence``, a list of
+    :class:`qa.retrieval.Evidence`) and build its citations. See the module docstring."""
+    by_n = {e.n: e for e in evidence}
+    kept: list[tuple[str, list[int]]] = []
+    dropped: list[str] = []
+    says_not = False
+    for sentence in _split_answer(answer):
+        body = MARKER.sub("", sentence).strip()
+        if not body or not re.search(r"\w", body):
+            continue
+        if _ABSTAIN.search(body) and not numbers_in(body):
+            says_not = True
+            kept.append((body, []))
+            continue
+        cited = [n for n in parse_markers(sentence) if n in by_n]
+        if cited and support(body, [by_n[n].sentence.text for n in cited]) >= MIN_BIGRAM_SUPPORT:
+            kept.append((body, cited))
+            continue
+        # Re-attach: the single evidence sentence that supports it best, if any does.
+        best = max(evidence, key=lambda e: support(body, [e.sentence.text]), default=None)
+        if best is not None and support(body, [best.sentence.text]) >= MIN_BIGRAM_SUPPORT:
+            kept.append((body, [best.n]))
+        else:
+            dropped.append(body)
+
+    renumber: dict[int, int] = {}
+    citations: list[Citation] = []
+    parts = []
+    for body, cited in kept:
+        marks = []
+        for n in cited:
+            if n not in renumber:
+                renumber[n] = len(renumber) + 1
+                e = by_n[n]
+                citations.append(Citation(renumber[n], e.section.doc_id, e.section.section_id,
+                                          e.section.label, list(e.section.path), e.sentence.text,
+                                          e.sentence.start, e.sentence.end))
+            marks.append(f"[{renumber[n]}]")
+        parts.append(body + "".join(marks))
+    text = "".join(p if re.search(r"[\u4e00-\u9fff]", p) else p + " " for p in parts).strip()
+    if says_not and not citations:
+        text = text or NOT_IN_NOTICE_ZH
+    return GroundedAnswer(text, citations, dropped, says_not and not citations)

@@ -1,0 +1,149 @@
+"""``python -m qa index | ask | eval | serve`` — the command line of DESIGN.md.
+
+Exit codes: 0 success, 2 bad usage (argparse's own code), 1 failure with a one-line error on
+stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class UsageError(Exception):
+    """Bad input from the command line: exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m qa", description=(
+        "Policy Q&A assistant: answers questions about the documents in source_docs/ with "
+        "citations to their sections."))
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", help="build or update the index")
+    p.add_argument("--source", type=Path, help="folder of the documents (default: source_docs/)")
+    p.add_argument("--index", type=Path, help="folder of the index (default: index/)")
+    p.add_argument("--rebuild", action="store_true", help="rebuild even when the index is current")
+
+    p = sub.add_parser("ask", help="answer one question")
+    p.add_argument("question", help="the question, in Chinese or English")
+    p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    p.add_argument("--generator", choices=["llama.cpp", "transformers", "extractive"])
+    p.add_argument("--top-k", type=int, help="sections to draw evidence from")
+
+    p = sub.add_parser("eval", help="score a gold question set (JSON Lines)")
+    p.add_argument("file", type=Path, help="gold questions, format of shared/eval/dev.jsonl")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--generator", choices=["llama.cpp", "transformers", "extractive"])
+    p.add_argument("--out", type=Path, help="write per-question results to this JSON file")
+
+    p = sub.add_parser("serve", help="start the chat app (same as python app.py)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 7860)")
+    return parser
+
+
+def _settings(args):
+    from pydantic import ValidationError
+
+    from .config import load_settings
+
+    overrides = {
+        "source_dir": getattr(args, "source", None), "index_dir": getattr(args, "index", None),
+        "generator": getattr(args, "generator", None), "top_k": getattr(args, "top_k", None),
+        "host": getattr(args, "host", None), "port": getattr(args, "port", None),
+    }
+    try:
+        return load_settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise UsageError(f"bad setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+
+
+def _run(args) -> int:
+    settings = _settings(args)
+    if args.command == "index":
+        from .documents import load_documents
+        from .embedding import load_embedder
+        from .index import ensure_index
+
+        documents = load_documents(settings.source_dir)
+        index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder),
+                             rebuild=args.rebuild, progress=True)
+        counts = index.manifest["counts"]
+        print(f"index ready in {settings.index_dir}: {counts['documents']} document(s), "
+              f"{counts['sections']} sections, {counts['sentences']} sentences, "
+              f"embedder {index.manifest['embedder']['id']}, built {index.manifest['built_at']}")
+        return 0
+
+    if args.command == "serve":
+        from app import main as serve_main  # app.py sits at the project root
+
+        serve_main(settings)
+        return 0
+
+    from .engine import Assistant, QuestionError
+
+    if args.command == "ask":
+        if not args.question.strip():
+            raise UsageError("the question is empty")
+        assistant = Assistant(settings, progress=not args.json)
+        try:
+            answer = assistant.ask(args.question)
+        except QuestionError as exc:
+            raise UsageError(str(exc)) from exc
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        else:
+            print(answer.text)
+            for note in answer.notes:
+                print(note)
+            for c in answer.citations:
+                print(f"[{c.n}] {c.label}：{c.quote}")
+            if answer.abstained:
+                for h in answer.retrieved:
+                    print(f"  · {h.section.label}")
+        return 0
+
+    if args.command == "eval":
+        from .evaluation import evaluate, format_report, load_gold
+
+        rows = load_gold(args.file)
+        assistant = Assistant(settings, progress=not args.json)
+        report = evaluate(assistant, rows, progress=True)
+        if args.out:
+            args.out.write_text(json.dumps({"summary": report.summary, "results": report.results},
+                                           ensure_ascii=False, indent=2), encoding="utf-8")
+        print(json.dumps(report.summary, ensure_ascii=False, indent=2) if args.json else format_report(report.summary))
+        return 0
+    raise UsageError(f"unknown command {args.command}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits 2 on bad usage
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _run(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:  # one line, never a traceback, for every other failure
+        if args.verbose:
+            logging.exception("failed")
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"error: {message}", file=sys.stderr)
+        return 1

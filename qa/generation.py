@@ -1,0 +1,220 @@
+"""Generator backends behind one interface.
+
+* ``extractive`` — no model: the best evidence sentences, verbatim, each with its marker.
+* ``llama.cpp``  — a GGUF model run by llama-cpp-python (default: the official Qwen2.5-Coder
+  1.5B Instruct Q4_K_M, fetched and SHA-256-verified by :mod:`qa.models`).
+* ``transformers`` — a hub id, a local model folder, or a ``.gguf`` file loaded by transformers.
+
+A generator yields text pieces; the caller joins them. Generation stops at ``max_new_tokens``,
+at ``timeout_s`` seconds, or when the text starts looping (a repeated line or 8-gram).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from .prompts import SYSTEM_PROMPT, user_prompt
+
+log = logging.getLogger(__name__)
+
+
+class Generator(Protocol):
+    """Writes an answer from numbered evidence. ``name`` identifies backend and model."""
+
+    name: str
+
+    def stream(self, question: str, evidence: list) -> Iterator[str]:
+        """Yield the answer's text in pieces (tokens or sentences)."""
+
+
+class LoopGuard:
+    """Watches streamed text and says when to stop: a line or an 8-character run repeated three
+    times (small models loop without a repeat penalty, and a penalty > 1 makes them avoid the
+    evidence's own figures — MODELS.md), or the time limit.
+    """
+
+    def __init__(self, timeout_s: float):
+        self.deadline = time.monotonic() + timeout_s
+        self.text = ""
+        self.reason: str | None = None
+
+    def feed(self, piece: str) -> bool:
+        """Add ``piece``; return True when generation should stop."""
+        self.text += piece
+        if time.monotonic() > self.deadline:
+            self.reason = "timeout"
+            return True
+        lines = [l.strip() for l in self.text.splitlines() if l.strip()]
+        if len(lines) >= 3 and lines[-1] == lines[-2] == lines[-3]:
+            self.reason = "loop"
+            return True
+        tail = self.text[-8:]
+        if len(self.text) > 64 and len(tail.strip()) == 8 and self.text.count(tail) >= 3:
+            self.reason = "loop"
+            return True
+        return False
+
+
+class ExtractiveGenerator:
+    """No model: the ``n_sentences`` best-scoring evidence sentences, verbatim, with markers."""
+
+    name = "extractive"
+
+    def __init__(self, n_sentences: int = 2):
+        self.n_sentences = n_sentences
+
+    def stream(self, question: str, evidence: list) -> Iterator[str]:
+        best = sorted(evidence, key=lambda e: -e.score)[: self.n_sentences]
+        for e in sorted(best, key=lambda e: e.n):
+            yield f"{e.sentence.text}[{e.n}]"
+
+
+def messages_for(question: str, evidence: list) -> list[dict]:
+    """The chat messages sent to a model: system rules, then evidence and question."""
+    return [{"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": user_prompt(question, evidence)}]
+
+
+class LlamaCppGenerator:
+    """A GGUF model run by llama-cpp-python with the chat template stored in the GGUF.
+
+    Greedy decoding (temperature 0), repeat penalty 1.0 with :class:`LoopGuard` instead.
+    Raises ``ValueError`` from llama.cpp when the file is not a loadable GGUF.
+    """
+
+    def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int = 2,
+                 max_new_tokens: int = 256, timeout_s: float = 90.0, label: str | None = None):
+        from llama_cpp import Llama
+
+        self.llm = Llama(model_path=str(model_path), n_ctx=n_ctx, n_threads=n_threads,
+                         n_threads_batch=n_threads, verbose=False)
+        self.max_new_tokens = max_new_tokens
+        self.timeout_s = timeout_s
+        self.name = f"llama.cpp:{label or Path(model_path).name}"
+        self._lock = threading.Lock()  # one llama context: one generation at a time
+        self.last_stop: str | None = None
+
+    def stream(self, question: str, evidence: list) -> Iterator[str]:
+        guard = LoopGuard(self.timeout_s)
+        with self._lock:
+            chunks = self.llm.create_chat_completion(
+                messages=messages_for(question, evidence), stream=True, temperature=0.0,
+                top_k=1, repeat_penalty=1.0, max_tokens=self.max_new_tokens)
+            self.last_stop = "length"
+            for chunk in chunks:
+                delta = chunk["choices"][0].get("delta", {}).get("content") or ""
+                finish = chunk["choices"][0].get("finish_reason")
+                if delta:
+                    yield delta
+                    if guard.feed(delta):
+                        self.last_stop = guard.reason
+                        break
+                if finish:
+                    self.last_stop = finish
+                    break
+
+
+class TransformersGenerator:
+    """A causal LM loaded by transformers from a hub id, a local folder, or a GGUF file
+    (``gguf_file=``; transformers dequantises it). Streams through ``TextIteratorStreamer``.
+
+    Raises ``OSError`` when the model cannot be found locally and the hub is unreachable.
+    """
+
+    def __init__(self, model: str, max_new_tokens: int = 256, timeout_s: float = 90.0,
+                 n_threads: int | None = None):
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        from .hub import hub_reachable
+
+        if n_threads:
+            torch.set_num_threads(n_threads)
+        path = Path(model).expanduser()
+        kwargs: dict = {}
+        if path.suffix == ".gguf":
+            kwargs["gguf_file"] = path.name
+            source = str(path.parent)
+        else:
+            source = str(path) if path.exists() else model
+            if not path.exists():
+                kwargs["local_files_only"] = not hub_reachable()
+        self.tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
+        self.model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32, **kwargs)
+        self.model.eval()
+        self.max_new_tokens = max_new_tokens
+        self.timeout_s = timeout_s
+        self.name = f"transformers:{model}"
+        self.last_stop: str | None = None
+
+    def stream(self, question: str, evidence: list) -> Iterator[str]:
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+        inputs = self.tokenizer.apply_chat_template(
+            messages_for(question, evidence), add_generation_prompt=True, return_tensors="pt",
+            return_dict=True)
+        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True,
+                                        timeout=self.timeout_s + 30)
+        guard = LoopGuard(self.timeout_s)
+        stop_flag = threading.Event()
+
+        class _Stop(StoppingCriteria):
+            def __call__(self, input_ids, scores, **kwargs):
+                return stop_flag.is_set()
+
+        pad = self.tokenizer.pad_token_id
+        if pad is None:
+            pad = self.tokenizer.eos_token_id
+        worker = threading.Thread(target=lambda: self._generate(torch, inputs, streamer, pad,
+                                                                 StoppingCriteriaList([_Stop()])))
+        worker.start()
+        self.last_stop = "stop"
+        try:
+            for piece in streamer:
+                if piece:
+                    yield piece
+                    if guard.feed(piece):
+                        self.last_stop = guard.reason
+                        stop_flag.set()
+                        break
+        finally:
+            stop_flag.set()
+            worker.join()
+
+    def _generate(self, torch, inputs, streamer, pad, stopping) -> None:
+        with torch.no_grad():
+            self.model.generate(**inputs, streamer=streamer, max_new_tokens=self.max_new_tokens,
+                                do_sample=False, repetition_penalty=1.0, pad_token_id=pad,
+                                stopping_criteria=stopping)
+
+
+def load_generator(settings) -> Generator:
+    """The generator named by ``settings.generator``.
+
+    Raises :class:`qa.models.ModelUnavailable` when the model cannot be obtained or verified,
+    and ``ValueError``/``OSError`` when it cannot be loaded.
+    """
+    if settings.generator == "extractive":
+        return ExtractiveGenerator()
+    if settings.generator == "llama.cpp":
+        from .models import ensure_model
+
+        path = ensure_model(settings.generator_model, settings.model_cache)
+        return LlamaCppGenerator(path, n_ctx=settings.n_ctx, n_threads=settings.n_threads,
+                                 max_new_tokens=settings.max_new_tokens,
+                                 timeout_s=settings.generation_timeout_s, label=settings.generator_model)
+    if settings.generator == "transformers":
+        model = settings.generator_model
+        from .models import REGISTRY, ensure_model
+
+        if model in REGISTRY:  # a registry GGUF, dequantised by transformers
+            model = str(ensure_model(model, settings.model_cache))
+        return TransformersGenerator(model, max_new_tokens=settings.max_new_tokens,
+                                     timeout_s=settings.generation_timeout_s, n_threads=settings.n_threads)
+    raise ValueError(f"unknown generator {settings.generator!r}")

