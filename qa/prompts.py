@@ -23,8 +23,18 @@ SYSTEM_PROMPT = (
 
 
 def format_evidence(evidence) -> str:
-    """The evidence block: one line per sentence, ``[n]（label）sentence``."""
-    return "\n".join(f"[{e.n}]（{e.section.label}）{e.sentence.text}" for e in evidence)
+    """The evidence block: each section's label once, then its numbered sentences::
+
+        《第一部分 二、（四）产品质量保持全国领先》
+        [1] 上海市制造业产品质量合格率96.04％，高于全国7.14个百分点；
+    """
+    lines, current = [], None
+    for e in evidence:
+        if e.section.section_id != current:
+            current = e.section.section_id
+            lines.append(f"《{e.section.label}》")
+        lines.append(f"[{e.n}] {e.sentence.text}")
+    return "\n".join(lines)
 
 
 def user_prompt(question: str, evidence) -> str:

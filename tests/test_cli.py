@@ -1,0 +1,72 @@
+"""The CLI contract of DESIGN.md, run as a user runs it (a subprocess)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def run(args, settings, **env):
+    full_env = {**os.environ, "QA_SOURCE_DIR": str(settings.source_dir), "QA_INDEX_DIR": str(settings.index_dir),
+                "QA_GENERATOR": "extractive", "HF_HUB_OFFLINE": "1", **env}
+    return subprocess.run([sys.executable, "-m", "qa", *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_help_lists_commands(settings):
+    done = run(["--help"], settings)
+    assert done.returncode == 0
+    for command in ("index", "ask", "eval", "serve"):
+        assert command in done.stdout
+
+
+def test_index_then_ask_json(settings):
+    done = run(["index"], settings)
+    assert done.returncode == 0, done.stderr
+    assert "38 sections" in done.stdout
+    done = run(["ask", "上海市制造业产品质量合格率是多少？", "--json"], settings)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert set(answer) >= {"question", "answer", "abstained", "citations", "retrieved", "timings_ms", "model"}
+    assert "96.04" in answer["answer"] and answer["abstained"] is False
+    citation = answer["citations"][0]
+    assert set(citation) >= {"n", "doc_id", "section_id", "label", "path", "quote", "start", "end"}
+    text = (settings.source_dir / "shanghai-quality-notice-2024.txt").read_text(encoding="utf-8")
+    assert text[citation["start"]:citation["end"]] == citation["quote"]
+    assert f"[{citation['n']}]" in answer["answer"]
+    assert set(answer["timings_ms"]) >= {"retrieve", "generate", "total"}
+
+
+@pytest.mark.parametrize("args,code", [(["ask"], 2), (["ask", "   "], 2), (["frobnicate"], 2),
+                                       (["ask", "问题", "--top-k", "0"], 2), (["eval", "/nonexistent.jsonl"], 1)])
+def test_bad_usage_and_failures_give_one_line_errors(settings, args, code):
+    done = run(args, settings)
+    assert done.returncode == code
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip()
+
+
+def test_missing_source_folder_is_a_one_line_error(settings, tmp_path):
+    done = run(["ask", "问题"], settings, QA_SOURCE_DIR=str(tmp_path / "nope"))
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and "source folder not found" in done.stderr
+
+
+def test_eval_json_summary(settings, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "x", "question": "去年全年一共部署了多少批次的质量监督抽查？",
+                                "kind": "numeric", "gold": [{"part": 1, "item": 12}],
+                                "must_contain": ["13766"], "abstain": False}, ensure_ascii=False) + "\n")
+    out = tmp_path / "results.json"
+    done = run(["eval", str(gold), "--json", "--out", str(out)], settings)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    for key in ("n", "recall@1", "recall@3", "mrr", "answer_accuracy", "abstain_accuracy",
+                "citation_precision", "citation_validity", "by_kind"):
+        assert key in summary
+    assert summary["recall@3"] == 1.0 and summary["answer_accuracy"] == 1.0
+    assert json.loads(out.read_text())["results"][0]["citations"]

@@ -1,0 +1,92 @@
+"""Generator backends: extractive, and transformers on a tiny Qwen2 model built here.
+
+The tiny model has random weights and a tokenizer trained in the test on the notice, saved to a
+temp folder: the real ``from_pretrained`` loading and ``generate`` code runs with no download.
+"""
+
+import pytest
+
+from qa.generation import ExtractiveGenerator, LoopGuard, TransformersGenerator, messages_for
+
+CHAT_TEMPLATE = (
+    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+
+
+@pytest.fixture(scope="module")
+def tiny_qwen2(tmp_path_factory, notice_text):
+    torch = pytest.importorskip("torch")
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
+
+    folder = tmp_path_factory.mktemp("tiny-qwen2")
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.train_from_iterator([notice_text, "system user assistant [1] [2] 通知中未提及"],
+                            trainers.BpeTrainer(vocab_size=600, special_tokens=specials,
+                                                initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|im_end|>", pad_token="<|endoftext|>")
+    fast.chat_template = CHAT_TEMPLATE
+    fast.save_pretrained(folder)
+    torch.manual_seed(0)
+    config = Qwen2Config(vocab_size=len(fast), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=2048,
+                         eos_token_id=fast.eos_token_id, pad_token_id=fast.pad_token_id)
+    Qwen2ForCausalLM(config).save_pretrained(folder)
+    return folder
+
+
+def _evidence(extractive_assistant, question="制造业产品质量合格率是多少"):
+    return extractive_assistant.retriever.search(question).evidence
+
+
+def test_extractive_quotes_best_evidence_verbatim(extractive_assistant):
+    evidence = _evidence(extractive_assistant)
+    text = "".join(ExtractiveGenerator(2).stream("q", evidence))
+    best = sorted(evidence, key=lambda e: -e.score)[:2]
+    for e in best:
+        assert f"{e.sentence.text}[{e.n}]" in text
+
+
+def test_prompt_numbers_the_evidence_and_keeps_question_apart(extractive_assistant):
+    evidence = _evidence(extractive_assistant)
+    messages = messages_for("合格率？", evidence)
+    assert messages[0]["role"] == "system" and "[1]" in messages[1]["content"]
+    assert messages[1]["content"].index("【证据】") < messages[1]["content"].index("【问题】\n合格率？")
+
+
+def test_transformers_backend_loads_and_streams_a_tiny_qwen2(tiny_qwen2, extractive_assistant):
+    generator = TransformersGenerator(str(tiny_qwen2), max_new_tokens=12, timeout_s=60)
+    assert generator.name.startswith("transformers:")
+    pieces = list(generator.stream("合格率是多少？", _evidence(extractive_assistant)))
+    text = "".join(pieces)
+    assert pieces and text.strip()
+    assert 0 < generator.last_new_tokens <= 12  # the token limit holds
+
+
+def test_assistant_with_a_nonsense_model_falls_back_to_checked_extraction(tiny_qwen2, settings):
+    from qa.engine import Assistant
+
+    generator = TransformersGenerator(str(tiny_qwen2), max_new_tokens=16, timeout_s=60)
+    assistant = Assistant(settings, generator=generator)
+    answer = assistant.ask("上海市制造业产品质量合格率是多少？")
+    # random weights cannot produce a supported, cited sentence: the user gets verbatim evidence
+    assert answer.mode == "fallback" and answer.citations
+    assert any("96.04" in c.quote for c in answer.citations)
+    assert any("摘录" in note for note in answer.notes)
+
+
+def test_loop_guard_stops_repetition_and_timeouts():
+    guard = LoopGuard(timeout_s=60)
+    assert not guard.feed("第一句。\n")
+    stopped = False
+    for _ in range(10):
+        stopped = guard.feed("重复的一行内容\n")
+        if stopped:
+            break
+    assert stopped and guard.reason == "loop"
+    late = LoopGuard(timeout_s=0)
+    assert late.feed("x") and late.reason == "timeout"

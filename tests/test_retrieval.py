@@ -1,0 +1,44 @@
+"""Hybrid retrieval on the real notice and the dev question set."""
+
+import pytest
+
+from qa.evaluation import matches_gold, retrieval_scores
+from qa.retrieval import reciprocal_rank_fusion
+
+
+def test_rrf_prefers_items_ranked_well_by_both():
+    fused = reciprocal_rank_fusion([[1, 2, 3], [2, 3, 1]], k=60)
+    assert max(fused, key=fused.get) == 2
+
+
+def test_recall_at_3_on_dev_set(extractive_assistant, dev_rows):
+    retriever = extractive_assistant.retriever
+    rows = [r for r in dev_rows if r["gold"]]
+    scores = [retrieval_scores([h.section.path for h in retriever.search(r["question"]).hits], r["gold"])
+              for r in rows]
+    recall3 = sum(s["recall@3"] for s in scores) / len(scores)
+    mrr = sum(s["mrr"] for s in scores) / len(scores)
+    print(f"dev recall@3={recall3:.3f} MRR={mrr:.3f} over {len(rows)} questions")
+    assert recall3 >= 0.9
+
+
+def test_traditional_and_fullwidth_queries_match_simplified(extractive_assistant):
+    retriever = extractive_assistant.retriever
+    plain = retriever.search("上海市全国公共服务质量满意度得分是多少？")
+    trad = retriever.search("上海市全國公共服務質量滿意度得分是多少？")
+    assert trad.normalized == plain.normalized
+    assert trad.hits[0].section.section_id == plain.hits[0].section.section_id
+    assert matches_gold(trad.hits[0].section.path, {"part": 1, "item": 6})
+
+
+def test_evidence_is_numbered_and_verbatim(extractive_assistant, notice_text):
+    result = extractive_assistant.retriever.search("制造业产品质量合格率是多少", n_evidence=6)
+    assert [e.n for e in result.evidence] == list(range(1, 7))
+    for e in result.evidence:
+        assert notice_text[e.sentence.start:e.sentence.end] == e.sentence.text
+    assert any("96.04" in e.sentence.text for e in result.evidence)
+
+
+def test_empty_query_is_rejected(extractive_assistant):
+    with pytest.raises(ValueError):
+        extractive_assistant.retriever.search(" \u3000 ")
