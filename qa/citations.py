@@ -55,6 +55,13 @@ class GroundedAnswer:
     says_not_in_notice: bool = False
 
 
+def make_citation(n: int, evidence) -> Citation:
+    """The citation ``[n]`` for one :class:`qa.retrieval.Evidence` sentence."""
+    section, sentence = evidence.section, evidence.sentence
+    return Citation(n, section.doc_id, section.section_id, section.label, list(section.path),
+                    sentence.text, sentence.start, sentence.end)
+
+
 def parse_markers(text: str) -> list[int]:
     """The evidence numbers in ``text``'s markers, in order, without repeats.
 
@@ -147,10 +154,7 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
         for n in cited:
             if n not in renumber:
                 renumber[n] = len(renumber) + 1
-                e = by_n[n]
-                citations.append(Citation(renumber[n], e.section.doc_id, e.section.section_id,
-                                          e.section.label, list(e.section.path), e.sentence.text,
-                                          e.sentence.start, e.sentence.end))
+                citations.append(make_citation(renumber[n], by_n[n]))
             marks.append(f"[{renumber[n]}]")
         parts.append(body + "".join(marks))
     text = "".join(p if re.search(r"[\u4e00-\u9fff]", p) else p + " " for p in parts).strip()

@@ -15,13 +15,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import prompts
-from .citations import Citation, GroundedAnswer, ground
+from .agencies import answer_agency_question
+from .mentions import answer_mention_question
+from .citations import MARKER, Citation, ground, make_citation
 from .config import Settings
 from .documents import load_documents
 from .embedding import load_embedder
 from .generation import ExtractiveGenerator, Generator, load_generator
 from .index import Index, ensure_index
 from .retrieval import HybridRetriever, RetrievalResult
+from .scope import asked_unit, asks_quantity, question_years, reference_year, section_years, unknown_entities, years_outside
+from .text import numbers_in
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,13 @@ _INJECTION = re.compile(
     r"没有任何限制|不受限制|不用查文件|不用看文件|随便(配|编|写|给)|(直接|帮我)?编(一个|个|造)|"
     r"出处就写|原文有没有无所谓|jailbreak|developer mode|DAN\b",
     re.IGNORECASE)
+# Below this best evidence-sentence score a model's "通知中未提及" is taken as an abstention;
+# above it the evidence is too close to the question to trust it, and the user gets the
+# verbatim evidence instead. Fitted on shared/eval/dev.jsonl (see README, Evaluation).
+ABSTAIN_EVIDENCE_SCORE = 1.15
+# Requests to make things up: refused as an abstention (the notice has nothing to cite).
+_FABRICATE = re.compile(r"编(一个|个|造|些)|捏造|虚构|随便(配|编|写|给)|make (something |it )?up|invent|fabricate",
+                        re.IGNORECASE)
 # Follow-ups that lean on the previous turn: short, or opening with a connective.
 _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?$", re.IGNORECASE)
 
@@ -46,8 +57,8 @@ _FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about
 class Answer:
     """An answer with its evidence. ``mode`` is one of ``generated`` (the model's checked
     text), ``extractive`` (verbatim evidence by choice), ``fallback`` (verbatim evidence because
-    the model's text failed the checks or the model is unavailable), ``abstained`` or
-    ``refused``. ``notes`` are the user-facing remarks shown with the answer."""
+    the model's text failed the checks or the model is unavailable), ``structured`` (built
+    from the sections' agency lists), ``abstained`` or ``refused``. ``notes`` are the user-facing remarks shown with the answer."""
 
     question: str
     text: str
@@ -158,6 +169,8 @@ class Assistant:
         documents = load_documents(self.settings.source_dir)
         self.index = ensure_index(self.settings.index_dir, documents, self.embedder, progress=self.progress)
         self.retriever = HybridRetriever(self.index, self.embedder, rrf_k=self.settings.rrf_k)
+        self._corpus = "\n".join(d.text for d in documents)
+        self._ref_year = reference_year(self._corpus, self.index.sections)
         self._source_state = self._scan_sources()
 
     def refresh_if_changed(self) -> bool:
@@ -192,9 +205,13 @@ class Assistant:
 
         asked, injected = strip_injection(cleaned)
         if injected and not re.search(r"[\w]{2,}", asked):
-            answer = Answer(question, prompts.REFUSE_EN if english else prompts.REFUSE_ZH, [], False,
-                            "refused", cleaned, timings_ms={"retrieve": 0, "generate": 0,
-                                                            "total": _ms(t0)}, model=self.model_info())
+            fabricate = bool(_FABRICATE.search(cleaned))
+            text = prompts.REFUSE_EN if english else prompts.REFUSE_ZH
+            if fabricate:
+                text = prompts.NO_FABRICATION_EN if english else prompts.NO_FABRICATION_ZH
+            nearest = self.retriever.search(cleaned, top_k=self.settings.top_k).hits[: self.settings.top_k] if fabricate else []
+            answer = Answer(question, text, [], fabricate, "refused", cleaned, retrieved=nearest,
+                            timings_ms={"retrieve": 0, "generate": 0, "total": _ms(t0)}, model=self.model_info())
             yield StreamEvent("final", answer=answer)
             return
         if injected:
@@ -202,38 +219,85 @@ class Assistant:
         query = rewrite_follow_up(asked, history)
 
         with self._lock:
-            retriever = self.retriever
-        result = retriever.search(query, top_k=self.settings.top_k, n_evidence=self.settings.evidence_sentences)
+            index, retriever, ref_year, corpus = self.index, self.retriever, self._ref_year, self._corpus
+        years = question_years(query, ref_year)
+        allow = None
+        if years:
+            allow = lambda section: not section_years(section) or bool(section_years(section) & years)  # noqa: E731
+        result = retriever.search(query, top_k=self.settings.top_k,
+                                  n_evidence=self.settings.evidence_sentences, allow=allow)
         t_retrieved = time.perf_counter()
         yield StreamEvent("retrieved", result=result)
+        hits = result.hits[: self.settings.top_k]
+
+        def finish(text, citations, mode, abstained=False, dropped=(), first_token=None, t_gen=None):
+            t_gen = t_gen or time.perf_counter()
+            return StreamEvent("final", answer=Answer(
+                question=question, text=text, citations=list(citations), abstained=abstained, mode=mode,
+                query=query, retrieved=hits,
+                timings_ms={"retrieve": round((t_retrieved - t0) * 1000),
+                            "first_token": first_token if first_token is not None else _ms(t0),
+                            "generate": round((t_gen - t_retrieved) * 1000), "total": _ms(t0)},
+                model=self.model_info(), notes=notes, dropped=list(dropped)))
+
+        def abstain(reason: str | None = None):
+            if reason:
+                notes.append(reason)
+            return finish(prompts.ABSTAIN_EN if english else prompts.ABSTAIN_ZH, [], "abstained", True)
+
+        # Questions the documents cannot answer, decided before any model runs.
+        outside = years_outside(years, index.sections, corpus)
+        if outside:
+            yield abstain(f"通知没有涉及{'、'.join(map(str, sorted(outside)))}年的内容。")
+            return
+        unknown = unknown_entities(query, corpus)
+        if unknown:
+            yield abstain(f"通知没有提到“{'、'.join(unknown)}”。")
+            return
+
+        structured = answer_agency_question(query, hits, index, english)
+        if structured is not None:
+            yield StreamEvent("delta", text=structured.text)
+            citations = [make_citation(e.n, e) for e in structured.evidence]
+            yield finish(structured.text, citations, "structured", first_token=_ms(t0))
+            return
+
+        mention = answer_mention_question(query, index, english)
+        if mention is not None:
+            text, evidence = mention
+            yield StreamEvent("delta", text=text)
+            yield finish(text, [make_citation(e.n, e) for e in evidence], "structured", first_token=_ms(t0))
+            return
 
         pieces: list[str] = []
         first_token_ms = None
         generator = self.generator
-        for piece in generator.stream(query if history and query != asked else asked, result.evidence):
+        for piece in generator.stream(asked if english else result.normalized, result.evidence):
             if first_token_ms is None:
                 first_token_ms = _ms(t0)
             pieces.append(piece)
             yield StreamEvent("delta", text=piece)
         t_generated = time.perf_counter()
-        raw = "".join(pieces)
-        stop = getattr(generator, "last_stop", None)
-        if stop == "timeout":
+        if getattr(generator, "last_stop", None) == "timeout":
             notes.append("生成超时，已停止。")
 
-        grounded = ground(raw, result.evidence)
+        grounded = ground("".join(pieces), result.evidence)
         mode = "extractive" if isinstance(generator, ExtractiveGenerator) else "generated"
-        abstained = False
+        best_evidence = max((e.score for e in result.evidence), default=0.0)
+        if grounded.says_not_in_notice and best_evidence < ABSTAIN_EVIDENCE_SCORE:
+            yield abstain()
+            return
         if grounded.says_not_in_notice:
-            abstained = True
-            mode = "abstained"
-            text = prompts.ABSTAIN_EN if english else prompts.ABSTAIN_ZH
-        elif not grounded.citations:
+            notes.append("模型认为通知未提及，但检索到了高度相关的原文，以下为原文摘录，请核对。")
+            grounded.citations = []
+        grounded = self._unit_check(query, grounded, result.evidence)
+        if not grounded.citations:
             grounded = ground("".join(ExtractiveGenerator().stream(asked, result.evidence)), result.evidence)
             mode = "fallback" if mode == "generated" else mode
-            text = grounded.text
-        else:
-            text = grounded.text
+        asked_numbers = set(numbers_in(query))
+        if asks_quantity(query) and not set(numbers_in(MARKER.sub("", grounded.text))) - asked_numbers:
+            yield abstain("通知中没有找到这个问题所问的数字。")
+            return
         if mode == "generated" and grounded.dropped:
             notes.append(prompts.DROPPED_NOTE_ZH.format(count=len(grounded.dropped)))
         if mode == "fallback":
@@ -242,15 +306,23 @@ class Assistant:
             notes.append(prompts.EXTRACTIVE_NOTE_ZH)
         if self.generator_error:
             notes.append(f"生成模型不可用（{self.generator_error}），以下为原文摘录。")
+        yield finish(grounded.text, grounded.citations, mode, dropped=grounded.dropped,
+                     first_token=first_token_ms, t_gen=t_generated)
 
-        answer = Answer(
-            question=question, text=text, citations=grounded.citations if not abstained else [],
-            abstained=abstained, mode=mode, query=query, retrieved=result.hits[: self.settings.top_k],
-            timings_ms={"retrieve": round((t_retrieved - t0) * 1000),
-                        "first_token": first_token_ms if first_token_ms is not None else _ms(t0),
-                        "generate": round((t_generated - t_retrieved) * 1000), "total": _ms(t0)},
-            model=self.model_info(), notes=notes, dropped=grounded.dropped)
-        yield StreamEvent("final", answer=answer)
+    @staticmethod
+    def _unit_check(query: str, grounded, evidence):
+        """For 多少台套-style questions: the answer must state a number in the unit asked
+        for. If it does not, answer with the best evidence sentence that does (verbatim)."""
+        unit = asked_unit(query)
+        if unit is None or not grounded.citations:
+            return grounded
+        if re.search(rf"\d\s*{re.escape(unit)}", MARKER.sub("", grounded.text)):
+            return grounded
+        best = max((e for e in evidence if re.search(rf"\d\s*{re.escape(unit)}", e.sentence.text)),
+                   key=lambda e: e.score, default=None)
+        if best is None:
+            return grounded
+        return ground(f"{best.sentence.text}[{best.n}]", evidence)
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
         """The final :class:`Answer` of :meth:`stream`."""

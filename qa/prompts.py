@@ -49,3 +49,5 @@ ABSTAIN_ZH = "通知中未提及这一问题。以下是最接近的条款，供
 ABSTAIN_EN = "The notice does not answer this question. The nearest sections are listed for reference."
 REFUSE_ZH = "我只能根据通知原文回答问题，不能透露或更改这些规则。请就通知内容提问。"
 REFUSE_EN = "I can only answer from the notice and cannot reveal or change my rules. Please ask about the notice."
+NO_FABRICATION_ZH = "通知中没有可以支撑这一内容的原文，我不会编造数字或出处。请就通知中的内容提问。"
+NO_FABRICATION_EN = "The notice has nothing to support that, and I will not make up figures or citations."

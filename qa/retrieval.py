@@ -4,7 +4,9 @@ the sentence-level evidence drawn from the retrieved sections."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,6 +16,10 @@ from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import Section
 from .text import normalize_query, numbers_in, tokenize
+
+
+# A sentence that is only an item's heading, "（四）产品质量保持全国领先。": no evidence in it.
+_HEADING_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；]{0,40}。?$")
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,9 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, 
 class HybridRetriever:
     """Dense + BM25 retrieval over an :class:`~qa.index.Index`.
 
-    ``search`` normalises the query (Traditional → Simplified, full → half width, trimmed),
-    ranks sections by both methods, fuses the two rankings by RRF and selects evidence.
+    ``search`` normalises the query (Traditional → Simplified, full → half width, trimmed) and
+    ranks sections three ways — section embedding, best sentence embedding, BM25 (Chinese
+    queries only) — then fuses the rankings by RRF and selects evidence.
     """
 
     def __init__(self, index: Index, embedder: Embedder, rrf_k: int = 60, candidates: int = 50):
@@ -89,12 +96,21 @@ class HybridRetriever:
         return {t: math.log(1 + n / c) for t, c in df.items()}
 
     @cached_property
+    def _sentence_section(self) -> np.ndarray:
+        """Row of each sentence's section in ``index.sections``: int ``(n_sentences,)``."""
+        row = {s.section_id: i for i, s in enumerate(self.index.sections)}
+        return np.array([row[s.section_id] for s in self.index.sentences], dtype=np.int64)
+
+    @cached_property
     def _sentence_tokens(self) -> list[set[str]]:
         return [set(tokenize(s.text)) for s in self.index.sentences]
 
-    def search(self, query: str, top_k: int = 3, n_evidence: int = 8) -> RetrievalResult:
+    def search(self, query: str, top_k: int = 3, n_evidence: int = 8,
+               allow: Callable[[Section], bool] | None = None) -> RetrievalResult:
         """Rank the sections for ``query`` and pick ``n_evidence`` numbered sentences from the
-        top ``top_k`` sections. Raises ``ValueError`` for an empty query."""
+        top ``top_k`` sections. ``allow`` keeps only the sections it accepts (e.g. those in the
+        year the question asks about); when it accepts none, it is ignored. Raises
+        ``ValueError`` for an empty query."""
         normalized = normalize_query(query)
         if not normalized:
             raise ValueError("empty query")
@@ -104,10 +120,20 @@ class HybridRetriever:
         dense_scores, dense_ids = self.index.section_vectors.search(qvec[None, :], depth)
         dense_ranking = [int(i) for i in dense_ids[0] if i >= 0]
         dense_by_id = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
+        # best-sentence similarity: a section is as relevant as its most relevant sentence
+        sentence_sims = self.index.sentence_vectors @ qvec                 # (n_sentences,)
+        best_sentence = np.full(n_sections, -1.0)
+        np.maximum.at(best_sentence, self._sentence_section, sentence_sims)
+        sentence_ranking = [int(i) for i in np.argsort(-best_sentence, kind="stable")[:depth]]
         bm25_all = self.index.bm25.scores(normalized)                      # (n_sections,)
-        bm25_ranking = [int(i) for i in np.argsort(-bm25_all, kind="stable")[:depth] if bm25_all[i] > 0]
-        fused = reciprocal_rank_fusion([dense_ranking, bm25_ranking], k=self.rrf_k)
+        rankings = [dense_ranking, sentence_ranking]
+        if re.search(r"[\u4e00-\u9fff]", normalized):  # BM25 over Chinese words says nothing about English
+            rankings.append([int(i) for i in np.argsort(-bm25_all, kind="stable")[:depth] if bm25_all[i] > 0])
+        fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
         order = sorted(fused, key=lambda i: -fused[i])
+        if allow is not None:
+            kept = [i for i in order if allow(self.index.sections[i])]
+            order = kept or order
         hits = []
         for rank, i in enumerate(order[:max(top_k, 1) * 3], start=1):
             section = self.index.sections[i]
@@ -144,7 +170,8 @@ class HybridRetriever:
         pool: list[tuple[EvidenceSentence, Retrieved]] = []
         for hit in hits:
             for sentence in self.index.sentences_of(hit.section.section_id):
-                pool.append((sentence, hit))
+                if not _HEADING_ONLY.match(sentence.text):
+                    pool.append((sentence, hit))
         if not pool:
             return []
         scores = self.sentence_scores(result.normalized, result.query_vector, [s for s, _ in pool])

@@ -1,0 +1,106 @@
+"""What a question is about, checked against what the documents cover, before any model runs.
+
+* **Years.** A work report's parts are scoped by year (``第一部分　2023年…总结``, ``第二部分　2024年…
+  要点``). A question about 2023 (or 去年, relative to the document's date) is answered from the
+  2023 sections; a question about a year that no section covers and no sentence mentions is not
+  answered by the documents.
+* **Named places and organisations** (jieba's part-of-speech tags ``ns``/``nt``) that occur
+  nowhere in the documents: the documents cannot answer a question about them.
+* **Quantity questions** (多少, 几家, how many…) need an answer that states a number.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .sections import Section
+from .text import normalize_for_match, normalize_query
+
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
+             "前年": -2, "明年": 1, "next year": 1}
+_QUANTITY = re.compile(
+    r"多少|(?<!哪)几[个家项次人件批台种条名所万亿]|多大|多高|比例|占比|百分之|金额|预算|额度|how many|how much|"
+    r"what (share|percentage|proportion|number)|what was .{0,60}(index|rate|score)", re.IGNORECASE)
+_DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
+
+
+def section_years(section: Section) -> set[int]:
+    """Years named in a section's heading path (the scope of a part), e.g. ``{2023}``."""
+    return {int(y) for heading in section.path for y in _YEAR.findall(heading)}
+
+
+def reference_year(doc_text: str, sections: list[Section]) -> int | None:
+    """The year 今年 refers to: the year of the document's date (the last 年月日 date in its
+    header section), else the latest year any section is scoped to."""
+    header = next((s for s in sections if not s.path), None)
+    if header is not None:
+        dates = _DATE.findall(header.text)
+        if dates:
+            return int(dates[-1])
+    years = set().union(*(section_years(s) for s in sections)) if sections else set()
+    return max(years) if years else None
+
+
+def question_years(question: str, ref_year: int | None) -> set[int]:
+    """Years a question asks about: written ones, and relative ones (今年, 去年…) resolved
+    against ``ref_year``.
+
+    >>> sorted(question_years("去年和2024年", 2024))
+    [2023, 2024]
+    """
+    normalized = normalize_query(question).lower()
+    years = {int(y) for y in _YEAR.findall(normalized)}
+    if ref_year is not None:
+        for word, delta in _RELATIVE.items():
+            if word in normalized:
+                years.add(ref_year + delta)
+    return years
+
+
+def asks_quantity(question: str) -> bool:
+    """True when the question asks for a number (多少, 几家, how many, what share…)."""
+    return bool(_QUANTITY.search(normalize_query(question)))
+
+
+@lru_cache(maxsize=256)
+def _posseg(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg as pseg
+
+    return tuple((w.word, w.flag) for w in pseg.cut(text))
+
+
+def unknown_entities(question: str, corpus: str) -> list[str]:
+    """Place and organisation names in ``question`` (jieba tags ``ns``, ``nt``) that occur
+    nowhere in ``corpus`` (the documents' text)."""
+    normalized = normalize_query(question)
+    flat = normalize_for_match(corpus)
+    out = []
+    for word, flag in _posseg(normalized):
+        if flag in ("ns", "nt") and len(word) >= 2 and normalize_for_match(word) not in flat:
+            # 上海/全国 style words are covered if any 2-character stem occurs
+            if word.endswith(("区", "县", "市", "省", "镇")) and word[:-1] in flat:
+                continue
+            out.append(word)
+    return out
+
+
+def years_outside(years: set[int], sections: list[Section], corpus: str) -> set[int]:
+    """The asked ``years`` that no section is scoped to and no sentence of ``corpus`` names."""
+    covered = set().union(*(section_years(s) for s in sections)) if sections else set()
+    return {y for y in years if y not in covered and str(y) not in corpus}
+
+
+_UNIT = re.compile(r"多少(台套|批次|家次|人次|亿元|万元|万人|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|起)")
+
+
+def asked_unit(question: str) -> str | None:
+    """The measure word a quantity question asks in: ``多少台套`` → ``台套``; ``None`` when
+    it names none.
+
+    >>> asked_unit("去年特种设备一共检查了多少台套？"), asked_unit("合格率是多少？")
+    ('台套', None)
+    """
+    match = _UNIT.search(normalize_query(question))
+    return match.group(1) if match else None

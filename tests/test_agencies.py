@@ -1,0 +1,34 @@
+"""Agency questions answered from the structured lists, with verbatim citations."""
+
+import re
+
+
+def test_forward_agency_question_lists_all_units_and_cites_the_parentheses(extractive_assistant, notice_text):
+    answer = extractive_assistant.ask("行政执法和刑事司法衔接这块，哪些部门负责？")
+    assert answer.mode == "structured"
+    for name in ("市市场监管局", "市公安局", "市高法院", "市检察院"):
+        assert name in answer.text
+    (c,) = answer.citations
+    assert "（十四）" in c.label and notice_text[c.start:c.end] == c.quote
+    assert all(name in c.quote for name in ("市公安局", "市高法院", "市检察院"))
+
+
+def test_default_agencies_of_item_one_xiatong(extractive_assistant):
+    answer = extractive_assistant.ask("加强统筹协调那条由谁落实？")
+    assert "市质量工作领导小组办公室" in answer.text and "各区质量工作领导小组" in answer.text
+    assert "下同" in answer.citations[0].quote
+
+
+def test_reverse_lookup_across_items(extractive_assistant):
+    answer = extractive_assistant.ask("市交通委在2024年要点里参与了哪些任务？")
+    assert answer.mode == "structured"
+    labels = [c.label for c in answer.citations]
+    assert len(labels) == 3
+    assert {re.search(r"（[一二三四五六七八九十]+）", l).group(0) for l in labels} == {"（三）", "（四）", "（十）"}
+    assert all("市交通委" in c.quote for c in answer.citations)
+    assert [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)] == [1, 2, 3]
+
+
+def test_non_agency_questions_take_the_normal_path(extractive_assistant):
+    answer = extractive_assistant.ask("去年全年一共部署了多少批次的质量监督抽查？")
+    assert answer.mode != "structured" and "13766" in answer.text
