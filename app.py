@@ -127,7 +127,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 else:
                     answer = event.answer
                     chat[-1] = {"role": "assistant", "content": format_answer(answer)}
-                    history = (history + [(message, answer.text)])[-turns:] if turns else []
+                    history = (history + [(answer.query, answer.text)])[-turns:] if turns else []
                     yield chat, render_sources(assistant, answer=answer), history, ""
         except QuestionError as exc:
             chat[-1] = {"role": "assistant", "content": str(exc)}

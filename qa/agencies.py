@@ -86,9 +86,9 @@ def answer_agency_question(question: str, hits: list[Retrieved], index: Index, e
             return None
         items = "；".join(f"{e.section.label}[{e.n}]" for e in evidence)
         if english:
-            text = f"{agency} is listed as a responsible unit in {len(evidence)} items: {items}."
+            text = f"{agency} is listed as a responsible unit in these items: {items}."
         else:
-            text = f"{agency}在以下{len(evidence)}项任务的责任单位中：{items}。"
+            text = f"{agency}列为责任单位的任务：{items}。"
         return AgencyAnswer(text, evidence)
     for hit in hits:
         sentence = agency_sentence(index, hit.section)

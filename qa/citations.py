@@ -82,11 +82,12 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(han, han[1:])}
 
 
-def support(sentence: str, evidence_texts: list[str]) -> float:
+def support(sentence: str, evidence_texts: list[str], context: str = "") -> float:
     """How well ``evidence_texts`` support ``sentence`` (markers already removed): 0 when a
     number or quoted span of the sentence is absent from them, else the share of the
     sentence's Chinese character bigrams found in them (1.0 for a sentence with none, e.g.
-    English).
+    English). Numbers may also come from ``context`` (the cited sections' headings, e.g. the
+    year of 第一部分　2023年…总结).
 
     >>> support("合格率96.04%", ["上海市制造业产品质量合格率96.04％"])
     1.0
@@ -94,7 +95,7 @@ def support(sentence: str, evidence_texts: list[str]) -> float:
     0.0
     """
     joined = normalize_for_match("".join(evidence_texts))
-    have_numbers = set(numbers_in(joined))
+    have_numbers = set(numbers_in(joined)) | set(numbers_in(context))
     if any(n not in have_numbers for n in numbers_in(sentence)):
         return 0.0
     for quoted in _QUOTED.findall(sentence):
@@ -106,8 +107,16 @@ def support(sentence: str, evidence_texts: list[str]) -> float:
     return len(grams & _bigrams(joined)) / len(grams)
 
 
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*")
+
+
+def _headings(evidence) -> str:
+    return " ".join(evidence.section.path)
+
+
 def _split_answer(text: str) -> list[str]:
-    """Answer sentences, each keeping the markers written after its closing punctuation."""
+    """Answer sentences, each keeping the markers written after its closing punctuation;
+    list bullets and numbers ("1. ", "- ") are removed."""
     pieces = [s.text for s in split_sentences(text)]
     merged: list[str] = []
     for piece in pieces:
@@ -115,6 +124,7 @@ def _split_answer(text: str) -> list[str]:
         if lead and merged:
             merged[-1] += lead.group(0).strip()
             piece = piece[lead.end():].strip()
+        piece = _LIST_MARK.sub("", piece)
         if piece:
             merged.append(piece)
     return merged
@@ -136,16 +146,21 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
             kept.append((body, []))
             continue
         cited = [n for n in parse_markers(sentence) if n in by_n]
-        if cited and support(body, [by_n[n].sentence.text for n in cited]) >= MIN_BIGRAM_SUPPORT:
+        if cited and support(body, [by_n[n].sentence.text for n in cited],
+                             " ".join(_headings(by_n[n]) for n in cited)) >= MIN_BIGRAM_SUPPORT:
             kept.append((body, cited))
             continue
         # Re-attach: the single evidence sentence that supports it best, if any does.
-        best = max(evidence, key=lambda e: support(body, [e.sentence.text]), default=None)
-        if best is not None and support(body, [best.sentence.text]) >= MIN_BIGRAM_SUPPORT:
+        best = max(evidence, key=lambda e: support(body, [e.sentence.text], _headings(e)), default=None)
+        if best is not None and support(body, [best.sentence.text], _headings(best)) >= MIN_BIGRAM_SUPPORT:
             kept.append((body, [best.n]))
         else:
             dropped.append(body)
 
+    # a run of sentences citing the same evidence carries the marker once, at its end
+    for i in range(len(kept) - 1):
+        if kept[i][1] and kept[i][1] == kept[i + 1][1]:
+            kept[i] = (kept[i][0], [])
     renumber: dict[int, int] = {}
     citations: list[Citation] = []
     parts = []
@@ -156,8 +171,14 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
                 renumber[n] = len(renumber) + 1
                 citations.append(make_citation(renumber[n], by_n[n]))
             marks.append(f"[{renumber[n]}]")
-        parts.append(body + "".join(marks))
-    text = "".join(p if re.search(r"[\u4e00-\u9fff]", p) else p + " " for p in parts).strip()
+        parts.append((body, "".join(marks)))
+    pieces = []
+    for i, (body, marks) in enumerate(parts):
+        chinese = bool(re.search(r"[\u4e00-\u9fff]", body))
+        if i + 1 < len(parts) and not re.search(r"[。！？；;.!?：:]$", body):
+            body += "；" if chinese else ";"
+        pieces.append(body + marks + ("" if chinese else " "))
+    text = "".join(pieces).strip()
     if says_not and not citations:
         text = text or NOT_IN_NOTICE_ZH
     return GroundedAnswer(text, citations, dropped, says_not and not citations)

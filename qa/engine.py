@@ -24,7 +24,7 @@ from .embedding import load_embedder
 from .generation import ExtractiveGenerator, Generator, load_generator
 from .index import Index, ensure_index
 from .retrieval import HybridRetriever, RetrievalResult
-from .scope import asked_unit, asks_quantity, question_years, reference_year, section_years, unknown_entities, years_outside
+from .scope import asked_unit, asks_quantity, states_number_in_unit, question_years, reference_year, section_years, unknown_entities, years_outside
 from .text import numbers_in
 
 log = logging.getLogger(__name__)
@@ -119,16 +119,29 @@ def strip_injection(question: str) -> tuple[str, bool]:
     return "".join(kept).strip(), removed
 
 
+_TIME_WORDS = re.compile(r"(19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年")
+
+
 def rewrite_follow_up(question: str, history: list[tuple[str, str]]) -> str:
-    """Make a follow-up self-contained using the last user question: ``那2024年呢？`` after
-    ``首席质量官2023年培育了多少？`` becomes ``首席质量官2023年培育了多少？ 那2024年呢？``.
-    Questions that stand alone are returned unchanged."""
+    """Make a follow-up self-contained using the previous turn's question (already rewritten,
+    so chains work). A follow-up that names a time replaces the previous question's time.
+
+    >>> rewrite_follow_up("那2024年呢？", [("首席质量官去年累计培养了多少人？", "…")])
+    '首席质量官累计培养了多少人？ 那2024年呢？'
+    >>> rewrite_follow_up("负责部门呢？", [("加强统筹协调是什么？", "…")])
+    '加强统筹协调是什么？ 负责部门呢？'
+    >>> rewrite_follow_up("市场监管局负责哪些任务？", [("加强统筹协调是什么？", "…")])
+    '市场监管局负责哪些任务？'
+    """
     if not history:
         return question
-    previous = history[-1][0]
-    if _FOLLOW_UP.search(question.strip()) or len(question.strip()) <= 6:
-        return f"{previous} {question}"
-    return question
+    stripped = question.strip()
+    if not (_FOLLOW_UP.search(stripped) or len(stripped) <= 6):
+        return question
+    previous = history[-1][0].strip()
+    if _TIME_WORDS.search(stripped):
+        previous = _TIME_WORDS.sub("", previous)
+    return f"{previous} {stripped}"
 
 
 class Assistant:
@@ -290,6 +303,7 @@ class Assistant:
         if grounded.says_not_in_notice:
             notes.append("模型认为通知未提及，但检索到了高度相关的原文，以下为原文摘录，请核对。")
             grounded.citations = []
+        grounded = self._relevance_check(grounded, result.evidence)
         grounded = self._unit_check(query, grounded, result.evidence)
         if not grounded.citations:
             grounded = ground("".join(ExtractiveGenerator().stream(asked, result.evidence)), result.evidence)
@@ -316,13 +330,24 @@ class Assistant:
         unit = asked_unit(query)
         if unit is None or not grounded.citations:
             return grounded
-        if re.search(rf"\d\s*{re.escape(unit)}", MARKER.sub("", grounded.text)):
+        if states_number_in_unit(MARKER.sub("", grounded.text), unit):
             return grounded
-        best = max((e for e in evidence if re.search(rf"\d\s*{re.escape(unit)}", e.sentence.text)),
+        best = max((e for e in evidence if states_number_in_unit(e.sentence.text, unit)),
                    key=lambda e: e.score, default=None)
         if best is None:
             return grounded
         return ground(f"{best.sentence.text}[{best.n}]", evidence)
+
+    @staticmethod
+    def _relevance_check(grounded, evidence, top: int = 3):
+        """An answer must rest on at least one of the ``top`` most relevant evidence
+        sentences; one that cites only marginal evidence is not trusted (no citations)."""
+        if not grounded.citations:
+            return grounded
+        best = {e.sentence.start for e in sorted(evidence, key=lambda e: -e.score)[:top]}
+        if not any(c.start in best for c in grounded.citations):
+            grounded.citations = []
+        return grounded
 
     def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
         """The final :class:`Answer` of :meth:`stream`."""

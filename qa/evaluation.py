@@ -102,13 +102,15 @@ def answer_correct(row: dict, answer) -> bool:
 
 def citation_checks(answer, doc_texts: dict[str, str]) -> tuple[bool, bool]:
     """``(valid, grounded)``: every marker resolves and every quote sits verbatim at its
-    offsets inside its section; every number of the answer occurs in its cited quotes."""
+    offsets inside its section; every number of the answer occurs in its cited quotes or
+    their sections' headings."""
     numbers = {int(n) for m in MARKER.finditer(answer.text) for n in re.split(r"[,，、]", m.group(1))}
     by_n = {c.n: c for c in answer.citations}
     valid = numbers <= set(by_n) and all(
         doc_texts.get(c.doc_id, "")[c.start:c.end] == c.quote for c in answer.citations)
     stated = numbers_in(MARKER.sub("", answer.text))
-    quoted = set(numbers_in(normalize_for_match("".join(c.quote for c in answer.citations))))
+    # the cited evidence: each quote, and the headings of its section (a part's year)
+    quoted = set(numbers_in(normalize_for_match("".join(c.quote + " ".join(c.path) for c in answer.citations))))
     grounded = answer.abstained or answer.mode == "refused" or all(n in quoted for n in stated)
     return valid, grounded
 

@@ -61,15 +61,19 @@ class LoopGuard:
 
 
 class ExtractiveGenerator:
-    """No model: the ``n_sentences`` best-scoring evidence sentences, verbatim, with markers."""
+    """No model: the best-scoring evidence sentence, verbatim with its marker, and up to
+    ``n_sentences - 1`` more that score at least ``keep_ratio`` of the best."""
 
     name = "extractive"
 
-    def __init__(self, n_sentences: int = 2):
+    def __init__(self, n_sentences: int = 2, keep_ratio: float = 0.9):
         self.n_sentences = n_sentences
+        self.keep_ratio = keep_ratio
 
     def stream(self, question: str, evidence: list) -> Iterator[str]:
-        best = sorted(evidence, key=lambda e: -e.score)[: self.n_sentences]
+        ranked = sorted(evidence, key=lambda e: -e.score)
+        # further sentences only when nearly as relevant as the best one: precision first
+        best = [e for e in ranked[: self.n_sentences] if e.score >= self.keep_ratio * ranked[0].score] if ranked else []
         for e in sorted(best, key=lambda e: e.n):
             yield f"{e.sentence.text}[{e.n}]"
 

@@ -37,5 +37,5 @@ def answer_mention_question(question: str, index: Index, english: bool = False):
         return None
     listed = "；".join(f"{e.section.label}：{e.sentence.text.rstrip('。；')}[{e.n}]" for e in evidence)
     if english:
-        return f"The notice mentions “{term}” in {len(evidence)} places: {listed}.", evidence
-    return f"通知中有{len(evidence)}处提到“{term}”：{listed}。", evidence
+        return f"The notice mentions “{term}” here: {listed}.", evidence
+    return f"通知中提到“{term}”的地方：{listed}。", evidence

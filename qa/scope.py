@@ -95,6 +95,12 @@ def years_outside(years: set[int], sections: list[Section], corpus: str) -> set[
 _UNIT = re.compile(r"多少(台套|批次|家次|人次|亿元|万元|万人|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|起)")
 
 
+# Measure words that count the same things (人 and 名 both count people).
+_SAME_UNIT = {"人": ("人", "名", "人次"), "名": ("名", "人"), "人次": ("人次", "人"), "家": ("家", "家次", "个"),
+              "家次": ("家次", "家"), "个": ("个", "家", "项"), "件": ("件", "起"), "起": ("起", "件"),
+              "台": ("台", "台套"), "台套": ("台套", "台"), "批": ("批", "批次"), "批次": ("批次", "批")}
+
+
 def asked_unit(question: str) -> str | None:
     """The measure word a quantity question asks in: ``多少台套`` → ``台套``; ``None`` when
     it names none.
@@ -104,3 +110,15 @@ def asked_unit(question: str) -> str | None:
     """
     match = _UNIT.search(normalize_query(question))
     return match.group(1) if match else None
+
+
+def states_number_in_unit(text: str, unit: str) -> bool:
+    """True when ``text`` states a number in ``unit``, allowing 万/亿/余/多 between them.
+
+    >>> states_number_in_unit("签约超过1100万人", "人"), states_number_in_unit("签约率44％", "人")
+    (True, False)
+    >>> states_number_in_unit("培育企业首席质量官5600余名", "人")
+    True
+    """
+    units = "|".join(map(re.escape, _SAME_UNIT.get(unit, (unit,))))
+    return bool(re.search(rf"\d(?:[.,]\d+)?\s*(?:[万亿千百]|余|多)*\s*(?:{units})", text))
