@@ -24,7 +24,7 @@ from .embedding import load_embedder
 from .generation import ExtractiveGenerator, Generator, load_generator
 from .index import Index, ensure_index
 from .retrieval import HybridRetriever, RetrievalResult
-from .scope import asked_unit, asks_quantity, states_number_in_unit, question_years, reference_year, section_years, unknown_entities, years_outside
+from .scope import asked_unit, asks_quantity, restates_question, states_number_in_unit, question_years, reference_year, section_years, unknown_entities, years_outside
 from .text import numbers_in
 
 log = logging.getLogger(__name__)
@@ -285,7 +285,11 @@ class Assistant:
         pieces: list[str] = []
         first_token_ms = None
         generator = self.generator
-        for piece in generator.stream(asked if english else result.normalized, result.evidence):
+        if isinstance(generator, ExtractiveGenerator):
+            stream = iter([self._extract(asked, result.evidence, years)])
+        else:
+            stream = generator.stream(asked if english else result.normalized, result.evidence)
+        for piece in stream:
             if first_token_ms is None:
                 first_token_ms = _ms(t0)
             pieces.append(piece)
@@ -306,11 +310,15 @@ class Assistant:
         grounded = self._relevance_check(grounded, result.evidence)
         grounded = self._unit_check(query, grounded, result.evidence)
         if not grounded.citations:
-            grounded = ground("".join(ExtractiveGenerator().stream(asked, result.evidence)), result.evidence)
+            grounded = ground(self._extract(asked, result.evidence, years), result.evidence)
             mode = "fallback" if mode == "generated" else mode
         asked_numbers = set(numbers_in(query))
-        if asks_quantity(query) and not set(numbers_in(MARKER.sub("", grounded.text))) - asked_numbers:
+        stated = MARKER.sub("", grounded.text)
+        if asks_quantity(query) and not set(numbers_in(stated)) - asked_numbers:
             yield abstain("通知中没有找到这个问题所问的数字。")
+            return
+        if restates_question(stated, query):
+            yield abstain("通知中的相关原文只是重复了问题里的信息，没有给出所问的内容。")
             return
         if mode == "generated" and grounded.dropped:
             notes.append(prompts.DROPPED_NOTE_ZH.format(count=len(grounded.dropped)))
@@ -322,6 +330,21 @@ class Assistant:
             notes.append(f"生成模型不可用（{self.generator_error}），以下为原文摘录。")
         yield finish(grounded.text, grounded.citations, mode, dropped=grounded.dropped,
                      first_token=first_token_ms, t_gen=t_generated)
+
+    @staticmethod
+    def _extract(question: str, evidence, years: set[int]) -> str:
+        """The verbatim extract: the best evidence sentences; for a question about several
+        years (2023 vs 2024), the best sentence of each year's sections."""
+        if len(years) < 2:
+            return "".join(ExtractiveGenerator().stream(question, evidence))
+        picks = []
+        for year in sorted(years):
+            scoped = [e for e in evidence if year in section_years(e.section)]
+            if scoped:
+                picks.append(max(scoped, key=lambda e: e.score))
+        if not picks:
+            return "".join(ExtractiveGenerator().stream(question, evidence))
+        return "".join(f"{e.sentence.text}[{e.n}]" for e in sorted(picks, key=lambda e: e.n))
 
     @staticmethod
     def _unit_check(query: str, grounded, evidence):

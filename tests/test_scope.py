@@ -34,3 +34,16 @@ def test_year_scope_picks_the_right_part(extractive_assistant):
 def test_unknown_place_abstains(extractive_assistant):
     answer = extractive_assistant.ask("松江区今年有哪些质量提升的具体任务？")
     assert answer.abstained and any("松江区" in n for n in answer.notes)
+
+
+def test_an_answer_that_only_restates_the_question_is_not_an_answer():
+    from qa.scope import restates_question
+
+    assert restates_question("8家组织进入第五届中国质量奖提名奖公示。", "第五届中国质量奖提名奖那8家组织具体是哪几家？")
+    assert not restates_question("上海市制造业产品质量合格率96.04％", "上海市制造业产品质量合格率是多少？")
+
+
+def test_compare_question_extract_covers_both_years(extractive_assistant):
+    answer = extractive_assistant.ask("首席质量官去年累计培养了多少人？今年在这方面有什么新做法？")
+    parts = {c.path[0][:4] for c in answer.citations}
+    assert parts == {"第一部分", "第二部分"}
