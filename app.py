@@ -15,6 +15,7 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402
 
+from qa.cli import configure_logging  # noqa: E402
 from qa.config import Settings, load_settings  # noqa: E402
 from qa.engine import Answer, Assistant, QuestionError  # noqa: E402
 
@@ -24,7 +25,7 @@ EXAMPLES = [
     "上海市制造业产品质量合格率是多少？",
     "2024年哪些部门负责加强侵权假冒打击力度？",
     "长三角质量提升示范项目2023年完成了多少？",
-    "What was Shanghai's manufacturing quality competitiveness index in 2023?",
+    "What was Shanghai's quality competitiveness index in 2023?",
 ]
 
 CSS = """
@@ -67,7 +68,7 @@ def render_sources(assistant: Assistant, answer: Answer | None = None, result=No
             marks = " ".join(f"[{c.n}]" for c in cites)
             body = _highlight(section.text, section.start, [(c.start, c.end, c.n) for c in cites])
             cards.append(_card(f"{marks} {section.label}", section.path, body, section_id))
-        title = "出处（点击核对原文）"
+        title = "出处（引用的原文已高亮）"
     elif answer is not None or result is not None:
         hits = answer.retrieved if answer is not None else result.hits[: assistant.settings.top_k]
         evidence = result.evidence if result is not None else []
@@ -152,7 +153,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 with gr.Row():
                     send = gr.Button("提问", variant="primary", elem_id="send")
                     clear = gr.Button("新对话", elem_id="new-conversation")
-                gr.Examples(EXAMPLES, inputs=question)
+                gr.Examples(EXAMPLES, inputs=question, label="示例问题")
             with gr.Column(scale=2):
                 sources = gr.HTML(render_sources(assistant), elem_id="sources")
         outputs = [chatbot, sources, history, question]
@@ -164,7 +165,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
 def main(settings: Settings | None = None) -> None:
     """Build the assistant and serve the app (blocks until stopped)."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(logging.INFO)
     settings = settings or load_settings()
     assistant = Assistant(settings, progress=True)
     demo = build_app(assistant)

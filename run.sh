@@ -13,10 +13,16 @@ setup_python() {
     echo "==> creating $VENV" >&2
     python3 -m venv "$VENV"
   fi
+  local stamp="$VENV/.requirements.sha256" want
+  want="$(sha256sum requirements.txt | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0  # requirements unchanged since the last install
+  fi
   # torch first, pinned: it is the CPU build on this machine's disk (a plain `torch` is CUDA, GBs)
   echo "==> installing Python packages (first run: several minutes; llama-cpp-python compiles)" >&2
   "$PY" -m pip install --quiet --disable-pip-version-check torch==2.13.0
   "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  echo "$want" > "$stamp"
 }
 
 setup_browser() {

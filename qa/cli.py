@@ -17,6 +17,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def configure_logging(level: int) -> None:
+    """Log our messages at ``level``; keep the libraries' chatter (bm25s, jieba, httpx) out."""
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("bm25s", "jieba", "httpx", "sentence_transformers", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
 class UsageError(Exception):
     """Bad input from the command line: exit code 2."""
 
@@ -46,8 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="write per-question results to this JSON file")
 
     p = sub.add_parser("serve", help="start the chat app (same as python app.py)")
-    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port (default 7860)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1, or QA_HOST)")
+    p.add_argument("--port", type=int, help="port (default 7860, or QA_PORT)")
     return parser
 
 
@@ -131,10 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 on bad usage
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("bm25s", "jieba", "httpx", "sentence_transformers"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    configure_logging(logging.INFO if args.verbose else logging.WARNING)
     try:
         return _run(args)
     except UsageError as exc:

@@ -24,7 +24,7 @@ from .embedding import load_embedder
 from .generation import ExtractiveGenerator, Generator, load_generator
 from .index import Index, ensure_index
 from .retrieval import HybridRetriever, RetrievalResult
-from .scope import asked_unit, asks_quantity, restates_question, states_number_in_unit, question_years, reference_year, section_years, unknown_entities, years_outside
+from .scope import asked_unit, asks_quantity, restates_question, states_number_in_unit, strip_years, question_years, reference_year, section_years, unknown_entities, years_outside
 from .text import numbers_in
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,9 @@ ABSTAIN_EVIDENCE_SCORE = 1.15
 _FABRICATE = re.compile(r"编(一个|个|造|些)|捏造|虚构|随便(配|编|写|给)|make (something |it )?up|invent|fabricate",
                         re.IGNORECASE)
 # Follow-ups that lean on the previous turn: short, or opening with a connective.
-_FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?$", re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?$|"
+                        r"这方面|这块|这个|这项|这些|这一|上述|该项|它们?|\b(this|that|these|it|they)\b(?! year)",
+                        re.IGNORECASE)
 
 
 @dataclass
@@ -237,8 +239,8 @@ class Assistant:
         allow = None
         if years:
             allow = lambda section: not section_years(section) or bool(section_years(section) & years)  # noqa: E731
-        result = retriever.search(query, top_k=self.settings.top_k,
-                                  n_evidence=self.settings.evidence_sentences, allow=allow)
+        result = retriever.search(query, top_k=self.settings.top_k, n_evidence=self.settings.evidence_sentences,
+                                  allow=allow, evidence_query=strip_years(query) if years else None)
         t_retrieved = time.perf_counter()
         yield StreamEvent("retrieved", result=result)
         hits = result.hits[: self.settings.top_k]
@@ -304,10 +306,10 @@ class Assistant:
         if grounded.says_not_in_notice and best_evidence < ABSTAIN_EVIDENCE_SCORE:
             yield abstain()
             return
-        if grounded.says_not_in_notice:
-            notes.append("模型认为通知未提及，但检索到了高度相关的原文，以下为原文摘录，请核对。")
+        model_declined = grounded.says_not_in_notice
+        if model_declined:
             grounded.citations = []
-        grounded = self._relevance_check(grounded, result.evidence)
+        grounded = self._relevance_check(grounded, result.evidence, english)
         grounded = self._unit_check(query, grounded, result.evidence)
         if not grounded.citations:
             grounded = ground(self._extract(asked, result.evidence, years), result.evidence)
@@ -323,7 +325,7 @@ class Assistant:
         if mode == "generated" and grounded.dropped:
             notes.append(prompts.DROPPED_NOTE_ZH.format(count=len(grounded.dropped)))
         if mode == "fallback":
-            notes.append(prompts.FALLBACK_NOTE_ZH)
+            notes.append(prompts.DECLINED_NOTE_ZH if model_declined else prompts.FALLBACK_NOTE_ZH)
         if mode == "extractive":
             notes.append(prompts.EXTRACTIVE_NOTE_ZH)
         if self.generator_error:
@@ -362,10 +364,11 @@ class Assistant:
         return ground(f"{best.sentence.text}[{best.n}]", evidence)
 
     @staticmethod
-    def _relevance_check(grounded, evidence, top: int = 3):
+    def _relevance_check(grounded, evidence, english: bool, top: int = 4):
         """An answer must rest on at least one of the ``top`` most relevant evidence
-        sentences; one that cites only marginal evidence is not trusted (no citations)."""
-        if not grounded.citations:
+        sentences; one that cites only marginal evidence is not trusted (no citations).
+        Skipped for English questions: cross-lingual sentence scores are too flat to rank."""
+        if not grounded.citations or english:
             return grounded
         best = {e.sentence.start for e in sorted(evidence, key=lambda e: -e.score)[:top]}
         if not any(c.start in best for c in grounded.citations):

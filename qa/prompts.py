@@ -44,6 +44,7 @@ def user_prompt(question: str, evidence) -> str:
 
 EXTRACTIVE_NOTE_ZH = "（摘录模式：以下为通知原文中最相关的句子。）"
 FALLBACK_NOTE_ZH = "（模型的回答未能通过出处核对，以下改为通知原文摘录。）"
+DECLINED_NOTE_ZH = "（模型认为通知未提及，但检索到了高度相关的原文；以下为原文摘录，请核对。）"
 DROPPED_NOTE_ZH = "（已删去{count}句无法在出处中核实的内容。）"
 ABSTAIN_ZH = "通知中未提及这一问题。以下是最接近的条款，供参考。"
 ABSTAIN_EN = "The notice does not answer this question. The nearest sections are listed for reference."

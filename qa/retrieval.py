@@ -106,11 +106,14 @@ class HybridRetriever:
         return [set(tokenize(s.text)) for s in self.index.sentences]
 
     def search(self, query: str, top_k: int = 3, n_evidence: int = 8,
-               allow: Callable[[Section], bool] | None = None) -> RetrievalResult:
+               allow: Callable[[Section], bool] | None = None,
+               evidence_query: str | None = None) -> RetrievalResult:
         """Rank the sections for ``query`` and pick ``n_evidence`` numbered sentences from the
         top ``top_k`` sections. ``allow`` keeps only the sections it accepts (e.g. those in the
-        year the question asks about); when it accepts none, it is ignored. Raises
-        ``ValueError`` for an empty query."""
+        year the question asks about); when it accepts none, it is ignored.
+        ``evidence_query``, when given, ranks the sentences instead of ``query`` (the question
+        without the words that only chose the sections). Raises ``ValueError`` for an empty
+        query."""
         normalized = normalize_query(query)
         if not normalized:
             raise ValueError("empty query")
@@ -142,7 +145,13 @@ class HybridRetriever:
                 dense = float(self.index.section_vectors.reconstruct(i) @ qvec)
             hits.append(Retrieved(section, fused[i], rank, dense, float(bm25_all[i])))
         result = RetrievalResult(query, normalized, qvec, hits)
-        result.evidence = self.select_evidence(result, hits[:top_k], n_evidence)
+        if evidence_query:
+            focus = normalize_query(evidence_query)
+            result.evidence = self.select_evidence(
+                RetrievalResult(evidence_query, focus, self.embedder.embed_queries([focus])[0], hits),
+                hits[:top_k], n_evidence)
+        else:
+            result.evidence = self.select_evidence(result, hits[:top_k], n_evidence)
         return result
 
     def sentence_scores(self, normalized: str, qvec: np.ndarray,

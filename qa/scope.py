@@ -59,6 +59,20 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     return years
 
 
+def strip_years(question: str) -> str:
+    """The question without its year words (2023年, 去年, in 2023): years choose the part of the
+    document; they should not also rank its sentences.
+
+    >>> strip_years("去年新创建了多少家市级绿色工厂？")
+    '新创建了多少家市级绿色工厂?'
+    """
+    text = normalize_query(question)
+    text = re.sub(r"(?:in |of )?(19|20)\d{2}\s*年?", "", text)
+    for word in _RELATIVE:
+        text = text.replace(word, "")
+    return re.sub(r"\s+", " ", text).strip() or normalize_query(question)
+
+
 def asks_quantity(question: str) -> bool:
     """True when the question asks for a number (多少, 几家, how many, what share…)."""
     return bool(_QUANTITY.search(normalize_query(question)))
