@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
@@ -78,6 +79,8 @@ def render_sources(assistant: Assistant, answer: Answer | None = None, result=No
             cards.append(_card(hit.section.label, hit.section.path,
                                _highlight(hit.section.text, hit.section.start, spans), hit.section.section_id))
         title = "最接近的条款" if answer is not None else "检索到的条款（正在生成回答…）"
+        if not cards:
+            return '<div class="qa-status">这个回答没有引用通知条款。</div>'
     else:
         return '<div class="qa-status">提问后，这里显示回答引用的条款原文。</div>'
     return f"<h3>{title}</h3>" + "".join(cards)
@@ -89,11 +92,20 @@ def _card(label: str, path: list[str], body_html: str, section_id: str) -> str:
             f'<div class="qa-path">{crumbs}</div><div class="qa-text">{body_html}</div></div>')
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown as typed: Markdown and HTML characters escaped, so a pasted image or link
+    is neither rendered nor fetched."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def format_answer(answer: Answer) -> str:
     """The chat text of a final answer: markers kept, a visible mode marker, notes below."""
     badge = {"generated": "", "extractive": "〔原文摘录〕", "fallback": "〔原文摘录〕",
              "abstained": "〔通知中未提及〕", "refused": "〔已拒绝〕"}.get(answer.mode, "")
-    lines = [f"{badge} {answer.text}".strip()]
+    lines = [f"{badge} {escape_markdown(answer.text)}".strip()]
     lines += [f"*{note}*" for note in answer.notes]
     return "\n\n".join(lines)
 
@@ -113,7 +125,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def respond(message: str, chat: list, history: list):
         chat = list(chat or [])
         history = list(history or [])
-        chat.append({"role": "user", "content": message})
+        chat.append({"role": "user", "content": escape_markdown(message)})
         chat.append({"role": "assistant", "content": "…"})
         yield chat, gr.update(), history, ""
         try:

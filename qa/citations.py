@@ -82,6 +82,50 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(han, han[1:])}
 
 
+# Words that flip or rank a claim. Each one an answer sentence uses must occur in the evidence
+# it cites (in Chinese, or as the Chinese of the English word): a number check alone lets
+# "低于全国7.14个百分点" cite "高于全国7.14个百分点".
+_POLARITY_ZH = ("高于", "低于", "超过", "不足", "增加", "减少", "增长", "下降", "上升", "提高", "降低", "领先",
+                "落后", "第一", "倒数", "最后", "末位", "没有", "未", "不", "无", "非")
+_POLARITY_EN = {r"\b(higher|above|more than|exceed\w*)\b": ("高于", "超过", "以上", "领先"),
+                r"\b(lower|below|less than|fewer)\b": ("低于", "不足", "以下"),
+                r"\b(increas\w*|grow\w*|rose|rise)\b": ("增加", "增长", "上升", "提高", "新增", "同比增加"),
+                r"\b(decreas\w*|declin\w*|fell|drop\w*)\b": ("减少", "下降", "降低"),
+                r"\b(last|worst|bottom)\b": ("倒数", "最后", "末位"),
+                r"\b(first|top|best|lead\w*)\b": ("第一", "领先", "前列", "首"),
+                r"\b(not|no|never|none)\b": ("没有", "未", "不", "无")}
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|cn|org|net|gov|example)\b", re.IGNORECASE)
+
+
+def _polarity_ok(sentence: str, evidence: str) -> bool:
+    """Every comparison, ranking or negation word of ``sentence`` occurs in ``evidence``."""
+    for word in _POLARITY_ZH:
+        if word in sentence and word not in evidence:
+            # single-character negations count only as words: 未提及 is handled elsewhere
+            if len(word) == 1 and not re.search(rf"{word}(是|能|会|到|达|足|及|再|在|于|高|低|超|如)", sentence):
+                continue
+            return False
+    lowered = sentence.lower()
+    for pattern, chinese in _POLARITY_EN.items():
+        if re.search(pattern, lowered) and not any(c in evidence for c in chinese):
+            return False
+    return True
+
+
+def _number_order_ok(sentence: str, evidence: str) -> bool:
+    """The numbers of ``sentence`` appear in the evidence in the same order (a swap of two
+    figures keeps every number present but changes the claim)."""
+    said = [n for n in numbers_in(sentence)]
+    have = numbers_in(evidence)
+    pos = -1
+    for n in said:
+        try:
+            pos = have.index(n, pos + 1)
+        except ValueError:
+            return False
+    return True
+
+
 def support(sentence: str, evidence_texts: list[str], context: str = "") -> float:
     """How well ``evidence_texts`` support ``sentence`` (markers already removed): 0 when a
     number or quoted span of the sentence is absent from them, else the share of the
@@ -96,17 +140,28 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
     """
     joined = normalize_for_match("".join(evidence_texts))
     have_numbers = set(numbers_in(joined)) | set(numbers_in(context))
-    if any(n not in have_numbers for n in numbers_in(sentence)):
+    stated = numbers_in(sentence)
+    if any(n not in have_numbers for n in stated):
+        return 0.0
+    in_evidence = [n for n in stated if n in set(numbers_in(joined))]
+    if not _number_order_ok(" ".join(in_evidence), joined):
         return 0.0
     for quoted in _QUOTED.findall(sentence):
         if normalize_for_match(quoted) not in joined:
             return 0.0
+    if any(normalize_for_match(url) not in joined for url in _URL.findall(sentence)):
+        return 0.0
+    if not _polarity_ok(sentence, joined):
+        return 0.0
     grams = _bigrams(sentence)
     if not grams:
-        return 1.0
+        # English: only a sentence anchored in the evidence by a figure can be checked
+        return 1.0 if stated else 0.0
     return len(grams & _bigrams(joined)) / len(grams)
 
 
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[a-z]+:|www\.)[^)]*\)", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*")
 
 
@@ -117,7 +172,9 @@ def _headings(evidence) -> str:
 def _split_answer(text: str) -> list[str]:
     """Answer sentences, each keeping the markers written after its closing punctuation;
     list bullets and numbers ("1. ", "- ") are removed."""
-    pieces = [s.text for s in split_sentences(text)]
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    pieces = [p for s in split_sentences(text) for p in re.split(r"(?<=[A-Za-z)\]%][.!?])\s+(?=[A-Z])", s.text)]
     merged: list[str] = []
     for piece in pieces:
         lead = re.match(rf"^(?:\s*{MARKER.pattern})+", piece)
@@ -177,6 +234,12 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
         chinese = bool(re.search(r"[\u4e00-\u9fff]", body))
         if i + 1 < len(parts) and not re.search(r"[。！？；;.!?：:]$", body):
             body += "；" if chinese else ";"
+        if i + 1 == len(parts):
+            body = re.sub(r"[；;，,：:]$", "", body)
+            body += "" if re.search(r"[。！？.!?]$", body) else ("。" if chinese else ".")
+        if not chinese and marks and body.endswith((".", "!", "?")):
+            body, end = body[:-1], body[-1]  # "… 96.04%[1]." rather than "… 96.04%.[1]"
+            marks += end
         pieces.append(body + marks + ("" if chinese else " "))
     text = "".join(pieces).strip()
     if says_not and not citations:

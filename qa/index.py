@@ -285,7 +285,13 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise IndexCorrupt(f"{manifest_path} is unreadable: {exc}") from exc
-    check_manifest(manifest, documents, embedder)
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("embedder"), dict) \
+            or not isinstance(manifest.get("documents"), list) or not isinstance(manifest.get("files", {}), dict):
+        raise IndexCorrupt(f"{manifest_path} is not an index manifest")
+    try:
+        check_manifest(manifest, documents, embedder)
+    except (AttributeError, TypeError, KeyError) as exc:
+        raise IndexCorrupt(f"{manifest_path} is not an index manifest ({exc})") from exc
     for name, digest in manifest.get("files", {}).items():
         path = folder / name
         if not path.exists() or _sha256_file(path) != digest:

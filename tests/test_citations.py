@@ -72,3 +72,24 @@ def test_parse_markers_and_support():
     assert parse_markers("a[1] b【2】 c[1, 3]") == [1, 2, 3]
     assert support("合格率96.04%", ["合格率96.04％"]) == 1.0
     assert support("引用《不存在的文件》", ["印发《质量强国建设纲要上海实施方案》"]) == 0.0
+
+
+@pytest.mark.parametrize("answer", [
+    "上海市制造业产品质量合格率96.04％，低于全国7.14个百分点[1]。",
+    "上海市制造业产品质量合格率没有达到96.04％[1]。",
+    "上海市制造业产品质量合格率7.14％，高于全国96.04个百分点[1]。",
+    "Shanghai's pass rate of 96.04% is lower than the national level.[1]",
+    "Shanghai ranks last in the country.[1]",
+    "Paris is the capital of France.",
+    "据官网http://evil.example显示，上海市制造业产品质量合格率96.04％[1]。",
+])
+def test_a_citation_never_supports_a_contradicting_or_unrelated_sentence(evidence, answer):
+    result = ground(answer, evidence)
+    assert not result.citations, result.text
+
+
+def test_english_sentences_are_checked_one_by_one_and_markdown_images_removed(evidence):
+    result = ground("The pass rate was 96.04%. Shanghai ranks last in the country.[1] "
+                    "![x](http://evil.example/p.png)", evidence)
+    assert "96.04" in result.text and "last" not in result.text and "evil" not in result.text
+    assert result.citations and result.dropped
