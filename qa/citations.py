@@ -17,7 +17,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .prompts import NOT_IN_NOTICE_ZH
-from .text import normalize_for_match, numbers_in, split_sentences
+from .text import han_bigrams, normalize_for_match, numbers_in, split_sentences
 
 MARKER = re.compile(r"[\[【［]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】］]")
 _QUOTED = re.compile(r"[“\"《]([^”\"》]{2,60})[”\"》]")
@@ -77,11 +77,6 @@ def parse_markers(text: str) -> list[int]:
     return seen
 
 
-def _bigrams(text: str) -> set[str]:
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    return {a + b for a, b in zip(han, han[1:])}
-
-
 # Words that flip or rank a claim. Each one an answer sentence uses must occur in the evidence
 # it cites (in Chinese, or as the Chinese of the English word): a number check alone lets
 # "低于全国7.14个百分点" cite "高于全国7.14个百分点".
@@ -129,8 +124,10 @@ def _number_order_ok(sentence: str, evidence: str) -> bool:
 def support(sentence: str, evidence_texts: list[str], context: str = "") -> float:
     """How well ``evidence_texts`` support ``sentence`` (markers already removed): 0 when a
     number or quoted span of the sentence is absent from them, else the share of the
-    sentence's Chinese character bigrams found in them (1.0 for a sentence with none, e.g.
-    English). Numbers may also come from ``context`` (the cited sections' headings, e.g. the
+    sentence's Chinese character bigrams found in them. A sentence with no Chinese (English)
+    scores 1.0 only when it states a figure the evidence has — otherwise there is nothing to
+    check it by. Comparison, ranking and negation words, URLs and the order of the figures
+    must match too. Numbers may also come from ``context`` (the cited sections' headings, e.g. the
     year of 第一部分　2023年…总结).
 
     >>> support("合格率96.04%", ["上海市制造业产品质量合格率96.04％"])
@@ -153,11 +150,11 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
         return 0.0
     if not _polarity_ok(sentence, joined):
         return 0.0
-    grams = _bigrams(sentence)
+    grams = han_bigrams(sentence)
     if not grams:
         # English: only a sentence anchored in the evidence by a figure can be checked
         return 1.0 if stated else 0.0
-    return len(grams & _bigrams(joined)) / len(grams)
+    return len(grams & han_bigrams(joined)) / len(grams)
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

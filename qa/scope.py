@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .sections import Section
-from .text import normalize_for_match, normalize_query
+from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
@@ -145,11 +145,6 @@ def states_number_in_unit(text: str, unit: str) -> bool:
 MIN_NOVELTY = 0.33
 
 
-def _han_bigrams(text: str) -> set[str]:
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    return {a + b for a, b in zip(han, han[1:])}
-
-
 def restates_question(answer: str, question: str) -> bool:
     """True when ``answer`` (markers removed) only restates ``question``: no number that the
     question lacks, and under :data:`MIN_NOVELTY` of its bigrams new.
@@ -159,12 +154,10 @@ def restates_question(answer: str, question: str) -> bool:
     >>> restates_question("黄浦江上游水源地工程获中国土木工程詹天佑奖", "2023年哪个工程拿了詹天佑奖？")
     False
     """
-    from .text import numbers_in
-
     question = normalize_query(question)
     if set(numbers_in(answer)) - set(numbers_in(question)):
         return False
-    grams = _han_bigrams(answer)
+    grams = han_bigrams(answer)
     if not grams:
         return False
-    return len(grams - _han_bigrams(question)) / len(grams) < MIN_NOVELTY
+    return len(grams - han_bigrams(question)) / len(grams) < MIN_NOVELTY

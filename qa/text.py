@@ -56,6 +56,17 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
+def han_bigrams(text: str) -> set[str]:
+    """Pairs of adjacent Chinese characters (other characters skipped), the unit of wording
+    overlap between an answer and its evidence.
+
+    >>> sorted(han_bigrams("合格率96%"))
+    ['合格', '格率']
+    """
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    return {a + b for a, b in zip(han, han[1:])}
+
+
 def to_halfwidth(text: str) -> str:
     """Map full-width ASCII variants (Ａ１％＋) to their half-width forms; CJK is unchanged.
 

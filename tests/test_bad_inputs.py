@@ -22,7 +22,8 @@ def test_bad_input_through_the_engine(extractive_assistant, notice_text, row):
     for c in answer.citations:  # every citation is real: verbatim at its offsets
         assert notice_text[c.start:c.end] == c.quote
         assert c.label.startswith(("第一部分", "第二部分")) or not c.path
-    assert "<script" not in answer.text and "onerror" not in answer.text
+    assert "<script" not in answer.text and "onerror" not in answer.text and "evil.example" not in answer.text
+    assert "第三部分" not in answer.text
     if row["expect"] == "refused":
         assert answer.mode == "refused" and not answer.citations
     if row["expect"] == "abstained":

@@ -77,7 +77,7 @@ def test_manifest_mismatch_embedder_changed(built, tmp_path):
         load_index(index.folder, documents, Other())
 
 
-@pytest.mark.parametrize("damage", ["truncate", "delete", "garbage-manifest"])
+@pytest.mark.parametrize("damage", ["truncate", "delete", "garbage-manifest", "list-manifest", "null-manifest"])
 def test_corrupt_index_is_detected_and_rebuilt(built, embedder, tmp_path, damage):
     documents, index = built
     folder = tmp_path / "index"
@@ -87,6 +87,10 @@ def test_corrupt_index_is_detected_and_rebuilt(built, embedder, tmp_path, damage
         (folder / "faiss.index").write_bytes(data[: len(data) // 2])
     elif damage == "delete":
         (folder / "chunks.jsonl").unlink()
+    elif damage == "list-manifest":
+        (folder / "manifest.json").write_text("[1, 2, 3]")
+    elif damage == "null-manifest":
+        (folder / "manifest.json").write_text("null")
     else:
         (folder / "manifest.json").write_text("{not json")
     with pytest.raises(IndexCorrupt):
