@@ -8,7 +8,6 @@ them; see MODELS.md).
 from __future__ import annotations
 
 NOT_IN_NOTICE_ZH = "通知中未提及"
-NOT_IN_NOTICE_EN = "The notice does not say."
 
 SYSTEM_PROMPT = (
     "你是上海市质量政策问答助手，只根据用户给出的【证据】回答关于政策文件的问题。\n"
