@@ -46,10 +46,9 @@ def agency_sentence(index: Index, section: Section) -> EvidenceSentence | None:
     for sentence in reversed(candidates):
         if first in sentence.text and re.search(r"[（(]", sentence.text):
             return sentence
-    part = section.section_id.split("/")[-1].split(".")[0]
-    for sentence in index.sentences:
+    for sentence in index.sentences:  # 下同 holds within the same part (top-level heading)
         if "下同" in sentence.text and first in sentence.text and \
-                sentence.section_id.split("/")[-1].split(".")[0] == part:
+                index.section(sentence.section_id).path[:1] == section.path[:1]:
             return sentence
     return None
 

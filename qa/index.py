@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -162,16 +163,24 @@ class Index:
     sentence_vectors: np.ndarray
     bm25: BM25Index
 
+    @cached_property
+    def _section_by_id(self) -> dict[str, Section]:
+        return {s.section_id: s for s in self.sections}
+
+    @cached_property
+    def _sentences_by_section(self) -> dict[str, list[EvidenceSentence]]:
+        grouped: dict[str, list[EvidenceSentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.section_id, []).append(sentence)
+        return grouped
+
     def section(self, section_id: str) -> Section:
         """The section with this id; ``KeyError`` when there is none."""
-        for section in self.sections:
-            if section.section_id == section_id:
-                return section
-        raise KeyError(section_id)
+        return self._section_by_id[section_id]
 
     def sentences_of(self, section_id: str) -> list[EvidenceSentence]:
         """The evidence sentences of a section in document order."""
-        return [s for s in self.sentences if s.section_id == section_id]
+        return list(self._sentences_by_section.get(section_id, []))
 
     def doc_text(self, doc_id: str) -> str:
         return self.documents[doc_id].text

@@ -26,11 +26,10 @@ def answer_mention_question(question: str, index: Index, english: bool = False):
     key = normalize_for_match(term)
     if not key:
         return None
-    by_id = {s.section_id: s for s in index.sections}
     evidence = []
     for sentence in index.sentences:
         if key in normalize_for_match(sentence.text):
-            evidence.append(Evidence(len(evidence) + 1, sentence, by_id[sentence.section_id], 1.0))
+            evidence.append(Evidence(len(evidence) + 1, sentence, index.section(sentence.section_id), 1.0))
             if len(evidence) == MAX_MENTIONS:
                 break
     if not evidence:
