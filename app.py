@@ -1,24 +1,32 @@
-"""Gradio chat app: ask about the notice, read the answer as it streams, and check every
-citation against the highlighted section text beside the chat.
+"""Gradio chat app: ask about the notice, read the answer as it streams, check every citation in
+its section, browse and search the notice, export answers and give feedback.
 
 Run ``python app.py`` (or ``python -m qa serve``); it listens on 127.0.0.1:7860 by default.
+A section opens at its address, e.g. ``http://127.0.0.1:7860/?section=<section_id>``.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import os
-import re
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402
 
+from qa.browse import parse_address  # noqa: E402
 from qa.cli import configure_logging  # noqa: E402
 from qa.config import Settings, load_settings  # noqa: E402
-from qa.engine import Answer, Assistant, QuestionError  # noqa: E402
+from qa.engine import Assistant, QuestionError  # noqa: E402
+from qa.feedback import FeedbackLog, feedback_record  # noqa: E402
+from qa.record import Turn, now_iso, to_markdown  # noqa: E402
+from qa.render import (escape_markdown, format_answer, render_search, render_section_view,  # noqa: E402
+                       render_sources, render_tree, status_line)
 
 log = logging.getLogger("qa.app")
 
@@ -28,150 +36,243 @@ EXAMPLES = [
     "长三角质量提升示范项目2023年完成了多少？",
     "What was Shanghai's quality competitiveness index in 2023?",
 ]
+EXPORT_DIR = Path(tempfile.gettempdir()) / "policy-qa-exports"
+EXPORT_MAX_AGE_S = 24 * 3600
 
 CSS = """
-#sources { max-height: 78vh; overflow-y: auto; }
-.qa-source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 10px; }
-.qa-source h4 { margin: 0 0 4px 0; font-size: 0.95em; }
-.qa-path { color: var(--body-text-color-subdued); font-size: 0.8em; margin-bottom: 6px; }
-.qa-text { font-size: 0.9em; line-height: 1.6; white-space: pre-wrap; }
+#sources, #verify, #document-tree, #search-results { max-height: 70vh; overflow-y: auto; }
+.qa-source, .qa-hit { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin-bottom: 10px; }
+.qa-source h4, .qa-hit h4 { margin: 0 0 4px 0; font-size: 0.95em; }
+.qa-link { float: right; font-weight: normal; font-size: 0.85em; }
+.qa-path, .qa-address, .qa-agencies { color: var(--body-text-color-subdued); font-size: 0.8em; margin-bottom: 6px; word-break: break-all; }
+.qa-text { font-size: 0.9em; line-height: 1.7; white-space: pre-wrap; overflow-wrap: anywhere; }
 .qa-text mark { background: #ffe58a; color: #000; padding: 0 1px; }
+.qa-text mark.qa-focus { background: #ffb347; outline: 2px solid #d46b08; }
 .qa-status { font-size: 0.85em; color: var(--body-text-color-subdued); }
+.qa-tree { padding-left: 0; list-style: none; font-size: 0.9em; }
+.qa-tree ul { padding-left: 1.1em; list-style: none; }
+.qa-tree li { margin: 2px 0; }
+a.qa-open { cursor: pointer; }
+@media (max-width: 640px) { #sources, #verify, #document-tree, #search-results { max-height: none; } }
+"""
+
+# Links to a section (class qa-open, or [n] in an answer) open it in the verify tab without a
+# reload; the address goes into the location bar so that a reload or a shared link opens it too.
+JS = """
+() => {
+  const open = (search) => {
+    const box = document.querySelector('#open-target textarea, #open-target input');
+    const button = document.querySelector('#open-button');
+    if (!box || !button) return false;
+    box.value = search;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    history.replaceState(null, '', location.pathname + search);
+    setTimeout(() => button.click(), 50);
+    return true;
+  };
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('a[href*="section="]');
+    if (!link) return;
+    const url = new URL(link.getAttribute('href'), location.href);
+    if (url.origin !== location.origin) return;
+    if (open(url.search)) { event.preventDefault(); event.stopPropagation(); }
+  }, true);
+  const focus = () => {
+    const target = document.querySelector('#verify .qa-focus') || document.querySelector('#verify .qa-verify');
+    if (target) target.scrollIntoView({block: 'center'});
+  };
+  const watch = setInterval(() => {
+    const view = document.querySelector('#verify');
+    if (!view) return;
+    clearInterval(watch);
+    new MutationObserver(() => setTimeout(focus, 30)).observe(view, {childList: true, subtree: true});
+    focus();
+  }, 200);
+}
 """
 
 
-def _highlight(text: str, section_start: int, spans: list[tuple[int, int, int]]) -> str:
-    """Section text as HTML with the cited ``(start, end, n)`` spans (document offsets) marked."""
-    out, pos = [], 0
-    for start, end, n in sorted(spans):
-        s, e = start - section_start, end - section_start
-        if s < pos or e > len(text):
-            continue
-        out.append(html.escape(text[pos:s]))
-        out.append(f'<mark data-n="{n}">{html.escape(text[s:e])}</mark>')
-        pos = e
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
-def render_sources(assistant: Assistant, answer: Answer | None = None, result=None) -> str:
-    """HTML of the sources panel: one card per cited section (label, path, full text with the
-    quoted sentences highlighted); before the answer is final, the retrieved evidence; for an
-    abstention, the nearest sections."""
-    index = assistant.index
-    cards = []
-    if answer is not None and answer.citations:
-        by_section: dict[str, list] = {}
-        for c in answer.citations:
-            by_section.setdefault(c.section_id, []).append(c)
-        for section_id, cites in by_section.items():
-            section = index.section(section_id)
-            marks = " ".join(f"[{c.n}]" for c in cites)
-            body = _highlight(section.text, section.start, [(c.start, c.end, c.n) for c in cites])
-            cards.append(_card(f"{marks} {section.label}", section.path, body, section_id))
-        title = "出处（引用的原文已高亮）"
-    elif answer is not None or result is not None:
-        hits = answer.retrieved if answer is not None else result.hits[: assistant.settings.top_k]
-        evidence = result.evidence if result is not None else []
-        for hit in hits:
-            spans = [(e.sentence.start, e.sentence.end, e.n) for e in evidence
-                     if e.section.section_id == hit.section.section_id]
-            cards.append(_card(hit.section.label, hit.section.path,
-                               _highlight(hit.section.text, hit.section.start, spans), hit.section.section_id))
-        title = "最接近的条款" if answer is not None else "检索到的条款（正在生成回答…）"
-        if not cards:
-            return '<div class="qa-status">这个回答没有引用通知条款。</div>'
-    else:
-        return '<div class="qa-status">提问后，这里显示回答引用的条款原文。</div>'
-    return f"<h3>{title}</h3>" + "".join(cards)
-
-
-def _card(label: str, path: list[str], body_html: str, section_id: str) -> str:
-    crumbs = " › ".join(html.escape(p) for p in path) or "通知正文"
-    return (f'<div class="qa-source" id="{html.escape(section_id)}"><h4>{html.escape(label)}</h4>'
-            f'<div class="qa-path">{crumbs}</div><div class="qa-text">{body_html}</div></div>')
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text shown as typed: Markdown and HTML characters escaped, so a pasted image or link
-    is neither rendered nor fetched."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def format_answer(answer: Answer) -> str:
-    """The chat text of a final answer: markers kept, a visible mode marker, notes below."""
-    badge = {"generated": "", "extractive": "〔原文摘录〕", "fallback": "〔原文摘录〕",
-             "abstained": "〔通知中未提及〕", "refused": "〔已拒绝〕"}.get(answer.mode, "")
-    lines = [f"{badge} {escape_markdown(answer.text)}".strip()]
-    lines += [f"*{note}*" for note in answer.notes]
-    return "\n\n".join(lines)
-
-
-def status_line(assistant: Assistant) -> str:
+def _context(assistant: Assistant) -> dict:
     m = assistant.index.manifest
-    docs = "、".join(d["file"] for d in m["documents"])
-    return (f'<div class="qa-status">嵌入模型 {html.escape(assistant.embedder.name)} · 生成模型 '
-            f'{html.escape(assistant.generator.name)} · 文件 {html.escape(docs)} · '
-            f'{m["counts"]["sections"]} 个条款 · 索引建于 {html.escape(m["built_at"])}</div>')
+    return {"documents": m["documents"], "embedder": assistant.embedder.name,
+            "generator": assistant.generator.name, "index_built_at": m["built_at"]}
+
+
+def _base_url(request: gr.Request | None) -> str:
+    """The app's own URL (scheme, host, path) as the browser sees it, for links in exports."""
+    if request is None:
+        return ""
+    referer = request.headers.get("referer") or ""
+    parts = urlsplit(referer)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}{parts.path}"
+    host = request.headers.get("host")
+    return f"http://{host}/" if host else ""
+
+
+def write_exports(turns: list[dict], context: dict, base_url: str, session: str) -> tuple[Path, Path]:
+    """Write the Markdown records of the last answer and of the whole conversation; returns
+    their paths. Exports older than a day are removed as new ones are written."""
+    folder = EXPORT_DIR / ("".join(ch for ch in session if ch.isalnum())[:64] or "anonymous")
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - EXPORT_MAX_AGE_S
+    for old in EXPORT_DIR.glob("*/*.md"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
+    records = [Turn(t["question"], t["answer"], t["asked_at"]) for t in turns]
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    answer_path = folder / f"answer-{stamp}-{len(turns)}.md"
+    answer_path.write_text(to_markdown(records[-1:], context, base_url), encoding="utf-8")
+    conversation_path = folder / f"conversation-{stamp}-{len(turns)}.md"
+    conversation_path.write_text(to_markdown(records, context, base_url), encoding="utf-8")
+    return answer_path, conversation_path
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The Gradio Blocks app around ``assistant``."""
-    turns = assistant.settings.max_history_turns
+    max_turns = assistant.settings.max_history_turns
+    feedback = FeedbackLog(assistant.settings.feedback_log)
+    no_change = gr.update()
 
-    def respond(message: str, chat: list, history: list):
-        chat = list(chat or [])
-        history = list(history or [])
-        chat.append({"role": "user", "content": escape_markdown(message)})
+    def respond(message: str, chat: list, history: list, turns: list, request: gr.Request):
+        chat, history, turns = list(chat or []), list(history or []), list(turns or [])
+        chat.append({"role": "user", "content": escape_markdown(message or "")})
         chat.append({"role": "assistant", "content": "…"})
-        yield chat, gr.update(), history, ""
+        yield chat, no_change, history, "", turns, no_change, no_change
         try:
             text = ""
-            for event in assistant.stream(message, history):
+            for event in assistant.stream(message or "", history):
                 if event.kind == "retrieved":
-                    yield chat, render_sources(assistant, result=event.result), history, ""
+                    sources = render_sources(assistant.index, result=event.result, top_k=assistant.settings.top_k)
+                    yield chat, sources, history, "", turns, no_change, no_change
                 elif event.kind == "delta":
                     text += event.text
-                    chat[-1] = {"role": "assistant", "content": text}
-                    yield chat, gr.update(), history, ""
+                    chat[-1] = {"role": "assistant", "content": escape_markdown(text)}
+                    yield chat, no_change, history, "", turns, no_change, no_change
                 else:
                     answer = event.answer
                     chat[-1] = {"role": "assistant", "content": format_answer(answer)}
-                    history = (history + [(answer.query, answer.text)])[-turns:] if turns else []
-                    yield chat, render_sources(assistant, answer=answer), history, ""
+                    if max_turns and len(history) >= max_turns:
+                        chat[-1]["content"] += f"\n\n*对话已超过 {max_turns} 轮：追问只参考最近 {max_turns} 轮。*"
+                    history = (history + [(answer.query, answer.text)])[-max_turns:] if max_turns else []
+                    turns.append({"question": message, "answer": answer.to_json(), "asked_at": now_iso(),
+                                  "chat_index": len(chat) - 1})
+                    exports = (no_change, no_change)
+                    try:
+                        paths = write_exports(turns, _context(assistant), _base_url(request),
+                                              getattr(request, "session_hash", "") or "")
+                        exports = tuple(gr.update(value=str(p), interactive=True) for p in paths)
+                    except OSError:
+                        log.exception("could not write the answer record")
+                    yield (chat, render_sources(assistant.index, answer=answer), history, "", turns, *exports)
         except QuestionError as exc:
-            chat[-1] = {"role": "assistant", "content": str(exc)}
-            yield chat, gr.update(), history, ""
+            chat[-1] = {"role": "assistant", "content": escape_markdown(str(exc))}
+            yield chat, no_change, history, "", turns, no_change, no_change
         except Exception:  # never a traceback in the page
             log.exception("answering failed")
             chat[-1] = {"role": "assistant", "content": "抱歉，处理这个问题时出错了，请稍后再试。"}
-            yield chat, gr.update(), history, ""
+            yield chat, no_change, history, "", turns, no_change, no_change
 
     def new_conversation():
-        return [], render_sources(assistant), [], ""
+        idle = gr.update(value=None, interactive=False)
+        return [], render_sources(assistant.index), [], "", [], idle, idle
 
-    with gr.Blocks(title="政策问答助手") as demo:
+    def open_section(address: str):
+        view = render_section_view(assistant.index, parse_address(address or ""))
+        return view, gr.Tabs(selected="verify")
+
+    def on_load(request: gr.Request):
+        target = parse_address(dict(request.query_params)) if request is not None else None
+        if target is None:
+            return no_change, no_change
+        return render_section_view(assistant.index, target), gr.Tabs(selected="verify")
+
+    def search(query: str):
+        return render_search(assistant.index, query or "")
+
+    def on_feedback(turns: list, comment: str, data: gr.LikeData, request: gr.Request):
+        turn = next((t for t in turns or [] if t["chat_index"] == data.index), None)
+        if turn is None:
+            return no_change, "只能对助手的回答给出反馈。"
+        verdict = {True: "up", False: "down"}.get(data.liked, str(data.liked or "withdrawn"))
+        record = feedback_record(verdict, turn["question"], turn["answer"], comment or "", turn["asked_at"],
+                                 now_iso(), getattr(request, "session_hash", "") or "")
+        try:
+            feedback.append(record)
+        except Exception:
+            log.exception("could not write feedback")
+            return no_change, "反馈没有保存成功，请稍后再试。"
+        shown = {"up": "👍", "down": "👎"}.get(verdict, verdict)
+        return "", f"已记录 {shown} 反馈{'和意见' if record['comment'] else ''}，谢谢。"
+
+    def answer_json(question: str) -> dict:
+        """API only: one question (no history) → the ``ask --json`` object of DESIGN.md, with
+        an ``address`` per citation; a question that cannot be asked → ``{"error": message}``."""
+        try:
+            return assistant.ask(question or "").to_json()
+        except QuestionError as exc:
+            return {"question": question, "error": str(exc)}
+
+    def refresh_status():
+        return (status_line(assistant.index, assistant.embedder.name, assistant.generator.name),
+                render_tree(assistant.index))
+
+    with gr.Blocks(title="政策问答助手", delete_cache=(3600, EXPORT_MAX_AGE_S)) as demo:
         gr.Markdown("## 政策问答助手 · 《2023年上海市质量工作总结和2024年上海市质量工作要点》")
-        gr.HTML(status_line(assistant))
+        status = gr.HTML(status_line(assistant.index, assistant.embedder.name, assistant.generator.name),
+                         elem_id="status")
         history = gr.State([])
+        turns = gr.State([])
         with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="对话", height=520, elem_id="chat")
+            with gr.Column(scale=3, min_width=340):
+                chatbot = gr.Chatbot(label="对话", height=520, elem_id="chat",
+                                     placeholder="向助手提问通知内容；回答中的 [n] 可点开核对原文。")
                 question = gr.Textbox(label="问题", placeholder="例如：上海市制造业产品质量合格率是多少？",
                                       lines=1, max_lines=4, elem_id="question")
                 with gr.Row():
                     send = gr.Button("提问", variant="primary", elem_id="send")
                     clear = gr.Button("新对话", elem_id="new-conversation")
                 gr.Examples(EXAMPLES, inputs=question, label="示例问题")
-            with gr.Column(scale=2):
-                sources = gr.HTML(render_sources(assistant), elem_id="sources")
-        outputs = [chatbot, sources, history, question]
-        send.click(respond, [question, chatbot, history], outputs, api_name="ask")
-        question.submit(respond, [question, chatbot, history], outputs, api_name=False)
+                with gr.Accordion("反馈与导出", open=True):
+                    comment = gr.Textbox(label="意见（可选，点回答下的 👍/👎 时一并提交）", lines=1, max_lines=3,
+                                         max_length=2000, elem_id="feedback-comment")
+                    feedback_status = gr.Markdown("", elem_id="feedback-status")
+                    with gr.Row():
+                        export_answer = gr.DownloadButton("导出本条回答（Markdown）", interactive=False,
+                                                          size="sm", elem_id="export-answer")
+                        export_conversation = gr.DownloadButton("导出整段对话", interactive=False, size="sm",
+                                                                elem_id="export-conversation")
+            with gr.Column(scale=2, min_width=340):
+                with gr.Tabs(selected="sources", elem_id="side-tabs") as tabs:
+                    with gr.Tab("出处", id="sources", elem_id="sources-tab"):
+                        sources = gr.HTML(render_sources(assistant.index), elem_id="sources")
+                    with gr.Tab("核对", id="verify", elem_id="verify-tab"):
+                        verify = gr.HTML(render_section_view(assistant.index, None), elem_id="verify")
+                    with gr.Tab("通知原文", id="document", elem_id="document-tab"):
+                        with gr.Row():
+                            query = gr.Textbox(label="在通知中搜索", placeholder="如：质量品牌", scale=4,
+                                               max_length=100, elem_id="search-query")
+                            find = gr.Button("搜索", scale=1, elem_id="search-button")
+                        results = gr.HTML("", elem_id="search-results")
+                        tree = gr.HTML(render_tree(assistant.index), elem_id="document-tree")
+        open_target = gr.Textbox(visible="hidden", elem_id="open-target")
+        open_button = gr.Button(visible="hidden", elem_id="open-button")
+
+        outputs = [chatbot, sources, history, question, turns, export_answer, export_conversation]
+        send.click(respond, [question, chatbot, history, turns], outputs, api_name="ask")
+        question.submit(respond, [question, chatbot, history, turns], outputs, api_name=False)
         clear.click(new_conversation, None, outputs, api_name=False)
+        chatbot.clear(new_conversation, None, outputs, api_name=False)
+        chatbot.like(on_feedback, [turns, comment], [comment, feedback_status], api_name=False)
+        open_button.click(open_section, open_target, [verify, tabs], api_name="open_section")
+        find.click(search, query, results, api_name="search")
+        query.submit(search, query, results, api_name=False)
+        gr.api(answer_json, api_name="answer")
+        demo.load(on_load, None, [verify, tabs], api_name=False)
+        demo.load(refresh_status, None, [status, tree], api_name=False)
     return demo
 
 
@@ -184,7 +285,7 @@ def main(settings: Settings | None = None) -> None:
     demo.queue(default_concurrency_limit=4, max_size=32)
     print(f"serving on http://{settings.host}:{settings.port}", flush=True)
     demo.launch(server_name=settings.host, server_port=settings.port, share=False,
-                show_error=False, css=CSS, footer_links=[])
+                show_error=False, css=CSS, js=JS, footer_links=[])
 
 
 if __name__ == "__main__":

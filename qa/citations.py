@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from .browse import section_address
 from .prompts import NOT_IN_NOTICE_ZH
 from .text import han_bigrams, normalize_for_match, numbers_in, split_sentences
 
@@ -40,8 +41,14 @@ class Citation:
     start: int
     end: int
 
+    @property
+    def address(self) -> str:
+        """The stable address that opens the cited section with the quote highlighted."""
+        return section_address(self.section_id, self.start, self.end)
+
     def to_json(self) -> dict:
-        return asdict(self)
+        """DESIGN.md's citation fields, plus ``address``."""
+        return {**asdict(self), "address": self.address}
 
 
 @dataclass

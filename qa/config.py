@@ -59,10 +59,11 @@ class Settings(BaseSettings):
     # --- limits and serving ---------------------------------------------------------------
     max_question_chars: int = Field(500, ge=10)   # longer input is cut, and the user told
     max_history_turns: int = Field(6, ge=0)       # turns kept for follow-up rewriting
+    feedback_log: Path = Field(Path("feedback/feedback.jsonl"), description="👍/👎 records (JSON Lines)")
     host: str = "127.0.0.1"                       # loopback unless asked otherwise
     port: int = Field(7860, ge=1, le=65535)
 
-    @field_validator("source_dir", "index_dir", "model_cache")
+    @field_validator("source_dir", "index_dir", "model_cache", "feedback_log")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         value = Path(value).expanduser()

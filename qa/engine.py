@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import prompts
 from .agencies import answer_agency_question
 from .mentions import answer_mention_question
+from .browse import section_address
 from .citations import MARKER, Citation, ground, make_citation
 from .config import Settings
 from .documents import load_documents
@@ -78,14 +79,15 @@ class Answer:
 
     def to_json(self) -> dict:
         """The object of DESIGN.md's ``ask --json`` contract (plus ``mode``, ``query``,
-        ``notes``)."""
+        ``notes``, and an ``address`` per citation and retrieved section)."""
         return {
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
             "retrieved": [{"section_id": h.section.section_id, "label": h.section.label,
-                           "score": round(h.score, 6)} for h in self.retrieved],
+                           "score": round(h.score, 6), "address": section_address(h.section.section_id)}
+                          for h in self.retrieved],
             "timings_ms": self.timings_ms,
             "model": self.model,
             "mode": self.mode,
