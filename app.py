@@ -229,7 +229,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         with gr.Row():
             with gr.Column(scale=3, min_width=340):
                 chatbot = gr.Chatbot(label="对话", height=520, elem_id="chat",
-                                     placeholder="向助手提问通知内容；回答中的 [n] 可点开核对原文。")
+                                     placeholder="向助手提问通知内容；回答中的 [n] 可点开核对原文。",
+                                     buttons=["copy", "copy_all"])  # no "share": it posts to the Hub
                 question = gr.Textbox(label="问题", placeholder="例如：上海市制造业产品质量合格率是多少？",
                                       lines=1, max_lines=4, elem_id="question")
                 with gr.Row():
