@@ -22,7 +22,7 @@ import gradio as gr  # noqa: E402
 from qa.browse import parse_address  # noqa: E402
 from qa.cli import configure_logging  # noqa: E402
 from qa.config import Settings, load_settings  # noqa: E402
-from qa.engine import Assistant, QuestionError  # noqa: E402
+from qa.engine import Assistant, QuestionError, SourcesUnavailable  # noqa: E402
 from qa.feedback import FeedbackLog, feedback_record  # noqa: E402
 from qa.record import Turn, now_iso, to_markdown  # noqa: E402
 from qa.render import (escape_markdown, format_answer, render_search, render_section_view,  # noqa: E402
@@ -168,7 +168,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     except OSError:
                         log.exception("could not write the answer record")
                     yield (chat, render_sources(assistant.index, answer=answer), history, "", turns, *exports)
-        except QuestionError as exc:
+        except (QuestionError, SourcesUnavailable) as exc:
             chat[-1] = {"role": "assistant", "content": escape_markdown(str(exc))}
             yield chat, no_change, history, "", turns, no_change, no_change
         except Exception:  # never a traceback in the page
@@ -213,7 +213,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         an ``address`` per citation; a question that cannot be asked → ``{"error": message}``."""
         try:
             return assistant.ask(question or "").to_json()
-        except QuestionError as exc:
+        except (QuestionError, SourcesUnavailable) as exc:
             return {"question": question, "error": str(exc)}
 
     def refresh_status():

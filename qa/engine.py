@@ -20,10 +20,10 @@ from .mentions import answer_mention_question
 from .browse import section_address
 from .citations import MARKER, Citation, ground, make_citation
 from .config import Settings
-from .documents import load_documents
+from .documents import DocumentError, load_documents
 from .embedding import load_embedder
 from .generation import ExtractiveGenerator, Generator, load_generator
-from .index import Index, ensure_index
+from .index import Index, IndexProblem, ensure_index
 from .retrieval import HybridRetriever, RetrievalResult
 from .scope import asked_unit, asks_quantity, restates_question, states_number_in_unit, strip_years, question_years, reference_year, section_years, unknown_entities, years_outside
 from .text import numbers_in
@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 class QuestionError(ValueError):
     """The question cannot be answered as given (empty, or only whitespace); the message is
     meant for the user."""
+
+
+class SourcesUnavailable(RuntimeError):
+    """The documents changed on disk and could not be re-indexed (unreadable, removed); the
+    old index is not used meanwhile. The message is one line meant for the user."""
 
 
 # Instructions aimed at the assistant rather than questions about the notice.
@@ -182,7 +187,16 @@ class Assistant:
         folder = self.settings.source_dir
         if not folder.is_dir():
             return {}
-        return {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()) if p.is_file()}
+        state = {}
+        for path in sorted(folder.iterdir()):
+            try:
+                st = path.stat()
+            except OSError:            # removed while we looked
+                continue
+            if path.is_file():
+                # ctime too: an edit that keeps the size and restores the mtime still changes it
+                state[path.name] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+        return state
 
     def _load_index(self) -> None:
         documents = load_documents(self.settings.source_dir)
@@ -193,12 +207,19 @@ class Assistant:
         self._source_state = self._scan_sources()
 
     def refresh_if_changed(self) -> bool:
-        """Re-index when a source document changed on disk; True when it did."""
+        """Re-index when a source document changed on disk; True when it did. Raises
+        :class:`SourcesUnavailable` when the changed documents cannot be indexed (the old index
+        is then never used: the next question tries again)."""
         with self._lock:
             if self._scan_sources() == self._source_state:
                 return False
             log.info("source documents changed; re-indexing")
-            self._load_index()
+            try:
+                self._load_index()
+            except (DocumentError, IndexProblem, OSError) as exc:
+                log.error("re-indexing failed: %s", exc)
+                raise SourcesUnavailable(f"通知文件已更改，但无法重新建立索引（{str(exc).splitlines()[0][:200]}），"
+                                         "请联系管理员。") from exc
             return True
 
     # --- answering -------------------------------------------------------------------------

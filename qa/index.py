@@ -3,15 +3,19 @@ sentence records, and a manifest that says what built them.
 
 Layout of ``index/`` (all generated; never edit by hand)::
 
-    manifest.json    documents' SHA-256, embedder id and dimension, versions, file digests
-    chunks.jsonl     one section a line (id, path, label, text, offsets, agencies)
-    sentences.jsonl  one evidence sentence a line (section_id, start, end, text)
-    faiss.index      IndexFlatIP over L2-normalised section vectors   (n_sections, dim)
-    sentences.npy    float32 L2-normalised sentence vectors            (n_sentences, dim)
-    bm25/            bm25s index over jieba tokens of each section
+    current -> builds/<time>-<id>   symlink to the build in use
+    builds/<time>-<id>/
+        manifest.json    documents' SHA-256, embedder id and dimension, versions, file digests
+        chunks.jsonl     one section a line (id, path, label, text, offsets, agencies)
+        sentences.jsonl  one evidence sentence a line (section_id, start, end, text)
+        faiss.index      IndexFlatIP over L2-normalised section vectors   (n_sections, dim)
+        sentences.npy    float32 L2-normalised sentence vectors            (n_sentences, dim)
+        bm25/            bm25s index over jieba tokens of each section
 
-Every file is written to a temporary name and renamed into place; ``manifest.json`` is written
-last and lists the SHA-256 of every other file, so a half-written index never loads.
+A build is written into a new folder of its own (``manifest.json`` last, listing the SHA-256 of
+every other file) and published by atomically replacing the ``current`` symlink
+(``os.replace``). A build that crashes half-way is never pointed to: the previous index still
+loads, and readers never see a mix of two builds. The previous build is removed after the swap.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ from .text import split_sentences, tokenize
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+CURRENT = "current"
+BUILDS = "builds"
+STALE_BUILD_S = 3600   # an unpublished build folder this old is a crashed build: removed
 _FILES = ("chunks.jsonl", "sentences.jsonl", "faiss.index", "sentences.npy")
 
 
@@ -93,17 +100,12 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file and make it durable (the build folder is not yet live)."""
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _jsonl(records) -> bytes:
@@ -202,7 +204,6 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
     """
     import faiss
 
-    folder.mkdir(parents=True, exist_ok=True)
     sections: list[Section] = []
     for document in documents:
         sections.extend(parse_sections(document.text, document.doc_id))
@@ -234,30 +235,67 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
     flat.add(section_matrix)
     bm25 = BM25Index.build(passages)
 
-    # Write: data files first (each atomically), the manifest last.
-    _atomic_write_bytes(folder / "chunks.jsonl", _jsonl(asdict(s) for s in sections))
-    _atomic_write_bytes(folder / "sentences.jsonl", _jsonl(asdict(s) for s in sentences))
-    _atomic_write_bytes(folder / "faiss.index", faiss.serialize_index(flat).tobytes())
-    buffer = tempfile.SpooledTemporaryFile()
-    np.save(buffer, sentence_matrix)
-    buffer.seek(0)
-    _atomic_write_bytes(folder / "sentences.npy", buffer.read())
-    bm25_tmp = Path(tempfile.mkdtemp(prefix="bm25.", dir=folder))
-    bm25.save(bm25_tmp)
-    if (folder / "bm25").exists():
-        shutil.rmtree(folder / "bm25")
-    os.replace(bm25_tmp, folder / "bm25")
+    # Write a new build folder (data files first, the manifest last), then publish it.
+    (folder / BUILDS).mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    build = Path(tempfile.mkdtemp(prefix=f"{stamp}-", dir=folder / BUILDS))
+    try:
+        _write_bytes(build / "chunks.jsonl", _jsonl(asdict(s) for s in sections))
+        _write_bytes(build / "sentences.jsonl", _jsonl(asdict(s) for s in sentences))
+        _write_bytes(build / "faiss.index", faiss.serialize_index(flat).tobytes())
+        buffer = tempfile.SpooledTemporaryFile()
+        np.save(buffer, sentence_matrix)
+        buffer.seek(0)
+        _write_bytes(build / "sentences.npy", buffer.read())
+        bm25.save(build / "bm25")
+        manifest = _manifest_core(documents, embedder)
+        manifest.update({
+            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "counts": {"documents": len(documents), "sections": len(sections), "sentences": len(sentences)},
+            "versions": _versions(),
+            "files": {name: _sha256_file(build / name) for name in (*_FILES, "bm25")},
+        })
+        _write_bytes(build / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+        _fsync_dir(build)
+        _publish(folder, build)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    return Index(build, manifest, by_id, sections, sentences, flat, sentence_matrix, bm25)
 
-    manifest = _manifest_core(documents, embedder)
-    manifest.update({
-        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "counts": {"documents": len(documents), "sections": len(sections), "sentences": len(sentences)},
-        "versions": _versions(),
-        "files": {name: _sha256_file(folder / name) for name in (*_FILES, "bm25")},
-    })
-    _atomic_write_bytes(folder / "manifest.json",
-                        json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-    return Index(folder, manifest, by_id, sections, sentences, flat, sentence_matrix, bm25)
+
+def _publish(folder: Path, build: Path) -> None:
+    """Point ``folder/current`` at ``build`` atomically. The previous build stays (a process
+    may be loading it right now); older builds, crashed ones past :data:`STALE_BUILD_S` and the
+    files of the old flat layout are removed."""
+    link = folder / CURRENT
+    previous = link.resolve() if link.is_symlink() else None
+    tmp_link = folder / f".{CURRENT}.{build.name}"
+    tmp_link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(build, folder), tmp_link)
+    os.replace(tmp_link, link)
+    _fsync_dir(folder)
+    keep = {build.resolve(), previous}
+    now = dt.datetime.now().timestamp()
+    for other in (folder / BUILDS).iterdir():
+        try:
+            published = (other / "manifest.json").exists()
+            if other.resolve() not in keep and (published or now - other.stat().st_mtime > STALE_BUILD_S):
+                shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            pass
+    for name in (*_FILES, "manifest.json"):          # the flat layout of format 1 builds
+        (folder / name).unlink(missing_ok=True)
+    if (folder / "bm25").is_dir() and not (folder / "bm25").is_symlink():
+        shutil.rmtree(folder / "bm25", ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def check_manifest(manifest: dict, documents: list[Document], embedder: Embedder) -> None:
@@ -287,9 +325,13 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
     """
     import faiss
 
+    root = folder
+    if not (root / CURRENT).exists():
+        raise IndexCorrupt(f"no index in {root}")
+    folder = (root / CURRENT).resolve()
     manifest_path = folder / "manifest.json"
     if not manifest_path.is_file():
-        raise IndexCorrupt(f"no index in {folder}")
+        raise IndexCorrupt(f"no index in {root}")
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

