@@ -315,21 +315,28 @@ class Assistant:
         pieces: list[str] = []
         first_token_ms = None
         generator = self.generator
+        outcome: dict = {}
         if isinstance(generator, ExtractiveGenerator):
             stream = iter([self._extract(asked, result.evidence, years)])
         else:
-            stream = generator.stream(asked if english else result.normalized, result.evidence)
+            stream = generator.stream(asked if english else result.normalized, result.evidence, outcome)
         for piece in stream:
             if first_token_ms is None:
                 first_token_ms = _ms(t0)
             pieces.append(piece)
             yield StreamEvent("delta", text=piece)
         t_generated = time.perf_counter()
-        if getattr(generator, "last_stop", None) == "timeout":
-            notes.append("生成超时，已停止。")
+        if outcome.get("stop") == "timeout":
+            limit = getattr(generator, "timeout_s", self.settings.generation_timeout_s)
+            notes.append(f"生成超过 {limit:g} 秒的时限，已停止；以下只保留已核对的部分。")
+        elif outcome.get("stop") == "length":
+            limit = getattr(generator, "max_new_tokens", self.settings.max_new_tokens)
+            notes.append(f"回答达到 {limit} 个词元的长度上限，已截断；以下只保留已核对的部分。")
 
         grounded = ground("".join(pieces), result.evidence)
         mode = "extractive" if isinstance(generator, ExtractiveGenerator) else "generated"
+        if self.generator_error and generator is not None and isinstance(generator, ExtractiveGenerator):
+            mode = "fallback"                      # a model was asked for and is unavailable
         best_evidence = max((e.score for e in result.evidence), default=0.0)
         if grounded.says_not_in_notice and best_evidence < ABSTAIN_EVIDENCE_SCORE:
             yield abstain()

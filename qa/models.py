@@ -137,6 +137,7 @@ def ensure_model(name_or_path: str, cache_dir: Path, progress: bool = True) -> P
     spec = REGISTRY[name_or_path]
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / spec.filename
+    errors = []
     if target.is_file():
         try:
             verify(target, spec, progress)
@@ -144,7 +145,7 @@ def ensure_model(name_or_path: str, cache_dir: Path, progress: bool = True) -> P
         except ModelUnavailable as exc:
             log.warning("cached model refused (%s); fetching it again", exc)
             target.unlink()
-    errors = []
+            errors.append(f"cached copy refused: {exc}")
     partial = target.with_suffix(".part")
     sources = []
     if hub_reachable():

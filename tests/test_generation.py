@@ -62,10 +62,12 @@ def test_prompt_numbers_the_evidence_and_keeps_question_apart(extractive_assista
 def test_transformers_backend_loads_and_streams_a_tiny_qwen2(tiny_qwen2, extractive_assistant):
     generator = TransformersGenerator(str(tiny_qwen2), max_new_tokens=12, timeout_s=60)
     assert generator.name.startswith("transformers:")
-    pieces = list(generator.stream("合格率是多少？", _evidence(extractive_assistant)))
+    outcome = {}
+    pieces = list(generator.stream("合格率是多少？", _evidence(extractive_assistant), outcome))
     text = "".join(pieces)
     assert pieces and text.strip()
-    assert 0 < generator.last_new_tokens <= 12  # the token limit holds
+    assert 0 < outcome["new_tokens"] <= 12  # the token limit holds
+    assert outcome["stop"] in ("stop", "length", "loop")
 
 
 def test_assistant_with_a_nonsense_model_falls_back_to_checked_extraction(tiny_qwen2, settings):
@@ -78,6 +80,48 @@ def test_assistant_with_a_nonsense_model_falls_back_to_checked_extraction(tiny_q
     assert answer.mode == "fallback" and answer.citations
     assert any("96.04" in c.quote for c in answer.citations)
     assert any("摘录" in note for note in answer.notes)
+    # random weights never say they are done: the token limit applies, and the user is told
+    assert any("16 个词元的长度上限" in note for note in answer.notes)
+
+
+def test_a_generation_over_its_time_limit_is_stopped_with_a_message(tiny_qwen2, settings):
+    from qa.engine import Assistant
+
+    generator = TransformersGenerator(str(tiny_qwen2), max_new_tokens=200, timeout_s=0.0)
+    answer = Assistant(settings, generator=generator).ask("上海市制造业产品质量合格率是多少？")
+    assert any("秒的时限，已停止" in note for note in answer.notes)
+    assert answer.citations and all(c.quote in answer.text or c.quote for c in answer.citations)
+
+
+def test_a_model_failing_its_sha256_is_refused_and_answers_are_extractive(settings, tmp_path, monkeypatch):
+    from qa import models
+    from qa.engine import Assistant
+
+    cache = tmp_path / "models"
+    cache.mkdir()
+    (cache / "tiny.gguf").write_bytes(b"GGUF" + b"\0" * 60)              # right size, wrong bytes
+    spec = models.ModelSpec("tiny-test", "none/none", "tiny.gguf", 64, "0" * 64, "none")
+    monkeypatch.setitem(models.REGISTRY, "tiny-test", spec)
+    monkeypatch.setattr(models, "hub_reachable", lambda: False)
+    with pytest.raises(models.ModelUnavailable, match="SHA-256"):
+        models.verify(cache / "tiny.gguf", spec)
+    local = settings.model_copy(update={"generator": "llama.cpp", "generator_model": "tiny-test", "model_cache": cache})
+    assistant = Assistant(local)
+    assert "could not obtain tiny.gguf" in assistant.generator_error and "SHA-256" in assistant.generator_error
+    assert not (cache / "tiny.gguf").exists()                            # the refused file is gone
+    answer = assistant.ask("上海市制造业产品质量合格率是多少？")
+    assert answer.mode == "fallback" and "96.04" in answer.text
+    assert any("生成模型不可用" in note for note in answer.notes)
+
+
+def test_a_missing_model_file_is_a_clear_message_and_extractive_answers(settings, tmp_path):
+    from qa.engine import Assistant
+
+    local = settings.model_copy(update={"generator": "llama.cpp", "generator_model": str(tmp_path / "gone.gguf")})
+    assistant = Assistant(local)
+    assert "unknown model" in assistant.generator_error and "gone.gguf" in assistant.generator_error
+    answer = assistant.ask("上海市制造业产品质量合格率是多少？")
+    assert answer.mode == "fallback" and any("生成模型不可用" in note for note in answer.notes)
 
 
 def test_loop_guard_stops_repetition_and_timeouts():
