@@ -277,15 +277,51 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     return demo
 
 
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost).
+
+    >>> [is_loopback(h) for h in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "192.168.1.5")]
+    [True, True, True, False, False]
+    """
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(settings: Settings) -> str | None:
+    """The warning printed when the app listens beyond loopback without a login; ``None`` when
+    it listens on loopback or asks for a password."""
+    if is_loopback(settings.host) or settings.auth_username:
+        return None
+    return (f"warning: listening on {settings.host} without a password: anyone who can reach this "
+            f"machine can use the assistant. Set QA_AUTH_USERNAME and QA_AUTH_PASSWORD, or QA_HOST=127.0.0.1.")
+
+
 def main(settings: Settings | None = None) -> None:
     """Build the assistant and serve the app (blocks until stopped)."""
+    import sys
+
     configure_logging(logging.INFO)
     settings = settings or load_settings()
+    warning = exposure_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+        log.warning(warning)
     assistant = Assistant(settings, progress=True)
     demo = build_app(assistant)
-    demo.queue(default_concurrency_limit=4, max_size=32)
+    # Gradio shows each waiting user their place in the queue; past queue_size it turns them away
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
+    auth = None
+    if settings.auth_username and settings.auth_password:
+        auth = (settings.auth_username, settings.auth_password.get_secret_value())
     print(f"serving on http://{settings.host}:{settings.port}", flush=True)
-    demo.launch(server_name=settings.host, server_port=settings.port, share=False,
+    demo.launch(server_name=settings.host, server_port=settings.port, share=False, auth=auth,
+                auth_message="政策问答助手：请登录。" if auth else None,
                 show_error=False, css=CSS, js=JS, footer_links=[])
 
 

@@ -25,6 +25,12 @@ setup_python() {
   echo "$want" > "$stamp"
 }
 
+setup_models() {
+  # the default generator, fetched once into ~/.cache/policy-qa/models and SHA-256-verified;
+  # the app itself never downloads (QA_ALLOW_DOWNLOADS is off at run time)
+  "$PY" -m qa fetch >&2
+}
+
 setup_browser() {
   if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
     echo "==> installing Chromium from Debian" >&2
@@ -41,12 +47,13 @@ export GRADIO_ANALYTICS_ENABLED=False HF_HUB_DISABLE_TELEMETRY=1
 case "$cmd" in
   app)
     setup_python
+    setup_models
     exec "$PY" app.py "$@"
     ;;
   test)
     setup_python
     setup_browser
-    # the default generator is fetched (and SHA-256-verified) once into the user's model cache
+    setup_models
     exec "$PY" -m pytest "$@"
     ;;
   *)

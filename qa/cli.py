@@ -1,4 +1,5 @@
-"""``python -m qa index | ask | eval | serve`` — the command line of DESIGN.md.
+"""``python -m qa index | ask | eval | serve`` — the command line of DESIGN.md — and ``fetch``
+(setup: download and verify the models, so that run time needs no network).
 
 Exit codes: 0 success, 2 bad usage (argparse's own code), 1 failure with a one-line error on
 stderr.
@@ -41,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="rebuild even when the index is current")
 
     p = sub.add_parser("ask", help="answer one question")
-    p.add_argument("question", help="the question, in Chinese or English")
+    p.add_argument("question", help="the question, in Chinese or English; - reads it from stdin")
     p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     p.add_argument("--generator", choices=["llama.cpp", "transformers", "extractive"])
     p.add_argument("--top-k", type=int, help="sections to draw evidence from")
@@ -51,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--generator", choices=["llama.cpp", "transformers", "extractive"])
     p.add_argument("--out", type=Path, help="write per-question results to this JSON file")
+
+    p = sub.add_parser("fetch", help="download and verify the configured models into the cache (setup)")
 
     p = sub.add_parser("serve", help="start the chat app (same as python app.py)")
     p.add_argument("--host", help="address to listen on (default 127.0.0.1, or QA_HOST)")
@@ -83,7 +86,7 @@ def _run(args) -> int:
         from .index import ensure_index
 
         documents = load_documents(settings.source_dir)
-        index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder),
+        index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder, settings.allow_downloads),
                              rebuild=args.rebuild, progress=True)
         counts = index.manifest["counts"]
         print(f"index ready in {settings.index_dir}: {counts['documents']} document(s), "
@@ -97,9 +100,14 @@ def _run(args) -> int:
         serve_main(settings)
         return 0
 
+    if args.command == "fetch":
+        return _fetch(settings)
+
     from .engine import Assistant, QuestionError
 
     if args.command == "ask":
+        if args.question == "-":
+            args.question = sys.stdin.read()
         if not args.question.strip():
             raise UsageError("the question is empty")
         assistant = Assistant(settings, progress=not args.json)
@@ -132,6 +140,22 @@ def _run(args) -> int:
         print(json.dumps(report.summary, ensure_ascii=False, indent=2) if args.json else format_report(report.summary))
         return 0
     raise UsageError(f"unknown command {args.command}")
+
+
+def _fetch(settings) -> int:
+    """Setup step: put the generator's weights (SHA-256 verified) and the embedder in place,
+    so that the app needs no network at run time."""
+    from .embedding import load_embedder
+    from .models import REGISTRY, ensure_model
+
+    embedder = load_embedder(settings.embedder, allow_downloads=True)
+    print(f"embedder ready: {embedder.name}")
+    if settings.generator != "extractive" and settings.generator_model in REGISTRY:
+        path = ensure_model(settings.generator_model, settings.model_cache, progress=True, allow_downloads=True)
+        print(f"generator ready: {path} (SHA-256 verified)")
+    else:
+        print(f"generator: {settings.generator} {settings.generator_model} (nothing to fetch)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

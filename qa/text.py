@@ -114,6 +114,28 @@ def normalize_query(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z!][^<>]*>?")
+_MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"          # (url), one level of nested ( ) allowed
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\]]*)\]" + _MD_TARGET)
+
+
+def strip_markup(text: str) -> str:
+    """What a person would read in pasted text: HTML tags (scripts and styles with their
+    content) and Markdown images removed, Markdown links reduced to their words.
+
+    >>> strip_markup("<img src=x onerror=alert(1)>")
+    ''
+    >>> strip_markup("<script>alert('x')</script>制造业合格率？[点这里](javascript:alert(1))")
+    '制造业合格率？点这里'
+    """
+    text = _SCRIPT_OR_STYLE.sub(" ", text)
+    text = _MD_IMAGE.sub(" ", text)
+    text = _MD_LINK.sub(lambda m: m[1], text)
+    return re.sub(r"[ \t]+", " ", _TAG.sub(" ", text)).strip()
+
+
 def normalize_for_match(text: str) -> str:
     """Canonical form for comparing strings across documents and answers: half-width, no
     spaces, percent signs unified. Used by number and term checks, never shown to users.

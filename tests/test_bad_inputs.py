@@ -30,3 +30,43 @@ def test_bad_input_through_the_engine(extractive_assistant, notice_text, row):
         assert answer.abstained and not answer.citations
     if row["expect"] == "answer":
         assert answer.citations or answer.abstained
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_bad_input_through_the_cli(extractive_assistant, notice_text, row, monkeypatch, capsys):
+    """``python -m qa ask QUESTION --json`` in-process (the assistant built once for all rows):
+    exit 0 with the JSON object, or exit 2 with one line on stderr; never a traceback."""
+    import qa.engine
+    from qa.cli import main
+
+    monkeypatch.setattr(qa.engine, "Assistant", lambda settings, progress=False: extractive_assistant)
+    code = main(["ask", row["question"].replace("\x00", ""), "--json"])   # argv cannot carry NUL
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    if row["expect"] == "message":
+        assert code == 2 and err.startswith("error: ") and err.count("\n") == 1 and not out
+        return
+    assert code == 0, err
+    result = json.loads(out)
+    for c in result["citations"]:
+        assert notice_text[c["start"]:c["end"]] == c["quote"]
+    if row["expect"] == "refused":
+        assert result["mode"] == "refused"
+    if row["expect"] == "abstained":
+        assert result["abstained"]
+
+
+def test_a_question_with_nul_and_control_characters_reaches_the_cli_on_stdin(settings):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "QA_SOURCE_DIR": str(settings.source_dir), "QA_INDEX_DIR": str(settings.index_dir),
+           "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-m", "qa", "ask", "-", "--json", "--generator", "extractive"],
+                          input="制造业产品质量\x00合格率\x07是多少？\x1b[31m", capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "96.04" in json.loads(done.stdout)["answer"]
