@@ -11,6 +11,7 @@ import logging
 import os
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,7 +49,7 @@ CSS = """
 .qa-text { font-size: 0.9em; line-height: 1.7; white-space: pre-wrap; overflow-wrap: anywhere; }
 .qa-text mark { background: #ffe58a; color: #000; padding: 0 1px; }
 .qa-text mark.qa-focus { background: #ffb347; outline: 2px solid #d46b08; }
-.qa-status { font-size: 0.85em; color: var(--body-text-color-subdued); }
+.qa-status { font-size: 0.85em; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
 .qa-tree { padding-left: 0; list-style: none; font-size: 0.9em; }
 .qa-tree ul { padding-left: 1.1em; list-style: none; }
 .qa-tree li { margin: 2px 0; }
@@ -71,6 +72,8 @@ JS = """
     return true;
   };
   document.addEventListener('click', (event) => {
+    // a modified click (new tab, new window) is the browser's: the address opens there
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const link = event.target.closest && event.target.closest('a[href*="section="]');
     if (!link) return;
     const url = new URL(link.getAttribute('href'), location.href);
@@ -159,7 +162,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         chat[-1]["content"] += f"\n\n*对话已超过 {max_turns} 轮：追问只参考最近 {max_turns} 轮。*"
                     history = (history + [(answer.query, answer.text)])[-max_turns:] if max_turns else []
                     turns.append({"question": message, "answer": answer.to_json(), "asked_at": now_iso(),
-                                  "chat_index": len(chat) - 1})
+                                  "chat_index": len(chat) - 1, "answer_id": uuid.uuid4().hex[:16]})
                     exports = (no_change, no_change)
                     try:
                         paths = write_exports(turns, _context(assistant), _base_url(request),
@@ -178,14 +181,16 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     def new_conversation():
         idle = gr.update(value=None, interactive=False)
-        return [], render_sources(assistant.index), [], "", [], idle, idle
+        return [], render_sources(assistant.index), [], "", [], idle, idle, ""
 
     def open_section(address: str):
         view = render_section_view(assistant.index, parse_address(address or ""))
         return view, gr.Tabs(selected="verify")
 
     def on_load(request: gr.Request):
-        target = parse_address(dict(request.query_params)) if request is not None else None
+        # the query string as the browser sent it, so a repeated parameter means what it
+        # means for in-page links (the first value)
+        target = parse_address("?" + str(request.query_params)) if request is not None else None
         if target is None:
             return no_change, no_change
         return render_section_view(assistant.index, target), gr.Tabs(selected="verify")
@@ -199,12 +204,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return no_change, "只能对助手的回答给出反馈。"
         verdict = {True: "up", False: "down"}.get(data.liked, str(data.liked or "withdrawn"))
         record = feedback_record(verdict, turn["question"], turn["answer"], comment or "", turn["asked_at"],
-                                 now_iso(), getattr(request, "session_hash", "") or "")
+                                 now_iso(), getattr(request, "session_hash", "") or "", turn.get("answer_id", ""))
         try:
             feedback.append(record)
         except Exception:
             log.exception("could not write feedback")
             return no_change, "反馈没有保存成功，请稍后再试。"
+        if verdict == "withdrawn":
+            return no_change, "已撤回对这条回答的反馈。"
         shown = {"up": "👍", "down": "👎"}.get(verdict, verdict)
         return "", f"已记录 {shown} 反馈{'和意见' if record['comment'] else ''}，谢谢。"
 
@@ -265,8 +272,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         outputs = [chatbot, sources, history, question, turns, export_answer, export_conversation]
         send.click(respond, [question, chatbot, history, turns], outputs, api_name="ask")
         question.submit(respond, [question, chatbot, history, turns], outputs, api_name=False)
-        clear.click(new_conversation, None, outputs, api_name=False)
-        chatbot.clear(new_conversation, None, outputs, api_name=False)
+        clear.click(new_conversation, None, [*outputs, feedback_status], api_name=False)
+        chatbot.clear(new_conversation, None, [*outputs, feedback_status], api_name=False)
         chatbot.like(on_feedback, [turns, comment], [comment, feedback_status], api_name=False)
         open_button.click(open_section, open_target, [verify, tabs], api_name="open_section")
         find.click(search, query, results, api_name="search")

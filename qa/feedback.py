@@ -47,12 +47,14 @@ class FeedbackLog:
 
 
 def feedback_record(verdict: str, question: str, answer: dict, comment: str, asked_at: str,
-                    given_at: str, session: str) -> dict:
+                    given_at: str, session: str, answer_id: str = "") -> dict:
     """The logged record: the verdict (``up``/``down``/``withdrawn``), the question, the
     answer text and mode, its citations (label, quote, address), the optional comment (cut to
-    :data:`MAX_COMMENT_CHARS`), when the question was asked and the verdict given, and an
-    anonymous session id."""
+    :data:`MAX_COMMENT_CHARS`), when the question was asked and the verdict given, an anonymous
+    session id, and ``answer_id``: records are events, and the latest one for an answer id is
+    the user's final verdict on it."""
     return {
+        "answer_id": answer_id,
         "verdict": verdict,
         "question": question,
         "answer": answer["answer"],

@@ -6,6 +6,7 @@ the index build time and the date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 MODE_NAMES = {"generated": "模型生成（引用已核对）", "extractive": "原文摘录", "fallback": "原文摘录（模型回答未通过核对）",
@@ -22,33 +23,48 @@ class Turn:
     asked_at: str
 
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>!|#])")
+
+
+def md_text(text: str) -> str:
+    r"""Text written into the record so that a Markdown viewer shows it as it is: characters
+    that would make images, links, HTML or emphasis are backslash-escaped.
+
+    >>> print(md_text("![x](http://e.x/p.png) <b>粗</b> 96%[1]"))
+    \!\[x\](http://e.x/p.png) \<b\>粗\</b\> 96%[1]
+    """
+    # citation markers [n] stay as they are: without a (url) after them they are plain text
+    parts = re.split(r"(\[\d{1,3}\](?!\())", text)
+    return "".join(p if i % 2 else _MARKDOWN_ACTIVE.sub(r"\\\1", p) for i, p in enumerate(parts))
+
+
 def now_iso() -> str:
     """The local time as ISO 8601 with its UTC offset, to the second."""
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def _quote_block(text: str) -> str:
-    return "\n".join("> " + line for line in (text.strip() or "（空）").splitlines())
+    return "\n".join("> " + md_text(line) for line in (text.strip() or "（空）").splitlines())
 
 
 def _turn_markdown(number: int, turn: Turn, base_url: str) -> list[str]:
     answer = turn.answer
     lines = [f"## 问题 {number}", "", _quote_block(turn.question), "",
              f"提问时间：{turn.asked_at}  ", f"回答方式：{MODE_NAMES.get(answer.get('mode'), answer.get('mode', ''))}", "",
-             "### 回答", "", answer["answer"].strip() or "（无）", ""]
+             "### 回答", "", md_text(answer["answer"].strip()) or "（无）", ""]
     for note in answer.get("notes", []):
-        lines.append(f"*{note}*  ")
+        lines.append(f"*{md_text(note)}*  ")
     if answer.get("notes"):
         lines.append("")
     if answer["citations"]:
         lines += ["### 出处", ""]
         for c in answer["citations"]:
-            lines += [f"[{c['n']}] **{c['label']}**  ",
-                      f"位置：{' › '.join(c['path']) or '通知文头'}（第 {c['start']}–{c['end']} 字）  ",
+            lines += [f"[{c['n']}] **{md_text(c['label'])}**  ",
+                      f"位置：{md_text(' › '.join(c['path'])) or '通知文头'}（第 {c['start']}–{c['end']} 字）  ",
                       f"链接：{base_url}{c['address']}", "", _quote_block(c["quote"]), ""]
     elif answer.get("retrieved"):
         lines += ["### 最接近的条款", ""]
-        lines += [f"- {r['label']}（{base_url}{r['address']}）" for r in answer["retrieved"]]
+        lines += [f"- {md_text(r['label'])}（{base_url}{r['address']}）" for r in answer["retrieved"]]
         lines.append("")
     return lines
 

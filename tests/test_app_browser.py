@@ -185,8 +185,24 @@ def test_feedback_with_a_comment_is_written_to_the_log(answered, feedback_path):
     page.locator("#feedback-status", has_text="已记录").wait_for(timeout=20_000)
     records = [json.loads(line) for line in feedback_path.read_text(encoding="utf-8").splitlines()]
     assert records[-1]["verdict"] == "up" and records[-1]["comment"] == "引用准确"
-    assert records[-1]["question"] == QUESTION and "96.04" in records[-1]["answer"]
+    assert records[-1]["question"] == QUESTION and "96.04" in records[-1]["answer"] and records[-1]["answer_id"]
     assert records[-1]["citations"][0]["quote"].startswith("上海市制造业产品质量合格率96.04")
+
+
+def test_markup_in_questions_is_shown_as_text_and_never_run(browser, app_url):
+    page, guard = _open(browser, app_url)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.locator("#question textarea").fill("<img src=x onerror=alert(1)>")
+    page.locator("#send").click()
+    page.locator(BOT, has_text="请输入").last.wait_for(timeout=60_000)
+    _ask(page, "![x](http://evil.example/p.png) <script>alert(2)</script>制造业产品质量合格率是多少？", "96.04")
+    chat = page.locator("#chat")
+    assert "<img src=x onerror=alert(1)>" in chat.inner_text()            # shown as typed
+    assert chat.locator("img[src='x'], img[src*='evil'], script").count() == 0
+    page.wait_for_timeout(500)
+    assert not dialogs and not guard.outside, (dialogs, guard.outside)
+    page.context.close()
 
 
 def test_a_section_address_opens_after_a_reload(browser, app_url):

@@ -49,3 +49,17 @@ def test_search_is_literal_conjunctive_and_accepts_traditional(extractive_assist
     assert search_sections(index.sections, texts, "家庭医生 火星") == []
     assert search_sections(index.sections, texts, "   ") == []
     assert search_sections(index.sections, texts, "CCC") == search_sections(index.sections, texts, "ccc")
+
+
+def test_search_ignores_full_and_half_width(extractive_assistant):
+    index = extractive_assistant.index
+    texts = {d: index.doc_text(d) for d in index.documents}
+    for query, found in [("96.04%", "96.04％"), ("(九)", "（九）"), ("９６．０４", "96.04")]:
+        hits = search_sections(index.sections, texts, query)
+        assert hits, query
+        s, e = hits[0].spans[0]
+        assert texts[hits[0].section.doc_id][s:e] == found
+
+
+def test_control_characters_in_an_address_are_dropped():
+    assert parse_address("?section=a/p1%00%0a") == Target("a/p1")

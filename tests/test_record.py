@@ -28,6 +28,13 @@ def test_record_holds_question_answer_quotes_models_and_dates(extractive_assista
     assert "导出时间：20" in text and "提问时间：2026-11-30T12:00:00+08:00" in text
 
 
+def test_record_shows_pasted_markup_as_text(extractive_assistant):
+    question = "![x](http://evil.example/p.png) <b>粗</b> 合格率是多少？"
+    answer = extractive_assistant.ask(question).to_json()
+    text = to_markdown([Turn(question, answer, "t")], _context(extractive_assistant))
+    assert "![x]" not in text and "<b>" not in text and "\\!\\[x\\]" in text
+
+
 def test_conversation_record_numbers_every_turn_and_empty_is_refused(extractive_assistant):
     a = extractive_assistant.ask("上海市制造业产品质量合格率是多少？").to_json()
     b = extractive_assistant.ask("2019年北京市的质量工作有哪些成绩？").to_json()
