@@ -27,6 +27,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from importlib import metadata
@@ -42,7 +43,7 @@ from .text import split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2   # 2: sentence tokens stored; builds/ + current symlink
 CURRENT = "current"
 BUILDS = "builds"
 STALE_BUILD_S = 3600   # an unpublished build folder this old is a crashed build: removed
@@ -63,13 +64,15 @@ class IndexCorrupt(IndexProblem):
 
 @dataclass(frozen=True)
 class EvidenceSentence:
-    """A sentence of a section, the unit a citation quotes. ``doc_text[start:end] == text``."""
+    """A sentence of a section, the unit a citation quotes. ``doc_text[start:end] == text``;
+    ``tokens`` are its jieba tokens (:func:`qa.text.tokenize`), computed once at build time."""
 
     sentence_id: int
     section_id: str
     text: str
     start: int
     end: int
+    tokens: tuple[str, ...] = ()
 
 
 def _section_passage(section: Section, doc_text: str) -> str:
@@ -197,13 +200,17 @@ def _manifest_core(documents: list[Document], embedder: Embedder) -> dict:
 
 
 def build_index(documents: list[Document], embedder: Embedder, folder: Path,
-                progress: bool = True) -> Index:
-    """Parse, embed and index ``documents`` and write the result to ``folder``.
+                progress: bool = True, timings: dict | None = None) -> Index:
+    """Parse, embed and index ``documents`` and write the result to ``folder``. When given,
+    ``timings`` receives the seconds spent in each stage: ``parse``, ``embed``, ``index``
+    (FAISS, BM25 and writing the files).
 
     Raises ``OSError`` when the folder cannot be written.
     """
     import faiss
 
+    timings = {} if timings is None else timings
+    t0 = time.perf_counter()
     sections: list[Section] = []
     for document in documents:
         sections.extend(parse_sections(document.text, document.doc_id))
@@ -214,9 +221,11 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
         for start, end in section.spans():
             for sent in split_sentences(doc_text[start:end], offset=start):
                 sentences.append(EvidenceSentence(len(sentences), section.section_id,
-                                                  sent.text, sent.start, sent.end))
+                                                  sent.text, sent.start, sent.end, tuple(tokenize(sent.text))))
 
     passages = [_section_passage(s, by_id[s.doc_id].text) for s in sections]
+    t1 = time.perf_counter()
+    timings["parse"] = t1 - t0
     bar = tqdm(total=len(passages) + len(sentences), desc="embedding", unit="text", disable=not progress)
     batch = 16
     section_vecs, sentence_vecs = [], []
@@ -230,6 +239,8 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
     bar.close()
     section_matrix = np.vstack(section_vecs).astype(np.float32)    # (n_sections, dim)
     sentence_matrix = np.vstack(sentence_vecs).astype(np.float32)  # (n_sentences, dim)
+    t2 = time.perf_counter()
+    timings["embed"] = t2 - t1
 
     flat = faiss.IndexFlatIP(embedder.dim)
     flat.add(section_matrix)
@@ -258,6 +269,7 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
         _write_bytes(build / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
         _fsync_dir(build)
         _publish(folder, build)
+        timings["index"] = time.perf_counter() - t2
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         raise
@@ -350,7 +362,7 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
     try:
         sections = [Section(**{**r, "extra_spans": [tuple(x) for x in r["extra_spans"]]})
                     for r in map(json.loads, (folder / "chunks.jsonl").read_text("utf-8").splitlines())]
-        sentences = [EvidenceSentence(**json.loads(line))
+        sentences = [EvidenceSentence(**{**(r := json.loads(line)), "tokens": tuple(r.get("tokens", ()))})
                      for line in (folder / "sentences.jsonl").read_text("utf-8").splitlines()]
         flat = faiss.read_index(str(folder / "faiss.index"))
         sentence_matrix = np.load(folder / "sentences.npy")

@@ -72,6 +72,29 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, 
     return fused
 
 
+SENTENCE_SCAN_LIMIT = 50_000   # sentences scored exhaustively per query (≈ 75 MB of vectors)
+SENTENCE_POOL = 300            # sections whose sentences are scored past that limit
+
+
+def _top(scores: np.ndarray, k: int) -> list[int]:
+    """Indices of the ``k`` highest ``scores``, best first; ties keep index order (as a stable
+    sort would) — ``argpartition`` first, so it costs O(n), not O(n log n).
+
+    >>> _top(np.array([0.1, 0.9, 0.5, 0.9]), 3)
+    [1, 3, 2]
+    """
+    n = len(scores)
+    k = min(k, n)
+    if k <= 0:
+        return []
+    part = np.argpartition(-scores, k - 1)[:k] if k < n else np.arange(n)
+    # the k-th score may tie with items argpartition left out: take every item at that score
+    threshold = scores[part].min()
+    chosen = np.flatnonzero(scores >= threshold)
+    order = chosen[np.lexsort((chosen, -scores[chosen]))]
+    return [int(i) for i in order[:k]]
+
+
 class HybridRetriever:
     """Dense + BM25 retrieval over an :class:`~qa.index.Index`.
 
@@ -88,22 +111,43 @@ class HybridRetriever:
 
     @cached_property
     def _sentence_idf(self) -> dict[str, float]:
-        """Inverse document frequency of each token over the evidence sentences."""
+        """Inverse document frequency of each token over the evidence sentences (from the
+        tokens stored at build time)."""
         df: Counter[str] = Counter()
         for sentence in self.index.sentences:
-            df.update(set(tokenize(sentence.text)))
+            df.update(set(sentence.tokens))
         n = max(1, len(self.index.sentences))
         return {t: math.log(1 + n / c) for t, c in df.items()}
 
     @cached_property
-    def _sentence_section(self) -> np.ndarray:
-        """Row of each sentence's section in ``index.sections``: int ``(n_sentences,)``."""
+    def _sentence_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(first, count)``: int ``(n_sections,)`` arrays locating each section's sentences,
+        which the index keeps contiguous and in section order."""
         row = {s.section_id: i for i, s in enumerate(self.index.sections)}
-        return np.array([row[s.section_id] for s in self.index.sentences], dtype=np.int64)
+        owner = np.array([row[s.section_id] for s in self.index.sentences], dtype=np.int64)
+        if len(owner) and np.any(np.diff(owner) < 0):
+            raise ValueError("index sentences are not grouped by section")
+        count = np.bincount(owner, minlength=len(self.index.sections))
+        first = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
+        return first, count
 
-    @cached_property
-    def _sentence_tokens(self) -> list[set[str]]:
-        return [set(tokenize(s.text)) for s in self.index.sentences]
+    def _best_sentence(self, qvec: np.ndarray, candidates: np.ndarray | None) -> np.ndarray:
+        """Each section's best sentence similarity to ``qvec``, float ``(n_sections,)``; -1 for
+        sections not scored (no sentence, or not among ``candidates`` when given)."""
+        first, count = self._sentence_rows
+        best = np.full(len(first), -1.0, dtype=np.float32)
+        if candidates is None:
+            sims = self.index.sentence_vectors @ qvec                       # (n_sentences,)
+            has = count > 0
+            if len(sims):
+                best[has] = np.maximum.reduceat(sims, first[has])
+            return best
+        rows = np.concatenate([np.arange(first[c], first[c] + count[c]) for c in candidates if count[c]]
+                              or [np.zeros(0, dtype=np.int64)])
+        sims = self.index.sentence_vectors[rows] @ qvec                     # (n_rows,)
+        owners = np.repeat(candidates[count[candidates] > 0], count[candidates][count[candidates] > 0])
+        np.maximum.at(best, owners, sims)
+        return best
 
     def search(self, query: str, top_k: int = 3, n_evidence: int = 8,
                allow: Callable[[Section], bool] | None = None,
@@ -123,15 +167,21 @@ class HybridRetriever:
         dense_scores, dense_ids = self.index.section_vectors.search(qvec[None, :], depth)
         dense_ranking = [int(i) for i in dense_ids[0] if i >= 0]
         dense_by_id = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
-        # best-sentence similarity: a section is as relevant as its most relevant sentence
-        sentence_sims = self.index.sentence_vectors @ qvec                 # (n_sentences,)
-        best_sentence = np.full(n_sections, -1.0)
-        np.maximum.at(best_sentence, self._sentence_section, sentence_sims)
-        sentence_ranking = [int(i) for i in np.argsort(-best_sentence, kind="stable")[:depth]]
         bm25_all = self.index.bm25.scores(normalized)                      # (n_sections,)
+        bm25_ranking = [int(i) for i in _top(bm25_all, depth) if bm25_all[i] > 0]
+        # best-sentence similarity: a section is as relevant as its most relevant sentence.
+        # Up to SENTENCE_SCAN_LIMIT sentences every one is scored; past it, only those of the
+        # sections the other two rankings put in their top SENTENCE_POOL.
+        candidates = None
+        if len(self.index.sentences) > SENTENCE_SCAN_LIMIT:
+            pool_ids = self.index.section_vectors.search(qvec[None, :], min(n_sections, SENTENCE_POOL))[1][0]
+            candidates = np.unique(np.concatenate([pool_ids[pool_ids >= 0],
+                                                   np.array(_top(bm25_all, SENTENCE_POOL), dtype=np.int64)]))
+        best_sentence = self._best_sentence(qvec, candidates)
+        sentence_ranking = [int(i) for i in _top(best_sentence, depth) if best_sentence[i] > -1.0]
         rankings = [dense_ranking, sentence_ranking]
         if re.search(r"[\u4e00-\u9fff]", normalized):  # BM25 over Chinese words says nothing about English
-            rankings.append([int(i) for i in np.argsort(-bm25_all, kind="stable")[:depth] if bm25_all[i] > 0])
+            rankings.append(bm25_ranking)
         fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
         order = sorted(fused, key=lambda i: -fused[i])
         if allow is not None:
@@ -166,8 +216,8 @@ class HybridRetriever:
         q_tokens = set(tokenize(normalized))
         idf = self._sentence_idf
         total = sum(idf.get(t, 1.0) for t in q_tokens) or 1.0
-        lexical = np.array([sum(idf.get(t, 1.0) for t in q_tokens & self._sentence_tokens[i]) / total
-                            for i in ids])
+        lexical = np.array([sum(idf.get(t, 1.0) for t in q_tokens & set(s.tokens)) / total
+                            for s in sentences])
         wants_number = any(w in normalized for w in ("多少", "几", "how many", "how much", "what share",
                                                     "比例", "率", "数量", "多大"))
         numeric = np.array([1.0 if numbers_in(s.text) else 0.0 for s in sentences])
