@@ -142,11 +142,14 @@ class HybridRetriever:
             if len(sims):
                 best[has] = np.maximum.reduceat(sims, first[has])
             return best
-        rows = np.concatenate([np.arange(first[c], first[c] + count[c]) for c in candidates if count[c]]
-                              or [np.zeros(0, dtype=np.int64)])
+        candidates = candidates[count[candidates] > 0]
+        n_rows = count[candidates]                                          # (n_candidates,)
+        out_first = np.cumsum(n_rows) - n_rows
+        rows = np.arange(int(n_rows.sum())) + np.repeat(first[candidates] - out_first, n_rows)
+        if not len(rows):
+            return best
         sims = self.index.sentence_vectors[rows] @ qvec                     # (n_rows,)
-        owners = np.repeat(candidates[count[candidates] > 0], count[candidates][count[candidates] > 0])
-        np.maximum.at(best, owners, sims)
+        best[candidates] = np.maximum.reduceat(sims, out_first)
         return best
 
     def search(self, query: str, top_k: int = 3, n_evidence: int = 8,

@@ -42,3 +42,28 @@ def test_evidence_is_numbered_and_verbatim(extractive_assistant, notice_text):
 def test_empty_query_is_rejected(extractive_assistant):
     with pytest.raises(ValueError):
         extractive_assistant.retriever.search(" \u3000 ")
+
+
+def test_best_sentence_by_section_matches_brute_force_on_all_and_candidate_paths():
+    import types
+
+    import numpy as np
+
+    from qa.retrieval import HybridRetriever
+
+    rng = np.random.default_rng(0)
+    counts = rng.integers(0, 5, size=200)                      # some sections have no sentence
+    owner = np.repeat(np.arange(200), counts)
+    vectors = rng.standard_normal((len(owner), 8)).astype(np.float32)
+    index = types.SimpleNamespace(sections=[types.SimpleNamespace(section_id=str(i)) for i in range(200)],
+                                  sentences=[types.SimpleNamespace(section_id=str(o)) for o in owner],
+                                  sentence_vectors=vectors)
+    retriever = HybridRetriever.__new__(HybridRetriever)
+    retriever.index = index
+    q = rng.standard_normal(8).astype(np.float32)
+    sims = vectors @ q
+    reference = np.array([sims[owner == i].max() if counts[i] else -1.0 for i in range(200)])
+    assert np.allclose(retriever._best_sentence(q, None), reference)
+    subset = np.array([3, 7, 50, 199])
+    part = retriever._best_sentence(q, subset)
+    assert np.allclose(part[subset], reference[subset]) and (np.delete(part, subset) == -1).all()
