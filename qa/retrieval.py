@@ -72,6 +72,7 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, 
     return fused
 
 
+RANKERS = ("section", "sentence", "bm25")   # the rankings fused; fewer = an ablation (bench/compare.py)
 SENTENCE_SCAN_LIMIT = 50_000   # sentences scored exhaustively per query (≈ 75 MB of vectors)
 SENTENCE_POOL = 300            # sections whose sentences are scored past that limit
 
@@ -103,11 +104,16 @@ class HybridRetriever:
     queries only) — then fuses the rankings by RRF and selects evidence.
     """
 
-    def __init__(self, index: Index, embedder: Embedder, rrf_k: int = 60, candidates: int = 50):
+    def __init__(self, index: Index, embedder: Embedder, rrf_k: int = 60, candidates: int = 50,
+                 rankers: tuple[str, ...] = RANKERS):
+        unknown = set(rankers) - set(RANKERS)
+        if unknown or not rankers:
+            raise ValueError(f"rankers must be a non-empty subset of {RANKERS}, got {rankers}")
         self.index = index
         self.embedder = embedder
         self.rrf_k = rrf_k
         self.candidates = candidates
+        self.rankers = rankers
 
     @cached_property
     def _sentence_idf(self) -> dict[str, float]:
@@ -182,9 +188,13 @@ class HybridRetriever:
                                                    np.array(_top(bm25_all, SENTENCE_POOL), dtype=np.int64)]))
         best_sentence = self._best_sentence(qvec, candidates)
         sentence_ranking = [int(i) for i in _top(best_sentence, depth) if best_sentence[i] > -1.0]
-        rankings = [dense_ranking, sentence_ranking]
-        if re.search(r"[\u4e00-\u9fff]", normalized):  # BM25 over Chinese words says nothing about English
-            rankings.append(bm25_ranking)
+        rankings = []
+        if "section" in self.rankers:
+            rankings.append(dense_ranking)
+        if "sentence" in self.rankers:
+            rankings.append(sentence_ranking)
+        if "bm25" in self.rankers and re.search(r"[\u4e00-\u9fff]", normalized):
+            rankings.append(bm25_ranking)     # BM25 over Chinese words says nothing about English
         fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
         order = sorted(fused, key=lambda i: -fused[i])
         if allow is not None:
