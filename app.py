@@ -7,6 +7,7 @@ A section opens at its address, e.g. ``http://127.0.0.1:7860/?section=<section_i
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import tempfile
@@ -183,8 +184,20 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         idle = gr.update(value=None, interactive=False)
         return [], render_sources(assistant.index), [], "", [], idle, idle, ""
 
+    def current_index():
+        """The index of the documents as they are on disk now (re-indexed if they changed);
+        raises SourcesUnavailable when they cannot be read."""
+        assistant.refresh_if_changed()
+        return assistant.index
+
+    def unavailable(exc) -> str:
+        return f'<div class="qa-status qa-missing">{html.escape(str(exc))}</div>'
+
     def open_section(address: str):
-        view = render_section_view(assistant.index, parse_address(address or ""))
+        try:
+            view = render_section_view(current_index(), parse_address(address if isinstance(address, str) else ""))
+        except SourcesUnavailable as exc:
+            view = unavailable(exc)
         return view, gr.Tabs(selected="verify")
 
     def on_load(request: gr.Request):
@@ -193,10 +206,16 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         target = parse_address("?" + str(request.query_params)) if request is not None else None
         if target is None:
             return no_change, no_change
-        return render_section_view(assistant.index, target), gr.Tabs(selected="verify")
+        try:
+            return render_section_view(current_index(), target), gr.Tabs(selected="verify")
+        except SourcesUnavailable as exc:
+            return unavailable(exc), gr.Tabs(selected="verify")
 
     def search(query: str):
-        return render_search(assistant.index, query or "")
+        try:
+            return render_search(current_index(), query if isinstance(query, str) else "")
+        except SourcesUnavailable as exc:
+            return unavailable(exc)
 
     def on_feedback(turns: list, comment: str, data: gr.LikeData, request: gr.Request):
         turn = next((t for t in turns or [] if t["chat_index"] == data.index), None)
@@ -218,8 +237,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def answer_json(question: str) -> dict:
         """API only: one question (no history) → the ``ask --json`` object of DESIGN.md, with
         an ``address`` per citation; a question that cannot be asked → ``{"error": message}``."""
+        if not isinstance(question, str):
+            return {"question": None, "error": "请输入一个关于通知内容的问题（文字）。"}
         try:
-            return assistant.ask(question or "").to_json()
+            return assistant.ask(question).to_json()
         except (QuestionError, SourcesUnavailable) as exc:
             return {"question": question, "error": str(exc)}
 
@@ -303,7 +324,8 @@ def is_loopback(host: str) -> bool:
 def exposure_warning(settings: Settings) -> str | None:
     """The warning printed when the app listens beyond loopback without a login; ``None`` when
     it listens on loopback or asks for a password."""
-    if is_loopback(settings.host) or settings.auth_username:
+    if is_loopback(settings.host) or (settings.auth_username and settings.auth_password
+                                      and settings.auth_password.get_secret_value()):
         return None
     return (f"warning: listening on {settings.host} without a password: anyone who can reach this "
             f"machine can use the assistant. Set QA_AUTH_USERNAME and QA_AUTH_PASSWORD, or QA_HOST=127.0.0.1.")

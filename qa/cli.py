@@ -75,7 +75,11 @@ def _settings(args):
         return load_settings(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise UsageError(f"bad setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+        where = ".".join(map(str, first["loc"])) or "settings"
+        raise UsageError(f"bad setting {where}: {first['msg']}") from exc
+    except (ValueError, UnicodeDecodeError) as exc:      # the TOML file itself is unreadable
+        path = os.environ.get("QA_CONFIG", "qa.toml")
+        raise UsageError(f"cannot read the settings file {path}: {str(exc).splitlines()[0]}") from exc
 
 
 def _run(args) -> int:
@@ -107,7 +111,7 @@ def _run(args) -> int:
 
     if args.command == "ask":
         if args.question == "-":
-            args.question = sys.stdin.read()
+            args.question = sys.stdin.buffer.read().decode("utf-8", errors="replace")
         if not args.question.strip():
             raise UsageError("the question is empty")
         assistant = Assistant(settings, progress=not args.json)

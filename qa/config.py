@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     def _auth_pair(self):
         if (self.auth_username is None) != (self.auth_password is None):
             raise ValueError("set both auth_username and auth_password (QA_AUTH_USERNAME, QA_AUTH_PASSWORD), or neither")
+        if self.auth_username is not None and (not self.auth_username.strip()
+                                               or not self.auth_password.get_secret_value()):
+            raise ValueError("auth_username and auth_password must not be empty (an empty password would "
+                             "leave the app open)")
         return self
 
     @field_validator("source_dir", "index_dir", "model_cache", "feedback_log")

@@ -341,6 +341,8 @@ class Assistant:
         if self.generator_error and generator is not None and isinstance(generator, ExtractiveGenerator):
             mode = "fallback"                      # a model was asked for and is unavailable
         best_evidence = max((e.score for e in result.evidence), default=0.0)
+        if outcome.get("stop") == "timeout":
+            grounded.says_not_in_notice = False    # a cut-off text says nothing about the notice
         if grounded.says_not_in_notice and best_evidence < ABSTAIN_EVIDENCE_SCORE:
             yield abstain()
             return
@@ -362,7 +364,7 @@ class Assistant:
             return
         if mode == "generated" and grounded.dropped:
             notes.append(prompts.DROPPED_NOTE_ZH.format(count=len(grounded.dropped)))
-        if mode == "fallback":
+        if mode == "fallback" and not self.generator_error:   # no model ran: no model text was checked
             notes.append(prompts.DECLINED_NOTE_ZH if model_declined else prompts.FALLBACK_NOTE_ZH)
         if mode == "extractive":
             notes.append(prompts.EXTRACTIVE_NOTE_ZH)

@@ -355,7 +355,10 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
         check_manifest(manifest, documents, embedder)
     except (AttributeError, TypeError, KeyError) as exc:
         raise IndexCorrupt(f"{manifest_path} is not an index manifest ({exc})") from exc
-    for name, digest in manifest.get("files", {}).items():
+    files = manifest.get("files", {})
+    if set(files) != {*_FILES, "bm25"}:
+        raise IndexCorrupt(f"{manifest_path} does not list the index files")
+    for name, digest in files.items():
         path = folder / name
         if not path.exists() or _sha256_file(path) != digest:
             raise IndexCorrupt(f"index file {name} is missing or altered")
@@ -376,6 +379,11 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
         text = by_id[section.doc_id].text
         if text[section.start:section.end] != section.text:
             raise IndexCorrupt(f"section {section.section_id} does not match its document")
+    sections_by_id = {s.section_id: s for s in sections}
+    for sentence in sentences:
+        section = sections_by_id.get(sentence.section_id)
+        if section is None or by_id[section.doc_id].text[sentence.start:sentence.end] != sentence.text:
+            raise IndexCorrupt(f"sentence {sentence.sentence_id} does not match its document")
     return Index(folder, manifest, by_id, sections, sentences, flat, sentence_matrix, bm25)
 
 

@@ -46,3 +46,19 @@ def test_tree_lists_every_section_and_search_marks_hits(extractive_assistant):
     assert "<mark>质量品牌</mark>" in found and "（九）质量品牌培育力度不断加大" in found
     assert "没有同时包含" in render_search(index, "火星基地")
     assert "&lt;img" in render_search(index, "<img src=x onerror=alert(1)>")
+
+
+def test_listening_beyond_loopback_needs_a_real_password_or_warns():
+    import pytest
+    from pydantic import ValidationError
+
+    import app
+    from qa.config import load_settings
+
+    assert app.exposure_warning(load_settings(host="127.0.0.1")) is None
+    assert "without a password" in app.exposure_warning(load_settings(host="0.0.0.0"))
+    assert app.exposure_warning(load_settings(host="0.0.0.0", auth_username="u", auth_password="p")) is None
+    with pytest.raises(ValidationError, match="must not be empty"):
+        load_settings(host="0.0.0.0", auth_username="admin", auth_password="")
+    with pytest.raises(ValidationError, match="both"):
+        load_settings(auth_username="admin")

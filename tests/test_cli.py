@@ -70,3 +70,12 @@ def test_eval_json_summary(settings, tmp_path):
         assert key in summary
     assert summary["recall@3"] == 1.0 and summary["answer_accuracy"] == 1.0
     assert json.loads(out.read_text())["results"][0]["citations"]
+
+
+def test_an_unreadable_settings_file_is_bad_usage_naming_the_file(settings, tmp_path):
+    bad = tmp_path / "qa.toml"
+    bad.write_text("top_k = \n", encoding="utf-8")
+    done = run(["ask", "合格率？"], settings, QA_CONFIG=str(bad))
+    assert done.returncode == 2 and str(bad) in done.stderr and done.stderr.count("\n") == 1
+    done = run(["ask", "合格率？"], settings, QA_AUTH_USERNAME="admin", QA_AUTH_PASSWORD="")
+    assert done.returncode == 2 and "must not be empty" in done.stderr

@@ -184,3 +184,23 @@ def test_index_in_the_old_flat_layout_is_rebuilt_and_its_files_removed(tmp_path,
         load_index(root, documents, embedder)
     ensure_index(root, documents, embedder, progress=False)
     assert not (root / "manifest.json").exists() and (root / "current" / "manifest.json").exists()
+
+
+@pytest.mark.parametrize("damage", ["no-files-list", "forged-sentence"])
+def test_tampered_manifest_or_sentences_are_not_trusted(built, embedder, tmp_path, damage):
+    documents, index = built
+    root = tmp_path / "index"
+    shutil.copytree(index.folder.parent.parent, root, symlinks=True)
+    folder = root / "current"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    if damage == "no-files-list":
+        del manifest["files"]
+    else:   # a sentence's text changed and its digest updated: only the document check can tell
+        import hashlib
+
+        text = (folder / "sentences.jsonl").read_text(encoding="utf-8").replace("96.04", "99.99")
+        (folder / "sentences.jsonl").write_text(text, encoding="utf-8")
+        manifest["files"]["sentences.jsonl"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorrupt):
+        load_index(root, documents, embedder)
