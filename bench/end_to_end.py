@@ -37,10 +37,10 @@ def app_cold_start(questions: list[str], env: dict | None = None) -> dict:
 
     app = App(env)
     t0 = time.perf_counter()
-    page_s = app.start()
-    sampler = RssSampler(app.proc.pid, every_s=0.5)
-    sampler.start()
     try:
+        page_s = app.start()
+        sampler = RssSampler(app.proc.pid, every_s=0.5)
+        sampler.start()
         client = Client(app.url, verbose=False, download_files=False)
         first = None
         for q in questions:
@@ -50,7 +50,6 @@ def app_cold_start(questions: list[str], env: dict | None = None) -> dict:
         return {"page_s": round(page_s, 1), "first_answer_s": round(first, 1), "questions": len(questions),
                 "peak_rss_mib": round(sampler.peak)}
     finally:
-        sampler.stop()
         app.stop()
 
 

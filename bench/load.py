@@ -57,21 +57,23 @@ def run_load(users: int = 8, duration_s: float = 120, env: dict | None = None, l
     rows = dev_questions()
     questions = [r["question"] for r in rows]
     app = App(env, log)
-    cold_start_s = app.start()
-    sampler = RssSampler(app.proc.pid, every_s=2.0)
-    sampler.start()
-    per_user = [{"answers": 0, "errors": [], "mismatched": [], "latency_s": []} for _ in range(users)]
-    deadline = time.time() + duration_s
-    threads = [threading.Thread(target=_user, args=(n, app.url, questions[n::users], deadline, per_user[n]))
-               for n in range(users)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall_s = time.perf_counter() - t0
-    curve = sampler.stop()
-    app.stop()
+    try:
+        cold_start_s = app.start()
+        sampler = RssSampler(app.proc.pid, every_s=2.0)
+        sampler.start()
+        per_user = [{"answers": 0, "errors": [], "mismatched": [], "latency_s": []} for _ in range(users)]
+        deadline = time.time() + duration_s
+        threads = [threading.Thread(target=_user, args=(n, app.url, questions[n::users], deadline, per_user[n]))
+                   for n in range(users)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall_s = time.perf_counter() - t0
+        curve = sampler.stop()
+    finally:
+        app.stop()
     latencies = [x for u in per_user for x in u["latency_s"]]
     steady = [m for s, m in curve if s >= curve[0][0] + 10] or [m for _, m in curve]
     quarter = max(1, len(steady) // 4)
