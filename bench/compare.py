@@ -83,7 +83,9 @@ def table(r: dict) -> str:
         rows += ["", "| generator | questions | answer accuracy | abstain accuracy | citation precision | first token p50 | total p50 |",
                  "|---|---|---|---|---|---|---|"]
         for g in r["generators"]:
-            rows.append(f"| {g['generator']} | {g['n']} | {g['answer_accuracy']:.3f} | {g['abstain_accuracy']:.3f} | "
+            name = g["generator"] if g["model"] != "extractive" or "extractive" in g["generator"] else \
+                f"{g['generator']} (**model not loaded: extractive**)"
+            rows.append(f"| {name} | {g['n']} | {g['answer_accuracy']:.3f} | {g['abstain_accuracy']:.3f} | "
                         f"{g['citation_precision']:.3f} | {g['first_token_p50_s']} s | {g['total_p50_s']} s |")
         if any("¹" in g["generator"] for g in r["generators"]):
             rows += ["", "¹ from `bench.end_to_end` (same dev set, same code), not run twice."]
