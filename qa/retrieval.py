@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -75,6 +75,21 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, 
 RANKERS = ("section", "sentence", "bm25")   # the rankings fused; fewer = an ablation (bench/compare.py)
 SENTENCE_SCAN_LIMIT = 50_000   # sentences scored exhaustively per query (≈ 75 MB of vectors)
 SENTENCE_POOL = 300            # sections whose sentences are scored past that limit
+
+
+@lru_cache(maxsize=1)
+def _thread_pools():
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _single_threaded():
+    """Context in which BLAS and OpenMP (numpy, FAISS) run one thread. For one query vector
+    their worker threads only spin afterwards and take both cores from the next query's
+    embedding: on 2 cores, retrieval at 10k sections went from 102 to 45 ms p50
+    (bench/index_scale.py, profile in docs/BENCHMARKS.md)."""
+    return _thread_pools().limit(limits=1)
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:
@@ -173,33 +188,34 @@ class HybridRetriever:
         qvec = self.embedder.embed_queries([normalized])[0]                 # (dim,)
         n_sections = len(self.index.sections)
         depth = min(n_sections, max(self.candidates, top_k))
-        dense_scores, dense_ids = self.index.section_vectors.search(qvec[None, :], depth)
-        dense_ranking = [int(i) for i in dense_ids[0] if i >= 0]
-        dense_by_id = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
-        bm25_all = self.index.bm25.scores(normalized)                      # (n_sections,)
-        bm25_ranking = [int(i) for i in _top(bm25_all, depth) if bm25_all[i] > 0]
-        # best-sentence similarity: a section is as relevant as its most relevant sentence.
-        # Up to SENTENCE_SCAN_LIMIT sentences every one is scored; past it, only those of the
-        # sections the other two rankings put in their top SENTENCE_POOL.
-        candidates = None
-        if len(self.index.sentences) > SENTENCE_SCAN_LIMIT:
-            pool_ids = self.index.section_vectors.search(qvec[None, :], min(n_sections, SENTENCE_POOL))[1][0]
-            candidates = np.unique(np.concatenate([pool_ids[pool_ids >= 0],
-                                                   np.array(_top(bm25_all, SENTENCE_POOL), dtype=np.int64)]))
-        best_sentence = self._best_sentence(qvec, candidates)
-        sentence_ranking = [int(i) for i in _top(best_sentence, depth) if best_sentence[i] > -1.0]
-        rankings = []
-        if "section" in self.rankers:
-            rankings.append(dense_ranking)
-        if "sentence" in self.rankers:
-            rankings.append(sentence_ranking)
-        if "bm25" in self.rankers and re.search(r"[\u4e00-\u9fff]", normalized):
-            rankings.append(bm25_ranking)     # BM25 over Chinese words says nothing about English
-        fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
-        order = sorted(fused, key=lambda i: -fused[i])
-        if allow is not None:
-            kept = [i for i in order if allow(self.index.sections[i])]
-            order = kept or order
+        with _single_threaded():   # one query: thread pools cost more than they save (bench/)
+            dense_scores, dense_ids = self.index.section_vectors.search(qvec[None, :], depth)
+            dense_ranking = [int(i) for i in dense_ids[0] if i >= 0]
+            dense_by_id = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
+            bm25_all = self.index.bm25.scores(normalized)                      # (n_sections,)
+            bm25_ranking = [int(i) for i in _top(bm25_all, depth) if bm25_all[i] > 0]
+            # best-sentence similarity: a section is as relevant as its most relevant sentence.
+            # Up to SENTENCE_SCAN_LIMIT sentences every one is scored; past it, only those of the
+            # sections the other two rankings put in their top SENTENCE_POOL.
+            candidates = None
+            if len(self.index.sentences) > SENTENCE_SCAN_LIMIT:
+                pool_ids = self.index.section_vectors.search(qvec[None, :], min(n_sections, SENTENCE_POOL))[1][0]
+                candidates = np.unique(np.concatenate([pool_ids[pool_ids >= 0],
+                                                       np.array(_top(bm25_all, SENTENCE_POOL), dtype=np.int64)]))
+            best_sentence = self._best_sentence(qvec, candidates)
+            sentence_ranking = [int(i) for i in _top(best_sentence, depth) if best_sentence[i] > -1.0]
+            rankings = []
+            if "section" in self.rankers:
+                rankings.append(dense_ranking)
+            if "sentence" in self.rankers:
+                rankings.append(sentence_ranking)
+            if "bm25" in self.rankers and re.search(r"[\u4e00-\u9fff]", normalized):
+                rankings.append(bm25_ranking)     # BM25 over Chinese words says nothing about English
+            fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
+            order = sorted(fused, key=lambda i: -fused[i])
+            if allow is not None:
+                kept = [i for i in order if allow(self.index.sections[i])]
+                order = kept or order
         hits = []
         for rank, i in enumerate(order[:max(top_k, 1) * 3], start=1):
             section = self.index.sections[i]
@@ -225,7 +241,8 @@ class HybridRetriever:
         if not sentences:
             return np.zeros(0)
         ids = np.array([s.sentence_id for s in sentences])
-        dense = self.index.sentence_vectors[ids] @ qvec                    # (n,)
+        with _single_threaded():
+            dense = self.index.sentence_vectors[ids] @ qvec                # (n,)
         q_tokens = set(tokenize(normalized))
         idf = self._sentence_idf
         total = sum(idf.get(t, 1.0) for t in q_tokens) or 1.0
