@@ -61,7 +61,9 @@ def test_stream_shows_sources_before_the_answer(extractive_assistant):
     assert kinds[0] == "retrieved" and kinds[-1] == "final" and "delta" in kinds
 
 
-def test_changed_document_is_reindexed_before_the_next_answer(settings, extractive_assistant, tmp_path):
+def _assistant_on_a_copy(settings, tmp_path):
+    """An assistant over private copies of the documents and the (current) index, so a test
+    may edit the document; returns ``(assistant, document path)``."""
     import shutil
 
     from qa.engine import Assistant
@@ -69,9 +71,12 @@ def test_changed_document_is_reindexed_before_the_next_answer(settings, extracti
     src = tmp_path / "src"
     shutil.copytree(settings.source_dir, src)
     shutil.copytree(settings.index_dir, tmp_path / "index", symlinks=True)  # current: loads without a rebuild
-    local = settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"})
-    assistant = Assistant(local)
-    doc = next(src.iterdir())
+    assistant = Assistant(settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"}))
+    return assistant, next(src.iterdir())
+
+
+def test_changed_document_is_reindexed_before_the_next_answer(settings, extractive_assistant, tmp_path):
+    assistant, doc = _assistant_on_a_copy(settings, tmp_path)
     doc.write_text(doc.read_text(encoding="utf-8").replace("96.04％", "97.55％"), encoding="utf-8")
     answer = assistant.ask("上海市制造业产品质量合格率是多少？")
     assert "97.55" in answer.text and "96.04" not in answer.text
@@ -79,15 +84,8 @@ def test_changed_document_is_reindexed_before_the_next_answer(settings, extracti
 
 def test_same_size_edit_with_restored_mtime_is_still_reindexed(settings, tmp_path):
     import os
-    import shutil
 
-    from qa.engine import Assistant
-
-    src = tmp_path / "src"
-    shutil.copytree(settings.source_dir, src)
-    shutil.copytree(settings.index_dir, tmp_path / "index", symlinks=True)
-    assistant = Assistant(settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"}))
-    doc = next(src.iterdir())
+    assistant, doc = _assistant_on_a_copy(settings, tmp_path)
     before = doc.stat()
     doc.write_text(doc.read_text(encoding="utf-8").replace("96.04％", "97.55％"), encoding="utf-8")
     os.utime(doc, ns=(before.st_atime_ns, before.st_mtime_ns))          # same size, same mtime
@@ -97,17 +95,11 @@ def test_same_size_edit_with_restored_mtime_is_still_reindexed(settings, tmp_pat
 
 
 def test_unreadable_changed_document_stops_answers_from_the_old_index(settings, tmp_path):
-    import shutil
-
     import pytest
 
-    from qa.engine import Assistant, SourcesUnavailable
+    from qa.engine import SourcesUnavailable
 
-    src = tmp_path / "src"
-    shutil.copytree(settings.source_dir, src)
-    shutil.copytree(settings.index_dir, tmp_path / "index", symlinks=True)
-    assistant = Assistant(settings.model_copy(update={"source_dir": src, "index_dir": tmp_path / "index"}))
-    doc = next(src.iterdir())
+    assistant, doc = _assistant_on_a_copy(settings, tmp_path)
     good = doc.read_bytes()
     doc.write_bytes(b"\xff\xfe\x00broken" + good[:100])
     for _ in range(2):                                   # every question until it is fixed
