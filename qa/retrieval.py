@@ -189,7 +189,11 @@ class HybridRetriever:
         n_sections = len(self.index.sections)
         depth = min(n_sections, max(self.candidates, top_k))
         with _single_threaded():   # one query: thread pools cost more than they save (bench/)
-            dense_scores, dense_ids = self.index.section_vectors.search(qvec[None, :], depth)
+            large = len(self.index.sentences) > SENTENCE_SCAN_LIMIT
+            # one FAISS search serves the dense ranking and, for a large index, the sentence pool
+            searched = min(n_sections, max(depth, SENTENCE_POOL)) if large else depth
+            all_scores, all_ids = self.index.section_vectors.search(qvec[None, :], searched)
+            dense_scores, dense_ids = all_scores[:, :depth], all_ids[:, :depth]
             dense_ranking = [int(i) for i in dense_ids[0] if i >= 0]
             dense_by_id = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
             bm25_all = self.index.bm25.scores(normalized)                      # (n_sections,)
@@ -198,8 +202,8 @@ class HybridRetriever:
             # Up to SENTENCE_SCAN_LIMIT sentences every one is scored; past it, only those of the
             # sections the other two rankings put in their top SENTENCE_POOL.
             candidates = None
-            if len(self.index.sentences) > SENTENCE_SCAN_LIMIT:
-                pool_ids = self.index.section_vectors.search(qvec[None, :], min(n_sections, SENTENCE_POOL))[1][0]
+            if large:
+                pool_ids = all_ids[0][:SENTENCE_POOL]
                 candidates = np.unique(np.concatenate([pool_ids[pool_ids >= 0],
                                                        np.array(_top(bm25_all, SENTENCE_POOL), dtype=np.int64)]))
             best_sentence = self._best_sentence(qvec, candidates)
