@@ -43,6 +43,7 @@ class RandomEmbedder:
         self.rng = np.random.default_rng(seed)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
+        """float32 ``(len(texts), dim)``, rows of unit length."""
         v = self.rng.standard_normal((len(texts), self.dim)).astype(np.float32)
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
