@@ -50,8 +50,8 @@ def load_gold(path: Path) -> list[dict]:
     return rows
 
 
-_PART = re.compile(r"^第([一二三四五六七八九十]+)部分")
-_ITEM = re.compile(r"^（([一二三四五六七八九十]+)）")
+PART_HEADING = re.compile(r"^第([一二三四五六七八九十]+)部分")
+ITEM_HEADING = re.compile(r"^（([一二三四五六七八九十]+)）")
 
 
 def matches_gold(path: list[str], gold: dict) -> bool:
@@ -62,8 +62,8 @@ def matches_gold(path: list[str], gold: dict) -> bool:
     >>> matches_gold([], {"part": 0, "item": 0})
     True
     """
-    parts = [chinese_numeral(m.group(1)) for h in path if (m := _PART.match(h))]
-    items = [chinese_numeral(m.group(1)) for h in path if (m := _ITEM.match(h))]
+    parts = [chinese_numeral(m.group(1)) for h in path if (m := PART_HEADING.match(h))]
+    items = [chinese_numeral(m.group(1)) for h in path if (m := ITEM_HEADING.match(h))]
     p, n = int(gold.get("part", 0)), int(gold.get("item", 0))
     part_ok = not parts if p == 0 else p in parts
     item_ok = not items if n == 0 else n in items
