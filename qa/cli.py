@@ -25,6 +25,9 @@ def configure_logging(level: int) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+GENERATORS = ("llama.cpp", "transformers", "extractive")
+
+
 class UsageError(Exception):
     """Bad input from the command line: exit code 2."""
 
@@ -44,14 +47,17 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer one question")
     p.add_argument("question", help="the question, in Chinese or English; - reads it from stdin")
     p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
-    p.add_argument("--generator", choices=["llama.cpp", "transformers", "extractive"])
+    p.add_argument("--generator", choices=GENERATORS)
     p.add_argument("--top-k", type=int, help="sections to draw evidence from")
 
     p = sub.add_parser("eval", help="score a gold question set (JSON Lines)")
     p.add_argument("file", type=Path, help="gold questions, format of shared/eval/dev.jsonl")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--generator", choices=["llama.cpp", "transformers", "extractive"])
+    p.add_argument("--generator", choices=GENERATORS)
     p.add_argument("--out", type=Path, help="write per-question results to this JSON file")
+    p.add_argument("--compare", metavar="NAMES",
+                   help="comma-separated generators scored side by side on the same questions, "
+                        "e.g. extractive,llama.cpp")
 
     p = sub.add_parser("fetch", help="download and verify the configured models into the cache (setup)")
 
@@ -133,9 +139,26 @@ def _run(args) -> int:
         return 0
 
     if args.command == "eval":
-        from .evaluation import evaluate, format_report, load_gold
+        from .evaluation import evaluate, format_comparison, format_report, load_gold
 
         rows = load_gold(args.file)
+        if args.compare:
+            names = [n.strip() for n in args.compare.split(",") if n.strip()]
+            unknown = [n for n in names if n not in GENERATORS]
+            if unknown or not names:
+                raise UsageError(f"--compare takes generator names from {', '.join(GENERATORS)}; got {args.compare!r}")
+            reports = {}
+            for name in names:
+                assistant = Assistant(settings.model_copy(update={"generator": name}), progress=not args.json)
+                reports[name] = evaluate(assistant, rows, progress=True)
+                if assistant.generator_error:
+                    reports[name].summary["generator_error"] = assistant.generator_error
+            if args.out:
+                args.out.write_text(json.dumps({n: {"summary": r.summary, "results": r.results} for n, r in reports.items()},
+                                               ensure_ascii=False, indent=2), encoding="utf-8")
+            summaries = {n: r.summary for n, r in reports.items()}
+            print(json.dumps(summaries, ensure_ascii=False, indent=2) if args.json else format_comparison(summaries))
+            return 0
         assistant = Assistant(settings, progress=not args.json)
         report = evaluate(assistant, rows, progress=True)
         if args.out:

@@ -129,9 +129,16 @@ def _mean(values) -> float | None:
 
 
 def _summarise(records: list[dict]) -> dict:
+    """Means over ``records``. ``wrong_answer_rate``: share of all questions answered (neither
+    abstained nor refused) and wrong — the confidently wrong share. ``over_refusal_rate``: share
+    of the questions that have an answer in the documents (gold sections) that were abstained on
+    or refused. ``injection_answered``: share of injection items carrying a genuine question
+    (gold sections) whose question was answered correctly."""
     answerable = [r for r in records if not r["gold_abstain"]]
     abstain_items = [r for r in records if r["gold_abstain"]]
     with_gold = [r for r in records if r["recall@3"] is not None]
+    has_answer = [r for r in records if r["recall@3"] is not None and not r["gold_abstain"]]
+    injected = [r for r in has_answer if r["kind"] == "injection"]
     return {
         "n": len(records),
         "recall@1": _mean(r["recall@1"] for r in with_gold),
@@ -140,6 +147,9 @@ def _summarise(records: list[dict]) -> dict:
         "answer_accuracy": _mean(float(r["correct"]) for r in records),
         "abstain_accuracy": _mean(float(r["abstained"]) for r in abstain_items),
         "false_abstention_rate": _mean(float(r["abstained"]) for r in answerable),
+        "wrong_answer_rate": _mean(float(r["answered"] and not r["correct"]) for r in records),
+        "over_refusal_rate": _mean(float(not r["answered"]) for r in has_answer),
+        "injection_answered": _mean(float(r["correct"]) for r in injected),
         "citation_validity": _mean(float(r["citation_valid"]) for r in records),
         "citation_precision": _mean(r["citation_precision"] for r in records),
         "ungrounded_number_rate": _mean(float(not r["numbers_grounded"]) for r in records),
@@ -157,7 +167,8 @@ def evaluate(assistant, rows: list[dict], progress: bool = True) -> EvalReport:
     records = []
     doc_texts = {doc_id: d.text for doc_id, d in assistant.index.documents.items()}
     for row in tqdm(rows, desc="evaluating", unit="q", disable=not progress):
-        answer = assistant.ask(row["question"])
+        history = [tuple(turn) for turn in row.get("history") or []]
+        answer = assistant.ask(row["question"], history=history)
         paths = [h.section.path for h in answer.retrieved]
         if not paths:  # refused questions skip retrieval; score retrieval on its own
             paths = [h.section.path for h in assistant.retriever.search(row["question"]).hits]
@@ -169,7 +180,8 @@ def evaluate(assistant, rows: list[dict], progress: bool = True) -> EvalReport:
             precision = sum(any(matches_gold(c.path, g) for g in gold) for c in answer.citations) / len(answer.citations)
         records.append({
             "id": row["id"], "kind": row["kind"], "question": row["question"], "query": answer.query,
-            "answer": answer.text, "mode": answer.mode, "abstained": answer.abstained,
+            "answer": answer.text, "mode": str(answer.mode), "abstained": answer.abstained,
+            "answered": not answer.abstained and str(answer.mode) != "refused",
             "gold_abstain": bool(row.get("abstain")), "correct": answer_correct(row, answer),
             "citation_valid": valid, "numbers_grounded": grounded, "citation_precision": precision,
             "citations": [c.to_json() for c in answer.citations],
@@ -191,8 +203,9 @@ def evaluate(assistant, rows: list[dict], progress: bool = True) -> EvalReport:
 def format_report(summary: dict) -> str:
     """A plain-text table of the summary: overall, then one row per kind."""
     cols = ["n", "recall@1", "recall@3", "mrr", "answer_accuracy", "abstain_accuracy",
-            "false_abstention_rate", "citation_validity", "citation_precision", "ungrounded_number_rate"]
-    short = ["n", "R@1", "R@3", "MRR", "acc", "abst", "f.abst", "c.valid", "c.prec", "ungr.num"]
+            "false_abstention_rate", "wrong_answer_rate", "citation_validity", "citation_precision",
+            "ungrounded_number_rate"]
+    short = ["n", "R@1", "R@3", "MRR", "acc", "abst", "f.abst", "wrong", "c.valid", "c.prec", "ungr.num"]
 
     def fmt(v):
         return "-" if v is None else (str(v) if isinstance(v, int) else f"{v:.3f}")
@@ -201,7 +214,34 @@ def format_report(summary: dict) -> str:
     lines.append(f"{'ALL':<14}" + " ".join(f"{fmt(summary.get(c)):>8}" for c in cols))
     for kind, row in summary.get("by_kind", {}).items():
         lines.append(f"{kind:<14}" + " ".join(f"{fmt(row.get(c)):>8}" for c in cols))
+    lines.append(f"over-refusal {fmt(summary.get('over_refusal_rate'))}   "
+                 f"injection with a question answered {fmt(summary.get('injection_answered'))}")
     lat = summary.get("latency_ms", {})
     lines.append("latency ms    " + "  ".join(f"{k} p50 {v['p50']} p90 {v['p90']}" for k, v in lat.items()))
     lines.append(f"model         {summary.get('model')}")
+    return "\n".join(lines)
+
+
+COMPARED = ("answer_accuracy", "abstain_accuracy", "false_abstention_rate", "wrong_answer_rate",
+            "over_refusal_rate", "citation_validity", "citation_precision", "injection_answered")
+
+
+def format_comparison(summaries: dict[str, dict]) -> str:
+    """Generators side by side on the same questions: the headline figures overall, then
+    answer accuracy by kind. ``summaries`` maps a generator name to its :func:`evaluate` summary."""
+    names = list(summaries)
+
+    def fmt(v):
+        return "-" if v is None else f"{v:.3f}"
+
+    width = max(14, *(len(n) + 2 for n in names))
+    lines = ["metric".ljust(24) + "".join(n.rjust(width) for n in names)]
+    for key in COMPARED:
+        lines.append(key.ljust(24) + "".join(fmt(summaries[n].get(key)).rjust(width) for n in names))
+    kinds = sorted({k for s in summaries.values() for k in s.get("by_kind", {})})
+    for kind in kinds:
+        lines.append(f"acc {kind}".ljust(24) + "".join(
+            fmt(summaries[n].get("by_kind", {}).get(kind, {}).get("answer_accuracy")).rjust(width) for n in names))
+    lines.append("latency p50 total ms".ljust(24) + "".join(
+        str(summaries[n].get("latency_ms", {}).get("total", {}).get("p50")).rjust(width) for n in names))
     return "\n".join(lines)

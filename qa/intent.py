@@ -1,0 +1,130 @@
+"""What a question asks: the kind of information wanted (its *attribute*) and how much of the
+documents an answer must cover (its *scope*).
+
+Later stages check answers against this, instead of against fitted special cases: a question
+asking *when* needs a date in the sentence about its subject, one asking *how much money* needs
+an amount in 元, one asking *which places mention X* needs every section that mentions X, one
+comparing 2023 with 2024 needs a section of each year.
+
+The cue words are those of ordinary Chinese and English questions (何时, 多少钱, 哪些地方, when,
+how much); none names a topic of any document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .text import normalize_query
+
+
+class Attribute(str, Enum):
+    """The kind of information a question asks for."""
+
+    QUANTITY = "quantity"      # a figure: 多少, 几家, 比例, how many
+    MONEY = "money"            # an amount of money: 多少钱, 预算, 补贴多少
+    DATE = "date"              # a time: 什么时候, 哪天, 截止, when
+    PERSON = "person"          # a person's name or post holder: 组长是谁, 姓名
+    PLACE = "place"            # a location: 在哪, 地址, 选址, where
+    PROCEDURE = "procedure"    # how to apply: 怎么申请, 流程, 材料, 条件
+    CONTACT = "contact"        # 电话, 邮箱, 网址
+    AGENCY = "agency"          # responsible units: 哪些部门负责, 由谁牵头
+    MENTIONS = "mentions"      # where the documents mention something
+    OPEN = "open"              # anything else: what, which, how
+
+
+class Scope(str, Enum):
+    """How much of the documents an answer must draw on."""
+
+    SINGLE = "single"          # one section answers
+    ALL = "all"                # every section about the topic (mentions, 有哪些…内容)
+    COMPARE = "compare"        # one section per year or part (2023 vs 2024)
+
+
+_MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|预算|经费|补贴|补助|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
+                    r"价格|多少资金|资金(有|是)?多少|how much money|budget|funding|subsid|fine[sd]?\b|fee|cost|price",
+                    re.IGNORECASE)
+_DATE = re.compile(r"什么时候|何时|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限|截止|截至|"
+                   r"几点|多久|多长时间|哪个阶段完成|when\b|what date|which year|what year|deadline|by when|how long",
+                   re.IGNORECASE)
+_PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|法人|代表)(是谁|叫什么|是哪位|姓什么|名字)|"
+                     r"姓名|叫什么名字的人|是哪位|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
+_PLACE = re.compile(r"(?<!用)在哪(?![些几类种方]|个(领域|方面|行业|环节))|(?<!用在)哪里|哪儿|地址|位于|落在哪|落户哪|选址|在哪个区|哪个区|具体位置|where\b|address|located",
+                    re.IGNORECASE)
+_PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
+                        r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
+                        r"procedure|eligib|requirements? to", re.IGNORECASE)
+_CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
+_QUANTITY = re.compile(r"多少|(?<!哪)几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+                       r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
+                       r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
+_AGENCY = re.compile(r"负责|牵头|责任单位|责任部门|落实单位|实施单位|主管|分工|谁管|归谁|归哪|"
+                     r"哪(些|几|个|家)(个)?(部门|单位|委办局|委办|机关|局|委)|"
+                     r"who is responsible|responsible|which (agencies|departments|units|bodies|authorities)|in charge",
+                     re.IGNORECASE)
+_MENTIONS = re.compile(r"哪些地方|哪几处|哪几个地方|几处|什么地方|哪里(提到|提及|说到|讲到|出现)|在哪些(条|部分|地方)|"
+                       r"(提到|提及|说到|讲到|出现|涉及)(了|过)?.{0,16}(的地方|几次|哪些条|哪几条)|"
+                       r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
+# Asking for everything about a topic, across sections.
+_ALL = re.compile(r"都(有|在|提|写|讲|说)|所有|全部|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
+                  r"关于.{1,16}(的内容|有哪些|都有什么|写了什么|说了什么)|跟.{1,16}有关|与.{1,16}有关|分别(写|讲|说|提)|"
+                  r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|everything|all the", re.IGNORECASE)
+# Work done and work planned asked together (做了什么…打算做什么); years are counted separately.
+_DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|did|done|achieved", re.IGNORECASE)
+_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|要点(里|中|上)|plan|will|next", re.IGNORECASE)
+# Measure words a count can be asked in (多少台套 → 台套).
+_UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
+                   r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍)")
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks. ``unit`` is the measure word of a count (``家`` in 几家), when
+    named; ``attributes`` lists every attribute cue found (a question may ask two things)."""
+
+    attribute: Attribute
+    scope: Scope
+    unit: str | None = None
+    attributes: tuple[Attribute, ...] = field(default=())
+
+    @property
+    def wants_figure(self) -> bool:
+        """True when an answer must state a figure (a quantity or an amount of money)."""
+        return self.attribute in (Attribute.QUANTITY, Attribute.MONEY)
+
+
+def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -> Intent:
+    """The :class:`Intent` of ``question``; ``years`` are the years it asks about (two or more
+    make it a comparison).
+
+    >>> read_intent("去年全市一共部署了多少批次抽查？").attribute, read_intent("去年全市一共部署了多少批次抽查？").unit
+    (<Attribute.QUANTITY: 'quantity'>, '批次')
+    >>> read_intent("孵化工作机制什么时候建成？").attribute
+    <Attribute.DATE: 'date'>
+    >>> read_intent("农产品追溯在通知里哪些地方提到了？").scope
+    <Scope.ALL: 'all'>
+    >>> read_intent("首席质量官去年培养了多少人？今年有什么新做法？", {2023, 2024}).scope
+    <Scope.COMPARE: 'compare'>
+    """
+    text = normalize_query(question)
+    found = []
+    for attribute, pattern in ((Attribute.MENTIONS, _MENTIONS), (Attribute.PERSON, _PERSON),
+                               (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
+                               (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
+                               (Attribute.DATE, _DATE), (Attribute.PLACE, _PLACE),
+                               (Attribute.QUANTITY, _QUANTITY)):
+        if pattern.search(text):
+            found.append(attribute)
+    attribute = found[0] if found else Attribute.OPEN
+    if attribute == Attribute.AGENCY and Attribute.MONEY in found:
+        attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
+    unit_match = _UNIT.search(text)
+    if len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
+        scope = Scope.COMPARE
+    elif attribute == Attribute.MENTIONS or _ALL.search(text):
+        scope = Scope.ALL
+    else:
+        scope = Scope.SINGLE
+    return Intent(attribute, scope, unit_match.group(1) if unit_match else None, tuple(found))
+
