@@ -43,6 +43,7 @@ class Scope(str, Enum):
 
 
 _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|预算|经费|补贴|补助|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
+                    r"利润|营收|收入|产值|销售额|投资额|"
                     r"价格|多少资金|资金(有|是)?多少|how much money|budget|funding|subsid|fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
 _DATE = re.compile(r"什么时候|何时|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限|截止|截至|"
@@ -56,7 +57,7 @@ _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-_QUANTITY = re.compile(r"多少|(?<!哪)几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|(?<![哪第])几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
 _AGENCY = re.compile(r"负责|牵头|责任单位|责任部门|落实单位|实施单位|主管|分工|谁管|归谁|归哪|"
@@ -74,14 +75,16 @@ _ALL = re.compile(r"都(有|在|提|写|讲|说)|所有|全部|各(项|条|个�
 _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|did|done|achieved", re.IGNORECASE)
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|要点(里|中|上)|plan|will|next", re.IGNORECASE)
 # Measure words a count can be asked in (多少台套 → 台套).
+_RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
 _UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍)")
 
 
 @dataclass(frozen=True)
 class Intent:
-    """What a question asks. ``unit`` is the measure word of a count (``家`` in 几家), when
-    named; ``attributes`` lists every attribute cue found (a question may ask two things)."""
+    """What a question asks. ``unit`` is the measure word of a count (``家`` in 几家), ``元``
+    for money and ``%`` for a rate when none is named; ``attributes`` lists every attribute cue
+    found (a question may ask two things)."""
 
     attribute: Attribute
     scope: Scope
@@ -120,11 +123,16 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     if attribute == Attribute.AGENCY and Attribute.MONEY in found:
         attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
     unit_match = _UNIT.search(text)
+    unit = unit_match.group(1) if unit_match else None
+    if unit is None and attribute == Attribute.MONEY:
+        unit = "元"
+    elif unit is None and attribute == Attribute.QUANTITY and _RATE.search(text):
+        unit = "%"
     if len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
         scope = Scope.COMPARE
     elif attribute == Attribute.MENTIONS or _ALL.search(text):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE
-    return Intent(attribute, scope, unit_match.group(1) if unit_match else None, tuple(found))
+    return Intent(attribute, scope, unit, tuple(found))
 

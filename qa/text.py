@@ -261,3 +261,36 @@ def tokenize(text: str) -> list[str]:
             continue
         words.append(word)
     return words
+
+
+# Words of questions that name no topic: what is asked (措施, 部门, 多少), where (文件里, 这块),
+# when (今年) and how it is said (搞, 呢). A question made only of these leans on an earlier turn.
+QUESTION_WORDS = frozenset(
+    "负责 牵头 落实 单位 部门 责任 责任单位 委办局 一条 条 这条 那条 措施 具体 安排 打算 计划 做法 举措 动作 "
+    "内容 工作 任务 要求 涉及 人 事 事情 那边 这边 这里 那里 数字 数据 目标 重点 新 搞 做 干 办 接着 继续 "
+    "再 另外 还有 那么 那个 这个 这一 一下 说 讲 提 提到 地方 要点 总结 年 月 日 今年 去年 明年 前年 本年 上年 "
+    "哪些 哪几 哪几项 哪项 几项 多少 几 怎样 怎么 怎么样 如何 有没有 是否 是不是 情况 方面 这方面 这块 呢 吗 "
+    "啥 什么 说法 新做法 进展 成效 成绩 效果 后续 下一步 接下来 又 还 也 都 "
+    "what about how about and then also more details responsible which who".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that name what it is about: jieba's segmentation without
+    stopwords, question words (:data:`QUESTION_WORDS`), single Chinese characters (由, 谁, 奖:
+    too general to name a topic), years, numbers and punctuation.
+
+    >>> content_words("那2024年呢？"), content_words("今年在这个指数上有啥安排？")
+    ([], ['指数'])
+    """
+    jieba = _jieba()
+    out = []
+    for word in jieba.cut(normalize_query(text).lower()):
+        word = word.strip()
+        if not word or word in STOPWORDS or word in QUESTION_WORDS:
+            continue
+        if not any(ch.isalpha() for ch in word) or (len(word) < 2 and "\u4e00" <= word <= "\u9fff") \
+                or re.match(r"^(多少|几)", word):
+            continue
+        out.append(word)
+    return out

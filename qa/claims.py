@@ -1,0 +1,221 @@
+"""Claim checks on figures: which figure of the evidence a question asks for, and whether an
+answer states it the way the evidence does.
+
+A sentence of the notice often holds several figures (推动企业实施消费品召回70起，涉及产品数量近
+640万件，占全国召回总量65％). Each figure belongs to its *clause* — the stretch between commas
+and semicolons — and a clause names what its figure counts. So the figure a question asks for is
+the one whose clause shares most of the question's words and whose measure word is the one
+asked (几件产品 → 件), not any figure of the sentence. And a figure is stated with its qualifier
+(近, 约, 余, 多, 超过, 以上, 左右): 300多名 is not 300名.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import content_words, han_bigrams, normalize_for_match, to_halfwidth
+
+# Measure words, longest first (台套 before 台). Units that count the same things are grouped.
+_UNITS = ("个百分点", "台套", "批次", "家次", "人次", "项次", "万人", "万元", "亿元", "万件", "万家", "%",
+          "家", "个", "项", "人", "名", "件", "起", "次", "批", "台", "户", "条", "所", "座", "处", "例", "份",
+          "元", "年", "天", "月", "届", "期", "种", "类", "款", "部", "篇", "场", "轮", "支", "级", "倍", "星", "位",
+          "分", "亩", "吨", "只")
+_SAME = [{"人", "名", "人次"}, {"家", "家次", "个", "所"}, {"件", "起", "例"}, {"台", "台套"}, {"批", "批次"},
+         {"项", "项次", "个"}, {"元", "万元", "亿元"}, {"次", "人次", "家次", "项次"}, {"%", "个百分点"}]
+_FIGURE = re.compile(
+    r"(?P<pre>近|约|超过|逾|达到|达|不足|不到|累计|共计|共|全年)?"
+    r"(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mag>[万亿千百]*)(?P<suf1>余|多)?"
+    r"(?P<unit>" + "|".join(map(re.escape, _UNITS)) + r")?(?P<suf2>以上|左右|余|多)?")
+# Qualifiers that change a figure's meaning (累计/共 only frame it).
+QUALIFIERS = ("近", "约", "超过", "逾", "不足", "不到", "余", "多", "以上", "左右")
+_CLAUSE = re.compile(r"[^，,；;。！？!?（）()]+")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as written: ``value`` the number (half width, no thousands separators),
+    ``phrase`` the text from its qualifier to its unit (``近640万件``), ``unit`` the measure
+    word (``件``; ``%`` for percentages), ``qualifiers`` the meaning-changing words around it,
+    ``clause`` the clause it sits in, ``context`` its own part of the clause: from the previous
+    figure to the next 、 or figure (绿色园区3家 in 创建市级绿色工厂102家、…、绿色园区3家);
+    ``scope`` the text it is read with: the sentence up to the end of its clause, since a
+    clause without a subject of its own takes it from the clauses before (受理A案件359件，B案件
+    819件: the 819 were 受理 too)."""
+
+    value: str
+    phrase: str
+    unit: str | None
+    qualifiers: tuple[str, ...]
+    clause: str
+    context: str = ""
+    scope: str = ""
+
+
+def figures_in(text: str) -> list[Figure]:
+    """The figures of ``text``, in order, each with its clause.
+
+    >>> [(f.value, f.phrase, f.unit, f.qualifiers) for f in figures_in("召回70起，涉及产品数量近640万件")]
+    [('70', '70起', '起', ()), ('640', '近640万件', '件', ('近',))]
+    >>> [f.context for f in figures_in("创建绿色工厂102家、绿色园区3家")]
+    ['创建绿色工厂102家', '绿色园区3家']
+    >>> figures_in("培育企业首席质量官5600余名")[0].qualifiers
+    ('余',)
+    """
+    out = []
+    half = to_halfwidth(text)
+    for clause_match_ in _CLAUSE.finditer(half):
+        clause = clause_match_.group(0)
+        matches = [m for m in _FIGURE.finditer(clause) if m.group("num")]
+        for i, m in enumerate(matches):
+            begin = matches[i - 1].end() if i else 0
+            stop = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
+            pause = clause.find("、", m.end(), stop)
+            context = clause[begin:pause if pause >= 0 else stop].strip("、 ")
+            value = m.group("num")
+            if re.fullmatch(r"\d{1,3}(,\d{3})+", value):
+                value = value.replace(",", "")
+            unit = m.group("unit")
+            if unit in ("万件", "万家", "万人") and not m.group("mag"):
+                unit = unit[1:]
+            quals = tuple(q for q in (m.group("pre"), m.group("suf1"), m.group("suf2")) if q in QUALIFIERS)
+            phrase = m.group(0).strip()
+            if m.group("pre") and m.group("pre") not in QUALIFIERS:
+                phrase = phrase[len(m.group("pre")):]
+            scope = half[:clause_match_.end()]
+            out.append(Figure(value, phrase, unit, quals, clause.strip(), context, scope))
+    return out
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """True when measure words ``a`` and ``b`` count the same things (人/名, 件/起, 台/台套).
+
+    >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("件", "项")
+    (True, True, False)
+    """
+    if a is None or b is None:
+        return False
+    return a == b or any(a in group and b in group for group in _SAME)
+
+
+def clause_match(clause: str, terms: Iterable[str], weights: dict[str, float]) -> float:
+    """The weighted share of the question's ``terms`` that ``clause`` contains (a term counts
+    when it occurs verbatim, or when most of its character bigrams do: 审结/审结二审…).
+    ``weights`` gives each term's weight (IDF); unknown terms weigh 1."""
+    terms = list(dict.fromkeys(terms))
+    if not terms:
+        return 0.0
+    flat = normalize_for_match(clause)
+    grams = han_bigrams(flat)
+    total = got = 0.0
+    for term in terms:
+        w = weights.get(term, 1.0)
+        total += w
+        key = normalize_for_match(term)
+        if key in flat:
+            got += w
+        else:
+            tg = han_bigrams(key)
+            if tg and len(tg & grams) / len(tg) >= 0.5:
+                got += 0.5 * w
+    return got / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class AskedFigure:
+    """A figure of the evidence and how well its clause matches the question (0–1, with a
+    bonus of :data:`UNIT_BONUS` when its measure word is the one asked)."""
+
+    figure: Figure
+    score: float
+    evidence_n: int
+
+
+# A figure in the unit the question asks for (几家 → 家) outranks one that merely shares words;
+# a unit of the same group (件 for 起) counts half.
+UNIT_BONUS = 0.5
+# Weight of how well a figure's own context matches what is counted, beside its scope: breaks
+# ties between figures whose scope holds the same words (a sentence's later clauses inherit
+# the earlier ones') in favour of the one that names the counted thing itself.
+OWN_WEIGHT = 0.25
+# What a count counts: the words after 多少/几 (几家国家级示范工厂), or before them (部督案件有几起).
+_COUNTED_AFTER = re.compile(r"(?:多少|几)(?:" + "|".join(map(re.escape, _UNITS)) + r")?(?P<head>[^？?，,。；;！!、]{2,16})")
+_COUNTED_BEFORE = re.compile(r"(?P<head>[^？?，,。；;！!、]{2,16}?)(?:一共|共|总共|累计)?(?:有|是|为|达到|达)?(?:多少|几)")
+
+
+def counted_words(question: str) -> list[str]:
+    """The content words of what a quantity question counts.
+
+    >>> counted_words("上海累计建成了几家国家级示范工厂？")
+    ['国家级', '示范', '工厂']
+    >>> counted_words("去年侦破的案件里，部督案件有几起？")
+    ['部督', '案件']
+    """
+    text = to_halfwidth(question)
+    for pattern in (_COUNTED_AFTER, _COUNTED_BEFORE):
+        for m in pattern.finditer(text):
+            words = content_words(m.group("head"))
+            if words:
+                return words
+    return []
+
+
+def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float]) -> list[AskedFigure]:
+    """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
+    ``question`` first: how well its scope matches the question's words, plus how well its own
+    context matches what the question counts (:func:`counted_words`) × :data:`OWN_WEIGHT`, plus the unit bonus when
+    ``unit`` (the measure word asked, or ``元``/``%`` for money and rates) is given. Years and
+    figures the question itself states are left out."""
+    terms = content_words(question)
+    counted = counted_words(question) or terms
+    stated = {f.value for f in figures_in(question)}
+    ranked = []
+    for e in evidence:
+        for f in figures_in(e.sentence.text):
+            if f.value in stated or (f.unit == "年" and len(f.value) == 4):
+                continue
+            if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
+                continue
+            score = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
+            if unit and f.unit == unit:
+                score += UNIT_BONUS
+            elif unit and same_unit(f.unit, unit):
+                score += UNIT_BONUS / 2
+            ranked.append(AskedFigure(f, score, e.n))
+    ranked.sort(key=lambda a: -a.score)
+    return ranked
+
+
+def idf_weights(sentences_tokens: Iterable[Iterable[str]]) -> dict[str, float]:
+    """IDF of each token over sentences: ``log(1 + n / df)``."""
+    df: dict[str, int] = {}
+    n = 0
+    for tokens in sentences_tokens:
+        n += 1
+        for t in set(tokens):
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, list[str]]:
+    """``answer`` with each figure given back the qualifier its evidence writes (300名 →
+    300多名, 640万件 → 近640万件), and the phrases restored. A figure is matched to the
+    evidence figure with the same value and a compatible unit.
+
+    >>> restore_qualifiers("聘任企业标准化总监300名。", ["聘任企业标准化总监300多名。"])
+    ('聘任企业标准化总监300多名。', ['300多名'])
+    """
+    have = [f for text in evidence_texts for f in figures_in(text)]
+    restored: list[str] = []
+    out = answer
+    for f in figures_in(answer):
+        source = next((h for h in have if h.value == f.value and (f.unit is None or h.unit is None or same_unit(f.unit, h.unit))
+                       and h.qualifiers), None)
+        if source is None or set(source.qualifiers) <= set(f.qualifiers):
+            continue
+        if f.phrase in out:
+            out = out.replace(f.phrase, source.phrase, 1)
+            restored.append(source.phrase)
+    return out, restored

@@ -1,0 +1,103 @@
+"""The query stage: from the guarded question (and the conversation) to what retrieval searches
+for — a self-contained question, its years, its typos corrected, and its intent.
+
+Follow-ups are read in the light of the previous turn:
+  * a question that names no topic of its own (负责单位呢？ 具体有哪些措施？ 那2024年呢？) takes the
+    previous question's topic — and, when it names a time, its own time replaces the previous one;
+  * a question that names a topic of its own stands on its own (那标准化总监呢？ 海关那边呢？);
+  * an elliptic question (…呢？, what about…) with no question word of its own asks what the
+    previous turn asked (how many, who is responsible…) about its new topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .guard import GuardedQuestion
+from .intent import Attribute, Intent, read_intent
+from .scope import question_years, strip_years
+from .spelling import Speller
+from .text import content_words, normalize_for_match, normalize_query
+
+# Words that point back to the previous turn.
+_ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|"
+                       r"那边|这边|上述|该项|里面|其中|它们?|\b(this|that|these|it|they|those)\b(?! year)",
+                       re.IGNORECASE)
+_ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
+                         re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What retrieval searches for.
+
+    ``asked`` is the user's question (instruction clauses removed); ``text`` the self-contained
+    question retrieval reads (a follow-up completed from the previous turn, typos corrected);
+    ``focus`` is ``text`` without its year words (years choose the part of a document, they
+    should not also rank its sentences); ``quoted`` the spans the user quoted (“20035”工程,
+    《…》), which an answer's section must contain verbatim.
+    """
+
+    asked: str
+    text: str
+    focus: str
+    years: frozenset[int]
+    intent: Intent
+    english: bool
+    follow_up: bool = False
+    corrections: tuple[tuple[str, str], ...] = ()
+    quoted: tuple[str, ...] = field(default=())
+
+    @property
+    def normalized(self) -> str:
+        """``text`` normalised (Traditional → Simplified, half width)."""
+        return normalize_query(self.text)
+
+
+def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[str, bool]:
+    """``(self-contained question, whether it was a follow-up)``; see the module docstring.
+
+    >>> resolve_follow_up("那2024年呢？", [("首席质量官去年累计培养了多少人？", "…")])
+    ('首席质量官累计培养了多少人？ 那2024年呢？', True)
+    >>> resolve_follow_up("负责单位呢？", [("加强统筹协调是什么？", "…")])
+    ('加强统筹协调是什么？ 负责单位呢？', True)
+    >>> resolve_follow_up("那标准化总监呢？", [("首席质量官去年累计培养了多少人？", "…")])
+    ('那标准化总监呢？', True)
+    >>> resolve_follow_up("市场监管局负责哪些任务？", [("加强统筹协调是什么？", "…")])
+    ('市场监管局负责哪些任务？', False)
+    """
+    if not history:
+        return question, False
+    previous = history[-1][0].strip()
+    seen = normalize_for_match(normalize_query(previous))
+    own = [w for w in content_words(question) if normalize_for_match(w) not in seen]
+    if own:                                          # a topic of its own: it stands on its own
+        return question, bool(_ANAPHORA.search(question))
+    if _TIME_WORDS.search(question):                 # the previous topic, this question's time
+        previous = _TIME_WORDS.sub("", previous)
+    return f"{previous} {question.strip()}", True
+
+
+def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
+                speller: Speller | None = None) -> Query:
+    """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
+    (oldest first; each question already self-contained) and the documents' reference year
+    (the year 今年 means)."""
+    asked = guarded.text
+    corrections: list[tuple[str, str]] = []
+    text = asked
+    if speller is not None and not guarded.english:
+        text, corrections = speller.correct(normalize_query(asked))
+    text, follow_up = resolve_follow_up(text, history)
+    years = frozenset(question_years(text, ref_year))
+    own_years = question_years(asked, ref_year)      # a comparison is asked by this question itself
+    intent = read_intent(asked, own_years)
+    if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked):
+        # …呢？ asks what the previous turn asked, about its own topic or time
+        intent = read_intent(f"{history[-1][0]} {asked}", own_years)
+    quoted = tuple(dict.fromkeys(m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()))
+    return Query(asked=asked, text=text, focus=strip_years(text) if years else text, years=years, intent=intent,
+                 english=guarded.english, follow_up=follow_up, corrections=tuple(corrections), quoted=quoted)
