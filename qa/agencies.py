@@ -1,39 +1,26 @@
-"""Answers about responsible agencies, from the structured ``agencies`` lists of the sections.
+"""Responsible agencies, from the structured ``agencies`` lists of the sections: which
+sentence names an item's agencies, and which agencies a question names (in full or shortened).
 
-Two kinds of question:
+:mod:`qa.routing` answers both kinds of agency question with them:
   * forward — "哪些部门负责加强侵权假冒打击力度？": the agencies of the best-retrieved item that
     names any;
   * reverse — "市交通委参与了哪些任务？": every item whose list holds that agency.
 Each listed item is cited with the verbatim sentence that names its agencies (the closing
-parentheses, or the 下同 sentence it inherits from), so the citation shows exactly what the
-answer states.
+parentheses, or the 下同 sentence it inherits from).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .index import EvidenceSentence, Index
-from .retrieval import Evidence, Retrieved
 from .sections import Section
 from .text import normalize_query
 
-# The question asks who is responsible, or what an agency takes part in.
-AGENCY_QUESTION = re.compile(
-    r"负责|责任单位|责任部门|牵头|由谁|谁来|谁负责|哪些部门|哪几个部门|哪些单位|哪几家单位|哪家单位|"
-    r"落实单位|实施单位|参与了哪些|参与哪些|承担了哪些|承担哪些|分工|"
-    r"who is responsible|responsible (agencies|units|departments)|which (agencies|departments|units)",
-    re.IGNORECASE)
-REVERSE_QUESTION = re.compile(r"哪些任务|哪几项|哪些工作|哪些事|参与|承担|what tasks|which tasks|involved", re.IGNORECASE)
-
-
-@dataclass
-class AgencyAnswer:
-    """A structured answer: its text (with ``[n]`` markers over ``evidence``)."""
-
-    text: str
-    evidence: list[Evidence]
+# A question naming an agency asks which items it has (reverse) when it asks for tasks.
+REVERSE_QUESTION = re.compile(r"(哪些|哪几|哪|什么)(项|条|个)?(任务|工作|事|事情|条|项|方面|内容)|哪几项|哪几条|挂了|参与|承担|"
+                              r"负责(哪|什么|了哪)|what tasks|which tasks|which items|involved|responsible for (what|which)",
+                              re.IGNORECASE)
 
 
 def agency_sentence(index: Index, section: Section) -> EvidenceSentence | None:
@@ -53,51 +40,41 @@ def agency_sentence(index: Index, section: Section) -> EvidenceSentence | None:
     return None
 
 
+_AGENCY_END = "委局办院部关会组署厅"
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is how people shorten the agency ``name``: the name itself without
+    its leading 市/上海, a tail of it (海关 for 上海海关), or its characters in order with the
+    same first and last one (住建委 for 市住房城乡建设管理委, 卫健委 for 市卫生健康委).
+
+    >>> abbreviates("住建委", "市住房城乡建设管理委"), abbreviates("海关", "上海海关"), abbreviates("市委", "市委金融办")
+    (True, True, False)
+    """
+    core = re.sub(r"^(上海市|上海|市)", "", name)
+    short = re.sub(r"^(上海市|上海|市)", "", short)
+    if len(short) < 2 or not core:
+        return False
+    if short == core or (core.endswith(short) and short[-1] in _AGENCY_END):
+        return True
+    if len(short) < 3 or short[0] != core[0] or short[-1] != core[-1]:
+        return False
+    rest = iter(core)
+    return all(ch in rest for ch in short)
+
+
 def agencies_named_in(question: str, index: Index) -> list[str]:
-    """Agencies of the index that the question names (exactly, or without the leading 市),
-    longest first."""
+    """Agencies of the index that the question names, in full or shortened
+    (:func:`abbreviates`), longest first."""
     normalized = normalize_query(question)
     names = sorted({a for s in index.sections for a in s.agencies}, key=len, reverse=True)
+    # candidate mentions: runs of up to 12 characters ending in an agency's last character
+    mentions = {normalized[i:j] for j in range(1, len(normalized) + 1) if normalized[j - 1] in _AGENCY_END
+                for i in range(max(0, j - 12), j - 1)}
     found = []
     for name in names:
-        short = name[1:] if name.startswith("市") and len(name) > 3 else name
-        if (name in normalized or short in normalized) and not any(name in f for f in found):
+        if any(name in f for f in found):
+            continue
+        if name in normalized or any(abbreviates(m, name) for m in mentions):
             found.append(name)
     return found
-
-
-def answer_agency_question(question: str, hits: list[Retrieved], index: Index, english: bool = False) -> AgencyAnswer | None:
-    """A structured answer when ``question`` asks about responsible agencies and the index
-    can answer it; ``None`` otherwise (the normal path then answers)."""
-    normalized = normalize_query(question)
-    if not AGENCY_QUESTION.search(normalized):
-        return None
-    named = agencies_named_in(normalized, index)
-    if named and REVERSE_QUESTION.search(normalized):
-        agency = named[0]
-        sections = [s for s in index.sections if agency in s.agencies]
-        evidence = []
-        for section in sections:
-            sentence = agency_sentence(index, section)
-            if sentence is not None:
-                evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
-        if not evidence:
-            return None
-        items = "；".join(f"{e.section.label}[{e.n}]" for e in evidence)
-        if english:
-            text = f"{agency} is listed as a responsible unit in these items: {items}."
-        else:
-            text = f"{agency}列为责任单位的任务：{items}。"
-        return AgencyAnswer(text, evidence)
-    for hit in hits:
-        sentence = agency_sentence(index, hit.section)
-        if sentence is None:
-            continue
-        names = "、".join(hit.section.agencies)
-        evidence = [Evidence(1, sentence, hit.section, 1.0)]
-        if english:
-            text = f"Responsible units for {hit.section.label}: {names}[1]."
-        else:
-            text = f"{hit.section.label}的责任单位：{names}[1]。"
-        return AgencyAnswer(text, evidence)
-    return None

@@ -5,8 +5,10 @@
   1.5B Instruct Q4_K_M, fetched and SHA-256-verified by :mod:`qa.models`).
 * ``transformers`` — a hub id, a local model folder, or a ``.gguf`` file loaded by transformers.
 
-A generator yields text pieces; the caller joins them. Generation stops at ``max_new_tokens``,
-at ``timeout_s`` seconds, or when the text starts looping (a repeated line or 8-gram).
+``Generator.generate(request)`` returns a :class:`Generation`: iterate it for the text as it is
+written, then read ``text``, ``stop`` (a :class:`StopReason`) and ``new_tokens`` — a response
+object in the manner of simonw/llm's ``Response``. Generation stops at ``max_new_tokens``, at
+``timeout_s`` seconds, or when the text starts looping (a repeated line or 8-gram).
 """
 
 from __future__ import annotations
@@ -14,25 +16,87 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
+from .extract import verbatim_extract
 from .prompts import SYSTEM_PROMPT, user_prompt
 
 log = logging.getLogger(__name__)
 
 
+class StopReason(str, Enum):
+    """Why a generation ended."""
+
+    STOP = "stop"          # the model finished
+    LENGTH = "length"      # the token limit
+    TIMEOUT = "timeout"    # the time limit
+    LOOP = "loop"          # the text started repeating itself
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a generator answers: the ``question`` (as the user asked it), the numbered
+    ``evidence`` (``qa.retrieval.Evidence``), whether to answer in English, and the query's
+    ``intent`` (``qa.intent.Intent``; the verbatim extract follows its scope and figures)."""
+
+    question: str
+    evidence: list
+    english: bool = False
+    intent: object = None
+    years: frozenset = frozenset()
+
+
+class Generation:
+    """A response being written. Iterate it for text pieces (once); afterwards ``text`` holds
+    the whole text, ``stop`` why it ended and ``new_tokens`` how many tokens were written.
+    ``run`` is a generator function that yields pieces and reports through ``finish``."""
+
+    def __init__(self, run: Callable[["Generation"], Iterator[str]]):
+        self._run = run
+        self._pieces: list[str] = []
+        self.stop: StopReason = StopReason.STOP
+        self.new_tokens = 0
+        self.done = False
+
+    def finish(self, stop: StopReason, new_tokens: int | None = None) -> None:
+        """Record why generation ended (called by the backend)."""
+        self.stop = stop
+        if new_tokens is not None:
+            self.new_tokens = new_tokens
+
+    def __iter__(self) -> Iterator[str]:
+        for piece in self._run(self):
+            self._pieces.append(piece)
+            yield piece
+        self.done = True
+
+    @property
+    def text(self) -> str:
+        """The text written so far (all of it once iteration has ended)."""
+        return "".join(self._pieces)
+
+    def consume(self) -> "Generation":
+        """Run to the end without looking at the pieces; returns ``self``."""
+        for _ in self:
+            pass
+        return self
+
+
 class Generator(Protocol):
-    """Writes an answer from numbered evidence. ``name`` identifies backend and model."""
+    """Writes an answer from numbered evidence. ``name`` identifies backend and model;
+    ``verbatim`` is true when the text is evidence copied as it stands (no model), so that
+    answers say so."""
 
     name: str
+    verbatim: bool
 
-    def stream(self, question: str, evidence: list, outcome: dict | None = None) -> Iterator[str]:
-        """Yield the answer's text in pieces (tokens or sentences). When given, ``outcome`` is
-        filled for this call only (concurrent calls each pass their own): ``stop`` is why
-        generation ended (``stop``, ``length`` = the token limit, ``timeout``, ``loop``) and
-        ``new_tokens`` how many tokens were generated."""
+    def generate(self, request: Request) -> Generation:
+        """Start answering ``request``; the returned :class:`Generation` writes as it is
+        iterated. Each call has its own Generation (concurrent calls do not share state)."""
 
 
 class LoopGuard:
@@ -44,43 +108,42 @@ class LoopGuard:
     def __init__(self, timeout_s: float):
         self.deadline = time.monotonic() + timeout_s
         self.text = ""
-        self.reason: str | None = None
+        self.reason: StopReason | None = None
 
     def feed(self, piece: str) -> bool:
         """Add ``piece``; return True when generation should stop."""
         self.text += piece
         if time.monotonic() > self.deadline:
-            self.reason = "timeout"
+            self.reason = StopReason.TIMEOUT
             return True
         lines = [l.strip() for l in self.text.splitlines() if l.strip()]
         if len(lines) >= 3 and lines[-1] == lines[-2] == lines[-3]:
-            self.reason = "loop"
+            self.reason = StopReason.LOOP
             return True
         tail = self.text[-8:]
         if len(self.text) > 64 and len(tail.strip()) == 8 and self.text.count(tail) >= 3:
-            self.reason = "loop"
+            self.reason = StopReason.LOOP
             return True
         return False
 
 
 class ExtractiveGenerator:
-    """No model: the best-scoring evidence sentence, verbatim with its marker, and up to
-    ``n_sentences - 1`` more that score at least ``keep_ratio`` of the best."""
+    """No model: the verbatim extract (:func:`qa.extract.verbatim_extract`), each sentence with
+    its marker."""
 
     name = "extractive"
+    verbatim = True
 
-    def __init__(self, n_sentences: int = 2, keep_ratio: float = 0.9):
-        self.n_sentences = n_sentences
-        self.keep_ratio = keep_ratio
+    def __init__(self, weights: dict | None = None):
+        self.weights = weights or {}
 
-    def stream(self, question: str, evidence: list, outcome: dict | None = None) -> Iterator[str]:
-        if outcome is not None:
-            outcome["stop"] = "stop"
-        ranked = sorted(evidence, key=lambda e: -e.score)
-        # further sentences only when nearly as relevant as the best one: precision first
-        best = [e for e in ranked[: self.n_sentences] if e.score >= self.keep_ratio * ranked[0].score] if ranked else []
-        for e in sorted(best, key=lambda e: e.n):
-            yield f"{e.sentence.text}[{e.n}]"
+    def generate(self, request: Request) -> Generation:
+        def run(generation: Generation) -> Iterator[str]:
+            for e in verbatim_extract(request, self.weights):
+                yield f"{e.sentence.text}[{e.n}]"
+            generation.finish(StopReason.STOP, 0)
+
+        return Generation(run)
 
 
 def messages_for(question: str, evidence: list) -> list[dict]:
@@ -107,26 +170,30 @@ class LlamaCppGenerator:
         self.name = f"llama.cpp:{label or Path(model_path).name}"
         self._lock = threading.Lock()  # one llama context: one generation at a time
 
-    def stream(self, question: str, evidence: list, outcome: dict | None = None) -> Iterator[str]:
-        outcome = {} if outcome is None else outcome
-        guard = LoopGuard(self.timeout_s)
-        with self._lock:
-            chunks = self.llm.create_chat_completion(
-                messages=messages_for(question, evidence), stream=True, temperature=0.0,
-                top_k=1, repeat_penalty=1.0, max_tokens=self.max_new_tokens)
-            outcome["stop"], outcome["new_tokens"] = "length", 0
-            for chunk in chunks:
-                delta = chunk["choices"][0].get("delta", {}).get("content") or ""
-                finish = chunk["choices"][0].get("finish_reason")
-                if delta:
-                    outcome["new_tokens"] += 1          # llama-cpp-python streams one token a chunk
-                    yield delta
-                    if guard.feed(delta):
-                        outcome["stop"] = guard.reason
+    verbatim = False
+
+    def generate(self, request: Request) -> Generation:
+        def run(generation: Generation) -> Iterator[str]:
+            guard = LoopGuard(self.timeout_s)
+            with self._lock:
+                chunks = self.llm.create_chat_completion(
+                    messages=messages_for(request.question, request.evidence), stream=True, temperature=0.0,
+                    top_k=1, repeat_penalty=1.0, max_tokens=self.max_new_tokens)
+                generation.finish(StopReason.LENGTH, 0)
+                for chunk in chunks:
+                    delta = chunk["choices"][0].get("delta", {}).get("content") or ""
+                    finish = chunk["choices"][0].get("finish_reason")
+                    if delta:
+                        generation.new_tokens += 1      # llama-cpp-python streams one token a chunk
+                        yield delta
+                        if guard.feed(delta):
+                            generation.finish(guard.reason)
+                            break
+                    if finish:
+                        generation.finish(StopReason.LENGTH if finish == "length" else StopReason.STOP)
                         break
-                if finish:
-                    outcome["stop"] = finish
-                    break
+
+        return Generation(run)
 
 
 class TransformersGenerator:
@@ -161,12 +228,17 @@ class TransformersGenerator:
         self.timeout_s = timeout_s
         self.name = f"transformers:{model}"
 
-    def stream(self, question: str, evidence: list, outcome: dict | None = None) -> Iterator[str]:
+    verbatim = False
+
+    def generate(self, request: Request) -> Generation:
+        return Generation(lambda generation: self._stream(request, generation))
+
+    def _stream(self, request: Request, generation: Generation) -> Iterator[str]:
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
         inputs = self.tokenizer.apply_chat_template(
-            messages_for(question, evidence), add_generation_prompt=True, return_tensors="pt",
+            messages_for(request.question, request.evidence), add_generation_prompt=True, return_tensors="pt",
             return_dict=True)
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True,
                                         timeout=self.timeout_s + 30)
@@ -180,31 +252,30 @@ class TransformersGenerator:
         pad = self.tokenizer.pad_token_id
         if pad is None:
             pad = self.tokenizer.eos_token_id
-        outcome = {} if outcome is None else outcome
         worker = threading.Thread(target=lambda: self._generate(torch, inputs, streamer, pad,
-                                                                 StoppingCriteriaList([_Stop()]), outcome))
+                                                                 StoppingCriteriaList([_Stop()]), generation))
         worker.start()
-        outcome["stop"] = "stop"
+        generation.finish(StopReason.STOP)
         try:
             for piece in streamer:
                 if piece:
                     yield piece
                     if guard.feed(piece):
-                        outcome["stop"] = guard.reason
+                        generation.finish(guard.reason)
                         stop_flag.set()
                         break
         finally:
             stop_flag.set()
             worker.join()
-        if outcome["stop"] == "stop" and outcome.get("new_tokens", 0) >= self.max_new_tokens:
-            outcome["stop"] = "length"
+        if generation.stop == StopReason.STOP and generation.new_tokens >= self.max_new_tokens:
+            generation.finish(StopReason.LENGTH)
 
-    def _generate(self, torch, inputs, streamer, pad, stopping, outcome: dict) -> None:
+    def _generate(self, torch, inputs, streamer, pad, stopping, generation: Generation) -> None:
         with torch.no_grad():
             output = self.model.generate(**inputs, streamer=streamer, max_new_tokens=self.max_new_tokens,
                                          do_sample=False, repetition_penalty=1.0, pad_token_id=pad,
                                          stopping_criteria=stopping)
-        outcome["new_tokens"] = int(output.shape[1] - inputs["input_ids"].shape[1])
+        generation.new_tokens = int(output.shape[1] - inputs["input_ids"].shape[1])
 
 
 def load_generator(settings) -> Generator:

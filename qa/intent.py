@@ -61,6 +61,7 @@ _QUANTITY = re.compile(r"多少|(?<![哪第])几(?![乎])|多大|多高|多长|�
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
 _AGENCY = re.compile(r"负责|牵头|责任单位|责任部门|落实单位|实施单位|主管|分工|谁管|归谁|归哪|"
+                     r"谁来?(负责|牵头|落实|承担|实施|主管|管)|"
                      r"哪(些|几|个|家)(个)?(部门|单位|委办局|委办|机关|局|委)|"
                      r"who is responsible|responsible|which (agencies|departments|units|bodies|authorities)|in charge",
                      re.IGNORECASE)

@@ -15,7 +15,7 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import Section
-from .text import normalize_query, numbers_in, tokenize
+from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
 
 
 # A sentence that is only an item's heading, "（四）产品质量保持全国领先。": no evidence in it.
@@ -72,7 +72,12 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, 
     return fused
 
 
-RANKERS = ("section", "sentence", "bm25")   # the rankings fused; fewer = an ablation (bench/compare.py)
+RANKERS = ("section", "sentence", "bm25", "rare")   # the rankings fused; fewer = an ablation (bench/compare.py)
+# A query word is rare when at most this share of the sections contain it (and at least one
+# does); sections holding rare words get a ranking of their own in the fusion.
+RARE_SHARE = 0.05
+RARE_MIN_SECTIONS = 2
+_CODE = re.compile(r"[A-Za-z]{2,}|\d{3,}")     # DCMM, LNG, 20035: a code names exactly one thing
 SENTENCE_SCAN_LIMIT = 50_000   # sentences scored exhaustively per query (≈ 75 MB of vectors)
 SENTENCE_POOL = 300            # sections whose sentences are scored past that limit
 
@@ -141,6 +146,29 @@ class HybridRetriever:
         return {t: math.log(1 + n / c) for t, c in df.items()}
 
     @cached_property
+    def _section_texts(self) -> list[str]:
+        """Each section's headings and text, in the form used for exact matching."""
+        return [normalize_for_match(" ".join(sec.path) + sec.full_text(self.index.doc_text(sec.doc_id)))
+                for sec in self.index.sections]
+
+    def containing(self, term: str) -> list[int]:
+        """Rows of the sections whose headings or text contain ``term`` verbatim (width and
+        spaces ignored)."""
+        key = normalize_for_match(term)
+        return [i for i, text in enumerate(self._section_texts) if key and key in text]
+
+    def exact_terms(self, normalized: str, quoted: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+        """``(must, rare)``: the spans an answer's section must contain — quoted spans and codes
+        (20035, DCMM) found in the documents — and the rare words of the query (in at most
+        ``max(RARE_MIN_SECTIONS, RARE_SHARE × sections)`` sections)."""
+        limit = max(RARE_MIN_SECTIONS, int(RARE_SHARE * len(self.index.sections)))
+        must = [t for t in dict.fromkeys([*quoted, *_CODE.findall(normalized)]) if self.containing(t)]
+        must = [t for t in must if len(self.containing(t)) <= limit or t in quoted]
+        rare = [w for w in dict.fromkeys(content_words(normalized))
+                if w not in must and 1 <= len(self.containing(w)) <= limit]
+        return must, rare
+
+    @cached_property
     def _sentence_rows(self) -> tuple[np.ndarray, np.ndarray]:
         """``(first, count)``: int ``(n_sections,)`` arrays locating each section's sentences,
         which the index keeps contiguous and in section order."""
@@ -175,13 +203,17 @@ class HybridRetriever:
 
     def search(self, query: str, top_k: int = 3, n_evidence: int = 8,
                allow: Callable[[Section], bool] | None = None,
-               evidence_query: str | None = None) -> RetrievalResult:
+               evidence_query: str | None = None, quoted: tuple[str, ...] = (),
+               n_hits: int | None = None) -> RetrievalResult:
         """Rank the sections for ``query`` and pick ``n_evidence`` numbered sentences from the
         top ``top_k`` sections. ``allow`` keeps only the sections it accepts (e.g. those in the
         year the question asks about); when it accepts none, it is ignored.
         ``evidence_query``, when given, ranks the sentences instead of ``query`` (the question
-        without the words that only chose the sections). Raises ``ValueError`` for an empty
-        query."""
+        without the words that only chose the sections). ``hits`` holds the ``n_hits`` best
+        sections (default ``3 × top_k``). Sections that contain the query's
+        quoted spans or codes (:meth:`exact_terms`) come first, however the other rankings
+        place them: an exact match of a rare token beats dense similarity. Raises
+        ``ValueError`` for an empty query."""
         normalized = normalize_query(query)
         if not normalized:
             raise ValueError("empty query")
@@ -215,13 +247,22 @@ class HybridRetriever:
                 rankings.append(sentence_ranking)
             if "bm25" in self.rankers and re.search(r"[\u4e00-\u9fff]", normalized):
                 rankings.append(bm25_ranking)     # BM25 over Chinese words says nothing about English
+            must, rare = self.exact_terms(normalized, quoted)
+            if "rare" in self.rankers and rare:
+                held = Counter(i for w in rare for i in self.containing(w))
+                rankings.append(sorted(held, key=lambda i: (-held[i], i)))
             fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
+            matched = Counter(i for t in must for i in self.containing(t))
+            for i in matched:             # a section holding a quoted span ranks, whatever else
+                fused.setdefault(i, 0.0)
             order = sorted(fused, key=lambda i: -fused[i])
+            if matched:
+                order = sorted(order, key=lambda i: -matched.get(i, 0))      # stable: fused order within
             if allow is not None:
                 kept = [i for i in order if allow(self.index.sections[i])]
                 order = kept or order
         hits = []
-        for rank, i in enumerate(order[:max(top_k, 1) * 3], start=1):
+        for rank, i in enumerate(order[:n_hits or max(top_k, 1) * 3], start=1):
             section = self.index.sections[i]
             dense = dense_by_id.get(i)
             if dense is None:
@@ -273,3 +314,85 @@ class HybridRetriever:
         best = sorted(np.argsort(-scores)[:n], key=lambda i: (pool[i][1].rank, pool[i][0].start))
         return [Evidence(k, pool[i][0], pool[i][1].section, float(scores[i]))
                 for k, i in enumerate(best, start=1)]
+
+
+# Scopes beyond one section (qa.intent.Scope): how much evidence they gather.
+MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than this is not read)
+PER_SECTION = 2          # ALL and COMPARE: sentences taken from each section
+
+
+def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> RetrievalResult:
+    """The retrieval stage for a :class:`qa.query.Query`: sections ranked for its text (limited
+    to the years it asks about), evidence chosen for its scope —
+
+    * ``single``: the ``n_evidence`` best sentences of the ``top_k`` best sections;
+    * ``compare``: the best sections of each year asked (or of each year the sections are
+      scoped to), :data:`PER_SECTION` sentences each, so that both sides are there;
+    * ``all``: every section that mentions the topic — the quoted spans, or else the question's
+      most specific word — up to :data:`MAX_SCOPE_SECTIONS`, best first.
+
+    Raises ``ValueError`` for a query with nothing searchable.
+    """
+    from .intent import Scope
+    from .scope import section_years
+
+    years = set(query.years)
+    allow = (lambda s: not section_years(s) or bool(section_years(s) & years)) if years else None
+    scope = query.intent.scope
+    wide = scope != Scope.SINGLE
+    result = retriever.search(query.text, top_k=top_k, n_evidence=n_evidence, allow=allow,
+                              evidence_query=query.focus if years else None, quoted=query.quoted,
+                              n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
+    if scope == Scope.COMPARE:
+        result.evidence = _compare_evidence(retriever, result, years) or result.evidence
+    elif scope == Scope.ALL:
+        result.evidence = _topic_evidence(retriever, result, query) or result.evidence
+    return result
+
+
+def _renumber(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence numbered 1..n in document order."""
+    ordered = sorted(evidence, key=lambda e: (e.section.doc_id, e.sentence.start))
+    return [Evidence(k, e.sentence, e.section, e.score) for k, e in enumerate(ordered, start=1)]
+
+
+def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years: set[int]) -> list[Evidence]:
+    """The best section of each year (two when the year has more than one strong section)."""
+    from .scope import section_years
+
+    scoped = {y for h in result.hits for y in section_years(h.section)}
+    sides = sorted(years & scoped) if len(years & scoped) >= 2 else sorted(scoped)
+    picked: list[Evidence] = []
+    for year in sides:
+        side = [h for h in result.hits if year in section_years(h.section)][:1]
+        picked += retriever.select_evidence(result, side, PER_SECTION)
+    return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []
+
+
+def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) -> list[Evidence]:
+    """Sentences that mention the query's topic, :data:`PER_SECTION` per section, sections in
+    retrieval order; empty when no sentence mentions it."""
+    index = retriever.index
+    terms = list(query.quoted)
+    if not terms:
+        present = [w for w in content_words(query.focus) if retriever.containing(w)]
+        if not present:
+            return []
+        terms = [min(present, key=lambda w: len(retriever.containing(w)))]
+    keys = [normalize_for_match(t) for t in terms]
+    rank = {h.section.section_id: h for h in result.hits}
+    allowed = {h.section.section_id for h in result.hits}
+    pool: dict[str, list[EvidenceSentence]] = {}
+    for sentence in index.sentences:
+        if sentence.section_id in allowed and any(k in normalize_for_match(sentence.text) for k in keys):
+            pool.setdefault(sentence.section_id, []).append(sentence)
+    if not pool:
+        return []
+    sections = sorted(pool, key=lambda sid: rank[sid].rank)[:MAX_SCOPE_SECTIONS]
+    picked: list[Evidence] = []
+    for sid in sections:
+        sentences = pool[sid]
+        scores = retriever.sentence_scores(result.normalized, result.query_vector, sentences)
+        for i in np.argsort(-scores)[:PER_SECTION]:
+            picked.append(Evidence(0, sentences[i], index.section(sid), float(scores[i])))
+    return _renumber(picked)

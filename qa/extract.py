@@ -1,0 +1,74 @@
+"""The verbatim extract: which evidence sentences, copied as they stand, answer a question.
+
+It is the answer of the extractive generator and the fallback of every other one. Sentences are
+chosen by what the question asks (:mod:`qa.intent`):
+
+* a question about several sections (``all``, ``compare``) gets the best sentence of each
+  section, and a second one from a section when nearly as relevant;
+* a question asking for figures gets, for each figure asked (``…多少起？抓了多少人？`` asks two),
+  the sentence holding the figure whose clause matches it best (:func:`qa.claims.rank_figures`);
+* any other question gets the best sentence, and a second one when nearly as relevant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import rank_figures
+from .intent import Scope, read_intent
+
+# A further sentence is quoted only when it scores at least this share of the best one.
+# Precision first: an extract of two sentences where one answers reads as noise.
+KEEP_RATIO = 0.9
+# Sub-questions: a quantity question may ask two figures (…多少起？抓了多少嫌疑人？).
+_SUB_QUESTIONS = re.compile(r"[^？?；;]+[？?；;]?")
+
+
+def _best(evidence: list, n: int = 2) -> list:
+    ranked = sorted(evidence, key=lambda e: -e.score)
+    return [e for e in ranked[:n] if e.score >= KEEP_RATIO * ranked[0].score] if ranked else []
+
+
+def sub_questions(question: str) -> list[str]:
+    """The parts of ``question`` that ask something of their own, split at question marks
+    and at 、 between two quantity words.
+
+    >>> sub_questions("破了多少起？抓了多少嫌疑人？")
+    ['破了多少起？', '抓了多少嫌疑人？']
+    >>> sub_questions("去年受理了多少件、多少人？")
+    ['去年受理了多少件', '多少人？']
+    """
+    parts = [p for p in _SUB_QUESTIONS.findall(question) if p.strip()]
+    out = []
+    for part in parts:
+        pieces = re.split(r"、(?=多少|几)", part)
+        out.extend(p for p in pieces if p.strip())
+    return out or [question]
+
+
+def verbatim_extract(request, weights: dict) -> list:
+    """The evidence sentences (``qa.retrieval.Evidence``) that answer ``request``
+    (``qa.generation.Request``), in document order; see the module docstring. ``weights`` are
+    the IDF weights of words (:func:`qa.claims.idf_weights`)."""
+    evidence = request.evidence
+    if not evidence:
+        return []
+    intent = request.intent
+    if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
+        chosen = []
+        for section_id in dict.fromkeys(e.section.section_id for e in evidence):
+            chosen += _best([e for e in evidence if e.section.section_id == section_id])
+        return sorted(chosen, key=lambda e: e.n)
+    chosen = []
+    if intent is not None and intent.wants_figure and not request.english:
+        by_n = {e.n: e for e in evidence}
+        for part in sub_questions(request.question):
+            part_intent = read_intent(part)
+            if not part_intent.wants_figure:
+                continue
+            ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights)
+            if ranked and ranked[0].score > 0:
+                chosen.append(by_n[ranked[0].evidence_n])
+    if not chosen:
+        chosen = _best(evidence)
+    return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)

@@ -1,0 +1,70 @@
+"""Facts of a 公文's header and 版记: 文号, date, issuing body, addressees (主送), 抄送, whether it
+is published, and its title — each the verbatim line it is written on (GB/T 9704 layout).
+
+Questions about the document itself (这份通知是哪天印发的？ 文号是多少？ 抄送给谁？) are answered
+from these lines, not from whichever sentence happens to be most similar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Which header fact a question asks for: its cue words, and the line that states the fact.
+FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "number": (re.compile(r"文号|字号|发文号|编号|document number|reference number", re.I),
+               re.compile(r"〔\d{4}〕\s*\d+\s*号")),
+    "date": (re.compile(r"哪天|哪一天|什么时候|何时|日期|几月几号|时间|when|what date|date", re.I),
+             re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),
+    "issuer": (re.compile(r"谁(印发|发布|发的|下发|制定)|哪个(单位|部门|机构)(印发|发布|发的|下发)|发文(单位|机关)|"
+                          r"印发单位|落款|issued by|who issued|which (body|agency) issued", re.I),
+               re.compile(r"文件$|^\s*[\u4e00-\u9fff]{4,30}(领导小组|人民政府|委员会|办公厅|办公室|局)\s*$")),
+    "addressees": (re.compile(r"主送|发给|下发给|印发给|发到|哪些单位|addressed|sent to|recipients", re.I),
+                   re.compile(r"[：:]\s*$")),
+    "copied": (re.compile(r"抄送|copied|cc\b", re.I), re.compile(r"^\s*抄送[：:]")),
+    "public": (re.compile(r"公开|publicly|public", re.I), re.compile(r"公开发布|不予公开|依申请公开")),
+    "title": (re.compile(r"标题|题目|全称|名称|叫什么|印发的是什么|title|name of", re.I),
+              re.compile(r"关于|的通知|《")),
+}
+# The question is about the document itself, not a topic inside it.
+SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|the notice|this (notice|document)|the document", re.I)
+
+
+@dataclass(frozen=True)
+class HeaderFact:
+    """One header fact: its ``field`` name and the sentences (``qa.index.EvidenceSentence``)
+    that state it."""
+
+    field: str
+    sentences: tuple
+
+
+def header_fields(question: str) -> list[str]:
+    """The header facts ``question`` asks for, in :data:`FIELDS` order.
+
+    >>> header_fields("这份通知的文号和发文日期是什么？")
+    ['number', 'date']
+    """
+    return [name for name, (cue, _) in FIELDS.items() if cue.search(question)]
+
+
+def header_facts(sentences, fields: list[str]) -> list[HeaderFact]:
+    """The lines of a header section (its ``sentences`` in document order) that state each of
+    ``fields``. The issuing body is the signature line before the date (else the ``…文件``
+    line); the title, the lines from ``…关于`` to ``…的通知``."""
+    lines = list(sentences)
+    facts = []
+    for name in fields:
+        _, pattern = FIELDS[name]
+        if name == "title":
+            start = next((i for i, s in enumerate(lines) if "关于" in s.text), None)
+            end = next((i for i, s in enumerate(lines) if s.text.rstrip("。").endswith(("通知", "意见", "方案", "办法"))), None)
+            found = lines[start:end + 1] if start is not None and end is not None and end >= start else []
+        elif name == "issuer":
+            dates = [i for i, s in enumerate(lines) if FIELDS["date"][1].search(s.text)]
+            found = [lines[dates[-1] - 1]] if dates and dates[-1] > 0 else [s for s in lines if pattern.search(s.text)][:1]
+        else:
+            found = [s for s in lines if pattern.search(s.text)][:1]
+        if found:
+            facts.append(HeaderFact(name, tuple(found)))
+    return facts

@@ -1,0 +1,123 @@
+"""The routing stage: questions the documents' structure answers better than any generator.
+
+* **Header facts** — the question is about the document itself (这份通知是哪天印发的？ 文号？
+  抄送给谁？): the header lines that state them (:mod:`qa.header`).
+* **Responsible units** — who is responsible for a task (forward), or which tasks a unit has
+  (reverse, 市交通委挂了哪些任务？): the agency lists of the sections (:mod:`qa.agencies`).
+* **Every section about a topic** — where the documents mention X, what they say about X
+  (scope ``all``): each section's sentences on it, listed under the section's label.
+
+Each route answers only when it is sure of its reading; otherwise the question goes on to the
+generator. Every listed sentence is cited verbatim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .agencies import REVERSE_QUESTION, agencies_named_in, agency_sentence
+from .header import SELF, header_facts, header_fields
+from .intent import Attribute, Scope
+from .retrieval import Evidence, RetrievalResult
+from .scope import section_years
+from .text import content_words, normalize_query
+
+# Words of a question about the document itself (beyond the header facts' own cue words).
+_HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "发的", "文号", "字号", "日期", "时间", "单位",
+                 "抄送", "主送", "公开", "标题", "全称", "名称", "哪天", "落款", "什么", "哪些", "notice", "document",
+                 "issued", "date", "number", "title", "copied", "public", "publicly", "sent", "addressed",
+                 "recipients", "reference", "was", "what", "this", "who", "whom", "the"}
+
+
+@dataclass
+class Routed:
+    """A structured answer: ``text`` with ``[n]`` markers over ``evidence``."""
+
+    text: str
+    evidence: list[Evidence]
+    route: str
+
+
+def route(query, result: RetrievalResult, index, top_k: int) -> Routed | None:
+    """The structured answer to ``query`` (``qa.query.Query``) when a route is sure of it,
+    else ``None``."""
+    return (_header(query, index) or _agencies(query, result, index, top_k)
+            or (_topic_listing(query, result) if query.intent.scope == Scope.ALL else None))
+
+
+def _header(query, index) -> Routed | None:
+    text = normalize_query(query.text)
+    fields = header_fields(text)
+    if not fields or not SELF.search(text):
+        return None
+    others = [w for w in content_words(text) if w not in _HEADER_WORDS and not any(w in h for h in _HEADER_WORDS)]
+    if others:
+        return None                                   # a topic inside the document, not the document
+    header = next((s for s in index.sections if not s.path), None)
+    if header is None:
+        return None
+    facts = header_facts(index.sentences_of(header.section_id), fields)
+    if not facts:
+        return None
+    evidence, parts = [], []
+    for fact in facts:
+        marks = []
+        for sentence in fact.sentences:
+            evidence.append(Evidence(len(evidence) + 1, sentence, header, 1.0))
+            marks.append(len(evidence))
+        quoted = "".join(s.text.strip() for s in fact.sentences)
+        parts.append(f"{_FIELD_NAMES[fact.field][query.english]}{quoted}{''.join(f'[{n}]' for n in marks)}")
+    sep = "; " if query.english else "；"
+    return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header")
+
+
+_FIELD_NAMES = {"number": ("文号：", "Document number: "), "date": ("印发日期：", "Issued on: "),
+                "issuer": ("发文单位：", "Issued by: "), "addressees": ("主送：", "Addressed to: "),
+                "copied": ("", "Copied to: "), "public": ("", "Publication: "), "title": ("标题：", "Title: ")}
+
+
+def _agencies(query, result: RetrievalResult, index, top_k: int) -> Routed | None:
+    text = normalize_query(query.text)
+    named = agencies_named_in(text, index)
+    reverse = bool(named) and bool(REVERSE_QUESTION.search(normalize_query(query.asked)))
+    if query.intent.attribute != Attribute.AGENCY and not reverse:
+        return None
+    if reverse:
+        agency = named[0]
+        sections = [s for s in index.sections if agency in s.agencies and
+                    (not query.years or not section_years(s) or section_years(s) & query.years)]
+        evidence = []
+        for section in sections:
+            sentence = agency_sentence(index, section)
+            if sentence is not None:
+                evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+        if not evidence:
+            return None
+        items = "；".join(f"{e.section.label}[{e.n}]" for e in evidence)
+        if query.english:
+            return Routed(f"{agency} is listed as a responsible unit in these items: {items}.", evidence, "agencies")
+        return Routed(f"{agency}列为责任单位的任务：{items}。", evidence, "agencies")
+    for hit in result.hits[:top_k]:
+        sentence = agency_sentence(index, hit.section)
+        if sentence is None:
+            continue
+        names = "、".join(hit.section.agencies)
+        evidence = [Evidence(1, sentence, hit.section, 1.0)]
+        if query.english:
+            return Routed(f"Responsible units for {hit.section.label}: {names}[1].", evidence, "agencies")
+        return Routed(f"{hit.section.label}的责任单位：{names}[1]。", evidence, "agencies")
+    return None
+
+
+def _topic_listing(query, result: RetrievalResult) -> Routed | None:
+    """Each section's evidence sentences under its label: 《label》：s1；s2[1][2]。"""
+    evidence = result.evidence
+    if len({e.section.section_id for e in evidence}) < 1:
+        return None
+    parts = []
+    for section_id in dict.fromkeys(e.section.section_id for e in evidence):
+        own = [e for e in evidence if e.section.section_id == section_id]
+        sentences = "".join(f"{e.sentence.text.rstrip('。；;')}[{e.n}]；" for e in own).rstrip("；")
+        parts.append(f"{own[0].section.label}：{sentences}")
+    lead = "The notice says, section by section: " if query.english else "通知中的相关内容："
+    return Routed(lead + "；".join(parts) + "。", list(evidence), "topic")

@@ -1,0 +1,157 @@
+"""The verification stage: check an answer (the model's, or a verbatim extract) against its
+evidence and against what the question asks.
+
+Checks, in order:
+  1. **grounding** (:func:`qa.citations.ground`): every sentence is supported by the evidence it
+     cites — its figures, quoted names, comparison words and most of its wording are there;
+  2. **the figure asked**: a question asking for figures (``…多少起？抓了多少人？``) is answered
+     only when each figure it asks for — the figure whose clause matches it best
+     (:func:`qa.claims.rank_figures`) — is stated; a neighbour from the same sentence (受理 for
+     审结, 起 for 件) is not the answer;
+  3. **qualifiers**: a figure keeps the qualifier its evidence writes (300多名, 近640万件);
+     a dropped one is restored from the evidence;
+  4. **the attribute asked**: a question asking *when* needs a date, *how much money* an amount
+     in 元, *who* (a person) a name, *where* a place, *how to apply* a procedure — stated in the
+     answer and in the sentences it cites (a heading's year does not date a task), beyond what
+     the question already says;
+  5. **both sides of a comparison**: a 2023-vs-2024 question cites a section of each year when
+     the evidence has both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .citations import MARKER, GroundedAnswer, ground
+from .claims import figures_in, rank_figures, restore_qualifiers
+from .extract import sub_questions
+from .intent import Attribute, Scope, read_intent
+from .scope import section_years
+from .text import content_words, normalize_for_match, normalize_query, numbers_in
+
+# A figure within this score of the best-ranked one is as good an answer (a near tie between
+# two clauses that match the question equally is not the checker's to break).
+FIGURE_TIE = 0.05
+
+DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                  r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}|\d{1,2}\s*月(?:底|份|前)|年底|年内|上半年|下半年|"
+                  r"第[一二三四]季度|(?:19|20)\d{2}")
+MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|路|号|街道|园区|谷|港|岛|新城|公司|大学|基地|中心)")
+PROCEDURE = re.compile(r"申请|申报|报名|流程|程序|手续|材料|条件|须|应当|提交|办理")
+CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
+
+
+ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attribute.DATE: "时间",
+                   Attribute.PERSON: "人员", Attribute.PLACE: "地点", Attribute.PROCEDURE: "办理流程或条件",
+                   Attribute.CONTACT: "联系方式"}
+
+
+@dataclass
+class Verdict:
+    """The checked answer: ``grounded`` (text with renumbered markers, citations, dropped
+    sentences, whether it says the documents do not answer), ``problems`` — why it cannot be
+    shown as it is (empty when it can) — and the qualifiers restored."""
+
+    grounded: GroundedAnswer
+    problems: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the answer may be shown: it cites something and no check failed."""
+        return not self.problems and bool(self.grounded.citations)
+
+    @property
+    def text(self) -> str:
+        return self.grounded.text
+
+
+def asked_figures(question: str, evidence, weights: dict, unit: str | None) -> list[set[str]]:
+    """For each part of ``question`` that asks for a figure: the values that answer it (the
+    best-ranked figure and any within :data:`FIGURE_TIE` of it). Empty when no figure of the
+    evidence matches the question at all."""
+    wanted = []
+    for part in sub_questions(question):
+        intent = read_intent(part)
+        if not intent.wants_figure:
+            continue
+        ranked = rank_figures(part, evidence, intent.unit or unit, weights)
+        if ranked and ranked[0].score > 0:
+            wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
+    return wanted
+
+
+def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
+    """True when ``text`` (markers removed) states something of the kind ``attribute`` that
+    ``question`` does not already state.
+
+    >>> states_attribute("推动各区建立健全孵化工作机制。", Attribute.DATE, "孵化机制什么时候建成？")
+    False
+    >>> states_attribute("全市共计支付质量发展专项资金2.1亿元。", Attribute.MONEY, "专项资金花了多少钱？")
+    True
+    """
+    body = MARKER.sub("", text)
+    q = normalize_query(question)
+    if attribute == Attribute.DATE:
+        return any(m.group(0) not in q for m in DATE.finditer(body))
+    if attribute == Attribute.MONEY:
+        return any(normalize_for_match(m.group(0)) not in normalize_for_match(q) for m in MONEY.finditer(body))
+    if attribute == Attribute.QUANTITY:
+        said = set(numbers_in(body)) - set(numbers_in(q))
+        return bool(said) or bool(CHINESE_COUNT.search(body))
+    if attribute == Attribute.PERSON:
+        import jieba.posseg as pseg
+
+        return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 for w in pseg.cut(body))
+    if attribute == Attribute.PLACE:
+        return any(m.group(0) not in q for m in PLACE.finditer(body))
+    if attribute == Attribute.PROCEDURE:
+        return bool(PROCEDURE.search(body))
+    if attribute == Attribute.CONTACT:
+        return bool(CONTACT.search(body))
+    return True
+
+
+def verify(text: str, evidence, query, weights: dict, repair: bool = True) -> Verdict:
+    """Check ``text`` (with ``[n]`` markers over ``evidence``) for ``query``
+    (``qa.query.Query``); see the module docstring. ``weights`` are IDF weights of words.
+    With ``repair``, dropped qualifiers are restored from the cited evidence."""
+    grounded = ground(text, evidence)
+    verdict = Verdict(grounded)
+    if grounded.says_not_in_notice or not grounded.citations:
+        return verdict
+    intent = query.intent
+    stated = MARKER.sub("", grounded.text)
+    if repair and not query.english:
+        cited = [c.quote for c in grounded.citations]
+        fixed, restored = restore_qualifiers(grounded.text, cited)
+        if restored:
+            grounded.text, verdict.restored = fixed, restored
+            stated = MARKER.sub("", fixed)
+    if intent.wants_figure and not query.english:
+        said = set(numbers_in(stated))
+        for values in asked_figures(query.asked, evidence, weights, intent.unit):
+            if not values & said:
+                verdict.problems.append("没有给出所问的数字")
+    quotes = "".join(c.quote for c in grounded.citations)
+    if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and not (
+            states_attribute(stated, intent.attribute, query.asked) and states_attribute(quotes, intent.attribute, query.asked)):
+        verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
+    if intent.scope == Scope.COMPARE:
+        have = {y for e in evidence for y in section_years(e.section)}
+        cited = {y for c in grounded.citations for e in evidence if e.sentence.start == c.start
+                 for y in section_years(e.section)}
+        if len(have) >= 2 and len(cited) < 2:
+            verdict.problems.append("只涉及比较的一方")
+    return verdict
+
+
+def subject_match(question: str, text: str, weights: dict) -> float:
+    """How much of ``question``'s content (IDF-weighted share of its content words) ``text``
+    contains — the evidence's coverage of what is asked about."""
+    from .claims import clause_match
+
+    return clause_match(text, content_words(question), weights)
