@@ -71,10 +71,16 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
     # candidate mentions: runs of up to 12 characters ending in an agency's last character
     mentions = {normalized[i:j] for j in range(1, len(normalized) + 1) if normalized[j - 1] in _AGENCY_END
                 for i in range(max(0, j - 12), j - 1)}
-    found = []
-    for name in names:
-        if any(name in f for f in found):
-            continue
-        if name in normalized or any(abbreviates(m, name) for m in mentions):
+    exact = [n for n in names if n in normalized or re.sub(r"^(上海市|上海|市)", "", n) in normalized]
+    found: list[str] = []
+    for name in exact or [n for n in names if any(abbreviates(m, n) for m in mentions if _starts_word(normalized, m))]:
+        if not any(name in f for f in found):
             found.append(name)
     return found
+
+
+def _starts_word(text: str, mention: str) -> bool:
+    """True when ``mention`` occurs in ``text`` at the start of a word: not right after a
+    character that would make it part of a longer name (药品监管局 is not 上海监管局's 监管局)."""
+    at = text.find(mention)
+    return at <= 0 or not ("\u4e00" <= text[at - 1] <= "\u9fff") or text[at - 1] in "市的在和及与由是、"

@@ -102,16 +102,18 @@ def same_unit(a: str | None, b: str | None) -> bool:
 
 def clause_match(clause: str, terms: Iterable[str], weights: dict[str, float]) -> float:
     """The weighted share of the question's ``terms`` that ``clause`` contains (a term counts
-    when it occurs verbatim, or when most of its character bigrams do: 审结/审结二审…).
-    ``weights`` gives each term's weight (IDF); unknown terms weigh 1."""
+    when it occurs verbatim, half when most of its character bigrams do). ``weights`` gives
+    each term's weight (IDF); a term the weights do not know — one the documents never use,
+    the most specific kind — weighs as much as the rarest known term."""
     terms = list(dict.fromkeys(terms))
     if not terms:
         return 0.0
+    unknown = max(weights.values(), default=1.0)
     flat = normalize_for_match(clause)
     grams = han_bigrams(flat)
     total = got = 0.0
     for term in terms:
-        w = weights.get(term, 1.0)
+        w = weights.get(term, unknown)
         total += w
         key = normalize_for_match(term)
         if key in flat:
@@ -162,17 +164,22 @@ def counted_words(question: str) -> list[str]:
     return []
 
 
-def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float]) -> list[AskedFigure]:
+def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
+                 required: tuple[str, ...] = ()) -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
     ``question`` first: how well its scope matches the question's words, plus how well its own
     context matches what the question counts (:func:`counted_words`) × :data:`OWN_WEIGHT`, plus the unit bonus when
     ``unit`` (the measure word asked, or ``元``/``%`` for money and rates) is given. Years and
-    figures the question itself states are left out."""
+    figures the question itself states are left out, and so are figures whose sentence lacks a
+    span the question quotes (``required``: “一次认证、多国证书”)."""
     terms = content_words(question)
+    keys = [normalize_for_match(r) for r in required]
     counted = counted_words(question) or terms
     stated = {f.value for f in figures_in(question)}
     ranked = []
     for e in evidence:
+        if keys and not all(k in normalize_for_match(e.sentence.text) for k in keys):
+            continue
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue

@@ -58,32 +58,36 @@ class Decision:
     dropped: list[str] = field(default_factory=list)
 
 
-def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: float) -> float:
+def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: float,
+                   known=lambda word: False) -> float:
     """IDF-weighted share of ``question``'s content words that occur in the documents
-    (``corpus_flat``, normalised for matching); a word the documents never use weighs
-    ``max_weight``. 1.0 for a question without content words."""
+    (``corpus_flat``, normalised for matching) or that ``known`` accepts (a short form of a
+    listed agency); a word the documents never use weighs ``max_weight``. 1.0 for a question
+    without content words."""
     words = list(dict.fromkeys(content_words(question)))
     if not words:
         return 1.0
     total = got = 0.0
     for w in words:
-        present = normalize_for_match(w) in corpus_flat
+        present = normalize_for_match(w) in corpus_flat or known(w)
         weight = weights.get(w, max_weight) if present else max_weight
         total += weight
         got += weight if present else 0.0
     return got / total
 
 
-def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: float) -> str | None:
+def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: float,
+                 known=lambda word: False) -> str | None:
     """Why the documents cannot answer ``query`` before any model runs (a note for the user),
-    or ``None``. See the module docstring."""
-    if not query.english and topic_coverage(query.text, corpus_flat, weights, max_weight) < MIN_TOPIC_COVERAGE:
+    or ``None``. See the module docstring; ``known`` accepts words the documents use in another
+    form (:func:`topic_coverage`)."""
+    if not query.english and topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"
     attribute = query.intent.attribute
     if attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) or query.english:
         return None
     if query.intent.wants_figure:
-        ranked = rank_figures(query.focus, evidence, query.intent.unit, weights)
+        ranked = rank_figures(query.focus, evidence, query.intent.unit, weights, query.quoted)
         if ranked and ranked[0].score >= MIN_FIGURE_SCORE:
             return None
         if attribute == Attribute.QUANTITY and any(states_attribute(e.sentence.text, attribute, query.asked)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from . import prompts
+from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import Citation, make_citation
 from .claims import idf_weights
@@ -221,10 +222,13 @@ class Assistant:
         outside = years_outside(set(query.years), corpus.index.sections, corpus.text)
         if outside:
             return f"通知没有涉及{'、'.join(map(str, sorted(outside)))}年的内容。"
-        unknown = unknown_entities(query.text, corpus.text)
+        def known(word: str) -> bool:            # a short form of a listed agency (卫健委)
+            return bool(agencies_named_in(word, corpus.index))
+
+        unknown = unknown_entities(query.text, corpus.text, known)
         if unknown:
             return f"通知没有提到“{'、'.join(unknown)}”。"
-        return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight)
+        return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight, known)
 
     def _refusal(self, guarded, corpus: Corpus) -> Decision:
         """A message that is only an instruction: refused; a request to make something up is

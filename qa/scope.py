@@ -85,14 +85,15 @@ def _posseg(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pseg.cut(text))
 
 
-def unknown_entities(question: str, corpus: str) -> list[str]:
-    """Place and organisation names in ``question`` (jieba tags ``ns``, ``nt``) that occur
-    nowhere in ``corpus`` (the documents' text)."""
+def unknown_entities(question: str, corpus: str, known=lambda word: False) -> list[str]:
+    """Place and organisation names in ``question`` (jieba tags ``ns``, ``nt``, and ``nr`` for the
+    shortened names jieba takes for people's) that occur nowhere in ``corpus`` (the documents'
+    text) and that ``known`` does not accept (e.g. a short form of a listed agency: 卫健委)."""
     normalized = normalize_query(question)
     flat = normalize_for_match(corpus)
     out = []
     for word, flag in _posseg(normalized):
-        if flag in ("ns", "nt") and len(word) >= 2 and normalize_for_match(word) not in flat:
+        if flag in ("ns", "nt") and len(word) >= 2 and normalize_for_match(word) not in flat and not known(word):
             # 上海/全国 style words are covered if any 2-character stem occurs
             if word.endswith(("区", "县", "市", "省", "镇")) and word[:-1] in flat:
                 continue

@@ -271,6 +271,7 @@ QUESTION_WORDS = frozenset(
     "再 另外 还有 那么 那个 这个 这一 一下 说 讲 提 提到 地方 要点 总结 年 月 日 今年 去年 明年 前年 本年 上年 "
     "哪些 哪几 哪几项 哪项 几项 多少 几 怎样 怎么 怎么样 如何 有没有 是否 是不是 情况 方面 这方面 这块 呢 吗 "
     "啥 什么 说法 新做法 进展 成效 成绩 效果 后续 下一步 接下来 又 还 也 都 "
+    "关于 相关 有关 涉及 出现 说了 写了 讲了 提及 文件 通知 总结 要点 文件里 通知里 里面 分别 各自 "
     "what about how about and then also more details responsible which who".split()
 )
 

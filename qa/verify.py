@@ -38,7 +38,7 @@ DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?
                   r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}|\d{1,2}\s*月(?:底|份|前)|年底|年内|上半年|下半年|"
                   r"第[一二三四]季度|(?:19|20)\d{2}")
 MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|路|号|街道|园区|谷|港|岛|新城|公司|大学|基地|中心)")
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
 PROCEDURE = re.compile(r"申请|申报|报名|流程|程序|手续|材料|条件|须|应当|提交|办理")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
@@ -69,7 +69,8 @@ class Verdict:
         return self.grounded.text
 
 
-def asked_figures(question: str, evidence, weights: dict, unit: str | None) -> list[set[str]]:
+def asked_figures(question: str, evidence, weights: dict, unit: str | None,
+                  required: tuple[str, ...] = ()) -> list[set[str]]:
     """For each part of ``question`` that asks for a figure: the values that answer it (the
     best-ranked figure and any within :data:`FIGURE_TIE` of it). Empty when no figure of the
     evidence matches the question at all."""
@@ -78,7 +79,7 @@ def asked_figures(question: str, evidence, weights: dict, unit: str | None) -> l
         intent = read_intent(part)
         if not intent.wants_figure:
             continue
-        ranked = rank_figures(part, evidence, intent.unit or unit, weights)
+        ranked = rank_figures(part, evidence, intent.unit or unit, weights, required)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
     return wanted
@@ -101,7 +102,7 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(normalize_for_match(m.group(0)) not in normalize_for_match(q) for m in MONEY.finditer(body))
     if attribute == Attribute.QUANTITY:
         said = set(numbers_in(body)) - set(numbers_in(q))
-        return bool(said) or bool(CHINESE_COUNT.search(body))
+        return bool(said) or any(m.group(0) not in q for m in CHINESE_COUNT.finditer(body))
     if attribute == Attribute.PERSON:
         import jieba.posseg as pseg
 
@@ -133,7 +134,7 @@ def verify(text: str, evidence, query, weights: dict, repair: bool = True) -> Ve
             stated = MARKER.sub("", fixed)
     if intent.wants_figure and not query.english:
         said = set(numbers_in(stated))
-        for values in asked_figures(query.asked, evidence, weights, intent.unit):
+        for values in asked_figures(query.asked, evidence, weights, intent.unit, query.quoted):
             if not values & said:
                 verdict.problems.append("没有给出所问的数字")
     quotes = "".join(c.quote for c in grounded.citations)
