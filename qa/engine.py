@@ -32,7 +32,7 @@ from .guard import QuestionError, guard
 from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
-from .routing import route
+from .routing import route_structure, route_topic
 from .scope import reference_year, unknown_entities, years_outside
 from .spelling import Speller
 from .text import normalize_for_match
@@ -60,7 +60,8 @@ class Corpus:
 
     @cached_property
     def flat(self) -> str:
-        return normalize_for_match(self.text)
+        """The documents' text normalised for matching, lower-cased."""
+        return normalize_for_match(self.text).lower()
 
     @cached_property
     def weights(self) -> dict[str, float]:
@@ -74,6 +75,11 @@ class Corpus:
     @cached_property
     def speller(self) -> Speller:
         return Speller(self.text)
+
+    def known(self, word: str) -> bool:
+        """True when ``word`` names a listed agency in a short form (卫健委): the documents use
+        it, though not as written."""
+        return bool(agencies_named_in(word, self.index))
 
 
 class Assistant:
@@ -178,12 +184,15 @@ class Assistant:
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
         hits = result.hits[: self.settings.top_k]
-        reason = self._outside(query, result, corpus)
+        reason = self._outside(query, corpus)
+        routed = None if reason else route_structure(query, result, corpus.index, self.settings.top_k)
+        if routed is None and not reason:
+            reason = self._unanswerable(query, result, corpus)
+            routed = None if reason else route_topic(query, result)
         if reason:
             yield self._final(Decision(Mode.ABSTAINED, "", [], abstained=True, notes=[reason]), guarded, query.text,
                               hits, clock, notes)
             return
-        routed = route(query, result, corpus.index, self.settings.top_k)
         if routed is not None:
             clock.first_token()
             yield StreamEvent("delta", text=routed.text)
@@ -217,18 +226,20 @@ class Assistant:
             raise QuestionError("请输入一个关于通知内容的问题。") from exc
 
     @staticmethod
-    def _outside(query: Query, result: RetrievalResult, corpus: Corpus) -> str | None:
-        """Why the documents cannot answer ``query``, decided before any model runs."""
+    def _outside(query: Query, corpus: Corpus) -> str | None:
+        """The year or the place or organisation asked about is not in the documents."""
         outside = years_outside(set(query.years), corpus.index.sections, corpus.text)
         if outside:
             return f"通知没有涉及{'、'.join(map(str, sorted(outside)))}年的内容。"
-        def known(word: str) -> bool:            # a short form of a listed agency (卫健委)
-            return bool(agencies_named_in(word, corpus.index))
-
-        unknown = unknown_entities(query.text, corpus.text, known)
+        unknown = unknown_entities(query.text, corpus.text, corpus.known)
         if unknown:
             return f"通知没有提到“{'、'.join(unknown)}”。"
-        return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight, known)
+        return None
+
+    @staticmethod
+    def _unanswerable(query: Query, result: RetrievalResult, corpus: Corpus) -> str | None:
+        """The question is off-topic, or its evidence lacks the kind of fact it asks for."""
+        return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight, corpus.known)
 
     def _refusal(self, guarded, corpus: Corpus) -> Decision:
         """A message that is only an instruction: refused; a request to make something up is

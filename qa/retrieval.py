@@ -47,13 +47,16 @@ class Evidence:
 @dataclass
 class RetrievalResult:
     """What retrieval found for one query: the normalised query, its vector ``(dim,)``, the
-    ranked sections and the numbered evidence sentences."""
+    ranked sections and the numbered evidence sentences; ``scoped`` is true when the evidence
+    follows the query's scope (both sides of a comparison, the sections of a topic) rather than
+    the best sections alone."""
 
     query: str
     normalized: str
     query_vector: np.ndarray
     hits: list[Retrieved]
     evidence: list[Evidence] = field(default_factory=list)
+    scoped: bool = False
 
 
 def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -343,10 +346,13 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     result = retriever.search(query.text, top_k=top_k, n_evidence=n_evidence, allow=allow,
                               evidence_query=query.focus if years else None, quoted=query.quoted,
                               n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
+    scoped = []
     if scope == Scope.COMPARE:
-        result.evidence = _compare_evidence(retriever, result, years) or result.evidence
+        scoped = _compare_evidence(retriever, result, years)
     elif scope == Scope.ALL:
-        result.evidence = _topic_evidence(retriever, result, query) or result.evidence
+        scoped = _topic_evidence(retriever, result, query)
+    if scoped:
+        result.evidence, result.scoped = scoped, True
     return result
 
 

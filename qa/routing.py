@@ -38,11 +38,18 @@ class Routed:
     route: str
 
 
-def route(query, result: RetrievalResult, index, top_k: int) -> Routed | None:
-    """The structured answer to ``query`` (``qa.query.Query``) when a route is sure of it,
-    else ``None``."""
-    return (_header(query, index) or _agencies(query, result, index, top_k)
-            or (_topic_listing(query, result) if query.intent.scope == Scope.ALL else None))
+def route_structure(query, result: RetrievalResult, index, top_k: int) -> Routed | None:
+    """The answer from the document's structure — its header, its agency lists — when
+    ``query`` (``qa.query.Query``) asks for it, else ``None``."""
+    return _header(query, index) or _agencies(query, result, index, top_k)
+
+
+def route_topic(query, result: RetrievalResult) -> Routed | None:
+    """Every section about the topic, listed, for a question of scope ``all`` whose topic
+    retrieval found (``result.scoped``), else ``None``."""
+    if query.intent.scope != Scope.ALL or not result.scoped:
+        return None
+    return _topic_listing(query, result)
 
 
 def _header(query, index) -> Routed | None:
