@@ -32,6 +32,8 @@ _FIGURE = re.compile(
 # Qualifiers that change a figure's meaning (累计/共 only frame it).
 QUALIFIERS = ("近", "约", "超过", "逾", "不足", "不到", "余", "多", "以上", "左右")
 _CLAUSE = re.compile(r"[^，,；;。！？!?（）()]+")
+# A count in Chinese numerals (两级, 首批, 第五届): a figure too, valued as written.
+_CHINESE_FIGURE = re.compile(r"(?P<num>[一二两三四五六七八九十百]+|首)(?P<unit>级|批|届|期|类|种|大|个|家|项|条)")
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,11 @@ def figures_in(text: str) -> list[Figure]:
                 phrase = phrase[len(m.group("pre")):]
             scope = half[:clause_match_.end()]
             out.append(Figure(value, phrase, unit, quals, clause.strip(), context, scope))
+        for m in _CHINESE_FIGURE.finditer(clause):
+            if m.group(0) in ("一个", "一批", "一类", "一种", "一项"):    # "a", not a count
+                continue
+            out.append(Figure(m.group(0), m.group(0), m.group("unit"), (), clause.strip(), clause.strip(),
+                              half[:clause_match_.end()]))
     return out
 
 
@@ -127,12 +134,14 @@ def clause_match(clause: str, terms: Iterable[str], weights: dict[str, float]) -
 
 @dataclass(frozen=True)
 class AskedFigure:
-    """A figure of the evidence and how well its clause matches the question (0–1, with a
-    bonus of :data:`UNIT_BONUS` when its measure word is the one asked)."""
+    """A figure of the evidence and how well it answers the question: ``match`` is how well its
+    words do (scope and own context, 0–1.25), ``score`` adds :data:`UNIT_BONUS` when its measure
+    word is the one asked."""
 
     figure: Figure
     score: float
     evidence_n: int
+    match: float = 0.0
 
 
 # A figure in the unit the question asks for (几家 → 家) outranks one that merely shares words;
@@ -170,8 +179,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     ``question`` first: how well its scope matches the question's words, plus how well its own
     context matches what the question counts (:func:`counted_words`) × :data:`OWN_WEIGHT`, plus the unit bonus when
     ``unit`` (the measure word asked, or ``元``/``%`` for money and rates) is given. Years and
-    figures the question itself states are left out, and so are figures whose sentence lacks a
-    span the question quotes (``required``: “一次认证、多国证书”)."""
+    figures the question itself states are left out, and so are figures in a measure word that
+    does not count what ``unit`` counts, and figures whose sentence lacks a span the question
+    quotes (``required``: “一次认证、多国证书”)."""
     terms = content_words(question)
     keys = [normalize_for_match(r) for r in required]
     counted = counted_words(question) or terms
@@ -183,14 +193,17 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue
+            if unit and f.unit and not same_unit(f.unit, unit):
+                continue                      # 几星 is not answered by 5600余名
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
-            score = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
+            match = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
+            score = match
             if unit and f.unit == unit:
                 score += UNIT_BONUS
             elif unit and same_unit(f.unit, unit):
                 score += UNIT_BONUS / 2
-            ranked.append(AskedFigure(f, score, e.n))
+            ranked.append(AskedFigure(f, score, e.n, match))
     ranked.sort(key=lambda a: -a.score)
     return ranked
 

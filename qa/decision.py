@@ -39,8 +39,8 @@ MIN_TOPIC_COVERAGE = 0.2
 # How much of the question an evidence sentence stating the asked kind of fact must contain to
 # count as being about its subject. Fitted on tune.
 MIN_ATTRIBUTE_SUBJECT = 0.3
-# Best figure score (qa.claims.rank_figures) below which no figure of the evidence is the one
-# asked. Fitted on tune.
+# Best word match of a figure (qa.claims.rank_figures, unit bonus aside) below which no figure
+# of the evidence is about what the question asks. Fitted on tune.
 MIN_FIGURE_SCORE = 0.3
 # How much of the question the extract must contain for it to be shown when the model says the
 # documents do not answer. Fitted on tune.
@@ -94,12 +94,8 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         return None
     if query.intent.wants_figure:
         ranked = rank_figures(query.focus, evidence, query.intent.unit, weights, query.quoted)
-        if ranked and ranked[0].score >= MIN_FIGURE_SCORE:
+        if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
             return None
-        if attribute == Attribute.QUANTITY and any(states_attribute(e.sentence.text, attribute, query.asked)
-                                                   and subject_match(query.focus, e.sentence.text, weights) >= MIN_ATTRIBUTE_SUBJECT
-                                                   for e in evidence):
-            return None                                  # a count in words (两级, 首届)
         return "通知中没有找到这个问题所问的数字。"
     for e in evidence:
         if states_attribute(e.sentence.text, attribute, query.asked) and \

@@ -42,7 +42,8 @@ class Scope(str, Enum):
     COMPARE = "compare"        # one section per year or part (2023 vs 2024)
 
 
-_MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|预算|经费|补贴|补助|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
+_MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|预算|经费|(补贴|补助)(多少|几|金额|标准|资金)|"
+                    r"(多少|几).{0,4}(补贴|补助)|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
                     r"利润|营收|收入|产值|销售额|投资额|"
                     r"价格|多少资金|资金(有|是)?多少|how much money|budget|funding|subsid|fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)

@@ -321,7 +321,11 @@ class HybridRetriever:
 
 # Scopes beyond one section (qa.intent.Scope): how much evidence they gather.
 MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than this is not read)
-PER_SECTION = 2          # ALL and COMPARE: sentences taken from each section
+PER_SECTION = 2          # COMPARE: sentences taken from each side's section
+PER_TOPIC_SECTION = 4    # ALL: sentences on the topic taken from each section
+MAX_TOPIC_SENTENCES = 12
+# A sentence that only names responsible units: （市市场监管局、市经济信息化委）.
+_AGENCIES_ONLY = re.compile(r"^[（(][^（）()]*[）)][。；]?$")
 
 
 def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> RetrievalResult:
@@ -376,21 +380,29 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
 
 
 def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) -> list[Evidence]:
-    """Sentences that mention the query's topic, :data:`PER_SECTION` per section, sections in
-    retrieval order; empty when no sentence mentions it."""
+    """Sentences that mention the query's topic — a span it quotes, or all of its words found in
+    the documents (the commonest dropped until some sentence holds the rest) — up to
+    :data:`PER_TOPIC_SECTION` per section, sections in retrieval order; empty when no sentence
+    mentions it."""
     index = retriever.index
-    terms = list(query.quoted)
-    if not terms:
-        present = [w for w in content_words(query.focus) if retriever.containing(w)]
+    if query.quoted:                      # any quoted span
+        groups = [[normalize_for_match(t)] for t in query.quoted]
+    else:                                 # all the topic's words, the commonest dropped until some sentence has them
+        present = sorted((w for w in dict.fromkeys(content_words(query.focus)) if retriever.containing(w)),
+                         key=lambda w: len(retriever.containing(w)))
         if not present:
             return []
-        terms = [min(present, key=lambda w: len(retriever.containing(w)))]
-    keys = [normalize_for_match(t) for t in terms]
+        while len(present) > 1 and not any(all(normalize_for_match(w) in normalize_for_match(s.text) for w in present)
+                                            for s in index.sentences):
+            present.pop()
+        groups = [[normalize_for_match(w) for w in present]]
     rank = {h.section.section_id: h for h in result.hits}
     allowed = {h.section.section_id for h in result.hits}
     pool: dict[str, list[EvidenceSentence]] = {}
     for sentence in index.sentences:
-        if sentence.section_id in allowed and any(k in normalize_for_match(sentence.text) for k in keys):
+        flat = normalize_for_match(sentence.text)
+        if sentence.section_id in allowed and any(all(k in flat for k in group) for group in groups) \
+                and not _HEADING_ONLY.match(sentence.text) and not _AGENCIES_ONLY.match(sentence.text):
             pool.setdefault(sentence.section_id, []).append(sentence)
     if not pool:
         return []
@@ -399,6 +411,7 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     for sid in sections:
         sentences = pool[sid]
         scores = retriever.sentence_scores(result.normalized, result.query_vector, sentences)
-        for i in np.argsort(-scores)[:PER_SECTION]:
+        for i in np.argsort(-scores)[:PER_TOPIC_SECTION]:
             picked.append(Evidence(0, sentences[i], index.section(sid), float(scores[i])))
+    picked = sorted(picked, key=lambda e: -e.score)[:MAX_TOPIC_SENTENCES]
     return _renumber(picked)

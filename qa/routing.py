@@ -29,6 +29,14 @@ _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "�
                  "recipients", "reference", "was", "what", "this", "who", "whom", "the"}
 
 
+def retriever_knows(index, word: str) -> bool:
+    """True when ``word`` occurs in the documents' text (a topic they could be asked about)."""
+    from .text import normalize_for_match
+
+    key = normalize_for_match(word)
+    return any(key in d.text for d in index.documents.values())
+
+
 @dataclass
 class Routed:
     """A structured answer: ``text`` with ``[n]`` markers over ``evidence``."""
@@ -57,7 +65,7 @@ def _header(query, index) -> Routed | None:
     fields = header_fields(text)
     if not fields or not SELF.search(text):
         return None
-    others = [w for w in content_words(text) if w not in _HEADER_WORDS and not any(w in h for h in _HEADER_WORDS)]
+    others = [w for w in content_words(text) if w not in _HEADER_WORDS and retriever_knows(index, w)]
     if others:
         return None                                   # a topic inside the document, not the document
     header = next((s for s in index.sections if not s.path), None)

@@ -102,7 +102,9 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(normalize_for_match(m.group(0)) not in normalize_for_match(q) for m in MONEY.finditer(body))
     if attribute == Attribute.QUANTITY:
         said = set(numbers_in(body)) - set(numbers_in(q))
-        return bool(said) or any(m.group(0) not in q for m in CHINESE_COUNT.finditer(body))
+        unit = read_intent(q).unit
+        return bool(said) or any(m.group(0) not in q and (unit is None or m.group(0).endswith(unit))
+                                 for m in CHINESE_COUNT.finditer(body))
     if attribute == Attribute.PERSON:
         import jieba.posseg as pseg
 
