@@ -12,10 +12,12 @@ def test_empty_questions_get_a_clear_message(extractive_assistant, question):
         extractive_assistant.ask(question)
 
 
-def test_huge_question_is_cut_and_the_user_told(extractive_assistant):
-    answer = extractive_assistant.ask("上海市制造业产品质量合格率是多少？" * 2000)
-    assert any("只使用了前" in note for note in answer.notes)
-    assert "96.04" in answer.text
+def test_huge_question_keeps_its_end_and_the_user_is_told(extractive_assistant):
+    # a long message ends with its question: the pasted background before it is what is cut
+    background = "以下是我们公司的情况介绍，供参考。" * 200
+    answer = extractive_assistant.ask(background + "去年特种设备一共检查了多少台套？")
+    assert any("只使用了最后" in note for note in answer.notes)
+    assert "48898" in answer.text
 
 
 def test_reveal_prompt_injection_is_refused_without_citations(extractive_assistant):

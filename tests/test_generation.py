@@ -6,7 +6,7 @@ temp folder: the real ``from_pretrained`` loading and ``generate`` code runs wit
 
 import pytest
 
-from qa.generation import ExtractiveGenerator, LoopGuard, TransformersGenerator, messages_for
+from qa.generation import ExtractiveGenerator, LoopGuard, Request, StopReason, TransformersGenerator, messages_for
 
 CHAT_TEMPLATE = (
     "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
@@ -45,11 +45,11 @@ def _evidence(extractive_assistant, question="制造业产品质量合格率是�
 
 def test_extractive_quotes_best_evidence_verbatim(extractive_assistant):
     evidence = _evidence(extractive_assistant)
-    text = "".join(ExtractiveGenerator(2, keep_ratio=0.9).stream("q", evidence))
+    generation = ExtractiveGenerator().generate(Request("制造业产品质量合格率是多少", evidence)).consume()
     ranked = sorted(evidence, key=lambda e: -e.score)
-    assert text.count("[") == 1 + (ranked[1].score >= 0.9 * ranked[0].score)
-    assert f"{ranked[0].sentence.text}[{ranked[0].n}]" in text
-    assert "96.04" in text
+    assert generation.text.count("[") == 1 + (ranked[1].score >= 0.9 * ranked[0].score)
+    assert f"{ranked[0].sentence.text}[{ranked[0].n}]" in generation.text
+    assert "96.04" in generation.text and generation.stop == StopReason.STOP
 
 
 def test_prompt_numbers_the_evidence_and_keeps_question_apart(extractive_assistant):
@@ -62,12 +62,11 @@ def test_prompt_numbers_the_evidence_and_keeps_question_apart(extractive_assista
 def test_transformers_backend_loads_and_streams_a_tiny_qwen2(tiny_qwen2, extractive_assistant):
     generator = TransformersGenerator(str(tiny_qwen2), max_new_tokens=12, timeout_s=60)
     assert generator.name.startswith("transformers:")
-    outcome = {}
-    pieces = list(generator.stream("合格率是多少？", _evidence(extractive_assistant), outcome))
-    text = "".join(pieces)
-    assert pieces and text.strip()
-    assert 0 < outcome["new_tokens"] <= 12  # the token limit holds
-    assert outcome["stop"] in ("stop", "length", "loop")
+    generation = generator.generate(Request("合格率是多少？", _evidence(extractive_assistant)))
+    pieces = list(generation)
+    assert pieces and generation.text.strip() and generation.text == "".join(pieces)
+    assert 0 < generation.new_tokens <= 12  # the token limit holds
+    assert generation.stop in (StopReason.STOP, StopReason.LENGTH, StopReason.LOOP)
 
 
 def test_assistant_with_a_nonsense_model_falls_back_to_checked_extraction(tiny_qwen2, settings):
@@ -132,6 +131,6 @@ def test_loop_guard_stops_repetition_and_timeouts():
         stopped = guard.feed("重复的一行内容\n")
         if stopped:
             break
-    assert stopped and guard.reason == "loop"
+    assert stopped and guard.reason == StopReason.LOOP
     late = LoopGuard(timeout_s=0)
-    assert late.feed("x") and late.reason == "timeout"
+    assert late.feed("x") and late.reason == StopReason.TIMEOUT
