@@ -15,7 +15,11 @@ Checks, in order:
      answer and in the sentences it cites (a heading's year does not date a task), beyond what
      the question already says;
   5. **both sides of a comparison**: a 2023-vs-2024 question cites a section of each year when
-     the evidence has both.
+     the evidence has both;
+  6. **the members asked for**: a question asking which members make up a group it names
+     (五大新城是哪五个？ 四大功能分别指什么？) is not answered by a sentence that only repeats the
+     group's name — with no list (A、B、C等…) before it — and one asking which X (哪些行业) is not
+     answered by "部分行业" or "一批行业".
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
 PROCEDURE = re.compile(r"申请|申报|报名|流程|程序|手续|材料|条件|须|应当|提交|办理")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
+MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)")
+GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
+WHICH_KIND = re.compile(r"哪些([\u4e00-\u9fff]{1,4})")
+VAGUE = "部分|一批|若干|一些|有关|相关|某些"
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
 
 
@@ -118,6 +126,37 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     return True
 
 
+def lists_members(question: str, quotes: str) -> bool:
+    """False when ``question`` asks for the members of a group and ``quotes`` (the cited
+    sentences) only name the group (see the module docstring, check 6).
+
+    >>> lists_members("五大新城是哪五个？", "持续推进BIM应用情况抽查和五大新城重点区域项目检查工作。")
+    False
+    >>> lists_members("首批5个质检中心是哪几个？", "筹建生物制品、芯片等首批5个市级质检中心。")
+    True
+    >>> lists_members("试点选了哪些行业？", "在部分行业和重点领域探索推进试点。")
+    False
+    """
+    q = normalize_query(question)
+    if not MEMBERS_ASKED.search(q):
+        return True
+    flat = normalize_query(quotes)
+    for match in GROUP.finditer(q):
+        # the longest start of the group phrase that the quotes repeat (五大新城 of 五大新城是哪五)
+        group = next((match.group(0)[:n] for n in range(len(match.group(0)), 2, -1)
+                      if match.group(0)[:n] in flat), None)
+        if group is None:
+            continue
+        at = flat.find(group)
+        if "、" not in flat[max(0, at - 30):at] and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
+            return False
+    for kind in WHICH_KIND.findall(q):
+        kind = kind[:2]
+        if re.search(rf"(?:{VAGUE}){kind}", flat) and not re.search(rf"[、][^，。；]*{kind}|{kind}[^，。；]*[、]", flat):
+            return False
+    return True
+
+
 def verify(text: str, evidence, query, weights: dict, repair: bool = True) -> Verdict:
     """Check ``text`` (with ``[n]`` markers over ``evidence``) for ``query``
     (``qa.query.Query``); see the module docstring. ``weights`` are IDF weights of words.
@@ -143,6 +182,8 @@ def verify(text: str, evidence, query, weights: dict, repair: bool = True) -> Ve
     if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and not (
             states_attribute(stated, intent.attribute, query.asked) and states_attribute(quotes, intent.attribute, query.asked)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
+    if intent.attribute == Attribute.OPEN and not lists_members(query.asked, quotes):
+        verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:
         have = {y for e in evidence for y in section_years(e.section)}
         cited = {y for c in grounded.citations for e in evidence if e.sentence.start == c.start
