@@ -19,6 +19,7 @@ After generation (:func:`decide`):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import prompts
@@ -90,7 +91,8 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if not query.english and topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"
     attribute = query.intent.attribute
-    if attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) or query.english:
+    untranslated = not re.search(r"[\u4e00-\u9fff]", query.question)     # an English question read as it is
+    if attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) or untranslated:
         return None
     if query.intent.wants_figure:
         ranked = rank_figures(query.focus, evidence, query.intent.unit, weights, query.quoted)
@@ -98,7 +100,7 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
             return None
         return "通知中没有找到这个问题所问的数字。"
     for e in evidence:
-        if states_attribute(e.sentence.text, attribute, query.asked) and \
+        if states_attribute(e.sentence.text, attribute, query.question) and \
                 subject_match(query.focus, e.sentence.text, weights) >= MIN_ATTRIBUTE_SUBJECT:
             return None
     return _MISSING.get(attribute, "通知中没有给出这个问题所问的内容。")
@@ -114,12 +116,14 @@ def _says_something(verdict: Verdict, query) -> bool:
 
 
 def decide(query, generation, verdict: Verdict | None, extract: Verdict, verbatim: bool,
-           model_error: str | None = None, notes: list[str] | None = None) -> Decision:
+           model_error: str | None = None, notes: list[str] | None = None,
+           with_basis: Verdict | None = None) -> Decision:
     """Choose the answer (see the module docstring). ``generation`` is the model's
     :class:`qa.generation.Generation`, ``verdict`` its checked text (``None`` when no model
-    ran), ``extract`` the checked verbatim extract, ``verbatim`` whether the generator itself is
-    extractive, ``model_error`` why a configured model is unavailable; ``notes`` are carried
-    into the decision."""
+    ran), ``with_basis`` the model's text followed by the verbatim extract (shown when the
+    model's text passes), ``extract`` the checked verbatim extract, ``verbatim`` whether the
+    generator itself is extractive, ``model_error`` why a configured model is unavailable;
+    ``notes`` are carried into the decision."""
     notes = list(notes or [])
     declined = False
     if verdict is not None and not verbatim:
@@ -129,7 +133,8 @@ def decide(query, generation, verdict: Verdict | None, extract: Verdict, verbati
                 notes.append(prompts.DROPPED_NOTE_ZH.format(count=len(verdict.grounded.dropped)))
             if verdict.restored:
                 notes.append(prompts.RESTORED_NOTE_ZH.format(figures="、".join(verdict.restored)))
-            return Decision(Mode.GENERATED, verdict.text, verdict.grounded.citations, notes=notes,
+            shown = with_basis if with_basis is not None and with_basis.grounded.citations else verdict
+            return Decision(Mode.GENERATED, shown.text, shown.grounded.citations, notes=notes,
                             dropped=verdict.grounded.dropped)
     extract_ok = extract.ok and _says_something(extract, query)
     if declined:

@@ -21,7 +21,7 @@ from functools import cached_property
 from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
-from .citations import Citation, make_citation
+from .citations import MARKER, Citation, make_citation
 from .claims import idf_weights
 from .config import Settings
 from .decision import Decision, decide, unanswerable
@@ -35,7 +35,7 @@ from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import reference_year, unknown_entities, years_outside
 from .spelling import Speller
-from .text import normalize_for_match
+from .text import han_bigrams, normalize_for_match
 from .verify import verify
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ class Assistant:
         if guarded.instruction:
             notes.append(prompts.INSTRUCTION_NOTE_ZH)
         turns = list(history or [])[-self.settings.max_history_turns:] if self.settings.max_history_turns else []
-        query = build_query(guarded, turns, corpus.ref_year, corpus.speller)
+        query = build_query(guarded, turns, corpus.ref_year, corpus.speller, self.generator.translate)
         result = self._retrieve(query, corpus)
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
@@ -200,22 +200,27 @@ class Assistant:
             yield self._final(Decision(Mode.STRUCTURED, routed.text, citations), guarded, query.text, hits, clock, notes)
             return
         request = Request(query.asked if query.english else query.text, result.evidence, query.english,
-                          query.intent, query.years)
+                          query.intent, query.question)
         extract = ExtractiveGenerator(corpus.weights).generate(request).consume()
-        generation, verdict = None, None
+        generation, verdict, with_basis = None, None, None
         if not self.generator.verbatim:
             generation = self.generator.generate(request)
             for piece in generation:
                 clock.first_token()
                 yield StreamEvent("delta", text=piece)
-            verdict = verify(generation.text, result.evidence, query, corpus.weights)
+            verdict = verify(generation.text, result.evidence, query, corpus.weights, relevance=True)
             notes += self._limit_notes(generation)
+            if verdict.ok and not _copies(verdict.text, extract.text):
+                # the model's answer, then the verbatim sentences it rests on
+                basis = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
+                with_basis = verify(f"{generation.text.rstrip()}\n{basis}{extract.text}", result.evidence, query,
+                                    corpus.weights)
         else:
             clock.first_token()
             yield StreamEvent("delta", text=extract.text)
         checked_extract = verify(extract.text, result.evidence, query, corpus.weights, repair=False)
         decision = decide(query, generation, verdict, checked_extract, self.generator.verbatim,
-                          self.generator_error, notes)
+                          self.generator_error, notes, with_basis)
         yield self._final(decision, guarded, query.text, hits, clock, [])
 
     # --- stages the pipeline calls ----------------------------------------------------------
@@ -285,6 +290,16 @@ class Assistant:
                 final = event.answer
         assert final is not None
         return final
+
+
+# A model's answer that repeats this share of the extract's wording is the extract already.
+COPY_SHARE = 0.8
+
+
+def _copies(answer: str, extract: str) -> bool:
+    """True when ``answer`` mostly copies ``extract`` (share of its character bigrams)."""
+    grams = han_bigrams(MARKER.sub("", answer))
+    return bool(grams) and len(grams & han_bigrams(extract)) / len(grams) >= COPY_SHARE
 
 
 class _Clock:

@@ -60,9 +60,9 @@ def verbatim_extract(request, weights: dict) -> list:
             chosen += _best([e for e in evidence if e.section.section_id == section_id])
         return sorted(chosen, key=lambda e: e.n)
     chosen = []
-    if intent is not None and intent.wants_figure and not request.english:
+    if intent is not None and intent.wants_figure:
         by_n = {e.n: e for e in evidence}
-        for part in sub_questions(request.question):
+        for part in sub_questions(request.subject or request.question):
             part_intent = read_intent(part)
             if not part_intent.wants_figure:
                 continue

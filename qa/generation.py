@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .extract import verbatim_extract
-from .prompts import SYSTEM_PROMPT, user_prompt
+from .prompts import SYSTEM_PROMPT, TRANSLATE_PROMPT, user_prompt
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +39,17 @@ class StopReason(str, Enum):
 
 @dataclass(frozen=True)
 class Request:
-    """What a generator answers: the ``question`` (as the user asked it), the numbered
-    ``evidence`` (``qa.retrieval.Evidence``), whether to answer in English, and the query's
-    ``intent`` (``qa.intent.Intent``; the verbatim extract follows its scope and figures)."""
+    """What a generator answers: the ``question`` (as the model is asked it), the numbered
+    ``evidence`` (``qa.retrieval.Evidence``), whether to answer in English, the query's
+    ``intent`` (``qa.intent.Intent``; the verbatim extract follows its scope and figures) and
+    ``subject``, the question in the documents' language (the extract matches its words;
+    defaults to ``question``)."""
 
     question: str
     evidence: list
     english: bool = False
     intent: object = None
-    years: frozenset = frozenset()
+    subject: str = ""
 
 
 class Generation:
@@ -98,6 +100,10 @@ class Generator(Protocol):
         """Start answering ``request``; the returned :class:`Generation` writes as it is
         iterated. Each call has its own Generation (concurrent calls do not share state)."""
 
+    def translate(self, question: str) -> str | None:
+        """``question`` (English) as a Chinese question, so that retrieval and the checks read
+        it in the documents' language; ``None`` when the backend cannot translate."""
+
 
 class LoopGuard:
     """Watches streamed text and says when to stop: a line or an 8-character run repeated three
@@ -145,11 +151,23 @@ class ExtractiveGenerator:
 
         return Generation(run)
 
+    def translate(self, question: str) -> str | None:
+        return None                       # no model, no translation
+
 
 def messages_for(question: str, evidence: list) -> list[dict]:
     """The chat messages sent to a model: system rules, then evidence and question."""
     return [{"role": "system", "content": SYSTEM_PROMPT},
             {"role": "user", "content": user_prompt(question, evidence)}]
+
+
+# A translated question is short; a longer output is the model talking, not translating.
+TRANSLATION_TOKENS = 96
+
+
+def translation_messages(question: str) -> list[dict]:
+    """The chat messages that ask a model to translate an English question into Chinese."""
+    return [{"role": "system", "content": TRANSLATE_PROMPT}, {"role": "user", "content": question}]
 
 
 class LlamaCppGenerator:
@@ -171,6 +189,12 @@ class LlamaCppGenerator:
         self._lock = threading.Lock()  # one llama context: one generation at a time
 
     verbatim = False
+
+    def translate(self, question: str) -> str | None:
+        with self._lock:
+            out = self.llm.create_chat_completion(messages=translation_messages(question), temperature=0.0,
+                                                  top_k=1, repeat_penalty=1.0, max_tokens=TRANSLATION_TOKENS)
+        return out["choices"][0]["message"]["content"].strip() or None
 
     def generate(self, request: Request) -> Generation:
         def run(generation: Generation) -> Iterator[str]:
@@ -232,6 +256,16 @@ class TransformersGenerator:
 
     def generate(self, request: Request) -> Generation:
         return Generation(lambda generation: self._stream(request, generation))
+
+    def translate(self, question: str) -> str | None:
+        import torch
+
+        inputs = self.tokenizer.apply_chat_template(translation_messages(question), add_generation_prompt=True,
+                                                    return_tensors="pt", return_dict=True)
+        with torch.no_grad():
+            output = self.model.generate(**inputs, max_new_tokens=TRANSLATION_TOKENS, do_sample=False)
+        text = self.tokenizer.decode(output[0, inputs["input_ids"].shape[1]:], skip_special_tokens=True)
+        return text.strip() or None
 
     def _stream(self, request: Request, generation: Generation) -> Iterator[str]:
         import torch

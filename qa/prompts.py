@@ -21,6 +21,9 @@ SYSTEM_PROMPT = (
 )
 
 
+TRANSLATE_PROMPT = "你是翻译。把用户的英文问题翻译成简体中文问题，保留数字、年份和专有名词，只输出译文。"
+
+
 def format_evidence(evidence) -> str:
     """The evidence block: each section's label once, then its numbered sentences::
 
@@ -41,6 +44,8 @@ def user_prompt(question: str, evidence) -> str:
     return f"【证据】\n{format_evidence(evidence)}\n\n【问题】\n{question}\n\n请按规则回答："
 
 
+BASIS_ZH = "原文："           # before the verbatim sentences that follow a model's answer
+BASIS_EN = "Source text: "
 EXTRACTIVE_NOTE_ZH = "（摘录模式：以下为通知原文中最相关的句子。）"
 FALLBACK_NOTE_ZH = "（模型的回答未能通过出处核对，以下改为通知原文摘录。）"
 DECLINED_NOTE_ZH = "（模型认为通知未提及，但检索到了高度相关的原文；以下为原文摘录，请核对。）"

@@ -37,11 +37,14 @@ class Query:
     ``asked`` is the user's question (instruction clauses removed); ``text`` the self-contained
     question retrieval reads (a follow-up completed from the previous turn, typos corrected);
     ``focus`` is ``text`` without its year words (years choose the part of a document, they
-    should not also rank its sentences); ``quoted`` the spans the user quoted (“20035”工程,
-    《…》), which an answer's section must contain verbatim.
+    should not also rank its sentences); ``question`` the question itself as the checks read
+    it (without the previous turn; in Chinese when an English question was translated);
+    ``quoted`` the spans the user quoted (“20035”工程, 《…》), which an answer's section must
+    contain verbatim.
     """
 
     asked: str
+    question: str
     text: str
     focus: str
     years: frozenset[int]
@@ -82,22 +85,30 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
 
 
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
-                speller: Speller | None = None) -> Query:
+                speller: Speller | None = None, translate=None) -> Query:
     """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
     (oldest first; each question already self-contained) and the documents' reference year
-    (the year 今年 means)."""
+    (the year 今年 means). ``translate`` (English → Chinese, e.g. the generator's
+    ``translate``), when given, puts an English question into the documents' language for
+    retrieval and the checks; the answer is still written in English."""
     asked = guarded.text
     corrections: list[tuple[str, str]] = []
     text = asked
+    if guarded.english and translate is not None:
+        translated = translate(asked)
+        if translated and re.search(r"[\u4e00-\u9fff]", translated):
+            text = translated
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
     text, follow_up = resolve_follow_up(text, history)
     years = frozenset(question_years(text, ref_year))
-    own_years = question_years(asked, ref_year)      # a comparison is asked by this question itself
-    intent = read_intent(asked, own_years)
+    own_text = (text if guarded.english else asked).strip()   # in Chinese when translated
+    own_years = question_years(own_text, ref_year)   # a comparison is asked by this question itself
+    intent = read_intent(own_text, own_years)
     if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
     quoted = tuple(dict.fromkeys(m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()))
-    return Query(asked=asked, text=text, focus=strip_years(text) if years else text, years=years, intent=intent,
+    return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
+                 years=years, intent=intent,
                  english=guarded.english, follow_up=follow_up, corrections=tuple(corrections), quoted=quoted)

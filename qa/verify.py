@@ -157,14 +157,26 @@ def lists_members(question: str, quotes: str) -> bool:
     return True
 
 
-def verify(text: str, evidence, query, weights: dict, repair: bool = True) -> Verdict:
+# A model's sentence may cite evidence that matches the question at least this share as well as
+# the best-matching evidence sentence does: a sentence on another subject, however well it
+# supports the words written (宣传专区是“有质者”…), is not the answer. Fitted on tune.
+MIN_RELEVANCE = 0.5
+
+
+def verify(text: str, evidence, query, weights: dict, repair: bool = True, relevance: bool = False) -> Verdict:
     """Check ``text`` (with ``[n]`` markers over ``evidence``) for ``query``
     (``qa.query.Query``); see the module docstring. ``weights`` are IDF weights of words.
-    With ``repair``, dropped qualifiers are restored from the cited evidence."""
+    With ``repair``, dropped qualifiers are restored from the cited evidence; with
+    ``relevance`` (for a model's text), every cited sentence must be about the question's
+    subject (:data:`MIN_RELEVANCE`)."""
     grounded = ground(text, evidence)
     verdict = Verdict(grounded)
     if grounded.says_not_in_notice or not grounded.citations:
         return verdict
+    if relevance and re.search(r"[\u4e00-\u9fff]", query.question):
+        best = max((subject_match(query.question, e.sentence.text, weights) for e in evidence), default=0.0)
+        if any(subject_match(query.question, c.quote, weights) < MIN_RELEVANCE * best for c in grounded.citations):
+            verdict.problems.append("引用的原文与所问的事项无关")
     intent = query.intent
     stated = MARKER.sub("", grounded.text)
     if repair and not query.english:
@@ -173,16 +185,17 @@ def verify(text: str, evidence, query, weights: dict, repair: bool = True) -> Ve
         if restored:
             grounded.text, verdict.restored = fixed, restored
             stated = MARKER.sub("", fixed)
-    if intent.wants_figure and not query.english:
+    if intent.wants_figure:
         said = set(numbers_in(stated))
-        for values in asked_figures(query.asked, evidence, weights, intent.unit, query.quoted):
+        for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
             if not values & said:
                 verdict.problems.append("没有给出所问的数字")
     quotes = "".join(c.quote for c in grounded.citations)
     if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and not (
-            states_attribute(stated, intent.attribute, query.asked) and states_attribute(quotes, intent.attribute, query.asked)):
+            (query.english or states_attribute(stated, intent.attribute, query.question))
+            and states_attribute(quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
-    if intent.attribute == Attribute.OPEN and not lists_members(query.asked, quotes):
+    if intent.attribute == Attribute.OPEN and not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:
         have = {y for e in evidence for y in section_years(e.section)}
