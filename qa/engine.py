@@ -12,6 +12,7 @@ CLI and the Gradio app only call these two.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -220,7 +221,7 @@ class Assistant:
             yield StreamEvent("delta", text=extract.text)
         checked_extract = verify(extract.text, result.evidence, query, corpus.weights, repair=False)
         decision = decide(query, generation, verdict, checked_extract, self.generator.verbatim,
-                          self.generator_error, notes, with_basis)
+                          self.generator_error, notes + premise_notes(query, corpus.flat), with_basis)
         yield self._final(decision, guarded, query.text, hits, clock, [])
 
     # --- stages the pipeline calls ----------------------------------------------------------
@@ -290,6 +291,15 @@ class Assistant:
                 final = event.answer
         assert final is not None
         return final
+
+
+def premise_notes(query: Query, corpus_flat: str) -> list[str]:
+    """A note for each figure the question states that the documents do not (为什么合格率只有
+    89.7%？ when they say 99.7%): the premise is not accepted in silence."""
+    stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}(?=[万亿]?[家个项件人名次起批])", query.question)
+    missing = [f for f in dict.fromkeys(stated) if normalize_for_match(f) not in corpus_flat
+               and not re.fullmatch(r"(19|20)\d{2}", f)]
+    return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
 
 
 # A model's answer that repeats this share of the extract's wording is the extract already.

@@ -55,6 +55,7 @@ TIMEOUT_NOTE_ZH = "生成超过 {limit:g} 秒的时限，已停止；以下只�
 LENGTH_NOTE_ZH = "回答达到 {limit} 个词元的长度上限，已截断；以下只保留已核对的部分。"
 MODEL_UNAVAILABLE_NOTE_ZH = "生成模型不可用（{error}），以下为原文摘录。"
 INSTRUCTION_NOTE_ZH = "问题中要求改变规则、不引用出处或伪造出处的部分已被忽略；以下只根据通知原文回答，并注明出处。"
+PREMISE_NOTE_ZH = "问题中的“{figure}”在通知中没有出现，请以下面引用的原文为准。"
 CUT_NOTE_ZH = "问题超过{limit}个字，只使用了最后{limit}个字（问题通常在最后）。"
 ABSTAIN_ZH = "通知中未提及这一问题。以下是最接近的条款，供参考。"
 ABSTAIN_EN = "The notice does not answer this question. The nearest sections are listed for reference."

@@ -6,7 +6,8 @@ documents, but becomes a phrase of the documents when *one* character is replace
 homophone (same pinyin, tones ignored, per pypinyin), is corrected to that phrase — and the corrected question is clearly likelier Chinese: the log-probability of its
 best segmentation under jieba's unigram word model rises by at least :data:`TYPO_GAIN`
 (a noisy-channel decision with a flat typo prior). A swap between two real words (医疗服务上有
-→ 上游, 班组参加 → 班组成加) does not gain that much. Nothing else is touched: words the documents never use stay as typed, so a question about something the
+→ 上游, 班组参加 → 班组成加) does not gain that much, and a typed word that is itself a word of
+the dictionary (质数 is not a typo of 指数) is never changed. Nothing else is touched: words the documents never use stay as typed, so a question about something the
 documents do not discuss is not "corrected" into one that they do.
 """
 
@@ -63,6 +64,14 @@ def _runs(text: str) -> list[tuple[int, str]]:
 TYPO_GAIN = 3.5
 
 
+def _in_word(text: str, p: int) -> bool:
+    """True when ``text[p]`` and a neighbour form a word of jieba's dictionary (质数, 落石)."""
+    from .text import _jieba
+
+    freq = _jieba().dt.FREQ
+    return any(freq.get(text[i:i + 2], 0) > 0 for i in (p - 1, p) if 0 <= i and i + 2 <= len(text))
+
+
 def log_prob(text: str) -> float:
     """Log-probability (nats) of ``text``'s best segmentation under jieba's unigram model."""
     from .text import _jieba
@@ -99,10 +108,11 @@ class Speller:
 
     def _fix(self, window: str) -> str | None:
         """The one phrase of the documents that ``window`` becomes by one homophone
-        substitution, or ``None`` (none, or several that disagree)."""
+        substitution, or ``None`` (none, or several that disagree). A character that forms a
+        dictionary word with a neighbour is not a typo."""
         found = set()
         for p, char in enumerate(window):
-            if not "\u4e00" <= char <= "\u9fff":
+            if not "\u4e00" <= char <= "\u9fff" or _in_word(window, p):
                 continue
             for gram in self._index().get(window[:p] + "?" + window[p + 1:], ()):
                 if gram != window and sound(char) == sound(gram[p]):

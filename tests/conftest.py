@@ -16,6 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = ROOT / "source_docs" / "shanghai-quality-notice-2024.txt"
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+TUNE_SET = ROOT / "tests" / "data" / "gold" / "tune.jsonl"   # regression questions come from here
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -29,6 +30,14 @@ def dev_rows() -> list[dict]:
     if not DEV_SET.is_file():
         pytest.skip(f"dev set not found at {DEV_SET}")
     return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def tune_rows() -> dict[str, dict]:
+    """The tune split of the gold set by id (tests/data/gold/README.md): tests may quote it;
+    the test split is for reporting only and no test reads it."""
+    rows = [json.loads(line) for line in TUNE_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["id"]: r for r in rows}
 
 
 @pytest.fixture(scope="session")
