@@ -36,7 +36,7 @@ EXAMPLES = [
     "上海市制造业产品质量合格率是多少？",
     "2024年哪些部门负责加强侵权假冒打击力度？",
     "长三角质量提升示范项目2023年完成了多少？",
-    "What was Shanghai's quality competitiveness index in 2023?",
+    "How many consumer product recalls did Shanghai carry out in 2023?",
 ]
 EXPORT_DIR = Path(tempfile.gettempdir()) / "policy-qa-exports"
 EXPORT_MAX_AGE_S = 24 * 3600

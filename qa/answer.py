@@ -24,6 +24,9 @@ class Mode(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    def __hash__(self) -> int:          # look up like its value: {"generated": …}[Mode.GENERATED]
+        return hash(self.value)
+
 
 @dataclass
 class Answer:

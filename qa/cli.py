@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from .text import first_line
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
@@ -85,7 +87,7 @@ def _settings(args):
         raise UsageError(f"bad setting {where}: {first['msg']}") from exc
     except (ValueError, UnicodeDecodeError) as exc:      # the TOML file itself is unreadable
         path = os.environ.get("QA_CONFIG", "qa.toml")
-        raise UsageError(f"cannot read the settings file {path}: {str(exc).splitlines()[0]}") from exc
+        raise UsageError(f"cannot read the settings file {path}: {first_line(exc)}") from exc
 
 
 def _run(args) -> int:
@@ -201,6 +203,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # one line, never a traceback, for every other failure
         if args.verbose:
             logging.exception("failed")
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        message = first_line(exc, 1000)
         print(f"error: {message}", file=sys.stderr)
         return 1

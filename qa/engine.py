@@ -16,7 +16,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import prompts
@@ -28,6 +28,7 @@ from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, load_documents
 from .embedding import load_embedder
+from .extract import quote, verbatim_extract
 from .generation import ExtractiveGenerator, Generator, Request, StopReason, load_generator
 from .guard import QuestionError, guard
 from .index import Index, IndexProblem, ensure_index
@@ -36,7 +37,7 @@ from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import reference_year, unknown_entities, years_outside
 from .spelling import Speller
-from .text import han_bigrams, normalize_for_match
+from .text import first_line, han_bigrams, normalize_for_match
 from .verify import verify
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class Assistant:
             try:
                 generator = load_generator(settings)
             except Exception as exc:  # a missing or refused model must not stop the assistant
-                self.generator_error = str(exc).splitlines()[0][:300]
+                self.generator_error = first_line(exc)
                 log.warning("generator unavailable, answering extractively: %s", self.generator_error)
                 generator = ExtractiveGenerator()
         self.generator = generator
@@ -155,7 +156,7 @@ class Assistant:
                 self._load_index()
             except (DocumentError, IndexProblem, OSError) as exc:
                 log.error("re-indexing failed: %s", exc)
-                raise SourcesUnavailable(f"通知文件已更改，但无法重新建立索引（{str(exc).splitlines()[0][:200]}），"
+                raise SourcesUnavailable(f"通知文件已更改，但无法重新建立索引（{first_line(exc, 200)}），"
                                          "请联系管理员。") from exc
             return True
 
@@ -200,28 +201,27 @@ class Assistant:
             citations = [make_citation(e.n, e) for e in routed.evidence]
             yield self._final(Decision(Mode.STRUCTURED, routed.text, citations), guarded, query.text, hits, clock, notes)
             return
-        request = Request(query.asked if query.english else query.text, result.evidence, query.english,
-                          query.intent, query.question)
-        extract = ExtractiveGenerator(corpus.weights).generate(request).consume()
-        generation, verdict, with_basis = None, None, None
-        if not self.generator.verbatim:
-            generation = self.generator.generate(request)
+        # the verbatim extract decides whether the documents answer; a model only phrases it
+        question = query.asked if query.english else query.text
+        request = Request(question, result.evidence, query.english, query.intent, query.question, corpus.weights)
+        chosen = verbatim_extract(request)
+        extract = verify(quote(chosen), result.evidence, query, corpus.weights, repair=False)
+        notes += premise_notes(query, corpus.flat)
+        generation = lead = shown = None
+        if extract.ok:
+            generation = self.generator.generate(replace(request, evidence=chosen) if not self.generator.verbatim
+                                                 else request)
             for piece in generation:
                 clock.first_token()
                 yield StreamEvent("delta", text=piece)
-            verdict = verify(generation.text, result.evidence, query, corpus.weights, relevance=True)
             notes += self._limit_notes(generation)
-            if verdict.ok and not _copies(verdict.text, extract.text):
-                # the model's answer, then the verbatim sentences it rests on
-                basis = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
-                with_basis = verify(f"{generation.text.rstrip()}\n{basis}{extract.text}", result.evidence, query,
-                                    corpus.weights)
-        else:
-            clock.first_token()
-            yield StreamEvent("delta", text=extract.text)
-        checked_extract = verify(extract.text, result.evidence, query, corpus.weights, repair=False)
-        decision = decide(query, generation, verdict, checked_extract, self.generator.verbatim,
-                          self.generator_error, notes + premise_notes(query, corpus.flat), with_basis)
+            if not self.generator.verbatim:
+                lead = verify(generation.text, chosen, query, corpus.weights)
+                if lead.ok and not _copies(lead.text, extract.text):
+                    basis = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
+                    shown = verify(f"{generation.text.rstrip()}\n{basis}{quote(chosen)}", chosen, query, corpus.weights)
+        decision = decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error,
+                          notes)
         yield self._final(decision, guarded, query.text, hits, clock, [])
 
     # --- stages the pipeline calls ----------------------------------------------------------

@@ -46,10 +46,16 @@ def sub_questions(question: str) -> list[str]:
     return out or [question]
 
 
-def verbatim_extract(request, weights: dict) -> list:
+def quote(evidence: list) -> str:
+    """The extract as text: each sentence verbatim with its ``[n]`` marker."""
+    return "".join(f"{e.sentence.text}[{e.n}]" for e in evidence)
+
+
+def verbatim_extract(request) -> list:
     """The evidence sentences (``qa.retrieval.Evidence``) that answer ``request``
-    (``qa.generation.Request``), in document order; see the module docstring. ``weights`` are
-    the IDF weights of words (:func:`qa.claims.idf_weights`)."""
+    (``qa.generation.Request``, whose ``weights`` are the IDF weights of words), in document
+    order; see the module docstring."""
+    weights = request.weights
     evidence = request.evidence
     if not evidence:
         return []
@@ -60,9 +66,10 @@ def verbatim_extract(request, weights: dict) -> list:
             chosen += _best([e for e in evidence if e.section.section_id == section_id])
         return sorted(chosen, key=lambda e: e.n)
     chosen = []
-    if intent is not None and intent.wants_figure:
-        by_n = {e.n: e for e in evidence}
-        for part in sub_questions(request.subject or request.question):
+    subject = request.subject or request.question
+    if intent is not None and intent.wants_figure and re.search(r"[\u4e00-\u9fff]", subject):
+        by_n = {e.n: e for e in evidence}   # figures are matched by the question's Chinese words
+        for part in sub_questions(subject):
             part_intent = read_intent(part)
             if not part_intent.wants_figure:
                 continue

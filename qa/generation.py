@@ -17,12 +17,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-from .extract import verbatim_extract
+from .extract import quote, verbatim_extract
 from .prompts import SYSTEM_PROMPT, TRANSLATE_PROMPT, user_prompt
 
 log = logging.getLogger(__name__)
@@ -43,13 +43,14 @@ class Request:
     ``evidence`` (``qa.retrieval.Evidence``), whether to answer in English, the query's
     ``intent`` (``qa.intent.Intent``; the verbatim extract follows its scope and figures) and
     ``subject``, the question in the documents' language (the extract matches its words;
-    defaults to ``question``)."""
+    defaults to ``question``), and ``weights``, the IDF weights of words."""
 
     question: str
     evidence: list
     english: bool = False
     intent: object = None
     subject: str = ""
+    weights: dict = field(default_factory=dict)
 
 
 class Generation:
@@ -140,13 +141,9 @@ class ExtractiveGenerator:
     name = "extractive"
     verbatim = True
 
-    def __init__(self, weights: dict | None = None):
-        self.weights = weights or {}
-
     def generate(self, request: Request) -> Generation:
         def run(generation: Generation) -> Iterator[str]:
-            for e in verbatim_extract(request, self.weights):
-                yield f"{e.sentence.text}[{e.n}]"
+            yield quote(verbatim_extract(request))
             generation.finish(StopReason.STOP, 0)
 
         return Generation(run)

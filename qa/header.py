@@ -42,7 +42,7 @@ class HeaderFact:
 def header_fields(question: str) -> list[str]:
     """The header facts ``question`` asks for, in :data:`FIELDS` order.
 
-    >>> header_fields("这份通知的文号和发文日期是什么？")
+    >>> header_fields("通知的文号和印发日期？")
     ['number', 'date']
     """
     return [name for name, (cue, _) in FIELDS.items() if cue.search(question)]

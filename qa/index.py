@@ -39,7 +39,7 @@ from tqdm.auto import tqdm
 from .documents import Document
 from .embedding import Embedder
 from .sections import Section, parse_sections
-from .text import split_sentences, tokenize
+from .text import first_line, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +371,7 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
         sentence_matrix = np.load(folder / "sentences.npy")
         bm25 = BM25Index.load(folder / "bm25")
     except Exception as exc:  # faiss raises RuntimeError, numpy ValueError, json ValueError
-        raise IndexCorrupt(f"index in {folder} is unreadable: {str(exc).splitlines()[0][:160]}") from exc
+        raise IndexCorrupt(f"index in {folder} is unreadable: {first_line(exc, 160)}") from exc
     if flat.ntotal != len(sections) or flat.d != embedder.dim or len(sentence_matrix) != len(sentences):
         raise IndexCorrupt(f"index in {folder} is inconsistent (vectors and records differ)")
     by_id = {d.doc_id: d for d in documents}

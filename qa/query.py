@@ -63,11 +63,11 @@ class Query:
 def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[str, bool]:
     """``(self-contained question, whether it was a follow-up)``; see the module docstring.
 
-    >>> resolve_follow_up("那2024年呢？", [("首席质量官去年累计培养了多少人？", "…")])
-    ('首席质量官累计培养了多少人？ 那2024年呢？', True)
+    >>> resolve_follow_up("那2024年呢？", [("企业标准化总监去年聘了多少人？", "…")])
+    ('企业标准化总监聘了多少人？ 那2024年呢？', True)
     >>> resolve_follow_up("负责单位呢？", [("加强统筹协调是什么？", "…")])
     ('加强统筹协调是什么？ 负责单位呢？', True)
-    >>> resolve_follow_up("那标准化总监呢？", [("首席质量官去年累计培养了多少人？", "…")])
+    >>> resolve_follow_up("那标准化总监呢？", [("首席质量官去年累计培育了多少？", "…")])
     ('那标准化总监呢？', True)
     >>> resolve_follow_up("市场监管局负责哪些任务？", [("加强统筹协调是什么？", "…")])
     ('市场监管局负责哪些任务？', False)

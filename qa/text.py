@@ -84,6 +84,17 @@ def split_clauses(text: str) -> list[str]:
     return clauses
 
 
+def first_line(error: BaseException, limit: int = 300) -> str:
+    """The first line of an exception's message (its type's name when the message is empty),
+    at most ``limit`` characters: one line for a user or a log.
+
+    >>> first_line(ValueError("bad\\nmore")), first_line(KeyError())
+    ('bad', 'KeyError')
+    """
+    text = str(error).strip()
+    return (text.splitlines()[0] if text else type(error).__name__)[:limit]
+
+
 def han_bigrams(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters (other characters skipped), the unit of wording
     overlap between an answer and its evidence.
@@ -133,8 +144,8 @@ def normalize_query(text: str) -> str:
     """Normalise a user question before retrieval: NFC, control characters removed,
     Traditional → Simplified, full-width digits/letters → half-width, whitespace collapsed.
 
-    >>> normalize_query("  上海市全國公共服務質量滿意度得分是多少？\\u3000")
-    '上海市全国公共服务质量满意度得分是多少?'
+    >>> normalize_query("  全國綠色食品認證率是多少？\\u3000")
+    '全国绿色食品认证率是多少?'
     """
     text = unicodedata.normalize("NFC", text)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)

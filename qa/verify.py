@@ -185,7 +185,7 @@ def verify(text: str, evidence, query, weights: dict, repair: bool = True, relev
         if restored:
             grounded.text, verdict.restored = fixed, restored
             stated = MARKER.sub("", fixed)
-    if intent.wants_figure:
+    if intent.wants_figure and re.search(r"[\u4e00-\u9fff]", query.question):
         said = set(numbers_in(stated))
         for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
             if not values & said:

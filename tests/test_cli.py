@@ -58,7 +58,7 @@ def test_missing_source_folder_is_a_one_line_error(settings, tmp_path):
 
 def test_eval_json_summary(settings, tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "x", "question": "去年全年一共部署了多少批次的质量监督抽查？",
+    gold.write_text(json.dumps({"id": "x", "question": "去年质量监督抽查一共部署了多少批次？",
                                 "kind": "numeric", "gold": [{"part": 1, "item": 12}],
                                 "must_contain": ["13766"], "abstain": False}, ensure_ascii=False) + "\n")
     out = tmp_path / "results.json"
@@ -79,3 +79,24 @@ def test_an_unreadable_settings_file_is_bad_usage_naming_the_file(settings, tmp_
     assert done.returncode == 2 and str(bad) in done.stderr and done.stderr.count("\n") == 1
     done = run(["ask", "合格率？"], settings, QA_AUTH_USERNAME="admin", QA_AUTH_PASSWORD="")
     assert done.returncode == 2 and "must not be empty" in done.stderr
+
+
+def test_eval_scores_follow_ups_and_compares_generators(settings, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"id": "f", "kind": "followup", "question": "涉及多少人？", "gold": [{"part": 1, "item": 13}],
+             "must_contain": ["1824"], "history": [["去年侵犯知识产权犯罪的审查起诉案件受理了多少件？", "819件[1]"]]},
+            {"id": "u", "kind": "unanswerable", "question": "首批5个市级质检中心预计什么时候建成？", "gold": [],
+             "must_contain": [], "abstain": True}]
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "compare.json"
+    # the second generator's model is missing: it answers extractively and the table says so
+    done = run(["eval", str(gold), "--json", "--compare", "extractive,llama.cpp", "--out", str(out)], settings,
+               QA_GENERATOR_MODEL=str(tmp_path / "missing.gguf"))
+    assert done.returncode == 0, done.stderr
+    summaries = json.loads(done.stdout)
+    assert set(summaries) == {"extractive", "llama.cpp"} and "generator_error" in summaries["llama.cpp"]
+    extractive = summaries["extractive"]
+    assert extractive["answer_accuracy"] == 1.0 and extractive["wrong_answer_rate"] == 0.0
+    assert extractive["over_refusal_rate"] == 0.0 and extractive["abstain_accuracy"] == 1.0
+    done = run(["eval", str(gold), "--compare", "extractive,frobnicate"], settings)
+    assert done.returncode == 2 and "--compare" in done.stderr

@@ -1,5 +1,10 @@
-"""One real answer from the default generator (Qwen2.5-Coder-1.5B GGUF via llama.cpp), fetched
-and SHA-256-verified by the model registry. Slow: the first run assembles 1.1 GB."""
+"""Real answers from the default generator (Qwen2.5-Coder-1.5B GGUF via llama.cpp), fetched and
+SHA-256-verified by the model registry. Slow: the first run assembles 1.1 GB.
+
+Each test asserts the path that was meant — the model's own checked text (``mode`` generated) —
+as well as the content: a verbatim fallback holding the same figure does not pass them."""
+
+import re
 
 import pytest
 
@@ -27,9 +32,44 @@ def test_registry_file_is_verified(settings):
 def test_default_model_answers_with_the_right_citation(llm_assistant, notice_text):
     answer = llm_assistant.ask("上海市制造业产品质量合格率是多少？")
     assert answer.model["generator"].startswith("llama.cpp:")
+    assert answer.mode == "generated", (answer.mode, answer.notes)
     assert "96.04" in answer.text and not answer.abstained
-    assert answer.citations
     for c in answer.citations:
         assert notice_text[c.start:c.end] == c.quote
     assert any(c.label.startswith("第一部分") and "（四）" in c.label and "96.04" in c.quote
                for c in answer.citations)
+
+
+def test_an_english_question_gets_an_english_answer(llm_assistant):
+    answer = llm_assistant.ask("How many consumer product recalls did Shanghai carry out in 2023?")
+    assert answer.mode == "generated", (answer.mode, answer.notes, answer.text)
+    lead = answer.text.split("Source text:")[0]
+    assert re.search(r"[A-Za-z]{3,}", lead) and not re.search(r"[\u4e00-\u9fff]", lead)
+    assert "70" in lead and any("70起" in c.quote for c in answer.citations)
+
+
+def test_a_nonsense_model_answer_is_never_shown_as_generated(llm_assistant):
+    """The check these tests rely on: a model writing nonsense (here a stand-in for the real
+    one, which cannot be made to) gets mode fallback, so asserting ``generated`` fails."""
+    from qa.generation import Generation, StopReason
+
+    class Nonsense:
+        name, verbatim = "nonsense", False
+
+        def generate(self, request):
+            def run(generation):
+                yield "巴黎是法国的首都[3]。香蕉富含钾元素。"
+                generation.finish(StopReason.STOP, 12)
+            return Generation(run)
+
+        def translate(self, question):
+            return None
+
+    real = llm_assistant.generator
+    llm_assistant.generator = Nonsense()
+    try:
+        answer = llm_assistant.ask("上海市制造业产品质量合格率是多少？")
+    finally:
+        llm_assistant.generator = real
+    assert answer.mode == "fallback" and "96.04" in answer.text
+    assert "巴黎" not in answer.text and "香蕉" not in answer.text

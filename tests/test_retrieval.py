@@ -1,4 +1,4 @@
-"""Hybrid retrieval on the real notice and the dev question set."""
+"""Hybrid retrieval on the real notice and the tune split of the gold set."""
 
 import pytest
 
@@ -11,24 +11,24 @@ def test_rrf_prefers_items_ranked_well_by_both():
     assert max(fused, key=fused.get) == 2
 
 
-def test_recall_at_3_on_dev_set(extractive_assistant, dev_rows):
+def test_recall_at_3_on_the_tune_split(extractive_assistant, tune_rows):
     retriever = extractive_assistant.retriever
-    rows = [r for r in dev_rows if r["gold"]]
+    rows = [r for r in tune_rows.values() if r["gold"] and not r.get("history") and r["kind"] != "english"]
     scores = [retrieval_scores([h.section.path for h in retriever.search(r["question"]).hits], r["gold"])
               for r in rows]
     recall3 = sum(s["recall@3"] for s in scores) / len(scores)
     mrr = sum(s["mrr"] for s in scores) / len(scores)
-    print(f"dev recall@3={recall3:.3f} MRR={mrr:.3f} over {len(rows)} questions")
-    assert recall3 >= 0.9
+    print(f"tune recall@3={recall3:.3f} MRR={mrr:.3f} over {len(rows)} questions")
+    assert recall3 >= 0.9 and mrr >= 0.85
 
 
 def test_traditional_and_fullwidth_queries_match_simplified(extractive_assistant):
     retriever = extractive_assistant.retriever
-    plain = retriever.search("上海市全国公共服务质量满意度得分是多少？")
-    trad = retriever.search("上海市全國公共服務質量滿意度得分是多少？")
+    plain = retriever.search("本市绿色食品认证率达到多少？")
+    trad = retriever.search("本市綠色食品認證率達到多少？")
     assert trad.normalized == plain.normalized
     assert trad.hits[0].section.section_id == plain.hits[0].section.section_id
-    assert matches_gold(trad.hits[0].section.path, {"part": 1, "item": 6})
+    assert matches_gold(trad.hits[0].section.path, {"part": 1, "item": 10})
 
 
 def test_evidence_is_numbered_and_verbatim(extractive_assistant, notice_text):
