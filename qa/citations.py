@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 
 from .browse import section_address
 from .prompts import NOT_IN_NOTICE_ZH
-from .text import han_bigrams, normalize_for_match, numbers_in, split_sentences
+from .text import han_bigrams, normalize_for_match, numbers_in, split_sentences, strip_markup
 
 MARKER = re.compile(r"[\[【［]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】］]")
 _QUOTED = re.compile(r"[“\"《]([^”\"》]{2,60})[”\"》]")
@@ -164,8 +164,6 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
     return len(grams & han_bigrams(joined)) / len(grams)
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[a-z]+:|www\.)[^)]*\)", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*")
 
 
@@ -176,8 +174,7 @@ def _headings(evidence) -> str:
 def _split_answer(text: str) -> list[str]:
     """Answer sentences, each keeping the markers written after its closing punctuation;
     list bullets and numbers ("1. ", "- ") are removed."""
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
+    text = strip_markup(text)
     pieces = [p for s in split_sentences(text) for p in re.split(r"(?<=[A-Za-z)\]%][.!?])\s+(?=[A-Z])", s.text)]
     merged: list[str] = []
     for piece in pieces:

@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .render import escape_markdown
+
 MODE_NAMES = {"generated": "模型生成（引用已核对）", "extractive": "原文摘录", "fallback": "原文摘录（模型回答未通过核对）",
               "structured": "按条款整理", "abstained": "通知中未提及", "refused": "已拒绝"}
 
@@ -23,19 +25,16 @@ class Turn:
     asked_at: str
 
 
-_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>!|#])")
-
-
 def md_text(text: str) -> str:
     r"""Text written into the record so that a Markdown viewer shows it as it is: characters
     that would make images, links, HTML or emphasis are backslash-escaped.
 
     >>> print(md_text("![x](http://e.x/p.png) <b>粗</b> 96%[1]"))
-    \!\[x\](http://e.x/p.png) \<b\>粗\</b\> 96%[1]
+    \!\[x\]\(http://e.x/p.png\) \<b\>粗\</b\> 96%[1]
     """
     # citation markers [n] stay as they are: without a (url) after them they are plain text
     parts = re.split(r"(\[\d{1,3}\](?!\())", text)
-    return "".join(p if i % 2 else _MARKDOWN_ACTIVE.sub(r"\\\1", p) for i, p in enumerate(parts))
+    return "".join(p if i % 2 else escape_markdown(p) for i, p in enumerate(parts))
 
 
 def now_iso() -> str:

@@ -157,7 +157,8 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNO
 _TAG = re.compile(r"</?[A-Za-z!][^<>]*>?")
 _MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"          # (url), one level of nested ( ) allowed
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]" + _MD_TARGET)
-_MD_LINK = re.compile(r"\[([^\]]*)\]" + _MD_TARGET)
+# a link needs a target that looks like one (a scheme, www., a path): 96%[1](2023年) is not a link
+_MD_LINK = re.compile(r"\[([^\]]*)\](?=\((?:[a-z][a-z0-9+.-]*:|www\.|/))" + _MD_TARGET, re.IGNORECASE)
 
 
 def strip_markup(text: str) -> str:
