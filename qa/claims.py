@@ -116,13 +116,13 @@ def clause_match(clause: str, terms: Iterable[str], weights: dict[str, float]) -
     if not terms:
         return 0.0
     unknown = max(weights.values(), default=1.0)
-    flat = normalize_for_match(clause)
+    flat = normalize_for_match(clause).lower()
     grams = han_bigrams(flat)
     total = got = 0.0
     for term in terms:
         w = weights.get(term, unknown)
         total += w
-        key = normalize_for_match(term)
+        key = normalize_for_match(term).lower()
         if key in flat:
             got += w
         else:
@@ -174,15 +174,16 @@ def counted_words(question: str) -> list[str]:
 
 
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
-                 required: tuple[str, ...] = ()) -> list[AskedFigure]:
+                 required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
     ``question`` first: how well its scope matches the question's words, plus how well its own
     context matches what the question counts (:func:`counted_words`) × :data:`OWN_WEIGHT`, plus the unit bonus when
     ``unit`` (the measure word asked, or ``元``/``%`` for money and rates) is given. Years and
     figures the question itself states are left out, and so are figures in a measure word that
     does not count what ``unit`` counts, and figures whose sentence lacks a span the question
-    quotes (``required``: “一次认证、多国证书”)."""
-    terms = content_words(question)
+    quotes (``required``: “一次认证、多国证书”). ``context`` is the whole question when
+    ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
+    terms = content_words(f"{context} {question}" if context else question)
     keys = [normalize_for_match(r) for r in required]
     counted = counted_words(question) or terms
     stated = {f.value for f in figures_in(question)}

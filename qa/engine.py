@@ -205,7 +205,7 @@ class Assistant:
         question = query.asked if query.english else query.text
         request = Request(question, result.evidence, query.english, query.intent, query.question, corpus.weights)
         chosen = verbatim_extract(request)
-        extract = verify(quote(chosen), result.evidence, query, corpus.weights, repair=False)
+        extract = verify(quote(chosen), result.evidence, query, corpus.weights, written=False)
         notes += premise_notes(query, corpus.flat)
         generation = lead = shown = None
         if extract.ok:
@@ -302,14 +302,15 @@ def premise_notes(query: Query, corpus_flat: str) -> list[str]:
     return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
 
 
-# A model's answer that repeats this share of the extract's wording is the extract already.
-COPY_SHARE = 0.8
+# A model's answer that holds this share of the extract's wording says all the extract says.
+COPY_SHARE = 0.9
 
 
 def _copies(answer: str, extract: str) -> bool:
-    """True when ``answer`` mostly copies ``extract`` (share of its character bigrams)."""
-    grams = han_bigrams(MARKER.sub("", answer))
-    return bool(grams) and len(grams & han_bigrams(extract)) / len(grams) >= COPY_SHARE
+    """True when ``answer`` already carries the extract (share of the extract's character
+    bigrams found in it): the verbatim sentences need not follow."""
+    grams = han_bigrams(MARKER.sub("", extract))
+    return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
 
 
 class _Clock:

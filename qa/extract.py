@@ -73,7 +73,7 @@ def verbatim_extract(request) -> list:
             part_intent = read_intent(part)
             if not part_intent.wants_figure:
                 continue
-            ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights)
+            ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=subject)
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])
     if not chosen:

@@ -16,7 +16,10 @@ Checks, in order:
      the question already says;
   5. **both sides of a comparison**: a 2023-vs-2024 question cites a section of each year when
      the evidence has both;
-  6. **the members asked for**: a question asking which members make up a group it names
+  6. **figures with their own words**: a sentence may not join a figure to a word that its
+     source attaches to another figure (审查起诉案件359件 when the source reads 审查逮捕案件359件，
+     审查起诉案件819件);
+  7. **the members asked for**: a question asking which members make up a group it names
      (五大新城是哪五个？ 四大功能分别指什么？) is not answered by a sentence that only repeats the
      group's name — with no list (A、B、C等…) before it — and one asking which X (哪些行业) is not
      answered by "部分行业" or "一批行业".
@@ -87,7 +90,7 @@ def asked_figures(question: str, evidence, weights: dict, unit: str | None,
         intent = read_intent(part)
         if not intent.wants_figure:
             continue
-        ranked = rank_figures(part, evidence, intent.unit or unit, weights, required)
+        ranked = rank_figures(part, evidence, intent.unit or unit, weights, required, context=question)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
     return wanted
@@ -126,6 +129,31 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     return True
 
 
+def misattributed(sentence: str, quotes: list[str]) -> list[str]:
+    """The words that ``sentence`` (markers removed) joins to one of its figures although the
+    cited ``quotes`` attach them to a different figure of the same sentence.
+
+    >>> misattributed("去年受理审查起诉案件359件", ["受理审查逮捕案件359件615人，审查起诉案件819件1824人。"])
+    ['审查起诉']
+    >>> misattributed("受理审查起诉案件819件", ["受理审查逮捕案件359件615人，审查起诉案件819件1824人。"])
+    []
+    """
+    wrong: list[str] = []
+    for figure in figures_in(sentence):
+        words = [normalize_for_match(w) for w in content_words(figure.clause)]
+        for quote in quotes:
+            figures = figures_in(quote)
+            source = next((f for f in figures if f.value == figure.value), None)
+            if source is None:
+                continue
+            # the source's own scope (its clause and the clauses before it, whose subject it
+            # shares) may lend words; another figure's clause may not
+            scope = normalize_for_match(source.scope)
+            others = [normalize_for_match(f.clause) for f in figures if f.clause != source.clause]
+            wrong += [w for w in words if w not in scope and any(w in o for o in others)]
+    return list(dict.fromkeys(wrong))
+
+
 def lists_members(question: str, quotes: str) -> bool:
     """False when ``question`` asks for the members of a group and ``quotes`` (the cited
     sentences) only name the group (see the module docstring, check 6).
@@ -157,29 +185,19 @@ def lists_members(question: str, quotes: str) -> bool:
     return True
 
 
-# A model's sentence may cite evidence that matches the question at least this share as well as
-# the best-matching evidence sentence does: a sentence on another subject, however well it
-# supports the words written (宣传专区是“有质者”…), is not the answer. Fitted on tune.
-MIN_RELEVANCE = 0.5
-
-
-def verify(text: str, evidence, query, weights: dict, repair: bool = True, relevance: bool = False) -> Verdict:
+def verify(text: str, evidence, query, weights: dict, written: bool = True) -> Verdict:
     """Check ``text`` (with ``[n]`` markers over ``evidence``) for ``query``
     (``qa.query.Query``); see the module docstring. ``weights`` are IDF weights of words.
-    With ``repair``, dropped qualifiers are restored from the cited evidence; with
-    ``relevance`` (for a model's text), every cited sentence must be about the question's
-    subject (:data:`MIN_RELEVANCE`)."""
+    ``written`` is true for a model's text: its dropped qualifiers are restored from the cited
+    evidence and its figures must keep their own words (check 6); a verbatim extract is the
+    source itself."""
     grounded = ground(text, evidence)
     verdict = Verdict(grounded)
     if grounded.says_not_in_notice or not grounded.citations:
         return verdict
-    if relevance and re.search(r"[\u4e00-\u9fff]", query.question):
-        best = max((subject_match(query.question, e.sentence.text, weights) for e in evidence), default=0.0)
-        if any(subject_match(query.question, c.quote, weights) < MIN_RELEVANCE * best for c in grounded.citations):
-            verdict.problems.append("引用的原文与所问的事项无关")
     intent = query.intent
     stated = MARKER.sub("", grounded.text)
-    if repair and not query.english:
+    if written and not query.english:
         cited = [c.quote for c in grounded.citations]
         fixed, restored = restore_qualifiers(grounded.text, cited)
         if restored:
@@ -191,6 +209,9 @@ def verify(text: str, evidence, query, weights: dict, repair: bool = True, relev
             if not values & said:
                 verdict.problems.append("没有给出所问的数字")
     quotes = "".join(c.quote for c in grounded.citations)
+    joined = misattributed(stated, [c.quote for c in grounded.citations]) if written else []
+    if joined:
+        verdict.problems.append(f"把“{'、'.join(joined)}”与原文中另一个数字连在一起")
     if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and not (
             (query.english or states_attribute(stated, intent.attribute, query.question))
             and states_attribute(quotes, intent.attribute, query.question)):
