@@ -201,7 +201,8 @@ class Assistant:
             citations = [make_citation(e.n, e) for e in routed.evidence]
             yield self._final(Decision(Mode.STRUCTURED, routed.text, citations), guarded, query.text, hits, clock, notes)
             return
-        # the verbatim extract decides whether the documents answer; a model only phrases it
+        # the verbatim extract decides whether the documents answer; a model phrases it, and may
+        # bring in one of the next-best sentences the extract left out
         question = query.asked if query.english else query.text
         request = Request(question, result.evidence, query.english, query.intent, query.question, corpus.weights)
         chosen = verbatim_extract(request)
@@ -209,17 +210,22 @@ class Assistant:
         notes += premise_notes(query, corpus.flat)
         generation = lead = shown = None
         if extract.ok:
-            generation = self.generator.generate(replace(request, evidence=chosen) if not self.generator.verbatim
-                                                 else request)
+            seen = model_evidence(chosen, result.evidence)
+            generation = self.generator.generate(request if self.generator.verbatim else replace(request, evidence=seen))
             for piece in generation:
                 clock.first_token()
                 yield StreamEvent("delta", text=piece)
             notes += self._limit_notes(generation)
             if not self.generator.verbatim:
-                lead = verify(generation.text, chosen, query, corpus.weights)
-                if lead.ok and not _copies(lead.text, extract.text):
-                    basis = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
-                    shown = verify(f"{generation.text.rstrip()}\n{basis}{quote(chosen)}", chosen, query, corpus.weights)
+                lead = verify(generation.text, seen, query, corpus.weights)
+                if lead.ok:
+                    keep = {e.n for e in chosen} | {e.n for e in seen
+                                                    if any(c.start == e.sentence.start for c in lead.grounded.citations)}
+                    basis_evidence = [e for e in seen if e.n in keep]
+                    basis = quote(basis_evidence)
+                    if not _copies(lead.text, basis):       # the answer, then the sentences it rests on
+                        lead_in = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
+                        shown = verify(f"{generation.text.rstrip()}\n{lead_in}{basis}", seen, query, corpus.weights)
         decision = decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error,
                           notes)
         yield self._final(decision, guarded, query.text, hits, clock, [])
@@ -300,6 +306,22 @@ def premise_notes(query: Query, corpus_flat: str) -> list[str]:
     missing = [f for f in dict.fromkeys(stated) if normalize_for_match(f) not in corpus_flat
                and not re.fullmatch(r"(19|20)\d{2}", f)]
     return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
+
+
+# Sentences a model sees: the extract's, then the best of the rest up to this many. A model may
+# choose a sentence the extract left out; more than this and its choice gets worse (1.5B, tune).
+MODEL_EVIDENCE = 4
+
+
+def model_evidence(chosen: list, evidence: list) -> list:
+    """The extract's sentences and the next best ones, up to :data:`MODEL_EVIDENCE`, in
+    reading order."""
+    picked = {e.n for e in chosen}
+    for e in sorted(evidence, key=lambda e: -e.score):
+        if len(picked) >= max(MODEL_EVIDENCE, len(chosen)):
+            break
+        picked.add(e.n)
+    return [e for e in evidence if e.n in picked]
 
 
 # A model's answer that holds this share of the extract's wording says all the extract says.
