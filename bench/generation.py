@@ -3,7 +3,7 @@ beside the same prompts run by llama-cpp-python directly (our overhead), and bes
 memory-bandwidth bound of this machine.
 
 For each dev question the retriever picks the evidence once; then (1) our
-``LlamaCppGenerator.stream`` and (2) ``Llama.create_chat_completion`` on the same loaded model,
+``LlamaCppGenerator.generate`` and (2) ``Llama.create_chat_completion`` on the same loaded model,
 same messages and sampling, run alternately, each from an empty KV cache (``Llama.reset``), so
 that neither gains from the other's prompt (real use also reuses the system prompt's prefix:
 see the end-to-end figures). The bound: decoding one token reads
@@ -62,7 +62,7 @@ def run(n: int, settings=None) -> dict:
     """Measure over the first ``n`` dev questions; returns the figures."""
     from qa.config import load_settings
     from qa.embedding import load_embedder
-    from qa.generation import load_generator, messages_for
+    from qa.generation import Request, load_generator, messages_for
     from qa.index import ensure_index
     from qa.documents import load_documents
     from qa.retrieval import HybridRetriever
@@ -79,11 +79,11 @@ def run(n: int, settings=None) -> dict:
     # tokens of the messages' text (the chat template adds ~10 more)
     prompt_tokens = [len(llm.tokenize("".join(m["content"] for m in messages_for(q, ev)).encode("utf-8")))
                      for q, ev in prompts]
-    _timed(generator.stream(*prompts[0]))                         # warm up (first call loads pages)
+    _timed(generator.generate(Request(*prompts[0])))              # warm up (first call loads pages)
     ours, raw = [], []
     for q, ev in prompts:     # interleaved, each from an empty KV cache: same conditions for both
         llm.reset()
-        ours.append(_timed(generator.stream(q, ev)))
+        ours.append(_timed(generator.generate(Request(q, ev))))
         llm.reset()
         raw.append(_timed(_raw(llm, messages_for(q, ev), settings.max_new_tokens)))
     bandwidth = memory_bandwidth_gbs()

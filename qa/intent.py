@@ -70,7 +70,7 @@ _MENTIONS = re.compile(r"哪些地方|哪几处|哪几个地方|几处|什么地
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
 # Asking for everything about a topic, across sections.
-_ALL = re.compile(r"都(有|在|提|写|讲|说)|所有|全部|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
+_ALL = re.compile(r"都(在|提|写|讲|说)|所有|全部|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
                   r"关于.{1,16}(的内容|有哪些|都有什么|写了什么|说了什么)|跟.{1,16}有关|与.{1,16}有关|分别(写|讲|说|提)|"
                   r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|everything|all the", re.IGNORECASE)
 # Work done and work planned asked together (做了什么…打算做什么); years are counted separately.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .guard import GuardedQuestion
 from .intent import Attribute, Intent, read_intent
-from .scope import question_years, strip_years
+from .scope import asked_years, question_years, strip_years
 from .spelling import Speller
 from .text import content_words, normalize_for_match, normalize_query
 
@@ -40,7 +40,7 @@ class Query:
     should not also rank its sentences); ``question`` the question itself as the checks read
     it (without the previous turn; in Chinese when an English question was translated);
     ``quoted`` the spans the user quoted (“20035”工程, 《…》), which an answer's section must
-    contain verbatim.
+    contain verbatim; ``ref_year`` the year 今年 means.
     """
 
     asked: str
@@ -53,6 +53,7 @@ class Query:
     follow_up: bool = False
     corrections: tuple[tuple[str, str], ...] = ()
     quoted: tuple[str, ...] = field(default=())
+    ref_year: int | None = None     # the year 今年 means (the documents' date)
 
     @property
     def normalized(self) -> str:
@@ -101,14 +102,15 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
     text, follow_up = resolve_follow_up(text, history)
-    years = frozenset(question_years(text, ref_year))
     own_text = (text if guarded.english else asked).strip()   # in Chinese when translated
-    own_years = question_years(own_text, ref_year)   # a comparison is asked by this question itself
+    own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
+    # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes
+    years = frozenset(own_years or asked_years(text, ref_year))
     intent = read_intent(own_text, own_years)
     if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
     quoted = tuple(dict.fromkeys(m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()))
     return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
-                 years=years, intent=intent,
+                 years=years, intent=intent, ref_year=ref_year,
                  english=guarded.english, follow_up=follow_up, corrections=tuple(corrections), quoted=quoted)

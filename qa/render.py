@@ -20,8 +20,8 @@ from .sections import Section
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 _ESCAPED_MARKER = re.compile(r"\\\[(\d{1,3})\\\]")
 
-MODE_BADGES = {"extractive": "〔原文摘录〕", "fallback": "〔原文摘录〕", "abstained": "〔通知中未提及〕",
-               "refused": "〔已拒绝〕"}
+MODE_BADGES = {"generated": "〔模型回答·已核对〕", "extractive": "〔原文摘录〕", "fallback": "〔原文摘录〕",
+               "structured": "〔按条款整理〕", "abstained": "〔通知中未提及〕", "refused": "〔已拒绝〕"}
 
 
 def escape_markdown(text: str) -> str:

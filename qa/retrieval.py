@@ -352,7 +352,7 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
                               n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
     scoped = []
     if scope == Scope.COMPARE:
-        scoped = _compare_evidence(retriever, result, years)
+        scoped = _compare_evidence(retriever, result, years, query)
     elif scope == Scope.ALL:
         scoped = _topic_evidence(retriever, result, query)
     if scoped:
@@ -366,14 +366,31 @@ def _renumber(evidence: list[Evidence]) -> list[Evidence]:
     return [Evidence(k, e.sentence, e.section, e.score) for k, e in enumerate(ordered, start=1)]
 
 
-def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years: set[int]) -> list[Evidence]:
-    """The best section of each year (two when the year has more than one strong section)."""
-    from .scope import section_years
+def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years: set[int], query) -> list[Evidence]:
+    """The best section of each side: for a year that one part of the question asks about on
+    its own (去年…多少？今年…什么？), the best section of that year for that part (a later part
+    with the first part's words, where the topic is named); else the best-ranked section of
+    that year for the whole question."""
+    from .extract import sub_questions
+    from .scope import asked_years, section_years, strip_years
 
     scoped = {y for h in result.hits for y in section_years(h.section)}
     sides = sorted(years & scoped) if len(years & scoped) >= 2 else sorted(scoped)
+    parts = {}
+    pieces = sub_questions(query.text)
+    for i, part in enumerate(pieces):
+        own = asked_years(part, query.ref_year)
+        if len(own) == 1:      # a later part takes its topic from the first (X去年…？今年还…？)
+            parts.setdefault(next(iter(own)), part if i == 0 else f"{part} {strip_years(pieces[0])}")
     picked: list[Evidence] = []
     for year in sides:
+        part = parts.get(year)
+        if part is not None:
+            own = retriever.search(part, top_k=1, n_evidence=PER_SECTION,
+                                   allow=lambda s, y=year: y in section_years(s))
+            if own.hits and year in section_years(own.hits[0].section):
+                picked += own.evidence
+                continue
         side = [h for h in result.hits if year in section_years(h.section)][:1]
         picked += retriever.select_evidence(result, side, PER_SECTION)
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []

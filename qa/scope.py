@@ -56,6 +56,40 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     return years
 
 
+# A clause asks something when it holds a question word or mark.
+_ASKS = re.compile(r"多少|几|什么|哪|吗|啥|怎么|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
+                   re.IGNORECASE)
+# A clause this short without a question word only fronts a time or topic (今年，…).
+_FRONTING = 8
+
+
+def asked_years(question: str, ref_year: int | None) -> set[int]:
+    """The years the *asking* clauses of ``question`` are about: a question restricted to its
+    years only when every clause that asks something names one (fronted times like 今年，…
+    belong to the clause after them). ``今年说要启动新一轮攻关，那之前的攻关新增了多少利润？``
+    asks about no year of its own.
+
+    >>> sorted(asked_years("去年特种设备检查了多少台套？", 2024)), sorted(asked_years("今年，要搞什么整治？", 2024))
+    ([2023], [2024])
+    >>> asked_years("今年说要启动新一轮产业质量攻关，那之前的攻关新增了多少利润？", 2024)
+    set()
+    """
+    from .text import split_clauses
+
+    years: set[int] = set()
+    carried = ""
+    for clause in split_clauses(normalize_query(question)):
+        if not _ASKS.search(clause):
+            carried = carried + clause if len(re.sub(r"\W", "", clause)) <= _FRONTING else ""
+            continue
+        own = question_years(carried + clause, ref_year)
+        carried = ""
+        if not own:
+            return set()
+        years |= own
+    return years or question_years(question, ref_year)
+
+
 def strip_years(question: str) -> str:
     """The question without its year words (2023年, 去年, in 2023): years choose the part of the
     document; they should not also rank its sentences.

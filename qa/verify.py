@@ -204,7 +204,7 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             grounded.text, verdict.restored = fixed, restored
             stated = MARKER.sub("", fixed)
     if intent.wants_figure and re.search(r"[\u4e00-\u9fff]", query.question):
-        said = set(numbers_in(stated))
+        said = set(numbers_in(stated)) | {f.value for f in figures_in(stated)}    # 36, and 两级 too
         for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
             if not values & said:
                 verdict.problems.append("没有给出所问的数字")

@@ -137,6 +137,8 @@ def test_answer_streams_and_its_source_is_highlighted(answered):
     ARTIFACTS.mkdir(exist_ok=True)
     final = page.locator(BOT).last.inner_text()
     assert "96.04" in final and "[1]" in final
+    # the model's own checked answer, not a verbatim fallback that happens to hold the figure
+    assert "〔模型回答·已核对〕" in final and "〔原文摘录〕" not in final
     assert len(set(seen)) >= 2, "the answer should appear in steps, not all at once"
     assert "96.04" in page.locator("#sources mark").first.inner_text()
     card = page.locator("#sources .qa-source").first
