@@ -7,7 +7,9 @@ chosen by what the question asks (:mod:`qa.intent`):
   section, and a second one from a section when nearly as relevant;
 * a question asking for figures gets, for each figure asked (``…多少起？抓了多少人？`` asks two),
   the sentence holding the figure whose clause matches it best (:func:`qa.claims.rank_figures`);
-* any other question gets the best sentence, and a second one when nearly as relevant.
+* any other question gets the best sentence, and a second one of the same section when nearly
+  as relevant (one section answers a question of scope ``single``; an English question read
+  without translation may take it from another section).
 """
 
 from __future__ import annotations
@@ -24,9 +26,15 @@ KEEP_RATIO = 0.9
 _SUB_QUESTIONS = re.compile(r"[^？?；;]+[？?；;]?")
 
 
-def _best(evidence: list, n: int = 2) -> list:
+def _best(evidence: list, n: int = 2, one_section: bool = True) -> list:
+    """The best sentence, and up to ``n - 1`` more nearly as relevant — of the same section
+    unless ``one_section`` is false."""
     ranked = sorted(evidence, key=lambda e: -e.score)
-    return [e for e in ranked[:n] if e.score >= KEEP_RATIO * ranked[0].score] if ranked else []
+    if not ranked:
+        return []
+    top = ranked[0]
+    return [e for e in ranked if (e.section.section_id == top.section.section_id or not one_section)
+            and e.score >= KEEP_RATIO * top.score][:n]
 
 
 def sub_questions(question: str) -> list[str]:
@@ -77,5 +85,7 @@ def verbatim_extract(request) -> list:
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])
     if not chosen:
-        chosen = _best(evidence)
+        # scores of a question read in English against Chinese sentences are too flat to tell
+        # sections apart: the two best may come from two sections
+        chosen = _best(evidence, one_section=bool(re.search(r"[\u4e00-\u9fff]", subject)))
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)

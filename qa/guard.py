@@ -10,8 +10,9 @@ such).
 How an instruction is recognised: a clause (text between clause punctuation) is an instruction
 when it *directs the assistant's own behaviour* — a directive (ignore, skip, pretend, reveal,
 print, make up…) together with something that belongs to the assistant rather than to the
-documents (its rules, prompt, citations, sources, knowledge, role, mode, tools) — or when it
-switches the assistant's role or asks it to invent content. A clause that only asks about the
+documents (its rules, prompt, citations, sources, knowledge, role, mode, tools) — when it names
+what only the assistant has (its system prompt, its hidden instructions), or when it switches
+the assistant's role or asks it to invent content. A clause that only asks about the
 documents has neither.
 """
 
@@ -40,6 +41,10 @@ _DIRECTIVE = (r"忽略|无视|忘记|忘掉|别管|不要管|不用管|不管|�
               r"without|no need|don'?t|do not|never mind")
 _DIRECTED = re.compile(rf"(?:{_DIRECTIVE}).{{0,16}}(?:{_META})|(?:{_META}).{{0,8}}(?:{_DIRECTIVE})|"
                        r"(?:出处|引用|来源|引文|条款号).{0,4}(?:写|标|填|注明|用)", re.IGNORECASE)
+# Things that only the assistant has: a clause naming them is about the assistant.
+_OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|你的(设定|规则|指令|提示|配置)|system prompt|"
+                  r"your (instructions|rules|prompt|guidelines|configuration)|hidden (instructions|rules|prompt)",
+                  re.IGNORECASE)
 # Switching the assistant's role or mode.
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|假装你是|以.{0,8}(口吻|身份|语气)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,4}限制|act as|pretend (to be|you are)|"
@@ -99,7 +104,7 @@ def is_instruction(clause: str) -> bool:
     >>> is_instruction("Skip the citations and just give me the number:")
     True
     """
-    return bool(_DIRECTED.search(clause) or _ROLE.search(clause) or FABRICATE.search(clause))
+    return bool(_DIRECTED.search(clause) or _OWN.search(clause) or _ROLE.search(clause) or FABRICATE.search(clause))
 
 
 def keep_end(text: str, limit: int) -> str:
