@@ -171,66 +171,89 @@ class Assistant:
         changed documents cannot be indexed."""
         clock = _Clock()
         guarded = guard(question, self.settings.max_question_chars)
-        self.refresh_if_changed()
-        with self._lock:
-            corpus = self.corpus
-        notes = [prompts.CUT_NOTE_ZH.format(limit=self.settings.max_question_chars)] if guarded.cut else []
+        corpus = self._current_corpus()
+        notes = self._input_notes(guarded)
         if guarded.instruction_only:
-            yield self._final(self._refusal(guarded, corpus), guarded, guarded.original, [], clock, notes)
+            yield self._final(self._refusal(guarded), guarded, guarded.original, [], clock, notes)
             return
-        if guarded.instruction:
-            notes.append(prompts.INSTRUCTION_NOTE_ZH)
-        turns = list(history or [])[-self.settings.max_history_turns:] if self.settings.max_history_turns else []
-        query = build_query(guarded, turns, corpus.ref_year, corpus.speller, self.generator.translate)
+        query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller, self.generator.translate)
         result = self._retrieve(query, corpus)
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
-        hits = result.hits[: self.settings.top_k]
-        reason = self._outside(query, corpus)
-        routed = None if reason else route_structure(query, result, corpus.index, self.settings.top_k)
-        if routed is None and not reason:
-            reason = self._unanswerable(query, result, corpus)
-            routed = None if reason else route_topic(query, result)
-        if reason:
-            yield self._final(Decision(Mode.ABSTAINED, "", [], abstained=True, notes=[reason]), guarded, query.text,
-                              hits, clock, notes)
-            return
-        if routed is not None:
+        decision = self._before_generation(query, result, corpus)
+        if decision is None:
+            decision = yield from self._generate(query, result, corpus, clock)
+        elif decision.text:
             clock.first_token()
-            yield StreamEvent("delta", text=routed.text)
-            citations = [make_citation(e.n, e) for e in routed.evidence]
-            yield self._final(Decision(Mode.STRUCTURED, routed.text, citations), guarded, query.text, hits, clock, notes)
-            return
-        # the verbatim extract decides whether the documents answer; a model phrases it, and may
-        # bring in one of the next-best sentences the extract left out
+            yield StreamEvent("delta", text=decision.text)
+        yield self._final(decision, guarded, query.text, result.hits[: self.settings.top_k], clock, notes)
+
+    # --- stages the pipeline calls ----------------------------------------------------------
+    def _current_corpus(self) -> Corpus:
+        self.refresh_if_changed()
+        with self._lock:
+            return self.corpus
+
+    def _input_notes(self, guarded) -> list[str]:
+        notes = [prompts.CUT_NOTE_ZH.format(limit=self.settings.max_question_chars)] if guarded.cut else []
+        if guarded.instruction and not guarded.instruction_only:
+            notes.append(prompts.INSTRUCTION_NOTE_ZH)
+        return notes
+
+    def _recent(self, history) -> list[tuple[str, str]]:
+        turns = self.settings.max_history_turns
+        return list(history or [])[-turns:] if turns else []
+
+    def _before_generation(self, query: Query, result: RetrievalResult, corpus: Corpus) -> Decision | None:
+        """An abstention or a structured answer decided before any generator runs, else
+        ``None``: the year, place or topic is not in the documents; the structure answers
+        (header, agencies); the evidence lacks what is asked; every section on a topic."""
+        reason = self._outside(query, corpus)
+        if reason is None:
+            routed = route_structure(query, result, corpus.index, self.settings.top_k)
+            if routed is not None:
+                return _structured(routed)
+            reason = self._unanswerable(query, result, corpus)
+        if reason is not None:
+            return Decision(Mode.ABSTAINED, "", [], abstained=True, notes=[reason])
+        routed = route_topic(query, result)
+        return _structured(routed) if routed is not None else None
+
+    def _generate(self, query: Query, result: RetrievalResult, corpus: Corpus, clock: "_Clock"):
+        """Generation, verification and decision; yields the answer's text as it is written and
+        returns the :class:`Decision`. The verbatim extract decides whether the documents
+        answer; a model phrases it, and may bring in one of the next-best sentences the extract
+        left out."""
         question = query.asked if query.english else query.text
         request = Request(question, result.evidence, query.english, query.intent, query.question, corpus.weights)
         chosen = verbatim_extract(request)
         extract = verify(quote(chosen), result.evidence, query, corpus.weights, written=False)
-        notes += premise_notes(query, corpus.flat)
+        notes = premise_notes(query, corpus.flat)
         generation = lead = shown = None
         if extract.ok:
-            seen = model_evidence(chosen, result.evidence)
-            generation = self.generator.generate(request if self.generator.verbatim else replace(request, evidence=seen))
+            seen = request.evidence if self.generator.verbatim else model_evidence(chosen, result.evidence)
+            generation = self.generator.generate(replace(request, evidence=seen))
             for piece in generation:
                 clock.first_token()
                 yield StreamEvent("delta", text=piece)
             notes += self._limit_notes(generation)
             if not self.generator.verbatim:
                 lead = verify(generation.text, seen, query, corpus.weights)
-                if lead.ok:
-                    keep = {e.n for e in chosen} | {e.n for e in seen
-                                                    if any(c.start == e.sentence.start for c in lead.grounded.citations)}
-                    basis_evidence = [e for e in seen if e.n in keep]
-                    basis = quote(basis_evidence)
-                    if not _copies(lead.text, basis):       # the answer, then the sentences it rests on
-                        lead_in = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
-                        shown = verify(f"{generation.text.rstrip()}\n{lead_in}{basis}", seen, query, corpus.weights)
-        decision = decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error,
-                          notes)
-        yield self._final(decision, guarded, query.text, hits, clock, [])
+                shown = self._with_basis(generation.text, lead, chosen, seen, query, corpus) if lead.ok else None
+        return decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error, notes)
 
-    # --- stages the pipeline calls ----------------------------------------------------------
+    @staticmethod
+    def _with_basis(text: str, lead, chosen: list, seen: list, query: Query, corpus: Corpus):
+        """The model's answer followed by the verbatim sentences it rests on (the extract's and
+        those it cites), checked; ``None`` when the answer already carries them."""
+        cited = {c.start for c in lead.grounded.citations}
+        keep = {e.n for e in chosen} | {e.n for e in seen if e.sentence.start in cited}
+        basis = quote([e for e in seen if e.n in keep])
+        if _copies(lead.text, basis):
+            return None
+        lead_in = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
+        return verify(f"{text.rstrip()}\n{lead_in}{basis}", seen, query, corpus.weights)
+
     def _retrieve(self, query: Query, corpus: Corpus) -> RetrievalResult:
         try:
             return retrieve(corpus.retriever, query, self.settings.top_k, self.settings.evidence_sentences)
@@ -253,7 +276,7 @@ class Assistant:
         """The question is off-topic, or its evidence lacks the kind of fact it asks for."""
         return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight, corpus.known)
 
-    def _refusal(self, guarded, corpus: Corpus) -> Decision:
+    def _refusal(self, guarded) -> Decision:
         """A message that is only an instruction: refused; a request to make something up is
         refused as such, with the nearest sections (nothing in them supports it)."""
         if guarded.fabricate:
@@ -333,6 +356,11 @@ def _copies(answer: str, extract: str) -> bool:
     bigrams found in it): the verbatim sentences need not follow."""
     grams = han_bigrams(MARKER.sub("", extract))
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
+
+
+def _structured(routed) -> Decision:
+    """The decision for a structured answer (:mod:`qa.routing`)."""
+    return Decision(Mode.STRUCTURED, routed.text, [make_citation(e.n, e) for e in routed.evidence])
 
 
 class _Clock:
