@@ -95,6 +95,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     asked = guarded.text
     corrections: list[tuple[str, str]] = []
     text = asked
+    translated = None
     if guarded.english and translate is not None:
         translated = translate(asked)
         if translated and re.search(r"[\u4e00-\u9fff]", translated):

@@ -347,7 +347,10 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     allow = (lambda s: not section_years(s) or bool(section_years(s) & years)) if years else None
     scope = query.intent.scope
     wide = scope != Scope.SINGLE
-    result = retriever.search(query.text, top_k=top_k, n_evidence=n_evidence, allow=allow,
+    # a translated English question is searched in both languages: the translation's wording
+    # may miss what the original names (arrest-review → 审查逮捕)
+    text = f"{query.text} {query.asked}" if query.english and query.text != query.asked else query.text
+    result = retriever.search(text, top_k=top_k, n_evidence=n_evidence, allow=allow,
                               evidence_query=query.focus if years else None, quoted=query.quoted,
                               n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
     scoped = []
