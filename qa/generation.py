@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .extract import quote, verbatim_extract
-from .prompts import SYSTEM_PROMPT, TRANSLATE_PROMPT, user_prompt
+from .prompts import SYSTEM_PROMPT, SYSTEM_PROMPT_EN, TRANSLATE_PROMPT, user_prompt
 
 log = logging.getLogger(__name__)
 
@@ -152,10 +152,11 @@ class ExtractiveGenerator:
         return None                       # no model, no translation
 
 
-def messages_for(question: str, evidence: list) -> list[dict]:
-    """The chat messages sent to a model: system rules, then evidence and question."""
-    return [{"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": user_prompt(question, evidence)}]
+def messages_for(question: str, evidence: list, english: bool = False) -> list[dict]:
+    """The chat messages sent to a model: system rules (in English for an English question),
+    then evidence and question."""
+    return [{"role": "system", "content": SYSTEM_PROMPT_EN if english else SYSTEM_PROMPT},
+            {"role": "user", "content": user_prompt(question, evidence, english)}]
 
 
 # A translated question is short; a longer output is the model talking, not translating.
@@ -198,7 +199,7 @@ class LlamaCppGenerator:
             guard = LoopGuard(self.timeout_s)
             with self._lock:
                 chunks = self.llm.create_chat_completion(
-                    messages=messages_for(request.question, request.evidence), stream=True, temperature=0.0,
+                    messages=messages_for(request.question, request.evidence, request.english), stream=True, temperature=0.0,
                     top_k=1, repeat_penalty=1.0, max_tokens=self.max_new_tokens)
                 generation.finish(StopReason.LENGTH, 0)
                 for chunk in chunks:
@@ -269,7 +270,7 @@ class TransformersGenerator:
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
         inputs = self.tokenizer.apply_chat_template(
-            messages_for(request.question, request.evidence), add_generation_prompt=True, return_tensors="pt",
+            messages_for(request.question, request.evidence, request.english), add_generation_prompt=True, return_tensors="pt",
             return_dict=True)
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True,
                                         timeout=self.timeout_s + 30)

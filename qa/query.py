@@ -108,6 +108,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes
     years = frozenset(own_years or asked_years(text, ref_year))
     intent = read_intent(own_text, own_years)
+    if guarded.english and intent.attribute == Attribute.OPEN:     # the translation may drop the cue
+        intent = read_intent(asked, own_years)
     if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)

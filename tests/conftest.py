@@ -35,7 +35,8 @@ def dev_rows() -> list[dict]:
 @pytest.fixture(scope="session")
 def tune_rows() -> dict[str, dict]:
     """The tune split of the gold set by id (tests/data/gold/README.md): tests may quote it;
-    the test split is for reporting only and no test reads it."""
+    the test split is for reporting only — no test quotes it or is fitted to it (only the
+    gold-set checker reads it, to hold it to the notice)."""
     rows = [json.loads(line) for line in TUNE_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {r["id"]: r for r in rows}
 

@@ -115,7 +115,7 @@ def test_bad_input_through_the_chat_event(client, row):
 
 def test_the_question_length_limit_is_told(client):
     result = client.predict("合格率是多少？" * 3000, api_name="/answer")
-    assert any("只使用了前500个字" in note for note in result["notes"])
+    assert any("只使用了最后500个字" in note for note in result["notes"])
 
 
 @pytest.mark.parametrize("address", ["?section=../../../../etc/passwd", "?section=/etc/passwd",
