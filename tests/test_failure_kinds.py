@@ -14,6 +14,17 @@ def _parts(answer):
     return {c.path[0][:4] if c.path else "文件头" for c in answer.citations}
 
 
+def _query_and_evidence(assistant, question):
+    """The query stage and the retrieval stage for ``question``, as the engine runs them."""
+    from qa.guard import guard
+    from qa.query import build_query
+    from qa.retrieval import retrieve
+
+    corpus = assistant.corpus
+    query = build_query(guard(question, 500), [], corpus.ref_year, corpus.speller)
+    return query, retrieve(corpus.retriever, query, 3, 8).evidence
+
+
 def _labels(answer):
     return {re.search(r"第[一二]部分", c.label).group(0) + re.search(r"（[一二三四五六七八九十]+）", c.label).group(0)
             for c in answer.citations if re.search(r"（[一二三四五六七八九十]+）", c.label)}
@@ -55,14 +66,10 @@ def test_the_figure_asked_is_the_one_whose_clause_matches(extractive_assistant):
 
 
 def test_a_model_answer_with_the_neighbouring_figure_is_rejected(extractive_assistant):
-    from qa.guard import guard
-    from qa.query import build_query
-    from qa.retrieval import retrieve
     from qa.verify import verify
 
     corpus = extractive_assistant.corpus
-    query = build_query(guard("去年消费品召回一共涉及多少件产品？", 500), [], corpus.ref_year, corpus.speller)
-    evidence = retrieve(corpus.retriever, query, 3, 8).evidence
+    query, evidence = _query_and_evidence(extractive_assistant, "去年消费品召回一共涉及多少件产品？")
     n = next(e.n for e in evidence if "640" in e.sentence.text)
     wrong = verify(f"去年召回涉及产品70起[{n}]。", evidence, query, corpus.weights)
     right = verify(f"去年召回涉及产品近640万件[{n}]。", evidence, query, corpus.weights)
@@ -71,14 +78,10 @@ def test_a_model_answer_with_the_neighbouring_figure_is_rejected(extractive_assi
 
 # 4. Qualifiers of figures are kept.
 def test_a_dropped_qualifier_is_restored_from_the_evidence(extractive_assistant):
-    from qa.guard import guard
-    from qa.query import build_query
-    from qa.retrieval import retrieve
     from qa.verify import verify
 
     corpus = extractive_assistant.corpus
-    query = build_query(guard("2023年上海聘任了多少名企业标准化总监？", 500), [], corpus.ref_year, corpus.speller)
-    evidence = retrieve(corpus.retriever, query, 3, 8).evidence
+    query, evidence = _query_and_evidence(extractive_assistant, "2023年上海聘任了多少名企业标准化总监？")
     n = next(e.n for e in evidence if "300多名" in e.sentence.text)
     verdict = verify(f"聘任企业标准化总监300名[{n}]。", evidence, query, corpus.weights)
     assert verdict.ok and "300多名" in verdict.text and verdict.restored == ["300多名"]
