@@ -61,11 +61,15 @@ _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维�
 _QUANTITY = re.compile(r"多少|(?<![哪第])几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
-_AGENCY = re.compile(r"负责|牵头|责任单位|责任部门|落实单位|实施单位|主管|分工|谁管|归谁|归哪|"
-                     r"谁来?(负责|牵头|落实|承担|实施|主管|管)|"
-                     r"哪(些|几|个|家)(个)?(部门|单位|委办局|委办|机关|局|委)|"
-                     r"who is responsible|responsible|which (agencies|departments|units|bodies|authorities)|in charge",
-                     re.IGNORECASE)
+# Who is responsible: a who-word with a responsibility word, or the name of the list itself.
+# 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
+_AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
+                     r"(由谁|谁来?|归谁|归哪)(来)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓)|"
+                     r"哪(些|几|个|家)(个|家)?(部门|单位|委办局|委办|机关|机构)|"
+                     r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)|"
+                     r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
+                     r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
+                     r"which (agencies|departments|units|bodies|authorities)|responsible for", re.IGNORECASE)
 _MENTIONS = re.compile(r"哪些地方|哪几处|哪几个地方|几处|什么地方|哪里(提到|提及|说到|讲到|出现)|在哪些(条|部分|地方)|"
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)

@@ -111,16 +111,30 @@ def _posseg(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pseg.cut(text))
 
 
+# An organisation's name ends like one (jieba's ``nt`` also tags phrases that are not names).
+_ORGANISATION = ("局", "委", "办", "厅", "院", "会", "集团", "公司", "大学", "学院", "协会")
+
+
 def unknown_entities(question: str, corpus: str, known=lambda word: False) -> list[str]:
-    """Place and organisation names in ``question`` (jieba tags ``ns``, ``nt``, and ``nr`` for the
-    shortened names jieba takes for people's) that occur nowhere in ``corpus`` (the documents'
-    text) and that ``known`` does not accept (e.g. a short form of a listed agency: 卫健委)."""
+    """Places (divisions of :mod:`qa.places`) and organisations (jieba ``nt`` words ending like a
+    name: 局, 委, 公司…) that ``question`` names and ``corpus`` (the documents' text) never
+    does, and that ``known`` does not accept (e.g. a short form of a listed agency: 卫健委).
+
+    >>> unknown_entities("杭州的质量奖有多少奖金？", "上海市质量奖")
+    ['杭州']
+    >>> unknown_entities("跟小孩用的东西有关的", "上海市质量奖")
+    []
+    """
+    from .places import is_place
+
     normalized = normalize_query(question)
     flat = normalize_for_match(corpus)
     out = []
     for word, flag in _posseg(normalized):
-        if flag in ("ns", "nt") and len(word) >= 2 and normalize_for_match(word) not in flat and not known(word):
-            # 上海/全国 style words are covered if any 2-character stem occurs
+        if len(word) < 2 or normalize_for_match(word) in flat or known(word):
+            continue
+        if is_place(word) or (flag == "nt" and word.endswith(_ORGANISATION)):
+            # a place the documents name without its suffix (上海市 for 上海) is covered
             if word.endswith(("区", "县", "市", "省", "镇")) and word[:-1] in flat:
                 continue
             out.append(word)
