@@ -20,6 +20,11 @@ from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
              "前年": -2, "明年": 1, "next year": 1}
+# Periods named relative to the document's date: before it (之前, 上一轮 → the year before) and
+# from it on (接下来, 新一年 → its year). A work report looks back a year and plans the next.
+_PERIODS = re.compile(r"(?P<past>之前|以前|此前|前面|上一年|上一轮|上一届|上回|上次|过去一年|已经|so far|previously|before)|"
+                      r"(?P<next>新一年|这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|"
+                      r"going forward|from now on|upcoming|next step)", re.IGNORECASE)
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
 
 
@@ -41,8 +46,8 @@ def reference_year(doc_text: str, sections: list[Section]) -> int | None:
 
 
 def question_years(question: str, ref_year: int | None) -> set[int]:
-    """Years a question asks about: written ones, and relative ones (今年, 去年…) resolved
-    against ``ref_year``.
+    """Years a question asks about: written ones, and relative ones (今年, 去年, 之前, 接下来…)
+    resolved against ``ref_year``.
 
     >>> sorted(question_years("去年和2024年", 2024))
     [2023, 2024]
@@ -53,6 +58,8 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
         for word, delta in _RELATIVE.items():
             if word in normalized:
                 years.add(ref_year + delta)
+        for m in _PERIODS.finditer(normalized):
+            years.add(ref_year - 1 if m.group("past") else ref_year)
     return years
 
 
@@ -66,13 +73,15 @@ _FRONTING = 8
 def asked_years(question: str, ref_year: int | None) -> set[int]:
     """The years the *asking* clauses of ``question`` are about: a question restricted to its
     years only when every clause that asks something names one (fronted times like 今年，…
-    belong to the clause after them). ``今年说要启动新一轮攻关，那之前的攻关新增了多少利润？``
-    asks about no year of its own.
+    belong to the clause after them). ``今年说要启动新一轮攻关，那个攻关新增了多少利润？``
+    asks about no year of its own; ``…，那之前的攻关…？`` asks about the year before.
 
     >>> sorted(asked_years("去年特种设备检查了多少台套？", 2024)), sorted(asked_years("今年，要搞什么整治？", 2024))
     ([2023], [2024])
-    >>> asked_years("今年说要启动新一轮产业质量攻关，那之前的攻关新增了多少利润？", 2024)
+    >>> asked_years("今年说要启动新一轮产业质量攻关，那个攻关新增了多少利润？", 2024)
     set()
+    >>> asked_years("今年说要启动新一轮产业质量攻关，那之前的攻关新增了多少利润？", 2024)
+    {2023}
     """
     from .text import split_clauses
 
@@ -101,6 +110,7 @@ def strip_years(question: str) -> str:
     text = re.sub(r"(?:in |of )?(19|20)\d{2}\s*年?", "", text)
     for word in _RELATIVE:
         text = text.replace(word, "")
+    text = _PERIODS.sub("", text)
     return re.sub(r"\s+", " ", text).strip() or normalize_query(question)
 
 
