@@ -4,7 +4,8 @@ extract, or "not in the documents" with the nearest sections.
 Before any model runs (:func:`unanswerable`), a question is not answered when
   * it asks about a year no section covers and no sentence names, or a place or organisation the
     documents never mention;
-  * its words are mostly absent from the documents (off-topic: 红烧肉怎么做？);
+  * its words are mostly absent from the documents and no sentence is close in meaning
+    (off-topic: 红烧肉怎么做？ — but not 小孩用的东西, a paraphrase of 儿童用品);
   * it asks for a kind of fact (a date, an amount of money, a person, a place, a procedure, a
     contact, a figure) that no evidence sentence about its subject states — the documents discuss
     the topic but do not give what is asked (孵化机制什么时候建成？).
@@ -34,11 +35,13 @@ from .text import content_words, han_bigrams, normalize_for_match
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
 
-# Share of a question's content (IDF-weighted) that must occur somewhere in the documents;
-# below it the question is about something else. Fitted on tests/data/gold/tune.jsonl: its
-# off-topic questions cover 0–0.18, its answerable ones (header questions aside, which are
-# routed first) 0.25 and up, but for one segmentation slip.
+# A question is about something else when both the documents' words and their meaning miss it:
+# under this share of its content (IDF-weighted) occurs in the documents, and no sentence of
+# theirs comes this close in meaning (cosine of e5 embeddings). Fitted on tests/data/gold/
+# tune.jsonl: its off-topic questions cover 0–0.18 with a nearest sentence at 0.840–0.859;
+# answerable questions under 0.2 are paraphrases (小孩用的东西 for 儿童用品) at 0.862 and up.
 MIN_TOPIC_COVERAGE = 0.2
+MIN_TOPIC_SIMILARITY = 0.86
 # How much of the question an evidence sentence stating the asked kind of fact must contain to
 # count as being about its subject. Fitted on tune.
 MIN_ATTRIBUTE_SUBJECT = 0.3
@@ -83,11 +86,13 @@ def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: f
 
 
 def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: float,
-                 known=lambda word: False) -> str | None:
+                 known=lambda word: False, similarity: float = 1.0) -> str | None:
     """Why the documents cannot answer ``query`` before any model runs (a note for the user),
     or ``None``. See the module docstring; ``known`` accepts words the documents use in another
-    form (:func:`topic_coverage`)."""
-    if not query.english and topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
+    form (:func:`topic_coverage`); ``similarity`` is the cosine of the question and its nearest
+    sentence."""
+    if not query.english and similarity < MIN_TOPIC_SIMILARITY and \
+            topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"
     attribute = query.intent.attribute
     # English questions are read through a translation whose wording is not the documents':

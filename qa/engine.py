@@ -274,7 +274,9 @@ class Assistant:
     @staticmethod
     def _unanswerable(query: Query, result: RetrievalResult, corpus: Corpus) -> str | None:
         """The question is off-topic, or its evidence lacks the kind of fact it asks for."""
-        return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight, corpus.known)
+        nearest = float((corpus.index.sentence_vectors @ result.query_vector).max(initial=-1.0))
+        return unanswerable(query, result.evidence, corpus.flat, corpus.weights, corpus.max_weight, corpus.known,
+                            nearest)
 
     def _refusal(self, guarded) -> Decision:
         """A message that is only an instruction: refused; a request to make something up is

@@ -399,39 +399,55 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []
 
 
+# The topic's words found in the documents must carry at least this share of the question's
+# content (IDF-weighted; a word the documents never use weighs most) for a listing of the
+# sentences that hold them; below it (半导体, 小孩用的东西: the documents say 芯片, 儿童用品) a
+# word match lists the wrong sentences, and the question is answered as a single one. Tried
+# on tune: listing the sentences nearest in meaning instead gave long lists of noise.
+TOPIC_LEXICAL_SHARE = 0.5
+
+
 def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) -> list[Evidence]:
-    """Sentences that mention the query's topic — a span it quotes, or all of its words found in
-    the documents (the commonest dropped until some sentence holds the rest) — up to
-    :data:`PER_TOPIC_SECTION` per section, sections in retrieval order; empty when no sentence
-    mentions it."""
+    """Sentences about the query's topic, up to :data:`PER_TOPIC_SECTION` per section and
+    :data:`MAX_SCOPE_SECTIONS` sections, in retrieval order: those holding a span it quotes, or
+    all of its words found in the documents (the commonest dropped until some sentence holds the
+    rest). Empty when nothing is found, or when those words carry too little of the question
+    (:data:`TOPIC_LEXICAL_SHARE`)."""
     index = retriever.index
-    if query.quoted:                      # any quoted span
-        groups = [[normalize_for_match(t)] for t in query.quoted]
-    else:                                 # all the topic's words, the commonest dropped until some sentence has them
-        present = sorted((w for w in dict.fromkeys(content_words(query.focus)) if retriever.containing(w)),
-                         key=lambda w: len(retriever.containing(w)))
-        if not present:
-            return []
-        while len(present) > 1 and not any(all(normalize_for_match(w) in normalize_for_match(s.text) for w in present)
-                                            for s in index.sentences):
-            present.pop()
-        groups = [[normalize_for_match(w) for w in present]]
-    rank = {h.section.section_id: h for h in result.hits}
-    allowed = {h.section.section_id for h in result.hits}
+    allowed = {h.section.section_id: h for h in result.hits}
+    candidates = [s for s in index.sentences if s.section_id in allowed
+                  and not _HEADING_ONLY.match(s.text) and not _AGENCIES_ONLY.match(s.text)]
+    groups = _topic_groups(retriever, query)
+    if groups is None:
+        return []          # the topic is not named in the documents' words: no listing
     pool: dict[str, list[EvidenceSentence]] = {}
-    for sentence in index.sentences:
+    for sentence in candidates:
         flat = normalize_for_match(sentence.text)
-        if sentence.section_id in allowed and any(all(k in flat for k in group) for group in groups) \
-                and not _HEADING_ONLY.match(sentence.text) and not _AGENCIES_ONLY.match(sentence.text):
+        if any(all(k in flat for k in group) for group in groups):
             pool.setdefault(sentence.section_id, []).append(sentence)
-    if not pool:
-        return []
-    sections = sorted(pool, key=lambda sid: rank[sid].rank)[:MAX_SCOPE_SECTIONS]
     picked: list[Evidence] = []
-    for sid in sections:
+    for sid in sorted(pool, key=lambda sid: allowed[sid].rank)[:MAX_SCOPE_SECTIONS]:
         sentences = pool[sid]
         scores = retriever.sentence_scores(result.normalized, result.query_vector, sentences)
         for i in np.argsort(-scores)[:PER_TOPIC_SECTION]:
             picked.append(Evidence(0, sentences[i], index.section(sid), float(scores[i])))
-    picked = sorted(picked, key=lambda e: -e.score)[:MAX_TOPIC_SENTENCES]
-    return _renumber(picked)
+    return _renumber(sorted(picked, key=lambda e: -e.score)[:MAX_TOPIC_SENTENCES])
+
+
+def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
+    """What a sentence must hold to be on the topic (any group, every key of it), or ``None``
+    when the question's words do not name the topic in the documents' own words."""
+    if query.quoted:
+        return [[normalize_for_match(t)] for t in query.quoted]
+    words = list(dict.fromkeys(content_words(query.focus)))
+    idf = retriever._sentence_idf
+    top = max(idf.values(), default=1.0)
+    present = [w for w in words if retriever.containing(w)]
+    total = sum(idf.get(w, top) if w in present else top for w in words)
+    if not present or sum(idf.get(w, top) for w in present) < TOPIC_LEXICAL_SHARE * total:
+        return None
+    present.sort(key=lambda w: len(retriever.containing(w)))
+    while len(present) > 1 and not any(all(normalize_for_match(w) in normalize_for_match(s.text) for w in present)
+                                        for s in retriever.index.sentences):
+        present.pop()
+    return [[normalize_for_match(w) for w in present]]
