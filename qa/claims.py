@@ -241,3 +241,41 @@ def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, lis
             out = out.replace(f.phrase, source.phrase, 1)
             restored.append(source.phrase)
     return out, restored
+
+
+# A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
+_PART_OF = re.compile(r"(?P<total>\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
+                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中|分到)")
+
+
+def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: str) -> bool:
+    """False when ``question`` asks about part of a total it quotes (:func:`part_asked`) and no
+    evidence sentence gives that part beside the total (受理596件，其中审结…: 审结576件 is there;
+    70起召回里汽车类的: nothing says)."""
+    part = part_asked(question, corpus_flat)
+    if part is None:
+        return True
+    total = figures_in(_PART_OF.search(to_halfwidth(question)).group("total"))[0].value
+    return any(total in normalize_for_match(e.sentence.text) and clause_match(e.sentence.text, part, weights) >= 0.5
+               for e in evidence)
+
+
+def part_asked(question: str, corpus_flat: str) -> list[str] | None:
+    """The words naming the part that ``question`` asks about, when it quotes a total the
+    documents state and asks about a part of it (…70起召回里，汽车类的占了几起？ → ['汽车类']);
+    ``None`` when it does not.
+
+    >>> part_asked("去年那70起召回里，汽车类的占了几起？", "推动企业实施消费品召回70起")
+    ['汽车']
+    >>> part_asked("召回了多少起？", "推动企业实施消费品召回70起") is None
+    True
+    """
+    text = to_halfwidth(question)
+    for m in _PART_OF.finditer(text):
+        figures = figures_in(m.group("total"))
+        if figures and figures[0].value in corpus_flat and not (figures[0].unit == "年" or
+                                                               re.fullmatch(r"(19|20)\d{2}", figures[0].value)):
+            after = text[m.end():]
+            words = [w for w in content_words(after) if not w.isdigit() and w not in _UNITS]
+            return words or None
+    return None

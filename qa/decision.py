@@ -6,6 +6,8 @@ Before any model runs (:func:`unanswerable`), a question is not answered when
     documents never mention;
   * its words are mostly absent from the documents and no sentence is close in meaning
     (off-topic: 红烧肉怎么做？ — but not 小孩用的东西, a paraphrase of 儿童用品);
+  * it asks about part of a total it quotes, and the documents give only the total (70起召回里，
+    汽车类的占几起？);
   * it asks for a kind of fact (a date, an amount of money, a person, a place, a procedure, a
     contact, a figure) that no evidence sentence about its subject states — the documents discuss
     the topic but do not give what is asked (孵化机制什么时候建成？).
@@ -23,11 +25,12 @@ chosen by :mod:`qa.extract` — decides whether the documents answer: when it fa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import prompts
 from .citations import MARKER, Citation
-from .claims import rank_figures
+from .claims import part_given, rank_figures
 from .generation import StopReason
 from .intent import Attribute
 from .scope import restates_question
@@ -91,9 +94,11 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     or ``None``. See the module docstring; ``known`` accepts words the documents use in another
     form (:func:`topic_coverage`); ``similarity`` is the cosine of the question and its nearest
     sentence."""
-    if not query.english and similarity < MIN_TOPIC_SIMILARITY and \
+    if re.search(r"[\u4e00-\u9fff]", query.question) and similarity < MIN_TOPIC_SIMILARITY and \
             topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"
+    if re.search(r"[\u4e00-\u9fff]", query.question) and not part_given(query.question, evidence, weights, corpus_flat):
+        return "通知只给出了总数，没有给出问题所问的那一部分。"
     attribute = query.intent.attribute
     # English questions are read through a translation whose wording is not the documents':
     # the kind of fact asked is checked on the answer (qa.verify), not on the evidence here

@@ -26,8 +26,10 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "title": (re.compile(r"标题|题目|全称|名称|叫什么|印发的是什么|title|name of", re.I),
               re.compile(r"关于|的通知|《")),
 }
-# The question is about the document itself, not a topic inside it.
-SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|the notice|this (notice|document)|the document", re.I)
+# The question is about the document itself, not a topic inside it: it names the document, or
+# a part only a document's header has (落款, 文号, 抄送, 主送).
+SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|落款|文号|发文字号|抄送|主送|"
+                  r"the notice|this (notice|document)|the document", re.I)
 
 
 @dataclass(frozen=True)

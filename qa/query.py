@@ -24,6 +24,12 @@ from .text import content_words, normalize_for_match, normalize_query
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|"
                        r"那边|这边|上述|该项|里面|其中|它们?|\b(this|that|these|it|they|those)\b(?! year)",
                        re.IGNORECASE)
+# Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
+# using one is read with that topic even when it names something of its own.
+_REFERS = re.compile(r"这届|这个|这项|这条|这一|这些|该|上述|其中|里面|当中|此项|它们?|"
+                     r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
+_ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|\b(what|which|how|who|when|where)\b",
+                          re.IGNORECASE)
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
                          re.IGNORECASE)
@@ -72,17 +78,33 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     ('那标准化总监呢？', True)
     >>> resolve_follow_up("市场监管局负责哪些任务？", [("加强统筹协调是什么？", "…")])
     ('市场监管局负责哪些任务？', False)
+    >>> resolve_follow_up("这届一共多少家报名？", [("今年政府质量奖要做啥？", "…")])
+    ('今年政府质量奖要做啥？ 这届一共多少家报名？', True)
     """
     if not history:
         return question, False
     previous = history[-1][0].strip()
     seen = normalize_for_match(normalize_query(previous))
     own = [w for w in content_words(question) if normalize_for_match(w) not in seen]
-    if own:                                          # a topic of its own: it stands on its own
+    if own and not _REFERS.search(question):         # a topic of its own: it stands on its own
         return question, bool(_ANAPHORA.search(question))
     if _TIME_WORDS.search(question):                 # the previous topic, this question's time
         previous = _TIME_WORDS.sub("", previous)
     return f"{previous} {question.strip()}", True
+
+
+def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The turns with each question made self-contained in the light of those before it (a
+    client may send the questions as they were typed).
+
+    >>> resolve_history([("首席质量官去年培育了多少？", "…"), ("今年有啥新花样？", "…")])[-1][0]
+    '首席质量官培育了多少？ 今年有啥新花样？'
+    """
+    resolved: list[tuple[str, str]] = []
+    for question, answer in history:
+        text, _ = resolve_follow_up(question, resolved)
+        resolved.append((text, answer))
+    return resolved
 
 
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
@@ -102,7 +124,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             text = translated
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
-    text, follow_up = resolve_follow_up(text, history)
+    text, follow_up = resolve_follow_up(text, resolve_history(history))
     own_text = (text if guarded.english else asked).strip()   # in Chinese when translated
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
     # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes
@@ -110,7 +132,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     intent = read_intent(own_text, own_years)
     if guarded.english and intent.attribute == Attribute.OPEN:     # the translation may drop the cue
         intent = read_intent(asked, own_years)
-    if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked):
+    if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked) and \
+            not _ASKS_ITSELF.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
     quoted = tuple(dict.fromkeys(m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()))

@@ -85,6 +85,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     """
     from .text import split_clauses
 
+    from .text import content_words
+
     years: set[int] = set()
     carried = ""
     for clause in split_clauses(normalize_query(question)):
@@ -93,8 +95,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
             continue
         own = question_years(carried + clause, ref_year)
         carried = ""
-        if not own:
-            return set()
+        if not own and (not years or content_words(clause)):
+            return set()          # a clause with a topic of its own and no year (有啥新动作 has none)
         years |= own
     return years or question_years(question, ref_year)
 

@@ -51,7 +51,7 @@ CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
 WHICH_KIND = re.compile(r"哪些([\u4e00-\u9fff]{1,4})")
-VAGUE = "部分|一批|若干|一些|有关|相关|某些"
+VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
 
 
@@ -180,7 +180,8 @@ def lists_members(question: str, quotes: str) -> bool:
             return False
     for kind in WHICH_KIND.findall(q):
         kind = kind[:2]
-        if re.search(rf"(?:{VAGUE}){kind}", flat) and not re.search(rf"[、][^，。；]*{kind}|{kind}[^，。；]*[、]", flat):
+        if re.search(rf"(?:{VAGUE})[\u4e00-\u9fff]{{0,6}}?{kind}", flat) and \
+                not re.search(rf"[、][^，。；]*{kind}|{kind}[^，。；]*[、]", flat):
             return False
     return True
 
