@@ -32,7 +32,7 @@ from . import prompts
 from .citations import MARKER, Citation
 from .claims import part_given, rank_figures
 from .generation import StopReason
-from .intent import Attribute
+from .intent import Attribute, Scope
 from .scope import restates_question
 from .text import content_words, han_bigrams, normalize_for_match
 from .verify import Verdict, states_attribute, subject_match
@@ -100,9 +100,11 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if re.search(r"[\u4e00-\u9fff]", query.question) and not part_given(query.question, evidence, weights, corpus_flat):
         return "通知只给出了总数，没有给出问题所问的那一部分。"
     attribute = query.intent.attribute
-    # English questions are read through a translation whose wording is not the documents':
-    # the kind of fact asked is checked on the answer (qa.verify), not on the evidence here
-    if attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) or query.english:
+    # English questions are read through a translation whose wording is not the documents', and
+    # a comparison asks each side something else (去年多少？今年怎么做？): for both the kind of
+    # fact asked is checked on the answer (qa.verify), not on the evidence here
+    if attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) or query.english or \
+            query.intent.scope == Scope.COMPARE:
         return None
     if query.intent.wants_figure:
         ranked = rank_figures(query.focus, evidence, query.intent.unit, weights, query.quoted)

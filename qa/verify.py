@@ -213,7 +213,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     joined = misattributed(stated, [c.quote for c in grounded.citations]) if written else []
     if joined:
         verdict.problems.append(f"把“{'、'.join(joined)}”与原文中另一个数字连在一起")
-    if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and not (
+    if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and \
+            intent.scope != Scope.COMPARE and not (
             (query.english or states_attribute(stated, intent.attribute, query.question))
             and states_attribute(quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
