@@ -52,13 +52,13 @@ _DATE = re.compile(r"什么时候|何时|哪天|哪一天|几号|几月|哪个�
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|法人|代表)(是谁|叫什么|是哪位|姓什么|名字)|"
                      r"姓名|叫什么名字的人|是哪位|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
-_PLACE = re.compile(r"(?<!用)在哪(?![些几类种方]|个(领域|方面|行业|环节))|(?<!用在)哪里|哪儿|地址|位于|落在哪|落户哪|选址|在哪个区|哪个区|具体位置|where\b|address|located",
+_PLACE = re.compile(r"(?<![用落])在哪(?![些几类种方]|个(领域|方面|行业|环节))|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|在哪个区|哪个区|具体位置|where\b|address|located",
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-_QUANTITY = re.compile(r"多少|(?<![哪第])几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|(?<![哪第那这])几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
@@ -83,6 +83,8 @@ _ALL = re.compile(r"都(在|提|写|讲|说)|所有|全部|(提到|提及|涉及
 _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|did|done|achieved", re.IGNORECASE)
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|要点(里|中|上)|plan|will|next", re.IGNORECASE)
 # Measure words a count can be asked in (多少台套 → 台套).
+# Asking what the items are, beside a count (几条…分别是什么).
+_CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
 _RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
 _UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍)")
@@ -128,6 +130,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         if pattern.search(text):
             found.append(attribute)
     attribute = found[0] if found else Attribute.OPEN
+    if attribute == Attribute.QUANTITY and _CONTENTS.search(text):
+        attribute = Attribute.OPEN             # 几条依据…分别是什么: the items are asked, not their count
     if attribute == Attribute.AGENCY and Attribute.MONEY in found:
         attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
     unit_match = _UNIT.search(text)

@@ -20,7 +20,7 @@ from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope
 from .retrieval import Evidence, RetrievalResult
 from .scope import section_years
-from .text import content_words, normalize_query
+from .text import content_words, normalize_query, split_clauses
 
 # Words of a question about the document itself (beyond the header facts' own cue words).
 _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "发的", "发给", "下发给", "印发给", "送给", "发到",
@@ -66,7 +66,9 @@ def _header(query, index) -> Routed | None:
     fields = header_fields(text)
     if not fields or not SELF.search(text):
         return None
-    others = [w for w in content_words(text) if w not in _HEADER_WORDS and retriever_knows(index, w)]
+    # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
+    asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
+    others = [w for w in content_words(asking) if w not in _HEADER_WORDS and retriever_knows(index, w)]
     if others:
         return None                                   # a topic inside the document, not the document
     header = next((s for s in index.sections if not s.path), None)
