@@ -127,8 +127,11 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     text, follow_up = resolve_follow_up(text, resolve_history(history))
     own_text = (text if guarded.english else asked).strip()   # in Chinese when translated
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
-    # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes
-    years = frozenset(own_years or asked_years(text, ref_year))
+    # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes,
+    # unless it names a topic of its own (这届一共多少家报名？ after 今年政府质量奖要做啥？)
+    names_own = follow_up and history and any(
+        normalize_for_match(w) not in normalize_for_match(normalize_query(history[-1][0])) for w in content_words(asked))
+    years = frozenset(own_years or (set() if names_own else asked_years(text, ref_year)))
     intent = read_intent(own_text, own_years)
     if guarded.english and intent.attribute == Attribute.OPEN:     # the translation may drop the cue
         intent = read_intent(asked, own_years)

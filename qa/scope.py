@@ -153,10 +153,16 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
     return out
 
 
+# A year the documents name on its own, not as the end of a period (2023—2025年 plans to 2025;
+# it says nothing of 2025's work).
+_NAMED_YEAR = re.compile(r"(?<![—–\-~至到])(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
 def years_outside(years: set[int], sections: list[Section], corpus: str) -> set[int]:
     """The asked ``years`` that no section is scoped to and no sentence of ``corpus`` names."""
     covered = set().union(*(section_years(s) for s in sections)) if sections else set()
-    return {y for y in years if y not in covered and str(y) not in corpus}
+    named = {int(y) for y in _NAMED_YEAR.findall(corpus)}
+    return {y for y in years if y not in covered and y not in named}
 
 
 # An answer whose Chinese wording is at least this much the question's own (share of its
