@@ -8,8 +8,8 @@ chosen by what the question asks (:mod:`qa.intent`):
 * a question asking for figures gets, for each figure asked (``…多少起？抓了多少人？`` asks two),
   the sentence holding the figure whose clause matches it best (:func:`qa.claims.rank_figures`);
 * any other question gets the best sentence, and a second one of the same section when nearly
-  as relevant (one section answers a question of scope ``single``; an English question read
-  without translation may take it from another section).
+  as relevant (one section answers a question of scope ``single``; an English question may take
+  it from another section).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def verbatim_extract(request) -> list:
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])
     if not chosen:
-        # scores of a question read in English against Chinese sentences are too flat to tell
-        # sections apart: the two best may come from two sections
-        chosen = _best(evidence, one_section=bool(re.search(r"[\u4e00-\u9fff]", subject)))
+        # an English question, read as written or through a machine translation, scores Chinese
+        # sentences too flatly to tell sections apart: the two best may come from two sections
+        chosen = _best(evidence, one_section=not request.english)
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)

@@ -133,8 +133,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         normalize_for_match(w) not in normalize_for_match(normalize_query(history[-1][0])) for w in content_words(asked))
     years = frozenset(own_years or (set() if names_own else asked_years(text, ref_year)))
     intent = read_intent(own_text, own_years)
-    if guarded.english and intent.attribute == Attribute.OPEN:     # the translation may drop the cue
-        intent = read_intent(asked, own_years)
+    if guarded.english:               # the user's own words say what is asked; a translation may
+        written = read_intent(asked, own_years)      # add a cue (几家 for "how many families")
+        intent = written if written.attribute != Attribute.OPEN else intent
     if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked) and \
             not _ASKS_ITSELF.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time
