@@ -4,6 +4,7 @@ extract, or "not in the documents" with the nearest sections.
 Before any model runs (:func:`unanswerable`), a question is not answered when
   * it asks about a year no section covers and no sentence names, or a place or organisation the
     documents never mention;
+  * it asks what a term is that the documents never use (什么是质数？);
   * its words are mostly absent from the documents and no sentence is close in meaning
     (off-topic: 红烧肉怎么做？ — but not 小孩用的东西, a paraphrase of 儿童用品);
   * it asks about part of a total it quotes, and the documents give only the total (70起召回里，
@@ -34,7 +35,7 @@ from .claims import part_given, rank_figures
 from .generation import StopReason
 from .intent import Attribute, Scope
 from .scope import restates_question
-from .text import content_words, han_bigrams, normalize_for_match
+from .text import content_words, han_bigrams, normalize_for_match, normalize_query
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
 
@@ -88,12 +89,39 @@ def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: f
     return got / total
 
 
+# A question asking what a term is (什么是X？ X是什么意思？ what is X?).
+_DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[^？?，,。]{1,20})[？?]?$|"
+                         r"^(?:请问)?(?P<b>[^？?，,。]{1,20}?)(?:是什么意思|是啥意思|啥意思|是什么|是啥|指什么|指的是什么)[？?]?$|"
+                         r"^what (?:is|are|does) (?P<c>[^?]{1,40}?)(?: mean)?\??$", re.IGNORECASE)
+
+
+def undefined_term(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
+    """The term ``question`` asks to define when the documents never use it (什么是质数？), else
+    ``None``: they cannot say what it is.
+
+    >>> undefined_term("什么是质数？", "质量工作要点"), undefined_term("MaaS是啥意思？", "提升出行maas服务")
+    ('质数', None)
+    """
+    m = _DEFINITION.match(normalize_query(question))
+    if not m:
+        return None
+    term = next(g for g in m.groups() if g).strip(" “”\"'「」《》")
+    key = normalize_for_match(term).lower()
+    if len(key) < 2 or key in corpus_flat or known(term):
+        return None
+    words = content_words(term)
+    return term if not any(normalize_for_match(w).lower() in corpus_flat for w in words) else None
+
+
 def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: float,
                  known=lambda word: False, similarity: float = 1.0) -> str | None:
     """Why the documents cannot answer ``query`` before any model runs (a note for the user),
     or ``None``. See the module docstring; ``known`` accepts words the documents use in another
     form (:func:`topic_coverage`); ``similarity`` is the cosine of the question and its nearest
     sentence."""
+    term = undefined_term(query.question, corpus_flat, known)
+    if term is not None:
+        return f"通知中没有出现“{term}”。"
     if re.search(r"[\u4e00-\u9fff]", query.question) and similarity < MIN_TOPIC_SIMILARITY and \
             topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"
