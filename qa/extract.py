@@ -75,8 +75,8 @@ def verbatim_extract(request) -> list:
         return sorted(chosen, key=lambda e: e.n)
     chosen = []
     subject = request.subject or request.question
-    if intent is not None and intent.wants_figure and re.search(r"[\u4e00-\u9fff]", subject):
-        by_n = {e.n: e for e in evidence}   # figures are matched by the question's Chinese words
+    if intent is not None and intent.wants_figure and not request.english:
+        by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
         for part in sub_questions(subject):
             part_intent = read_intent(part)
             if not part_intent.wants_figure:
