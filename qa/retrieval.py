@@ -151,13 +151,13 @@ class HybridRetriever:
     @cached_property
     def _section_texts(self) -> list[str]:
         """Each section's headings and text, in the form used for exact matching."""
-        return [normalize_for_match(" ".join(sec.path) + sec.full_text(self.index.doc_text(sec.doc_id)))
+        return [normalize_for_match(" ".join(sec.path) + sec.full_text(self.index.doc_text(sec.doc_id))).lower()
                 for sec in self.index.sections]
 
     def containing(self, term: str) -> list[int]:
-        """Rows of the sections whose headings or text contain ``term`` verbatim (width and
-        spaces ignored)."""
-        key = normalize_for_match(term)
+        """Rows of the sections whose headings or text contain ``term`` verbatim (width, case
+        and spaces ignored)."""
+        key = normalize_for_match(term).lower()
         return [i for i, text in enumerate(self._section_texts) if key and key in text]
 
     def exact_terms(self, normalized: str, quoted: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
@@ -422,7 +422,7 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
         return []          # the topic is not named in the documents' words: no listing
     pool: dict[str, list[EvidenceSentence]] = {}
     for sentence in candidates:
-        flat = normalize_for_match(sentence.text)
+        flat = normalize_for_match(sentence.text).lower()
         if any(all(k in flat for k in group) for group in groups):
             pool.setdefault(sentence.section_id, []).append(sentence)
     picked: list[Evidence] = []
@@ -438,7 +438,7 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     """What a sentence must hold to be on the topic (any group, every key of it), or ``None``
     when the question's words do not name the topic in the documents' own words."""
     if query.quoted:
-        return [[normalize_for_match(t)] for t in query.quoted]
+        return [[normalize_for_match(t).lower()] for t in query.quoted]
     words = list(dict.fromkeys(content_words(query.focus)))
     idf = retriever._sentence_idf
     top = max(idf.values(), default=1.0)
@@ -447,7 +447,7 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     if not present or sum(idf.get(w, top) for w in present) < TOPIC_LEXICAL_SHARE * total:
         return None
     present.sort(key=lambda w: len(retriever.containing(w)))
-    while len(present) > 1 and not any(all(normalize_for_match(w) in normalize_for_match(s.text) for w in present)
-                                        for s in retriever.index.sentences):
+    while len(present) > 1 and not any(all(normalize_for_match(w).lower() in normalize_for_match(s.text).lower()
+                                            for w in present) for s in retriever.index.sentences):
         present.pop()
-    return [[normalize_for_match(w) for w in present]]
+    return [[normalize_for_match(w).lower() for w in present]]

@@ -83,7 +83,7 @@ def _header(query, index) -> Routed | None:
         for sentence in fact.sentences:
             evidence.append(Evidence(len(evidence) + 1, sentence, header, 1.0))
             marks.append(len(evidence))
-        quoted = "".join(s.text.strip() for s in fact.sentences)
+        quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
         parts.append(f"{_FIELD_NAMES[fact.field][query.english]}{quoted}{''.join(f'[{n}]' for n in marks)}")
     sep = "; " if query.english else "；"
     return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header")

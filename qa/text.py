@@ -239,8 +239,11 @@ def to_chinese_numeral(value: int) -> str:
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
+    import warnings
 
-    import jieba
+    with warnings.catch_warnings():   # jieba imports the deprecated pkg_resources when setuptools is there
+        warnings.simplefilter("ignore")
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
@@ -285,6 +288,7 @@ QUESTION_WORDS = frozenset(
     "啥 什么 说法 新做法 进展 成效 成绩 效果 后续 下一步 接下来 又 还 也 都 "
     "关于 相关 有关 涉及 出现 说了 写了 讲了 提及 文件 通知 总结 要点 文件里 通知里 里面 分别 各自 "
     "花样 新花样 新招 招 新动作 新意 亮点 变化 新变化 情况怎么样 咋样 如何 怎么搞 干啥 做啥 "
+    "哪些地方 哪里 哪儿 哪几处 几处 讲到 说到 谈到 提到过 出现过 讲过 说过 写到 提过 "
     "what about how about and then also more details responsible which who".split()
 )
 
