@@ -33,6 +33,7 @@ _FIGURE = re.compile(
 # Qualifiers that change a figure's meaning (累计/共 only frame it).
 QUALIFIERS = ("近", "约", "超过", "逾", "不足", "不到", "余", "多", "以上", "左右")
 _CLAUSE = re.compile(r"[^，,；;。！？!?（）()]+")
+_QUOTED_SPAN = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|\"[^\"]{0,30}\"")
 # A count in Chinese numerals (两级, 首批, 第五届): a figure too, valued as written.
 _CHINESE_FIGURE = re.compile(r"(?P<num>[一二两三四五六七八九十百]+|首)(?P<unit>级|批|届|期|类|种|大|个|家|项|条)")
 
@@ -71,7 +72,9 @@ def figures_in(text: str) -> list[Figure]:
     half = to_halfwidth(text)
     for clause_match_ in _CLAUSE.finditer(half):
         clause = clause_match_.group(0)
-        matches = [m for m in _FIGURE.finditer(clause) if m.group("num")]
+        # a number inside quotation marks names something (“20035”工程, “3+6”领域): not a count
+        masked = _QUOTED_SPAN.sub(lambda m: "_" * len(m.group(0)), clause)
+        matches = [m for m in _FIGURE.finditer(masked) if m.group("num")]
         for i, m in enumerate(matches):
             begin = matches[i - 1].end() if i else 0
             stop = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
@@ -89,7 +92,7 @@ def figures_in(text: str) -> list[Figure]:
                 phrase = phrase[len(m.group("pre")):]
             scope = half[:clause_match_.end()]
             out.append(Figure(value, phrase, unit, quals, clause.strip(), context, scope))
-        for m in _CHINESE_FIGURE.finditer(clause):
+        for m in _CHINESE_FIGURE.finditer(masked):
             if m.group(0) in ("一个", "一批", "一类", "一种", "一项"):    # "a", not a count
                 continue
             out.append(Figure(m.group(0), m.group(0), m.group("unit"), (), clause.strip(), clause.strip(),

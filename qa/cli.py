@@ -119,6 +119,8 @@ def _run(args) -> int:
 
     if args.command == "ask":
         if args.question == "-":
+            if sys.stdin is None:
+                raise UsageError("no question on stdin (ask - reads it from there)")
             args.question = sys.stdin.buffer.read().decode("utf-8", errors="replace")
         if not args.question.strip():
             raise UsageError("the question is empty")

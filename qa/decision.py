@@ -89,6 +89,23 @@ def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: f
     return got / total
 
 
+# A part of a year (上半年, 一季度, 12月): the documents may give only whole years.
+_SUBPERIOD = re.compile(r"上半年|下半年|前三季度|[一二三四1-4]季度|\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?")
+
+
+def missing_subperiod(question: str, corpus_flat: str) -> str | None:
+    """The part of a year ``question`` asks about when the documents never name it (2023年上半年
+    合格率？ when they give the year's), else ``None``.
+
+    >>> missing_subperiod("2023年上半年合格率是多少？", "合格率96.04%"), missing_subperiod("合格率？", "")
+    ('上半年', None)
+    """
+    for m in _SUBPERIOD.finditer(normalize_query(question)):
+        if normalize_for_match(m.group(0)) not in corpus_flat:
+            return m.group(0)
+    return None
+
+
 # A question asking what a term is (什么是X？ X是什么意思？ what is X?).
 _DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[^？?，,。]{1,20})[？?]?$|"
                          r"^(?:请问)?(?P<b>[^？?，,。]{1,20}?)(?:是什么意思|是啥意思|啥意思|是什么|是啥|指什么|指的是什么)[？?]?$|"
@@ -119,6 +136,9 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     or ``None``. See the module docstring; ``known`` accepts words the documents use in another
     form (:func:`topic_coverage`); ``similarity`` is the cosine of the question and its nearest
     sentence."""
+    period = missing_subperiod(query.question, corpus_flat)
+    if period is not None:
+        return f"通知只给出全年的情况，没有“{period}”的数字。"
     term = undefined_term(query.question, corpus_flat, known)
     if term is not None:
         return f"通知中没有出现“{term}”。"

@@ -35,7 +35,7 @@ from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import reference_year, unknown_entities, years_outside
+from .scope import missing_sections, reference_year, unknown_entities, years_outside
 from .spelling import Speller
 from .text import first_line, han_bigrams, normalize_for_match
 from .verify import verify
@@ -173,8 +173,8 @@ class Assistant:
         guarded = guard(question, self.settings.max_question_chars)
         corpus = self._current_corpus()
         notes = self._input_notes(guarded)
-        if guarded.instruction_only:
-            yield self._final(self._refusal(guarded), guarded, guarded.original, [], clock, notes)
+        if guarded.instruction_only:      # nothing asked: no query a follow-up could lean on
+            yield self._final(self._refusal(guarded), guarded, "", [], clock, notes)
             return
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller, self.generator.translate)
         result = self._retrieve(query, corpus)
@@ -201,8 +201,12 @@ class Assistant:
         return notes
 
     def _recent(self, history) -> list[tuple[str, str]]:
+        """The last turns that count: well-formed ``(question, answer)`` pairs of strings with a
+        question (a refused message leaves none)."""
         turns = self.settings.max_history_turns
-        return list(history or [])[-turns:] if turns else []
+        pairs = [(t[0], t[1]) for t in (history or []) if isinstance(t, (list, tuple)) and len(t) == 2
+                 and isinstance(t[0], str) and isinstance(t[1], str) and t[0].strip()]
+        return pairs[-turns:] if turns else []
 
     def _before_generation(self, query: Query, result: RetrievalResult, corpus: Corpus) -> Decision | None:
         """An abstention or a structured answer decided before any generator runs, else
@@ -271,6 +275,9 @@ class Assistant:
         unknown = unknown_entities(query.text, corpus.text, corpus.known)
         if unknown:
             return f"通知没有提到“{'、'.join(unknown)}”。"
+        missing = missing_sections(query.question, corpus.index.sections)
+        if missing:
+            return f"通知中没有{'、'.join(missing)}。"
         return None
 
     @staticmethod

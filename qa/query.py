@@ -85,12 +85,33 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         return question, False
     previous = history[-1][0].strip()
     seen = normalize_for_match(normalize_query(previous))
-    own = [w for w in content_words(question) if normalize_for_match(w) not in seen]
+    own = [w for w in topic_words(question) if normalize_for_match(w) not in seen]
     if own and not _REFERS.search(question):         # a topic of its own: it stands on its own
         return question, bool(_ANAPHORA.search(question))
     if _TIME_WORDS.search(question):                 # the previous topic, this question's time
         previous = _TIME_WORDS.sub("", previous)
     return f"{previous} {question.strip()}", True
+
+
+# What a question may ask of any topic: these name no topic of their own (合格率多少？ after a
+# question on 高标准农田 asks the 农田 figure).
+ATTRIBUTE_WORDS = frozenset("合格率 比例 占比 比重 数量 金额 规模 增长 增幅 同比 排名 名次 时间 日期 地点 单位 部门 "
+                            "人数 家数 个数 总数 总量 情况 措施 目标 进展 效果 结果 全国 全市".split())
+
+
+def topic_words(question: str) -> list[str]:
+    """The words of ``question`` that could name a topic: its content words that are nouns
+    (jieba tags n…, v-n, English words), without :data:`ATTRIBUTE_WORDS` — 审结 or 增长 is a
+    verb, 合格率 an attribute; 标准化总监 is a topic.
+
+    >>> topic_words("那审结了多少？"), topic_words("合格率多少？"), topic_words("那标准化总监呢？")
+    ([], [], ['标准化', '总监'])
+    """
+    from .scope import _posseg
+
+    words = set(content_words(question))
+    return [w for w, flag in _posseg(normalize_query(question))
+            if w.lower() in words and w not in ATTRIBUTE_WORDS and (flag.startswith(("n", "j", "l", "eng")) or flag == "vn")]
 
 
 def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from .text import content_words, normalize_query, split_clauses
 
 # Words of a question about the document itself (beyond the header facts' own cue words).
 _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "发的", "发给", "下发给", "印发给", "送给", "发到",
-                 "文号", "字号", "日期", "时间", "单位", "机构", "名义", "小组", "部门",
+                 "文号", "字号", "日期", "时间", "单位", "机构", "名义", "小组", "部门", "机关", "签发",
                  "抄送", "主送", "公开", "标题", "全称", "名称", "哪天", "落款", "什么", "哪些", "notice", "document",
                  "issued", "date", "number", "title", "copied", "public", "publicly", "sent", "addressed",
                  "recipients", "reference", "was", "what", "this", "who", "whom", "the"}

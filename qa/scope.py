@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .sections import Section
-from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in
+from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in, to_chinese_numeral
 
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
@@ -45,15 +45,20 @@ def reference_year(doc_text: str, sections: list[Section]) -> int | None:
     return max(years) if years else None
 
 
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
 def question_years(question: str, ref_year: int | None) -> set[int]:
     """Years a question asks about: written ones, and relative ones (今年, 去年, 之前, 接下来…)
     resolved against ``ref_year``.
 
-    >>> sorted(question_years("去年和2024年", 2024))
-    [2023, 2024]
+    >>> sorted(question_years("去年和2024年", 2024)), sorted(question_years("二零二二年的合格率", 2024))
+    ([2023, 2024], [2022])
     """
     normalized = normalize_query(question).lower()
     years = {int(y) for y in _YEAR.findall(normalized)}
+    years |= {int("".join(_CN_DIGIT[c] for c in y)) for y in _CN_YEAR.findall(normalized)}   # 二零二二年
     if ref_year is not None:
         for word, delta in _RELATIVE.items():
             if word in normalized:
@@ -110,6 +115,7 @@ def strip_years(question: str) -> str:
     """
     text = normalize_query(question)
     text = re.sub(r"(?:in |of )?(19|20)\d{2}\s*年?", "", text)
+    text = _CN_YEAR.sub("", text)
     for word in _RELATIVE:
         text = text.replace(word, "")
     text = _PERIODS.sub("", text)
@@ -189,3 +195,30 @@ def restates_question(answer: str, question: str) -> bool:
     if not grams:
         return False
     return len(grams - han_bigrams(question)) / len(grams) < MIN_NOVELTY
+
+
+# A section the question names by its heading's marker: 第二部分, 第六章, （十九）, 第三条.
+_SECTION_REF = re.compile(r"第[一二三四五六七八九十]+(?:部分|章|节)|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十\d]+条")
+
+
+def missing_sections(question: str, sections: list[Section]) -> list[str]:
+    """The sections ``question`` names by marker that the documents do not have (根据第（十九）条… when
+    part 2 ends at （十八）). A （N） or 第N条 reference counts as present when any part has it.
+
+    >>> from qa.sections import parse_sections
+    >>> secs = parse_sections("通知\\n第一部分　总结\\n一、甲\\n（一）乙。正文。", "d")
+    >>> missing_sections("第一部分（一）说什么？第二部分呢？", secs)
+    ['第二部分']
+    """
+    headings = " ".join(h for s in sections for h in s.path)
+    out = []
+    for ref in _SECTION_REF.findall(normalize_query(question).replace("(", "（").replace(")", "）")):
+        marker = ref
+        if ref.startswith("第") and ref.endswith("条"):
+            number = ref[1:-1]
+            if number.isdigit():
+                number = to_chinese_numeral(int(number)) if 0 < int(number) < 100 else number
+            marker = f"（{number}）"               # 第三条 is how people name item （三）
+        if marker not in headings:
+            out.append(ref)
+    return out
