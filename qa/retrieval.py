@@ -15,9 +15,17 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import Section
+from .intent import read_intent
 from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
 
 
+# Sentence score = cosine + LEXICAL_WEIGHT × IDF share of the query's words it holds
+# (+ NUMBER_BONUS when it states a figure and one is asked) + RANK_PRIOR / its section's rank.
+# Set earlier on the dev set and kept after a check on tune (extractive answer accuracy: 0.888
+# at 0.5 and at 0.3, 0.883 at 0.7; 0.883 without the rank prior).
+LEXICAL_WEIGHT = 0.5
+NUMBER_BONUS = 0.05
+RANK_PRIOR = 0.02
 # A sentence that is only an item's heading, "（四）产品质量保持全国领先。": no evidence in it.
 _HEADING_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；]{0,40}。?$")
 
@@ -296,10 +304,9 @@ class HybridRetriever:
         total = sum(idf.get(t, 1.0) for t in q_tokens) or 1.0
         lexical = np.array([sum(idf.get(t, 1.0) for t in q_tokens & set(s.tokens)) / total
                             for s in sentences])
-        wants_number = any(w in normalized for w in ("多少", "几", "how many", "how much", "what share",
-                                                    "比例", "率", "数量", "多大"))
+        wants_number = read_intent(normalized).wants_figure
         numeric = np.array([1.0 if numbers_in(s.text) else 0.0 for s in sentences])
-        return dense + 0.5 * lexical + (0.05 * numeric if wants_number else 0.0)
+        return dense + LEXICAL_WEIGHT * lexical + (NUMBER_BONUS * numeric if wants_number else 0.0)
 
     def select_evidence(self, result: RetrievalResult, hits: list[Retrieved], n: int) -> list[Evidence]:
         """The ``n`` best sentences of the ``hits`` sections, numbered 1..n in reading order
@@ -313,7 +320,7 @@ class HybridRetriever:
             return []
         scores = self.sentence_scores(result.normalized, result.query_vector, [s for s, _ in pool])
         # a small prior for the better-ranked section: ties go to the section retrieval preferred
-        scores = scores + np.array([0.02 / h.rank for _, h in pool])
+        scores = scores + np.array([RANK_PRIOR / h.rank for _, h in pool])
         best = sorted(np.argsort(-scores)[:n], key=lambda i: (pool[i][1].rank, pool[i][0].start))
         return [Evidence(k, pool[i][0], pool[i][1].section, float(scores[i]))
                 for k, i in enumerate(best, start=1)]
