@@ -27,7 +27,7 @@ def configure_logging(level: int) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-GENERATORS = ("llama.cpp", "transformers", "extractive")
+GENERATORS = ("llama.cpp", "transformers", "openai", "extractive")
 
 
 class UsageError(Exception):
@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
                         "e.g. extractive,llama.cpp")
 
     p = sub.add_parser("fetch", help="download and verify the configured models into the cache (setup)")
+
+    p = sub.add_parser("serve-model", help="serve the default generator over an OpenAI-compatible API "
+                                           "(llama_cpp.server; for QA_GENERATOR=openai)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
     p = sub.add_parser("serve", help="start the chat app (same as python app.py)")
     p.add_argument("--host", help="address to listen on (default 127.0.0.1, or QA_HOST)")
@@ -105,6 +110,23 @@ def _run(args) -> int:
               f"{counts['sections']} sections, {counts['sentences']} sentences, "
               f"embedder {index.manifest['embedder']['id']}, built {index.manifest['built_at']}")
         return 0
+
+    if args.command == "serve-model":
+        import subprocess
+
+        from .model_server import server_command
+        from .models import REGISTRY, ensure_model
+
+        if settings.generator_model not in REGISTRY:
+            raise UsageError(f"serve-model serves a registry model ({', '.join(REGISTRY)}); "
+                             f"got {settings.generator_model!r}")
+        path = ensure_model(settings.generator_model, settings.model_cache, allow_downloads=settings.allow_downloads)
+        command = server_command(path, args.host or "127.0.0.1", args.port, settings.generator_model,
+                                 settings.n_ctx, settings.n_threads)
+        print(f"serving {settings.generator_model} at http://{args.host or '127.0.0.1'}:{args.port}/v1 "
+              f"(QA_GENERATOR=openai QA_OPENAI_BASE_URL=http://{args.host or '127.0.0.1'}:{args.port}/v1)",
+              file=sys.stderr)
+        return subprocess.call(command)
 
     if args.command == "serve":
         from app import main as serve_main  # app.py sits at the project root
@@ -183,7 +205,7 @@ def _fetch(settings) -> int:
 
     embedder = load_embedder(settings.embedder, allow_downloads=True)
     print(f"embedder ready: {embedder.name}")
-    if settings.generator != "extractive" and settings.generator_model in REGISTRY:
+    if settings.generator in ("llama.cpp", "transformers") and settings.generator_model in REGISTRY:
         path = ensure_model(settings.generator_model, settings.model_cache, progress=True, allow_downloads=True)
         print(f"generator ready: {path} (SHA-256 verified)")
     else:

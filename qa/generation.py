@@ -4,9 +4,11 @@
 * ``llama.cpp``  — a GGUF model run by llama-cpp-python (default: the official Qwen2.5-Coder
   1.5B Instruct Q4_K_M, fetched and SHA-256-verified by :mod:`qa.models`).
 * ``transformers`` — a hub id, a local model folder, or a ``.gguf`` file loaded by transformers.
+* ``openai``     — any OpenAI-compatible chat-completions server (llama.cpp's ``llama-server`` or
+  ``python -m llama_cpp.server``, vLLM, Ollama), through the official ``openai`` client.
 
 ``Generator.generate(request)`` returns a :class:`Generation`: iterate it for the text as it is
-written, then read ``text``, ``stop`` (a :class:`StopReason`) and ``new_tokens`` — a response
+written, then read ``text``, ``stop`` (a :class:`StopReason`), ``error`` and ``new_tokens`` — a response
 object in the manner of simonw/llm's ``Response``. Generation stops at ``max_new_tokens``, at
 ``timeout_s`` seconds, or when the text starts looping (a repeated line or 8-gram).
 """
@@ -35,6 +37,7 @@ class StopReason(str, Enum):
     LENGTH = "length"      # the token limit
     TIMEOUT = "timeout"    # the time limit
     LOOP = "loop"          # the text started repeating itself
+    ERROR = "error"        # the backend failed (a generation server down, refusing or stalled)
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,17 @@ class Generation:
         self._run = run
         self._pieces: list[str] = []
         self.stop: StopReason = StopReason.STOP
+        self.error: str | None = None      # with StopReason.ERROR: what failed, one line
         self.new_tokens = 0
         self.done = False
 
-    def finish(self, stop: StopReason, new_tokens: int | None = None) -> None:
+    def finish(self, stop: StopReason, new_tokens: int | None = None, error: str | None = None) -> None:
         """Record why generation ended (called by the backend)."""
         self.stop = stop
         if new_tokens is not None:
             self.new_tokens = new_tokens
+        if error is not None:
+            self.error = error
 
     def __iter__(self) -> Iterator[str]:
         for piece in self._run(self):
@@ -310,6 +316,88 @@ class TransformersGenerator:
         generation.new_tokens = int(output.shape[1] - inputs["input_ids"].shape[1])
 
 
+class OpenAIGenerator:
+    """A model behind an OpenAI-compatible chat-completions server, streamed through the
+    official ``openai`` client (the API: https://platform.openai.com/docs/api-reference/chat).
+
+    Greedy decoding (temperature 0; ``top_k`` 1 and repeat penalty 1.0 are sent as extra fields,
+    which llama.cpp's servers read and others ignore). ``timeout_s`` bounds connecting and each
+    wait between streamed tokens, the client retries ``max_retries`` times (connection errors,
+    429, 5xx), and :class:`LoopGuard` bounds the whole answer by ``total_timeout_s``. A server
+    that is down, refuses or stops mid-answer ends the :class:`Generation` with
+    ``StopReason.ERROR`` and a one-line ``error`` (never an exception), so that the assistant
+    answers from verbatim extracts meanwhile. Many of these may generate at once: the server
+    schedules them (parallel slots, continuous batching).
+    """
+
+    verbatim = False
+
+    def __init__(self, base_url: str, model: str, api_key: str = "none", timeout_s: float = 20.0,
+                 max_retries: int = 1, max_new_tokens: int = 256, total_timeout_s: float = 90.0):
+        import openai
+
+        self.client = openai.OpenAI(base_url=base_url, api_key=api_key or "none", timeout=timeout_s,
+                                    max_retries=max_retries)
+        self.model = model
+        self.base_url = base_url
+        self.max_new_tokens = max_new_tokens
+        self.timeout_s = total_timeout_s
+        self.name = f"openai:{model}@{base_url}"
+
+    _EXTRA = {"top_k": 1, "repeat_penalty": 1.0}
+
+    def translate(self, question: str) -> str | None:
+        import openai
+
+        try:
+            out = self.client.chat.completions.create(model=self.model, messages=translation_messages(question),
+                                                      temperature=0.0, max_tokens=TRANSLATION_TOKENS,
+                                                      extra_body=self._EXTRA)
+        except openai.OpenAIError as exc:
+            log.warning("translation by %s failed: %s", self.name, _one_line(exc))
+            return None
+        return ((out.choices[0].message.content if out.choices else "") or "").strip() or None
+
+    def generate(self, request: Request) -> Generation:
+        return Generation(lambda generation: self._stream(request, generation))
+
+    def _stream(self, request: Request, generation: Generation) -> Iterator[str]:
+        import openai
+
+        guard = LoopGuard(self.timeout_s)
+        generation.finish(StopReason.LENGTH, 0)
+        stream = None
+        try:
+            stream = self.client.chat.completions.create(
+                model=self.model, messages=messages_for(request.question, request.evidence, request.english),
+                stream=True, temperature=0.0, max_tokens=self.max_new_tokens, extra_body=self._EXTRA)
+            for chunk in stream:
+                if not chunk.choices:
+                    continue
+                choice = chunk.choices[0]
+                delta = (choice.delta.content if choice.delta else None) or ""
+                if delta:
+                    generation.new_tokens += 1
+                    yield delta
+                    if guard.feed(delta):
+                        generation.finish(guard.reason)
+                        break
+                if choice.finish_reason:
+                    generation.finish(StopReason.LENGTH if choice.finish_reason == "length" else StopReason.STOP)
+                    break
+        except openai.OpenAIError as exc:
+            log.warning("generation by %s failed: %s", self.name, _one_line(exc))
+            generation.finish(StopReason.ERROR, error=f"{self.base_url}: {_one_line(exc)}")
+        finally:
+            if stream is not None:
+                stream.close()
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+
+
 def load_generator(settings) -> Generator:
     """The generator named by ``settings.generator``.
 
@@ -334,4 +422,9 @@ def load_generator(settings) -> Generator:
         return TransformersGenerator(model, max_new_tokens=settings.max_new_tokens,
                                      timeout_s=settings.generation_timeout_s, n_threads=settings.n_threads,
                                      allow_downloads=settings.allow_downloads)
+    if settings.generator == "openai":
+        return OpenAIGenerator(settings.openai_base_url, settings.generator_model,
+                               api_key=settings.openai_api_key.get_secret_value(), timeout_s=settings.openai_timeout_s,
+                               max_retries=settings.openai_max_retries, max_new_tokens=settings.max_new_tokens,
+                               total_timeout_s=settings.generation_timeout_s)
     raise ValueError(f"unknown generator {settings.generator!r}")
