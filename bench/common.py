@@ -23,6 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "docs" / "bench"
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
+# A 1-minute load average above this when a benchmark starts means something else was running
+# (tests, helpers, an app): its figures are flagged as unreliable (ours were 3–4× too slow so).
+BUSY_LOAD = 0.5
+LOAD_BEFORE = os.getloadavg()          # taken when a benchmark script starts (it imports this)
+if LOAD_BEFORE[0] > BUSY_LOAD:
+    print(f"warning: the machine is busy (load average {LOAD_BEFORE[0]:.2f} over the last minute); "
+          "timings will be flagged as unreliable — stop tests, helpers and apps first", file=sys.stderr)
+
 
 def machine() -> dict:
     """Cores, CPU model, RAM (GiB), OS, Python and the versions of the libraries that matter."""
@@ -57,11 +65,29 @@ def percentile(values, q: float) -> float:
     return float(np.percentile(values, q)) if len(values) else float("nan")
 
 
+def load_record() -> dict:
+    """The load averages (1, 5, 15 min) when the script started and now, and whether the
+    machine was busy at the start (1-min load above :data:`BUSY_LOAD`)."""
+    return {"before": [round(x, 2) for x in LOAD_BEFORE], "after": [round(x, 2) for x in os.getloadavg()],
+            "busy": LOAD_BEFORE[0] > BUSY_LOAD}
+
+
+def load_line(record: dict | None) -> str:
+    """One Markdown line with a run's load averages; a busy run is flagged."""
+    if not record:
+        return "*Load average not recorded (an older run).*"
+    flag = " **Busy machine at the start: these timings are unreliable.**" if record["busy"] else ""
+    return (f"*Load average (1/5/15 min) before {' / '.join(map(str, record['before']))}, after "
+            f"{' / '.join(map(str, record['after']))}.*{flag}")
+
+
 def save(name: str, data: dict) -> Path:
-    """Store a benchmark's figures (with the machine) in ``docs/bench/<name>.json``."""
+    """Store a benchmark's figures (with the machine and the load averages, see
+    :func:`load_record`) in ``docs/bench/<name>.json``."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
-    path.write_text(json.dumps({"machine": machine(), **data}, ensure_ascii=False, indent=2), encoding="utf-8")
+    path.write_text(json.dumps({"machine": machine(), "load": load_record(), **data}, ensure_ascii=False, indent=2),
+                    encoding="utf-8")
     return path
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 from bench import compare, end_to_end, generation, index_scale, load
-from bench.common import RESULTS, ROOT, machine_line
+from bench.common import RESULTS, ROOT, load_line, machine_line
 
 COMMANDS = {"index": "python -m bench.index_scale", "generation": "python -m bench.generation --n 15",
             "end_to_end": "python -m bench.end_to_end", "compare": "python -m bench.compare",
-            "load": "python -m bench.load --users 8 --duration 120"}
+            "load": "python -m bench.load --users 1,4,8 --duration 60"}
 
 
 WHY = """Where a target is missed, what the profiles show: **first token** — the prompt is ≈ 450
@@ -72,10 +72,11 @@ def main() -> None:
                 ("generation", "Generation: default model, ours vs llama-cpp-python, bandwidth bound", generation.table),
                 ("end_to_end", "End to end", end_to_end.table),
                 ("compare", "Comparisons", compare.table),
-                ("load", "Load: 8 users through the Gradio API", lambda x: load.table(x, x["generator"]))]
+                ("load", "Load: 1, 4 and 8 users through the Gradio API, in-process model vs generation server",
+                 lambda x: load.compare_table(x["rows"]) if "rows" in x else load.table(x, x["generator"]))]
     for name, title, render in sections:
         out += [f"## {title}", "", f"`{COMMANDS[name]}`", ""]
-        out += [render(r[name]) if r[name] else "*(not run yet)*", ""]
+        out += [render(r[name]), "", load_line(r[name].get("load")), ""] if r[name] else ["*(not run yet)*", ""]
     (ROOT / "docs" / "BENCHMARKS.md").write_text("\n".join(out), encoding="utf-8")
     print(f"wrote {ROOT / 'docs' / 'BENCHMARKS.md'}")
 

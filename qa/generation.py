@@ -228,11 +228,14 @@ class TransformersGenerator:
     """A causal LM loaded by transformers from a hub id, a local folder, or a GGUF file
     (``gguf_file=``; transformers dequantises it). Streams through ``TextIteratorStreamer``.
 
-    Raises ``OSError`` when the model cannot be found locally and the hub is unreachable.
+    Raises ``OSError`` when the model cannot be found locally and the hub is unreachable, and
+    ``ValueError`` for a GGUF file when accelerate is missing. A registry GGUF (the default
+    1.5B) loads in ≈ 50 s and takes ≈ 9 GB dequantised to float32, and answers in ≈ 18 s on
+    2 cores (measured 2026-11-30): it works, llama.cpp is the fast way to run the same file.
     """
 
     def __init__(self, model: str, max_new_tokens: int = 256, timeout_s: float = 90.0,
-                 n_threads: int | None = None, allow_downloads: bool = False):
+                 n_threads: int | None = None, allow_downloads: bool = False, label: str | None = None):
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -243,6 +246,11 @@ class TransformersGenerator:
         path = Path(model).expanduser()
         kwargs: dict = {}
         if path.suffix == ".gguf":
+            import importlib.util
+
+            if importlib.util.find_spec("accelerate") is None:    # transformers needs it for GGUF files
+                raise ValueError("transformers reads a .gguf file only with accelerate installed "
+                                 "(pip install accelerate; requirements.txt has it)")
             kwargs["gguf_file"] = path.name
             source = str(path.parent)
         else:
@@ -254,7 +262,7 @@ class TransformersGenerator:
         self.model.eval()
         self.max_new_tokens = max_new_tokens
         self.timeout_s = timeout_s
-        self.name = f"transformers:{model}"
+        self.name = f"transformers:{label or model}"
 
     verbatim = False
 
@@ -421,7 +429,7 @@ def load_generator(settings) -> Generator:
             model = str(ensure_model(model, settings.model_cache, allow_downloads=settings.allow_downloads))
         return TransformersGenerator(model, max_new_tokens=settings.max_new_tokens,
                                      timeout_s=settings.generation_timeout_s, n_threads=settings.n_threads,
-                                     allow_downloads=settings.allow_downloads)
+                                     allow_downloads=settings.allow_downloads, label=settings.generator_model)
     if settings.generator == "openai":
         return OpenAIGenerator(settings.openai_base_url, settings.generator_model,
                                api_key=settings.openai_api_key.get_secret_value(), timeout_s=settings.openai_timeout_s,
