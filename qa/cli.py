@@ -14,17 +14,11 @@ import os
 import sys
 from pathlib import Path
 
+from .logs import configure_logging
 from .text import first_line
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-
-def configure_logging(level: int) -> None:
-    """Log our messages at ``level``; keep the libraries' chatter (bm25s, jieba, httpx) out."""
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("bm25s", "jieba", "httpx", "sentence_transformers", "urllib3"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 GENERATORS = ("llama.cpp", "transformers", "openai", "extractive")
@@ -129,7 +123,7 @@ def _run(args) -> int:
         return subprocess.call(command)
 
     if args.command == "serve":
-        from app import main as serve_main  # app.py sits at the project root
+        from .serve import main as serve_main
 
         serve_main(settings)
         return 0

@@ -52,7 +52,7 @@ def test_listening_beyond_loopback_needs_a_real_password_or_warns():
     import pytest
     from pydantic import ValidationError
 
-    import app
+    from qa import serve as app
     from qa.config import load_settings
 
     assert app.exposure_warning(load_settings(host="127.0.0.1")) is None
