@@ -2,11 +2,12 @@
 beside the same prompts run by llama-cpp-python directly (our overhead), and beside the
 memory-bandwidth bound of this machine.
 
-For each dev question the retriever picks the evidence once; then (1) our
-``LlamaCppGenerator.generate`` and (2) ``Llama.create_chat_completion`` on the same loaded model,
-same messages and sampling, run alternately, each from an empty KV cache (``Llama.reset``), so
-that neither gains from the other's prompt (real use also reuses the system prompt's prefix:
-see the end-to-end figures). The bound: decoding one token reads
+For each dev question the assistant (with extracts only) runs once and the request its
+generator would get — the evidence chosen by the verification stage, as the default path sends
+it — is recorded; then (1) our ``LlamaCppGenerator.generate``, (2) ``Llama.create_chat_completion``
+on the same loaded model, same messages and sampling, and (3) our generator with prompt-lookup
+decoding run alternately, each from an empty KV cache (``Llama.reset``), so that none gains from
+another's prompt (real use also reuses the system prompt's prefix: see the end-to-end figures). The bound: decoding one token reads
 every weight once, so tokens/s ≤ memory bandwidth / model bytes; the bandwidth is measured
 with a large numpy copy (read + write counted).
 
@@ -58,34 +59,60 @@ def _raw(llm, messages, max_tokens):
             yield 1
 
 
+class _Recorder:
+    """An extractive generator that keeps the requests it is given."""
+
+    def __init__(self):
+        from qa.generation import ExtractiveGenerator
+
+        self.inner = ExtractiveGenerator()
+        self.name, self.verbatim, self.requests = "recorder", False, []
+
+    def generate(self, request):
+        self.requests.append(request)
+        return self.inner.generate(request)
+
+    def translate(self, question):
+        return None
+
+
 def run(n: int, settings=None) -> dict:
     """Measure over the first ``n`` dev questions; returns the figures."""
+    from dataclasses import replace
+
     from qa.config import load_settings
-    from qa.embedding import load_embedder
-    from qa.generation import Request, load_generator, messages_for
-    from qa.index import ensure_index
-    from qa.documents import load_documents
-    from qa.retrieval import HybridRetriever
+    from qa.engine import Assistant, model_evidence
+    from qa.extract import verbatim_extract
+    from qa.generation import LlamaCppGenerator, load_generator, messages_for
 
     settings = settings or load_settings()
-    embedder = load_embedder(settings.embedder)
-    index = ensure_index(settings.index_dir, load_documents(settings.source_dir), embedder, progress=False)
-    retriever = HybridRetriever(index, embedder)
+    recorder = _Recorder()
+    assistant = Assistant(settings.model_copy(update={"generator": "extractive"}), generator=recorder)
+    for row in dev_questions()[:n]:
+        assistant.ask(row["question"])
+    requests = [replace(r, evidence=model_evidence(verbatim_extract(r), r.evidence)) for r in recorder.requests]
     generator = load_generator(settings)
     llm = generator.llm
-    questions = [r["question"] for r in dev_questions()[:n]]
-    prompts = [(q, retriever.search(q, top_k=settings.top_k, n_evidence=settings.evidence_sentences).evidence)
-               for q in questions]
-    # tokens of the messages' text (the chat template adds ~10 more)
-    prompt_tokens = [len(llm.tokenize("".join(m["content"] for m in messages_for(q, ev)).encode("utf-8")))
-                     for q, ev in prompts]
-    _timed(generator.generate(Request(*prompts[0])))              # warm up (first call loads pages)
-    ours, raw = [], []
-    for q, ev in prompts:     # interleaved, each from an empty KV cache: same conditions for both
+    lookup = LlamaCppGenerator(llm.model_path, n_ctx=settings.n_ctx, n_threads=settings.n_threads,
+                               max_new_tokens=settings.max_new_tokens, prompt_lookup_tokens=10)
+
+    def prompt_tokens(request) -> int:
+        """Tokens of the messages' text, plus ~10 of the chat template."""
+        messages = messages_for(request.question, request.evidence, request.english)
+        return len(llm.tokenize("".join(m["content"] for m in messages).encode("utf-8"))) + 10
+
+    tokens = [prompt_tokens(r) for r in requests]
+    system = len(llm.tokenize(messages_for("", [], False)[0]["content"].encode("utf-8")))
+    _timed(generator.generate(requests[0]))              # warm up (first call loads pages)
+    _timed(lookup.generate(requests[0]))
+    ours, raw, looked = [], [], []
+    for r in requests:     # interleaved, each from an empty KV cache: same conditions for all
         llm.reset()
-        ours.append(_timed(generator.generate(Request(q, ev))))
+        ours.append(_timed(generator.generate(r)))
         llm.reset()
-        raw.append(_timed(_raw(llm, messages_for(q, ev), settings.max_new_tokens)))
+        raw.append(_timed(_raw(llm, messages_for(r.question, r.evidence, r.english), settings.max_new_tokens)))
+        lookup.llm.reset()
+        looked.append(_timed(lookup.generate(r)))
     bandwidth = memory_bandwidth_gbs()
     model_bytes = os.path.getsize(llm.model_path)
 
@@ -100,10 +127,10 @@ def run(n: int, settings=None) -> dict:
 
     s_ours, s_raw = summary(ours), summary(raw)
     bound = bandwidth * 1e9 / model_bytes
-    return {"n": n, "generator": generator.name, "n_threads": settings.n_threads,
-            "prompt_tokens_p50": round(percentile(prompt_tokens, 50)),
-            "prefill_tok_s": round(percentile(prompt_tokens, 50) / s_ours["first_token_s"]["p50"], 1),
-            "ours": s_ours, "raw": s_raw,
+    return {"n": len(requests), "generator": generator.name, "n_threads": settings.n_threads,
+            "prompt_tokens_p50": round(percentile(tokens, 50)), "system_prompt_tokens": system,
+            "prefill_tok_s": round(percentile(tokens, 50) / s_ours["first_token_s"]["p50"], 1),
+            "ours": s_ours, "raw": s_raw, "prompt_lookup": summary(looked),
             "overhead_total": round(sum(r["total_s"] for r in ours) / sum(r["total_s"] for r in raw) - 1, 3),
             "bandwidth_gbs": round(bandwidth, 1), "model_gib": round(model_bytes / 2**30, 2),
             "bound_tok_s": round(bound, 1), "decode_vs_bound": round(s_ours["decode_tok_s"] / bound, 2)}
@@ -112,12 +139,16 @@ def run(n: int, settings=None) -> dict:
 def table(r: dict) -> str:
     """The generation figures as Markdown."""
     rows = ["| | first token p50 / p90 | decode tok/s | total p50 / p90 | tokens p50 |", "|---|---|---|---|---|"]
-    for name, key in (("qa (LlamaCppGenerator.stream)", "ours"), ("llama-cpp-python directly", "raw")):
+    for name, key in (("qa (LlamaCppGenerator.stream)", "ours"), ("llama-cpp-python directly", "raw"),
+                      ("qa with prompt-lookup decoding (10 draft tokens)", "prompt_lookup")):
+        if key not in r:
+            continue
         s = r[key]
         rows.append(f"| {name} | {s['first_token_s']['p50']} / {s['first_token_s']['p90']} s | {s['decode_tok_s']} | "
                     f"{s['total_s']['p50']} / {s['total_s']['p90']} s | {s['tokens_p50']} |")
     rows += ["", f"{r['n']} dev questions, {r['generator']}, {r['n_threads']} threads; prompt ≈ {r['prompt_tokens_p50']} tokens "
-             f"(p50), prefill ≈ {r['prefill_tok_s']} tok/s. Our overhead over llama-cpp-python: "
+             f"(p50; the evidence the verification stage chose; {r.get('system_prompt_tokens', '?')} of them the system prompt, "
+             f"cached between questions in real use), prefill ≈ {r['prefill_tok_s']} tok/s. Our overhead over llama-cpp-python: "
              f"{r['overhead_total'] * 100:+.1f}% of total time. Memory bandwidth {r['bandwidth_gbs']} GB/s (numpy copy), "
              f"model {r['model_gib']} GiB → bound {r['bound_tok_s']} tok/s; decode reaches {r['decode_vs_bound'] * 100:.0f}% of it."]
     return "\n".join(rows)

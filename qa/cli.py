@@ -83,6 +83,8 @@ def _settings(args):
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"])) or "settings"
+        if first["loc"] and isinstance(first["loc"][0], str):
+            where += f" (QA_{first['loc'][0].upper()})"
         raise UsageError(f"bad setting {where}: {first['msg']}") from exc
     except (ValueError, UnicodeDecodeError) as exc:      # the TOML file itself is unreadable
         path = os.environ.get("QA_CONFIG", "qa.toml")
@@ -106,8 +108,6 @@ def _run(args) -> int:
         return 0
 
     if args.command == "serve-model":
-        import subprocess
-
         from .model_server import server_command
         from .models import REGISTRY, ensure_model
 
@@ -120,7 +120,8 @@ def _run(args) -> int:
         print(f"serving {settings.generator_model} at http://{args.host or '127.0.0.1'}:{args.port}/v1 "
               f"(QA_GENERATOR=openai QA_OPENAI_BASE_URL=http://{args.host or '127.0.0.1'}:{args.port}/v1)",
               file=sys.stderr)
-        return subprocess.call(command)
+        sys.stderr.flush()
+        os.execv(command[0], command)          # the server replaces this process: a signal reaches it
 
     if args.command == "serve":
         from .serve import main as serve_main

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     # prompt ≈ 400 tokens (p50, bench/generation.py) + 256 out; 2048 halves the KV cache of 4096
     n_ctx: int = Field(2048, ge=512)
     generation_timeout_s: float = Field(90.0, gt=0)   # a stuck generation is stopped
+    # llama.cpp: prompt-lookup decoding, draft tokens per step (0 = off). Answers copy evidence,
+    # but on 2 cores it did not win (docs/BENCHMARKS.md, Generation), so it stays off.
+    prompt_lookup_tokens: int = Field(0, ge=0, le=32)
 
     # --- an OpenAI-compatible generation server (QA_GENERATOR=openai) ---------------------
     # The one setting that makes the app connect beyond this machine, when it names another host.

@@ -29,7 +29,8 @@ from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, load_documents
 from .embedding import load_embedder
 from .extract import quote, verbatim_extract
-from .generation import ExtractiveGenerator, Generator, Request, StopReason, load_generator
+from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, Request, StopReason,
+                         load_generator)
 from .guard import QuestionError, guard
 from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
@@ -176,7 +177,8 @@ class Assistant:
         if guarded.instruction_only:      # nothing asked: no query a follow-up could lean on
             yield self._final(self._refusal(guarded), guarded, "", [], clock, notes)
             return
-        query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller, self.generator.translate)
+        query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
+                            self._translator(notes))
         result = self._retrieve(query, corpus)
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
@@ -199,6 +201,17 @@ class Assistant:
         if guarded.instruction and not guarded.instruction_only:
             notes.append(prompts.INSTRUCTION_NOTE_ZH)
         return notes
+
+    def _translator(self, notes: list[str]):
+        """The generator's translation, with a failure (a generation server down) told in
+        ``notes``: the English question is then searched as it stands."""
+        def translate(question: str) -> str | None:
+            try:
+                return self.generator.translate(question)
+            except GeneratorUnavailable as exc:
+                notes.append(prompts.UNTRANSLATED_NOTE_ZH.format(error=exc))
+                return None
+        return translate
 
     def _recent(self, history) -> list[tuple[str, str]]:
         """The last turns that count: well-formed ``(question, answer)`` pairs of strings with a

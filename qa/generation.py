@@ -109,7 +109,13 @@ class Generator(Protocol):
 
     def translate(self, question: str) -> str | None:
         """``question`` (English) as a Chinese question, so that retrieval and the checks read
-        it in the documents' language; ``None`` when the backend cannot translate."""
+        it in the documents' language; ``None`` when the backend cannot translate. Raises
+        :class:`GeneratorUnavailable` when it could but its server failed."""
+
+
+class GeneratorUnavailable(RuntimeError):
+    """The generator could not be reached (a generation server down, refusing or stalled);
+    the message is one line naming the server and the reason."""
 
 
 class LoopGuard:
@@ -167,6 +173,8 @@ def messages_for(question: str, evidence: list, english: bool = False) -> list[d
 
 # A translated question is short; a longer output is the model talking, not translating.
 TRANSLATION_TOKENS = 96
+# Seconds a generation server gets to translate a question (optional help for retrieval).
+TRANSLATION_TIMEOUT_S = 10.0
 
 
 def translation_messages(question: str) -> list[dict]:
@@ -178,15 +186,28 @@ class LlamaCppGenerator:
     """A GGUF model run by llama-cpp-python with the chat template stored in the GGUF.
 
     Greedy decoding (temperature 0), repeat penalty 1.0 with :class:`LoopGuard` instead.
-    Raises ``ValueError`` from llama.cpp when the file is not a loadable GGUF.
+    ``prompt_lookup_tokens`` > 0 turns on prompt-lookup decoding (draft tokens copied from the
+    prompt's n-grams, verified in one batch; A. Saxena, "Prompt Lookup Decoding", 2023).
+    The system prompt's tokens stay in the KV cache between questions (llama-cpp-python reuses
+    the longest common prefix of consecutive prompts), so only evidence and question are
+    prefilled. Raises ``ValueError`` from llama.cpp when the file is not a loadable GGUF.
     """
 
     def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int = 2,
-                 max_new_tokens: int = 256, timeout_s: float = 90.0, label: str | None = None):
+                 max_new_tokens: int = 256, timeout_s: float = 90.0, label: str | None = None,
+                 prompt_lookup_tokens: int = 0):
         from llama_cpp import Llama
 
+        draft = None
+        if prompt_lookup_tokens:    # prompt-lookup decoding (Saxena 2023): drafts copied from the prompt
+            from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+            draft = LlamaPromptLookupDecoding(num_pred_tokens=prompt_lookup_tokens)
+        # Read, not mapped: llama.cpp repacks most Q4_K tensors into an interleaved copy for its
+        # CPU kernels (597 MiB of the 1,060 MiB file); with a mapping the original pages stayed
+        # resident beside that copy, +590 MiB of RSS for nothing (measured, docs/BENCHMARKS.md).
         self.llm = Llama(model_path=str(model_path), n_ctx=n_ctx, n_threads=n_threads,
-                         n_threads_batch=n_threads, verbose=False)
+                         n_threads_batch=n_threads, draft_model=draft, use_mmap=False, verbose=False)
         self.max_new_tokens = max_new_tokens
         self.timeout_s = timeout_s
         self.name = f"llama.cpp:{label or Path(model_path).name}"
@@ -348,22 +369,40 @@ class OpenAIGenerator:
                                     max_retries=max_retries)
         self.model = model
         self.base_url = base_url
+        self.timeout_between_s = timeout_s
         self.max_new_tokens = max_new_tokens
         self.timeout_s = total_timeout_s
         self.name = f"openai:{model}@{base_url}"
 
     _EXTRA = {"top_k": 1, "repeat_penalty": 1.0}
 
-    def translate(self, question: str) -> str | None:
+    def check(self, timeout_s: float = 3.0) -> str | None:
+        """Ask the server which models it serves; a one-line warning when it cannot be reached
+        or does not list ``model`` (some servers, like llama_cpp.server, answer any name), else
+        ``None``. Never raises: a server may come up after the app."""
         import openai
 
         try:
-            out = self.client.chat.completions.create(model=self.model, messages=translation_messages(question),
-                                                      temperature=0.0, max_tokens=TRANSLATION_TOKENS,
-                                                      extra_body=self._EXTRA)
+            served = [m.id for m in self.client.with_options(timeout=timeout_s, max_retries=0).models.list()]
+        except openai.OpenAIError as exc:
+            return (f"generation server {self.base_url} not reachable now ({_one_line(exc)}); "
+                    "answers are verbatim extracts until it is")
+        if served and self.model not in served:
+            return (f"generation server {self.base_url} serves {', '.join(served[:5])}, not {self.model!r} "
+                    "(QA_GENERATOR_MODEL)")
+        return None
+
+    def translate(self, question: str) -> str | None:
+        import openai
+
+        try:        # optional help for retrieval: a short wait, no retries
+            out = self.client.with_options(timeout=min(self.timeout_between_s, TRANSLATION_TIMEOUT_S),
+                                           max_retries=0).chat.completions.create(
+                model=self.model, messages=translation_messages(question), temperature=0.0,
+                max_tokens=TRANSLATION_TOKENS, extra_body=self._EXTRA)
         except openai.OpenAIError as exc:
             log.warning("translation by %s failed: %s", self.name, _one_line(exc))
-            return None
+            raise GeneratorUnavailable(f"{self.base_url}: {_one_line(exc)}") from exc
         return ((out.choices[0].message.content if out.choices else "") or "").strip() or None
 
     def generate(self, request: Request) -> Generation:
@@ -373,7 +412,7 @@ class OpenAIGenerator:
         import openai
 
         guard = LoopGuard(self.timeout_s)
-        generation.finish(StopReason.LENGTH, 0)
+        generation.finish(StopReason.ERROR, 0, error=f"{self.base_url}: the server ended the answer early")
         stream = None
         try:
             stream = self.client.chat.completions.create(
@@ -389,9 +428,11 @@ class OpenAIGenerator:
                     yield delta
                     if guard.feed(delta):
                         generation.finish(guard.reason)
+                        generation.error = None
                         break
                 if choice.finish_reason:
                     generation.finish(StopReason.LENGTH if choice.finish_reason == "length" else StopReason.STOP)
+                    generation.error = None
                     break
         except openai.OpenAIError as exc:
             log.warning("generation by %s failed: %s", self.name, _one_line(exc))
@@ -402,8 +443,12 @@ class OpenAIGenerator:
 
 
 def _one_line(exc: BaseException) -> str:
+    """The exception as one short line; a 404 says what is usually wrong."""
     text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+    line = f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+    if getattr(exc, "status_code", None) == 404:
+        line += " — does QA_OPENAI_BASE_URL end in /v1, and does the server know QA_GENERATOR_MODEL?"
+    return line
 
 
 def load_generator(settings) -> Generator:
@@ -420,7 +465,8 @@ def load_generator(settings) -> Generator:
         path = ensure_model(settings.generator_model, settings.model_cache, allow_downloads=settings.allow_downloads)
         return LlamaCppGenerator(path, n_ctx=settings.n_ctx, n_threads=settings.n_threads,
                                  max_new_tokens=settings.max_new_tokens,
-                                 timeout_s=settings.generation_timeout_s, label=settings.generator_model)
+                                 timeout_s=settings.generation_timeout_s, label=settings.generator_model,
+                                 prompt_lookup_tokens=settings.prompt_lookup_tokens)
     if settings.generator == "transformers":
         model = settings.generator_model
         from .models import REGISTRY, ensure_model
@@ -431,8 +477,12 @@ def load_generator(settings) -> Generator:
                                      timeout_s=settings.generation_timeout_s, n_threads=settings.n_threads,
                                      allow_downloads=settings.allow_downloads, label=settings.generator_model)
     if settings.generator == "openai":
-        return OpenAIGenerator(settings.openai_base_url, settings.generator_model,
+        generator = OpenAIGenerator(settings.openai_base_url, settings.generator_model,
                                api_key=settings.openai_api_key.get_secret_value(), timeout_s=settings.openai_timeout_s,
                                max_retries=settings.openai_max_retries, max_new_tokens=settings.max_new_tokens,
                                total_timeout_s=settings.generation_timeout_s)
+        problem = generator.check()
+        if problem:
+            log.warning("%s", problem)
+        return generator
     raise ValueError(f"unknown generator {settings.generator!r}")

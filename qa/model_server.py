@@ -26,7 +26,9 @@ def server_command(model_path: Path, host: str, port: int, alias: str, n_ctx: in
     """The command line of ``llama_cpp.server`` serving ``model_path`` as ``alias``."""
     return [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path), "--model_alias", alias,
             "--host", host, "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", str(n_threads),
-            "--n_threads_batch", str(n_threads)]
+            "--n_threads_batch", str(n_threads),
+            "--use_mmap", "false",             # read, not mapped: see qa.generation.LlamaCppGenerator
+            "--interrupt_requests", "false"]   # a new request waits; by default it cuts off the one streaming
 
 
 def wait_ready(base_url: str, process: subprocess.Popen | None = None, timeout_s: float = 120.0) -> list[str]:
