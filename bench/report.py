@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 
-from bench import compare, end_to_end, generation, index_scale, load
+from bench import compare, end_to_end, generation, index_scale, load, reindex
 from bench.common import RESULTS, ROOT, load_line, machine_line
 
-COMMANDS = {"index": "python -m bench.index_scale", "generation": "python -m bench.generation --n 15",
+COMMANDS = {"index": "python -m bench.index_scale", "reindex": "python -m bench.reindex", "generation": "python -m bench.generation --n 15",
             "end_to_end": "python -m bench.end_to_end", "compare": "python -m bench.compare",
             "load": "python -m bench.load --users 1,4,8 --duration 60"}
 
@@ -69,6 +69,7 @@ def main() -> None:
         out += [machine_line(machine), ""]
     out += ["## Targets", "", *_targets(r), "", WHY, ""]
     sections = [("index", "Index: build and retrieval by corpus size", lambda x: index_scale.table(x["rows"])),
+                ("reindex", "Re-indexing: embeddings reused by text", reindex.table),
                 ("generation", "Generation: default model, ours vs llama-cpp-python, bandwidth bound", generation.table),
                 ("end_to_end", "End to end", end_to_end.table),
                 ("compare", "Comparisons", compare.table),

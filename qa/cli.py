@@ -94,13 +94,23 @@ def _settings(args):
 def _run(args) -> int:
     settings = _settings(args)
     if args.command == "index":
-        from .documents import load_documents
+        from .documents import DocumentError, scan_documents
         from .embedding import load_embedder
-        from .index import ensure_index
+        from .index import changes, current_manifest, ensure_index
 
-        documents = load_documents(settings.source_dir)
+        documents, skipped = scan_documents(settings.source_dir)
+        for s in skipped:
+            print(f"skipped: {s.reason}", file=sys.stderr)
+        if not documents:
+            raise DocumentError(f"no readable document in {settings.source_dir}")
+        before = current_manifest(settings.index_dir)
         index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder, settings.allow_downloads),
                              rebuild=args.rebuild, progress=True)
+        if before is None or index.manifest.get("built_at") != before.get("built_at"):    # it was (re)built
+            diff = changes(before, documents)
+            for kind in ("added", "changed", "removed"):
+                if diff[kind]:
+                    print(f"{kind}: {', '.join(diff[kind])}")
         counts = index.manifest["counts"]
         print(f"index ready in {settings.index_dir}: {counts['documents']} document(s), "
               f"{counts['sections']} sections, {counts['sentences']} sentences, "

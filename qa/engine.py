@@ -26,7 +26,7 @@ from .citations import MARKER, Citation, make_citation
 from .claims import idf_weights
 from .config import Settings
 from .decision import Decision, decide, unanswerable
-from .documents import DocumentError, load_documents
+from .documents import DocumentError, Skipped, scan_documents
 from .embedding import load_embedder
 from .extract import quote, verbatim_extract
 from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, Request, StopReason,
@@ -99,6 +99,7 @@ class Assistant:
         self.embedder = load_embedder(settings.embedder, settings.allow_downloads)
         self._lock = threading.Lock()
         self._source_state: dict = {}
+        self.skipped: list[Skipped] = []    # files of the source folder that could not be read
         self.corpus: Corpus
         self._load_index()
         self.generator_error: str | None = None
@@ -128,12 +129,16 @@ class Assistant:
         return state
 
     def _load_index(self) -> None:
-        documents = load_documents(self.settings.source_dir)
+        documents, skipped = scan_documents(self.settings.source_dir)
+        if not documents:
+            why = "; ".join(s.reason for s in skipped[:3])
+            raise DocumentError(f"no readable document in {self.settings.source_dir}" + (f": {why}" if why else ""))
         index = ensure_index(self.settings.index_dir, documents, self.embedder, progress=self.progress)
         text = "\n".join(d.text for d in documents)
         self.corpus = Corpus(index, HybridRetriever(index, self.embedder, rrf_k=self.settings.rrf_k), text,
                              reference_year(text, index.sections))
         self._source_state = self._scan_sources()
+        self.skipped = skipped
 
     @property
     def index(self) -> Index:

@@ -5,7 +5,9 @@ Layout of ``index/`` (all generated; never edit by hand)::
 
     current -> builds/<time>-<id>   symlink to the build in use
     builds/<time>-<id>/
-        manifest.json    documents' SHA-256, embedder id and dimension, versions, file digests
+        manifest.json    documents (id, file, SHA-256, title, 文号, date, format), embedder id and
+                         dimension, versions, file digests
+        texts.jsonl      each document's extracted text (offsets of sections and quotes refer to it)
         chunks.jsonl     one section a line (id, path, label, text, offsets, agencies)
         sentences.jsonl  one evidence sentence a line (section_id, start, end, text)
         faiss.index      IndexFlatIP over L2-normalised section vectors   (n_sections, dim)
@@ -16,6 +18,12 @@ A build is written into a new folder of its own (``manifest.json`` last, listing
 every other file) and published by atomically replacing the ``current`` symlink
 (``os.replace``). A build that crashes half-way is never pointed to: the previous index still
 loads, and readers never see a mix of two builds. The previous build is removed after the swap.
+
+Embeddings are reused by text: a build looks up every passage and sentence in the current
+build's vectors (keyed by the SHA-256 of the text, same embedder) and embeds only what is new,
+so adding, editing or removing one document re-embeds only its changed sections. The FAISS
+index is then rebuilt whole from the vectors (a flat index: rebuilding costs milliseconds), so
+row ``i`` is always section ``i`` of ``chunks.jsonl`` — no id shifts after a removal.
 """
 
 from __future__ import annotations
@@ -43,11 +51,11 @@ from .text import first_line, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2   # 2: sentence tokens stored; builds/ + current symlink
+FORMAT_VERSION = 3   # 2: sentence tokens stored; builds/ + current symlink; 3: texts.jsonl, document metadata
 CURRENT = "current"
 BUILDS = "builds"
 STALE_BUILD_S = 3600   # an unpublished build folder this old is a crashed build: removed
-_FILES = ("chunks.jsonl", "sentences.jsonl", "faiss.index", "sentences.npy")
+_FILES = ("chunks.jsonl", "sentences.jsonl", "faiss.index", "sentences.npy", "texts.jsonl")
 
 
 class IndexProblem(Exception):
@@ -194,9 +202,62 @@ class Index:
 def _manifest_core(documents: list[Document], embedder: Embedder) -> dict:
     return {
         "format": FORMAT_VERSION,
-        "documents": [{"doc_id": d.doc_id, "file": d.path.name, "sha256": d.sha256} for d in documents],
+        "documents": [{"doc_id": d.doc_id, "file": d.path.name, "sha256": d.sha256, "title": d.title,
+                       "number": d.number, "date": d.date, "format": d.format} for d in documents],
         "embedder": {"id": embedder.name, "dim": int(embedder.dim)},
     }
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def previous_vectors(folder: Path, embedder: Embedder) -> dict[str, np.ndarray]:
+    """The vectors of the current build in ``folder`` by the SHA-256 of their text (passages
+    and sentences), when it was built by ``embedder``; empty when there is none or it cannot be
+    read (then everything is embedded)."""
+    import faiss
+
+    try:
+        build = (folder / CURRENT).resolve()
+        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT_VERSION or manifest.get("embedder") != {"id": embedder.name,
+                                                                                      "dim": int(embedder.dim)}:
+            return {}
+        texts = {r["doc_id"]: r["text"] for r in map(json.loads, (build / "texts.jsonl").read_text("utf-8").splitlines())}
+        sections = [Section(**{**r, "extra_spans": [tuple(x) for x in r["extra_spans"]]})
+                    for r in map(json.loads, (build / "chunks.jsonl").read_text("utf-8").splitlines())]
+        sentences = [json.loads(line)["text"] for line in (build / "sentences.jsonl").read_text("utf-8").splitlines()]
+        flat = faiss.read_index(str(build / "faiss.index"))
+        section_matrix = flat.reconstruct_n(0, flat.ntotal)
+        sentence_matrix = np.load(build / "sentences.npy")
+        if len(section_matrix) != len(sections) or len(sentence_matrix) != len(sentences):
+            return {}
+        cache = {_text_key(_section_passage(s, texts[s.doc_id])): v for s, v in zip(sections, section_matrix)}
+        cache.update({_text_key(t): v for t, v in zip(sentences, sentence_matrix)})
+        return cache
+    except Exception as exc:       # no build yet, an older format, a damaged one: embed everything
+        log.debug("no reusable vectors in %s: %s", folder, exc)
+        return {}
+
+
+def current_manifest(folder: Path) -> dict | None:
+    """The manifest of the build in use in ``folder``; ``None`` when there is none readable."""
+    try:
+        return json.loads(((folder / CURRENT).resolve() / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def changes(manifest: dict | None, documents: list[Document]) -> dict[str, list[str]]:
+    """Documents ``added``, ``changed`` and ``removed`` (file names) between the build that
+    ``manifest`` describes and ``documents``."""
+    before = {d["doc_id"]: d for d in (manifest or {}).get("documents", []) if isinstance(d, dict)}
+    now = {d.doc_id: d for d in documents}
+    return {"added": sorted(now[i].path.name for i in now.keys() - before.keys()),
+            "changed": sorted(now[i].path.name for i in now.keys() & before.keys()
+                              if now[i].sha256 != before[i].get("sha256")),
+            "removed": sorted(str(before[i].get("file", i)) for i in before.keys() - now.keys())}
 
 
 def build_index(documents: list[Document], embedder: Embedder, folder: Path,
@@ -226,19 +287,20 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
     passages = [_section_passage(s, by_id[s.doc_id].text) for s in sections]
     t1 = time.perf_counter()
     timings["parse"] = t1 - t0
-    bar = tqdm(total=len(passages) + len(sentences), desc="embedding", unit="text", disable=not progress)
+    cache = previous_vectors(folder, embedder)
+    wanted = list(dict.fromkeys(t for t in [*passages, *(s.text for s in sentences)] if _text_key(t) not in cache))
+    bar = tqdm(total=len(wanted), desc="embedding", unit="text", disable=not progress)
     batch = 16
-    section_vecs, sentence_vecs = [], []
-    for i in range(0, len(passages), batch):
-        section_vecs.append(embedder.embed_passages(passages[i:i + batch]))
-        bar.update(len(passages[i:i + batch]))
-    for i in range(0, len(sentences), batch):
-        chunk = [s.text for s in sentences[i:i + batch]]
-        sentence_vecs.append(embedder.embed_passages(chunk))
+    for i in range(0, len(wanted), batch):
+        chunk = wanted[i:i + batch]
+        for text, vector in zip(chunk, embedder.embed_passages(chunk)):
+            cache[_text_key(text)] = vector
         bar.update(len(chunk))
     bar.close()
-    section_matrix = np.vstack(section_vecs).astype(np.float32)    # (n_sections, dim)
-    sentence_matrix = np.vstack(sentence_vecs).astype(np.float32)  # (n_sentences, dim)
+    timings["embedded"] = len(wanted)
+    dim = int(embedder.dim)
+    section_matrix = np.array([cache[_text_key(p)] for p in passages], dtype=np.float32).reshape(-1, dim)
+    sentence_matrix = np.array([cache[_text_key(s.text)] for s in sentences], dtype=np.float32).reshape(-1, dim)
     t2 = time.perf_counter()
     timings["embed"] = t2 - t1
 
@@ -253,6 +315,8 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
     try:
         _write_bytes(build / "chunks.jsonl", _jsonl(asdict(s) for s in sections))
         _write_bytes(build / "sentences.jsonl", _jsonl(asdict(s) for s in sentences))
+        _write_bytes(build / "texts.jsonl", _jsonl({"doc_id": d.doc_id, "file": d.path.name, "format": d.format,
+                                                    "text": d.text} for d in documents))
         _write_bytes(build / "faiss.index", faiss.serialize_index(flat).tobytes())
         buffer = tempfile.SpooledTemporaryFile()
         np.save(buffer, sentence_matrix)

@@ -208,9 +208,14 @@ def _snippets(doc_text: str, hit: SearchHit, context: int = 30, most: int = 3) -
     return "<br>".join(out) + more
 
 
-def status_line(index: Index, embedder: str, generator: str) -> str:
-    """The status line: embedder, generator, documents, section count and index build time."""
+def status_line(index: Index, embedder: str, generator: str, skipped=()) -> str:
+    """The status line: embedder, generator, documents, section count, index build time, and
+    the files of the source folder that were skipped (``qa.documents.Skipped``), with why."""
     m = index.manifest
     docs = "、".join(d["file"] for d in m["documents"])
-    return (f'<div class="qa-status">嵌入模型 {html.escape(embedder)} · 生成模型 {html.escape(generator)} · '
-            f'文件 {html.escape(docs)} · {m["counts"]["sections"]} 个条款 · 索引建于 {html.escape(m["built_at"])}</div>')
+    line = (f'<div class="qa-status">嵌入模型 {html.escape(embedder)} · 生成模型 {html.escape(generator)} · '
+            f'文件 {html.escape(docs)} · {m["counts"]["sections"]} 个条款 · 索引建于 {html.escape(m["built_at"])}')
+    if skipped:
+        reasons = "；".join(s.reason for s in skipped)
+        line += f' · <span class="qa-skipped">未能读取 {len(skipped)} 个文件：{html.escape(reasons)}</span>'
+    return line + "</div>"

@@ -233,12 +233,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return {"question": question, "error": str(exc)}
 
     def refresh_status():
-        return (status_line(assistant.index, assistant.embedder.name, assistant.generator.name),
+        return (status_line(assistant.index, assistant.embedder.name, assistant.generator.name, assistant.skipped),
                 render_tree(assistant.index))
 
     with gr.Blocks(title="政策问答助手", delete_cache=(3600, EXPORT_MAX_AGE_S)) as demo:
         gr.Markdown("## 政策问答助手 · 《2023年上海市质量工作总结和2024年上海市质量工作要点》")
-        status = gr.HTML(status_line(assistant.index, assistant.embedder.name, assistant.generator.name),
+        status = gr.HTML(status_line(assistant.index, assistant.embedder.name, assistant.generator.name,
+                                     assistant.skipped),
                          elem_id="status")
         history = gr.State([])
         turns = gr.State([])

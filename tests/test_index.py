@@ -27,7 +27,8 @@ def built(tmp_path_factory, workdir, embedder):
 def test_round_trip(built, embedder):
     documents, index = built
     files = sorted(p.name for p in index.folder.iterdir())
-    assert files == ["bm25", "chunks.jsonl", "faiss.index", "manifest.json", "sentences.jsonl", "sentences.npy"]
+    assert files == ["bm25", "chunks.jsonl", "faiss.index", "manifest.json", "sentences.jsonl", "sentences.npy",
+                     "texts.jsonl"]
     manifest = json.loads((index.folder / "manifest.json").read_text())
     assert manifest["embedder"] == {"id": embedder.name, "dim": 384}
     assert manifest["documents"][0]["sha256"] == documents[0].sha256

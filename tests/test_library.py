@@ -1,0 +1,240 @@
+"""The office's library: notices in the formats they arrive in (.docx, .pdf, .html, GBK text),
+built here by the tests from invented notices, beside the seed notice; files that cannot be
+read are skipped by name while everything else stays answerable; re-indexing embeds only what
+changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import NOTICE
+
+FIGURE = "全区规模以上工业总产值同比增长9.9%，利润1,225.5亿元。"
+DISTRICT_TITLE = "2025年示范区质量工作要点"
+LONG = ("推进示范区计量基础设施建设，围绕集成电路、生物医药、人工智能等重点产业，建设产业计量测试服务平台，"
+        "开展关键参数测量方法研究，全年完成计量器具强制检定12万台件，服务企业3200家次。")
+
+
+def _district_lines() -> list[str]:
+    return [f"《{DISTRICT_TITLE}》", "示质〔2025〕3号", "一、总体情况", f"（一）经济运行。{FIGURE}",
+            f"（二）计量工作。{LONG}", "二、重点任务", "（三）标准引领。全年主导制定团体标准18项，培育企业标准“领跑者”25家。",
+            "示范区市场监管局", "2025年2月18日"]
+
+
+def make_docx(path: Path) -> Path:
+    from docx import Document
+
+    doc = Document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "页眉：示范区文件"
+    for line in _district_lines()[:6]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "任务", "责任单位"
+    table.cell(1, 0).text, table.cell(1, 1).text = "标准引领", "区市场监管局"
+    for line in _district_lines()[6:]:
+        doc.add_paragraph(line)
+    doc.save(path)
+    return path
+
+
+def make_pdf(path: Path, lines: list[str] | None = None, text_layer: bool = True) -> Path:
+    """A two-page A4 PDF in the built-in Chinese CID font, with a running header, page numbers
+    and a paragraph that wraps over several lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    per_line = 30                           # characters of 14 pt that fill the text width
+    pages = [[], []]
+    for i, line in enumerate(lines or _district_lines()):
+        target = pages[0] if i < 5 else pages[1]
+        target.extend(line[j:j + per_line] for j in range(0, len(line), per_line))
+    for number, page in enumerate(pages, 1):
+        if text_layer:
+            c.setFont("STSong-Light", 10)
+            c.drawString(72, height - 40, "示范区市场监督管理局文件")
+            c.setFont("STSong-Light", 14)
+            y = height - 90
+            for line in page:
+                c.drawString(72, y, line)
+                y -= 22
+            c.setFont("STSong-Light", 10)
+            c.drawCentredString(width / 2, 30, f"- {number} -")
+        else:
+            c.rect(72, height - 300, 300, 200, fill=1)     # a scan: a picture, no text
+        c.showPage()
+    c.save()
+    return path
+
+
+def make_html(path: Path) -> Path:
+    body = "".join(f"<p>{line}</p>" for line in _district_lines())
+    path.write_text(f"""<!doctype html><html><head><meta charset="utf-8"><title>{DISTRICT_TITLE}</title>
+<script>var menu = "首页 导航脚本";</script><style>p {{ color: red; }}</style></head>
+<body><nav><a href="/">首页</a> | <a href="/news">新闻中心</a></nav>
+<main><h1>{DISTRICT_TITLE}</h1>{body}</main>
+<footer>版权所有 示范区人民政府 网站标识码</footer></body></html>""", encoding="utf-8")
+    return path
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+def test_pdf_keeps_figures_and_reading_order_and_drops_page_furniture(tmp_path):
+    from qa.extraction import extract_text
+
+    text = extract_text(make_pdf(tmp_path / "district.pdf"))
+    assert FIGURE in text                                     # full-width punctuation, 1,225.5 and 9.9% exact
+    assert LONG in text                                       # a paragraph wrapped over 3 lines, joined
+    assert "示范区市场监督管理局文件" not in text               # running header
+    assert "- 1 -" not in text and "- 2 -" not in text        # page numbers
+    lines = text.splitlines()
+    assert lines.index("一、总体情况") < lines.index("二、重点任务")   # reading order, headings on their own lines
+
+
+def test_scanned_pdf_is_named_in_a_one_line_message(tmp_path):
+    from qa.extraction import ExtractionError, extract_text
+
+    with pytest.raises(ExtractionError, match=r"scan\.pdf: no text layer"):
+        extract_text(make_pdf(tmp_path / "scan.pdf", text_layer=False))
+
+
+def test_docx_keeps_body_and_tables_in_order_without_headers(tmp_path):
+    from qa.extraction import extract_text
+
+    text = extract_text(make_docx(tmp_path / "district.docx"))
+    assert FIGURE in text and LONG in text
+    assert "任务 | 责任单位" in text and "标准引领 | 区市场监管局" in text
+    assert text.index("二、重点任务") < text.index("标准引领 | 区市场监管局") < text.index("（三）标准引领")
+    assert "页眉" not in text
+
+
+def test_html_keeps_the_content_without_navigation_scripts_or_footer(tmp_path):
+    from qa.extraction import extract_text
+
+    text = extract_text(make_html(tmp_path / "district.html"))
+    assert FIGURE in text and "（三）标准引领。" in text
+    assert "导航脚本" not in text and "新闻中心" not in text and "版权所有" not in text and "color" not in text
+
+
+def test_gb18030_text_crlf_and_bom_are_read(tmp_path):
+    from qa.extraction import extract_text
+
+    source = "\r\n".join(_district_lines()) + "\r\n"
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(source.encode("gb18030"))
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + source.encode("utf-8"))
+    for path in (gbk, bom):
+        text = extract_text(path)
+        assert text == "\n".join(_district_lines()) + "\n"
+
+
+# --- the folder -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Path:
+    """source_docs/ with the seed notice, the district notice as .docx, .pdf and .html (three
+    documents that say the same), and files that cannot be read."""
+    folder = tmp_path_factory.mktemp("library") / "source_docs"
+    folder.mkdir()
+    shutil.copy(NOTICE, folder / NOTICE.name)
+    make_docx(folder / "district-docx.docx")
+    make_pdf(folder / "district-pdf.pdf")
+    make_html(folder / "district-html.html")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    make_pdf(folder / "scanned.pdf", text_layer=False)
+    (folder / "notes.xlsx").write_bytes(b"ignored: not a document format")
+    return folder
+
+
+def test_bad_files_are_skipped_by_name_and_the_rest_load(library):
+    from qa.documents import scan_documents
+
+    documents, skipped = scan_documents(library)
+    assert {d.doc_id for d in documents} == {NOTICE.stem, "district-docx", "district-pdf", "district-html"}
+    reasons = {s.file: s.reason for s in skipped}
+    assert set(reasons) == {"empty.txt", "broken.docx", "scanned.pdf"}
+    assert "empty.txt is empty" in reasons["empty.txt"]
+    assert "broken.docx" in reasons["broken.docx"] and "\n" not in reasons["broken.docx"]
+    assert "no text layer" in reasons["scanned.pdf"]
+    by_id = {d.doc_id: d for d in documents}
+    for doc_id in ("district-docx", "district-pdf", "district-html"):
+        assert by_id[doc_id].title == DISTRICT_TITLE
+        assert by_id[doc_id].number == "示质〔2025〕3号" and by_id[doc_id].date == "2025年2月18日"
+    assert by_id[NOTICE.stem].number == "沪质〔2024〕1号"
+
+
+@pytest.fixture(scope="module")
+def library_assistant(library, tmp_path_factory):
+    from qa.config import load_settings
+    from qa.engine import Assistant
+
+    settings = load_settings(source_dir=library, index_dir=tmp_path_factory.mktemp("library-index"),
+                             generator="extractive")
+    return Assistant(settings)
+
+
+def test_every_format_is_answerable_with_quotes_at_their_offsets(library_assistant):
+    assistant = library_assistant
+    assert {s.file for s in assistant.skipped} == {"empty.txt", "broken.docx", "scanned.pdf"}
+    answer = assistant.ask("示范区2025年主导制定了多少项团体标准？")
+    assert "18项" in answer.text and not answer.abstained
+    cited = {c.doc_id for c in answer.citations}
+    assert cited and cited <= {"district-docx", "district-pdf", "district-html"}
+    for c in answer.citations:
+        assert c.section_id.startswith(c.doc_id + "/")
+        assert assistant.index.doc_text(c.doc_id)[c.start:c.end] == c.quote
+    seed = assistant.ask("上海市制造业产品质量合格率是多少？")
+    assert "96.04" in seed.text and all(c.doc_id == NOTICE.stem for c in seed.citations)
+
+
+def test_status_line_names_the_skipped_files(library_assistant):
+    from qa.render import status_line
+
+    line = status_line(library_assistant.index, "e", "g", library_assistant.skipped)
+    assert "未能读取 3 个文件" in line and "scanned.pdf" in line and "empty.txt" in line
+
+
+# --- incremental index ------------------------------------------------------------------------
+
+def test_reindexing_embeds_only_changed_text_and_keeps_ids_consistent(tmp_path):
+    from qa.documents import load_documents
+    from qa.embedding import load_embedder
+    from qa.index import build_index, load_index
+
+    source = tmp_path / "source_docs"
+    source.mkdir()
+    shutil.copy(NOTICE, source / NOTICE.name)
+    make_html(source / "district.html")
+    folder = tmp_path / "index"
+    embedder = load_embedder("intfloat/multilingual-e5-small")
+    first = {}
+    index = build_index(load_documents(source), embedder, folder, progress=False, timings=first)
+    assert first["embedded"] >= len(index.sections)          # a first build embeds everything
+
+    notice = source / NOTICE.name          # one sentence of one section edited
+    notice.write_text(notice.read_text(encoding="utf-8").replace("96.04％", "97.55％"), encoding="utf-8")
+    second = {}
+    index = build_index(load_documents(source), embedder, folder, progress=False, timings=second)
+    assert 1 <= second["embedded"] <= 3, second          # the section's passage and the sentence
+
+    (source / "district.html").unlink()                  # a document removed
+    third = {}
+    index = build_index(load_documents(source), embedder, folder, progress=False, timings=third)
+    assert third["embedded"] == 0
+    index = load_index(folder, load_documents(source), embedder)
+    assert all(not s.section_id.startswith("district/") for s in index.sections)
+    # every FAISS row still belongs to its own section: its vector is that section's best match
+    vectors = index.section_vectors.reconstruct_n(0, index.section_vectors.ntotal)
+    fresh = embedder.embed_passages([" ".join(s.path) + "\n" + s.full_text(index.doc_text(s.doc_id))
+                                     for s in index.sections[:5]])
+    assert (fresh @ vectors.T).argmax(axis=1).tolist() == [0, 1, 2, 3, 4]
