@@ -30,7 +30,8 @@ MIN_BIGRAM_SUPPORT = 0.5
 @dataclass(frozen=True)
 class Citation:
     """One source of an answer: ``[n]`` in the answer text points here. ``quote`` is the
-    verbatim evidence sentence and ``doc_text[start:end] == quote``."""
+    verbatim evidence sentence and ``doc_text[start:end] == quote``; ``document`` the title of
+    the document it is in (section labels repeat across documents of one structure)."""
 
     n: int
     doc_id: str
@@ -40,6 +41,12 @@ class Citation:
     quote: str
     start: int
     end: int
+    document: str = ""       # the document's title (filled in by the assistant)
+
+    @property
+    def qualified_label(self) -> str:
+        """The label with the document's title before it (``《title》label``) when known."""
+        return f"《{self.document}》{self.label}" if self.document else self.label
 
     @property
     def address(self) -> str:

@@ -165,10 +165,10 @@ def _run(args) -> int:
             for note in answer.notes:
                 print(note)
             for c in answer.citations:
-                print(f"[{c.n}] {c.label}：{c.quote}")
+                print(f"[{c.n}] {c.qualified_label if len(assistant.index.documents) > 1 else c.label}：{c.quote}")
             if answer.abstained:
                 for h in answer.retrieved:
-                    print(f"  · {h.section.label}")
+                    print(f"  · {assistant.index.label(h.section)}")
         return 0
 
     if args.command == "eval":

@@ -52,7 +52,7 @@ _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 def _title(text: str, fallback: str) -> str:
     match = re.search(r"《([^》]{4,80})》", text[:2000])
     if match:
-        return match.group(1)
+        return re.sub(r"\s+", "", match.group(1))      # a title may wrap over two lines
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return first[:80] if 4 <= len(first) <= 80 else fallback
 

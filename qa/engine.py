@@ -27,6 +27,7 @@ from .claims import idf_weights
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, scan_documents
+from .library import from_named, named_documents, parallels, without_numbers
 from .embedding import load_embedder
 from .extract import quote, verbatim_extract
 from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, Request, StopReason,
@@ -182,8 +183,12 @@ class Assistant:
         if guarded.instruction_only:      # nothing asked: no query a follow-up could lean on
             yield self._final(self._refusal(guarded), guarded, "", [], clock, notes)
             return
+        named = frozenset(named_documents(guarded.text, corpus.index.documents))
+        if named:           # the 文号 names the document; it is not a figure asked about
+            guarded = replace(guarded, text=without_numbers(guarded.text, corpus.index.documents))
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
                             self._translator(notes))
+        query = replace(query, documents=named)
         result = self._retrieve(query, corpus)
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
@@ -247,10 +252,20 @@ class Assistant:
         answer; a model phrases it, and may bring in one of the next-best sentences the extract
         left out."""
         question = query.asked if query.english else query.text
-        request = Request(question, result.evidence, query.english, query.intent, query.question, corpus.weights)
+        documents = corpus.index.documents
+        request = Request(question, from_named(result.evidence, query.documents), query.english,
+                          query.intent, query.question, corpus.weights)
         chosen = verbatim_extract(request)
+        others = parallels(chosen, result.evidence, query.documents, documents, query.question)
+        if others:          # another document states it with other figures: both, each cited
+            chosen = sorted(chosen + others, key=lambda e: e.n)
+            request = replace(request, evidence=sorted({e.n: e for e in request.evidence + others}.values(),
+                                                       key=lambda e: e.n))
         extract = verify(quote(chosen), result.evidence, query, corpus.weights, written=False)
         notes = premise_notes(query, corpus.flat)
+        if others:
+            titles = "、".join(f"《{documents[d].title}》" for d in dict.fromkeys(e.section.doc_id for e in chosen))
+            notes.append(prompts.PARALLEL_NOTE_ZH.format(documents=titles))
         generation = lead = shown = None
         if extract.ok:
             seen = request.evidence if self.generator.verbatim else model_evidence(chosen, result.evidence)
@@ -332,7 +347,9 @@ class Assistant:
             text = prompts.ABSTAIN_EN if guarded.english else prompts.ABSTAIN_ZH
         if decision.mode == Mode.REFUSED and decision.abstained and not hits:
             hits = self._nearest(guarded.original)
-        answer = Answer(question=guarded.original, text=text, citations=list(decision.citations),
+        titles = {doc_id: d.title for doc_id, d in self.index.documents.items()}
+        citations = [replace(c, document=titles.get(c.doc_id, "")) for c in decision.citations]
+        answer = Answer(question=guarded.original, text=text, citations=citations,
                         abstained=decision.abstained, mode=decision.mode, query=query_text, retrieved=hits,
                         timings_ms=clock.timings(), model=self.model_info(), notes=notes + decision.notes,
                         dropped=list(decision.dropped))

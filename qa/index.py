@@ -195,6 +195,13 @@ class Index:
         """The evidence sentences of a section in document order."""
         return list(self._sentences_by_section.get(section_id, []))
 
+    def label(self, section: Section) -> str:
+        """The section's label, with its document's title before it (``《title》label``) when
+        the index holds several documents: labels such as “一、（一）” repeat across them."""
+        if len(self.documents) > 1 and section.doc_id in self.documents:
+            return f"《{self.documents[section.doc_id].title}》{section.label}"
+        return section.label
+
     def doc_text(self, doc_id: str) -> str:
         return self.documents[doc_id].text
 

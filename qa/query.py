@@ -60,6 +60,7 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()
     quoted: tuple[str, ...] = field(default=())
     ref_year: int | None = None     # the year 今年 means (the documents' date)
+    documents: frozenset = frozenset()   # ids of the documents the question names (qa.library)
 
     @property
     def normalized(self) -> str:

@@ -59,6 +59,7 @@ def _turn_markdown(number: int, turn: Turn, base_url: str) -> list[str]:
         lines += ["### 出处", ""]
         for c in answer["citations"]:
             lines += [f"[{c['n']}] **{md_text(c['label'])}**  ",
+                      *([f"文件：《{md_text(c['document'])}》  "] if c.get("document") else []),
                       f"位置：{md_text(' › '.join(c['path'])) or '通知文头'}（第 {c['start']}–{c['end']} 字）  ",
                       f"链接：{base_url}{c['address']}", "", _quote_block(c["quote"]), ""]
     elif answer.get("retrieved"):

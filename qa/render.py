@@ -101,7 +101,7 @@ def render_sources(index: Index, answer=None, result=None, top_k: int = 3) -> st
             except KeyError:  # the document changed since: never show a stale section
                 continue
             marks = [(c.start, c.end, {"data-n": c.n}) for c in cites]
-            title = " ".join(f"[{c.n}]" for c in cites) + " " + section.label
+            title = " ".join(f"[{c.n}]" for c in cites) + " " + index.label(section)
             body = highlight(index.doc_text(section.doc_id), section, marks)
             cards.append(_card(section, title, body, (cites[0].start, cites[0].end)))
         heading = "出处（引用的原文已高亮，点“核对”或回答中的 [n] 打开条款）"
@@ -112,7 +112,7 @@ def render_sources(index: Index, answer=None, result=None, top_k: int = 3) -> st
             section = hit.section
             marks = [(e.sentence.start, e.sentence.end, {"data-n": e.n}) for e in evidence
                      if e.section.section_id == section.section_id]
-            cards.append(_card(section, section.label, highlight(index.doc_text(section.doc_id), section, marks)))
+            cards.append(_card(section, index.label(section), highlight(index.doc_text(section.doc_id), section, marks)))
         heading = "最接近的条款" if answer is not None else "检索到的条款（正在生成回答…）"
         if not cards:
             return '<div class="qa-status">这个回答没有引用通知条款。</div>'
@@ -141,7 +141,7 @@ def render_section_view(index: Index, target: Target | None) -> str:
     agencies = (f'<div class="qa-agencies">责任单位：{html.escape("、".join(section.agencies))}</div>'
                 if section.agencies else "")
     return (f'<div class="qa-verify" data-section="{html.escape(section.section_id)}">'
-            f'<h3 class="qa-label">{html.escape(section.label)}</h3>'
+            f'<h3 class="qa-label">{html.escape(index.label(section))}</h3>'
             f'<div class="qa-path">{_crumbs(section)}</div>'
             f'<div class="qa-address">本条地址：<a class="qa-open qa-permalink" href="{html.escape(address)}" '
             f'data-section="{html.escape(section.section_id)}">{html.escape(address)}</a> {quote_note}</div>'
@@ -178,7 +178,7 @@ def render_search(index: Index, query: str) -> str:
         return f'<div class="qa-status">通知中没有同时包含“{shown}”的条款。</div>'
     items = [f'<div class="qa-status">{len(hits)} 个条款包含“{shown}”：</div>']
     for hit in hits:
-        items.append(f'<div class="qa-hit"><h4>{_open_link(hit.section.section_id, html.escape(hit.section.label))}</h4>'
+        items.append(f'<div class="qa-hit"><h4>{_open_link(hit.section.section_id, html.escape(index.label(hit.section)))}</h4>'
                      f'<div class="qa-path">{_crumbs(hit.section)}</div>'
                      f'<div class="qa-text">{_snippets(texts[hit.section.doc_id], hit)}</div></div>')
     return "".join(items)

@@ -45,6 +45,10 @@ DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?
                   r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}|\d{1,2}\s*月(?:底|份|前)|年底|年内|上半年|下半年|"
                   r"第[一二三四]季度|(?:19|20)\d{2}")
 DAY = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|月底|月初|年底|年初|上半年|下半年|第[一二三四]季度")
+# 多久 / how long asks for a span of time: "8年", "三个月", "15个工作日" answer it as well as a date
+DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|日|小时|分钟)|"
+                      r"[一二两三四五六七八九十半]+\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|小时)")
+DURATION_ASKED = re.compile(r"多久|多长时间|多长的时间|周期|有效期|how long", re.IGNORECASE)
 DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|截至|期限|what date|deadline|which month", re.IGNORECASE)
 MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
@@ -112,6 +116,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     if attribute == Attribute.DATE:
         # a question asking for a day (哪天, 截止, 几号) is not answered by a year (2023—2024年度)
         pattern = DAY if DAY_ASKED.search(q) else DATE
+        if DURATION_ASKED.search(q) and any(m.group(0) not in q for m in DURATION.finditer(body)):
+            return True
         return any(m.group(0) not in q for m in pattern.finditer(body))
     if attribute == Attribute.MONEY:
         return any(normalize_for_match(m.group(0)) not in normalize_for_match(q) for m in MONEY.finditer(body))
