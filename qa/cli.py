@@ -40,11 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--index", type=Path, help="folder of the index (default: index/)")
     p.add_argument("--rebuild", action="store_true", help="rebuild even when the index is current")
 
+    p = sub.add_parser("add", help="add documents to the source folder (or replace them) and update the index")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".txt .md .docx .pdf .html")
+
+    p = sub.add_parser("remove", help="remove documents from the source folder and update the index")
+    p.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="document id: the file name without suffix")
+
     p = sub.add_parser("ask", help="answer one question")
     p.add_argument("question", help="the question, in Chinese or English; - reads it from stdin")
     p.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     p.add_argument("--generator", choices=GENERATORS)
     p.add_argument("--top-k", type=int, help="sections to draw evidence from")
+    p.add_argument("--doc", action="append", metavar="DOC_ID",
+                   help="answer from this document only (its id: the file name without suffix; repeatable)")
 
     p = sub.add_parser("eval", help="score a gold question set (JSON Lines)")
     p.add_argument("file", type=Path, help="gold questions, format of shared/eval/dev.jsonl")
@@ -94,28 +102,15 @@ def _settings(args):
 def _run(args) -> int:
     settings = _settings(args)
     if args.command == "index":
-        from .documents import DocumentError, scan_documents
-        from .embedding import load_embedder
-        from .index import changes, current_manifest, ensure_index
+        return _index(settings, args.rebuild)
 
-        documents, skipped = scan_documents(settings.source_dir)
-        for s in skipped:
-            print(f"skipped: {s.reason}", file=sys.stderr)
-        if not documents:
-            raise DocumentError(f"no readable document in {settings.source_dir}")
-        before = current_manifest(settings.index_dir)
-        index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder, settings.allow_downloads),
-                             rebuild=args.rebuild, progress=True)
-        if before is None or index.manifest.get("built_at") != before.get("built_at"):    # it was (re)built
-            diff = changes(before, documents)
-            for kind in ("added", "changed", "removed"):
-                if diff[kind]:
-                    print(f"{kind}: {', '.join(diff[kind])}")
-        counts = index.manifest["counts"]
-        print(f"index ready in {settings.index_dir}: {counts['documents']} document(s), "
-              f"{counts['sections']} sections, {counts['sentences']} sentences, "
-              f"embedder {index.manifest['embedder']['id']}, built {index.manifest['built_at']}")
-        return 0
+    if args.command == "add":
+        _add(settings, args.files)
+        return _index(settings)
+
+    if args.command == "remove":
+        _remove(settings, args.doc_ids)
+        return _index(settings)
 
     if args.command == "serve-model":
         from .model_server import server_command
@@ -152,8 +147,11 @@ def _run(args) -> int:
         if not args.question.strip():
             raise UsageError("the question is empty")
         assistant = Assistant(settings, progress=not args.json)
+        unknown = sorted(set(args.doc or ()) - assistant.index.documents.keys())
+        if unknown:
+            raise UsageError(f"no document {', '.join(unknown)}; documents: {', '.join(sorted(assistant.index.documents))}")
         try:
-            answer = assistant.ask(args.question)
+            answer = assistant.ask(args.question, documents=set(args.doc or ()) or None)
         except QuestionError as exc:
             raise UsageError(str(exc)) from exc
         if args.json:
@@ -216,6 +214,74 @@ def _fetch(settings) -> int:
     else:
         print(f"generator: {settings.generator} {settings.generator_model} (nothing to fetch)")
     return 0
+
+
+def _index(settings, rebuild: bool = False) -> int:
+    """Build or update the index; prints the files skipped, the documents added, changed and
+    removed, and the counts."""
+    from .documents import DocumentError, scan_documents
+    from .embedding import load_embedder
+    from .index import changes, current_manifest, ensure_index
+
+    documents, skipped = scan_documents(settings.source_dir)
+    for s in skipped:
+        print(f"skipped: {s.reason}", file=sys.stderr)
+    if not documents:
+        raise DocumentError(f"no readable document in {settings.source_dir}")
+    before = current_manifest(settings.index_dir)
+    index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder, settings.allow_downloads),
+                         rebuild=rebuild, progress=True)
+    if before is None or index.manifest.get("built_at") != before.get("built_at"):    # it was (re)built
+        diff = changes(before, documents)
+        for kind in ("added", "changed", "removed"):
+            if diff[kind]:
+                print(f"{kind}: {', '.join(diff[kind])}")
+    counts = index.manifest["counts"]
+    print(f"index ready in {settings.index_dir}: {counts['documents']} document(s), "
+          f"{counts['sections']} sections, {counts['sentences']} sentences, "
+          f"embedder {index.manifest['embedder']['id']}, built {index.manifest['built_at']}")
+    return 0
+
+
+def _add(settings, files: list[Path]) -> None:
+    """Copy readable documents into the source folder (a file of the same name is replaced).
+    Raises :class:`UsageError` naming a file that is missing, of another format or unreadable
+    (then nothing is copied)."""
+    import shutil
+
+    from .documents import DocumentError, load_document
+    from .extraction import SUPPORTED_SUFFIXES
+
+    for path in files:
+        if not path.is_file():
+            raise UsageError(f"no such file: {path}")
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UsageError(f"{path.name}: unsupported format (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+        try:
+            load_document(path)
+        except DocumentError as exc:
+            raise UsageError(str(exc)) from exc
+    settings.source_dir.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        for other in settings.source_dir.glob(f"{path.stem}.*"):     # one file per document id
+            if other.name != path.name and other.suffix.lower() in SUPPORTED_SUFFIXES:
+                other.unlink()
+        shutil.copyfile(path, settings.source_dir / path.name)
+
+
+def _remove(settings, doc_ids: list[str]) -> None:
+    """Delete the documents' files from the source folder. Raises :class:`UsageError` for an
+    unknown id (then nothing is deleted)."""
+    from .documents import document_paths
+
+    paths = document_paths(settings.source_dir) if settings.source_dir.is_dir() else []
+    known = {p.stem for p in paths}
+    unknown = [d for d in doc_ids if d not in known]
+    if unknown:
+        raise UsageError(f"no document {', '.join(unknown)}; documents: {', '.join(sorted(known))}")
+    for path in paths:
+        if path.stem in doc_ids:
+            path.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:

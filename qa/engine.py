@@ -171,9 +171,12 @@ class Assistant:
     def model_info(self) -> dict:
         return {"embedder": self.embedder.name, "generator": self.generator.name}
 
-    def stream(self, question: str, history: list[tuple[str, str]] | None = None) -> Iterator[StreamEvent]:
+    def stream(self, question: str, history: list[tuple[str, str]] | None = None,
+               documents: set[str] | None = None) -> Iterator[StreamEvent]:
         """Answer ``question`` stage by stage. ``history`` holds earlier ``(question, answer)``
-        turns, oldest first (each question as :attr:`Answer.query` gave it). Raises
+        turns, oldest first (each question as :attr:`Answer.query` gave it); ``documents``, when
+        given, limits the answer to those document ids (else a document the question names
+        does, see :func:`qa.library.named_documents`). Raises
         :class:`QuestionError` for an empty question and :class:`SourcesUnavailable` when
         changed documents cannot be indexed."""
         clock = _Clock()
@@ -183,12 +186,13 @@ class Assistant:
         if guarded.instruction_only:      # nothing asked: no query a follow-up could lean on
             yield self._final(self._refusal(guarded), guarded, "", [], clock, notes)
             return
-        named = frozenset(named_documents(guarded.text, corpus.index.documents))
+        named = frozenset(documents or ()) & corpus.index.documents.keys() \
+            or frozenset(named_documents(guarded.text, corpus.index.documents))
         if named:           # the 文号 names the document; it is not a figure asked about
             guarded = replace(guarded, text=without_numbers(guarded.text, corpus.index.documents))
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
                             self._translator(notes))
-        query = replace(query, documents=named)
+        query = replace(query, documents=named, limited=bool(documents))
         result = self._retrieve(query, corpus)
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
@@ -253,7 +257,7 @@ class Assistant:
         left out."""
         question = query.asked if query.english else query.text
         documents = corpus.index.documents
-        request = Request(question, from_named(result.evidence, query.documents), query.english,
+        request = Request(question, from_named(result.evidence, query.documents, strict=query.limited), query.english,
                           query.intent, query.question, corpus.weights)
         chosen = verbatim_extract(request)
         others = parallels(chosen, result.evidence, query.documents, documents, query.question)
@@ -361,10 +365,11 @@ class Assistant:
         except ValueError:
             return []
 
-    def ask(self, question: str, history: list[tuple[str, str]] | None = None) -> Answer:
+    def ask(self, question: str, history: list[tuple[str, str]] | None = None,
+            documents: set[str] | None = None) -> Answer:
         """The final :class:`Answer` of :meth:`stream`."""
         final = None
-        for event in self.stream(question, history):
+        for event in self.stream(question, history, documents):
             if event.kind == "final":
                 final = event.answer
         assert final is not None

@@ -33,6 +33,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -286,8 +287,11 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
     sentences: list[EvidenceSentence] = []
     for section in sections:
         doc_text = by_id[section.doc_id].text
+        headings = {re.sub(r"\s+", "", h) for h in section.path}
         for start, end in section.spans():
             for sent in split_sentences(doc_text[start:end], offset=start):
+                if re.sub(r"\s+", "", sent.text) in headings:    # a bare heading answers nothing: not quotable
+                    continue
                 sentences.append(EvidenceSentence(len(sentences), section.section_id,
                                                   sent.text, sent.start, sent.end, tuple(tokenize(sent.text))))
 

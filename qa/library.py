@@ -103,10 +103,11 @@ def parallels(chosen: list, evidence: list, named: set, documents: dict, questio
     return found
 
 
-def from_named(evidence: list, named: set) -> list:
+def from_named(evidence: list, named: set, strict: bool = False) -> list:
     """The evidence from the documents the question names (``named``; all of it when it names
-    none, or when the named document has none of it)."""
+    none, or — unless ``strict``, as when the user limited the question — when the named
+    document has none of it)."""
     if not named:
         return evidence
     own = [e for e in evidence if e.section.doc_id in named]
-    return own or evidence
+    return own if own or strict else evidence

@@ -61,6 +61,7 @@ class Query:
     quoted: tuple[str, ...] = field(default=())
     ref_year: int | None = None     # the year 今年 means (the documents' date)
     documents: frozenset = frozenset()   # ids of the documents the question names (qa.library)
+    limited: bool = False                # the user limited the question to ``documents`` (ask --doc)
 
     @property
     def normalized(self) -> str:

@@ -351,13 +351,19 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     from .scope import section_years
 
     years = set(query.years)
-    allow = (lambda s: not section_years(s) or bool(section_years(s) & years)) if years else None
+    documents = getattr(query, "documents", frozenset())
+
+    def allow(s: Section) -> bool:
+        """Sections of the documents the question is limited to, in the years it asks about."""
+        return ((not documents or s.doc_id in documents)
+                and (not years or not section_years(s) or bool(section_years(s) & years)))
+
     scope = query.intent.scope
     wide = scope != Scope.SINGLE
     # a translated English question is searched in both languages: the translation's wording
     # may miss what the original names (arrest-review → 审查逮捕)
     text = f"{query.text} {query.asked}" if query.english and query.text != query.asked else query.text
-    result = retriever.search(text, top_k=top_k, n_evidence=n_evidence, allow=allow,
+    result = retriever.search(text, top_k=top_k, n_evidence=n_evidence, allow=allow if years or documents else None,
                               evidence_query=query.focus if years else None, quoted=query.quoted,
                               n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
     scoped = []

@@ -68,23 +68,31 @@ def _header(query, index) -> Routed | None:
         return None
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
-    others = [w for w in content_words(asking) if w not in _HEADER_WORDS and retriever_knows(index, w)]
+    wanted = getattr(query, "documents", frozenset())
+    titles = [index.documents[d].title for d in wanted if d in index.documents]
+    others = [w for w in content_words(asking) if w not in _HEADER_WORDS and retriever_knows(index, w)
+              and not any(w in t for t in titles)]     # words that name the document are not a topic
     if others:
         return None                                   # a topic inside the document, not the document
-    header = next((s for s in index.sections if not s.path), None)
-    if header is None:
-        return None
-    facts = header_facts(index.sentences_of(header.section_id), fields)
-    if not facts:
+    # each document's header (of the documents the question is limited to): those that state
+    # what is asked answer, each named when there are several
+    found = []
+    for header in (s for s in index.sections if not s.path and (not wanted or s.doc_id in wanted)):
+        facts = header_facts(index.sentences_of(header.section_id), fields)
+        if facts:
+            found.append((header, facts))
+    if not found:
         return None
     evidence, parts = [], []
-    for fact in facts:
-        marks = []
-        for sentence in fact.sentences:
-            evidence.append(Evidence(len(evidence) + 1, sentence, header, 1.0))
-            marks.append(len(evidence))
-        quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
-        parts.append(f"{_FIELD_NAMES[fact.field][query.english]}{quoted}{''.join(f'[{n}]' for n in marks)}")
+    for header, facts in found:
+        named = f"《{index.documents[header.doc_id].title}》" if len(found) > 1 else ""
+        for fact in facts:
+            marks = []
+            for sentence in fact.sentences:
+                evidence.append(Evidence(len(evidence) + 1, sentence, header, 1.0))
+                marks.append(len(evidence))
+            quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
+            parts.append(f"{named}{_FIELD_NAMES[fact.field][query.english]}{quoted}{''.join(f'[{n}]' for n in marks)}")
     sep = "; " if query.english else "；"
     return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header")
 

@@ -313,3 +313,56 @@ def test_an_instruction_inside_a_document_is_data(twins):
     assert "96.04" in unaffected.text and "无需审批" not in unaffected.text
     asked = twins.ask("差旅费报销需要谁审批？")
     assert "部门负责人审批" in asked.text
+
+
+def test_header_facts_come_from_the_documents_that_state_them(twins):
+    both = twins.ask("这份通知的文号是多少？")
+    assert "沪质〔2024〕1号" in both.text and "示质〔2024〕2号" in both.text     # two notices: each named
+    assert "《2023年上海市质量工作总结和2024年上海市质量工作要点》" in both.text
+    city = twins.ask("上海市那份通知的文号是多少？")
+    assert "沪质〔2024〕1号" in city.text and "示质" not in city.text
+
+
+def test_ask_can_be_limited_to_one_document(twins):
+    answer = twins.ask("检定周期是多久？", documents={"rule-gas"})
+    assert "6年" in answer.text and {c.doc_id for c in answer.citations} == {"rule-gas"}
+    none = twins.ask("上海市制造业产品质量合格率是多少？", documents={"rule-gas"})
+    assert none.abstained and not none.citations
+
+
+def test_cli_adds_asks_one_document_and_removes(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    source, index = tmp_path / "source_docs", tmp_path / "index"
+    source.mkdir()
+    shutil.copy(NOTICE, source / NOTICE.name)
+    pdf = make_pdf(tmp_path / "district.pdf")
+    env = {**os.environ, "QA_SOURCE_DIR": str(source), "QA_INDEX_DIR": str(index), "QA_GENERATOR": "extractive",
+           "HF_HUB_OFFLINE": "1"}
+
+    def qa(*args):
+        return subprocess.run([sys.executable, "-m", "qa", *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    added = qa("add", str(pdf))
+    assert added.returncode == 0, added.stderr[-1500:]
+    assert "added: district.pdf" in added.stdout and "2 document(s)" in added.stdout
+    asked = qa("ask", "全区规模以上工业总产值同比增长了多少？", "--doc", "district", "--json")
+    assert asked.returncode == 0, asked.stderr[-1500:]
+    answer = json.loads(asked.stdout)
+    assert "9.9%" in answer["answer"] and {c["doc_id"] for c in answer["citations"]} == {"district"}
+    assert answer["citations"][0]["document"] == DISTRICT_TITLE
+    bad = qa("ask", "什么？", "--doc", "nope")
+    assert bad.returncode == 2 and "no document nope" in bad.stderr
+    removed = qa("remove", "district")
+    assert removed.returncode == 0 and "removed: district.pdf" in removed.stdout
+    assert not (source / "district.pdf").exists()
+    unreadable = tmp_path / "scan.pdf"
+    make_pdf(unreadable, text_layer=False)
+    refused = qa("add", str(unreadable))
+    assert refused.returncode == 2 and "no text layer" in refused.stderr and not (source / "scan.pdf").exists()
