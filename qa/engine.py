@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from pathlib import Path
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -100,6 +101,8 @@ class Assistant:
         self.embedder = load_embedder(settings.embedder, settings.allow_downloads)
         self._lock = threading.Lock()
         self._source_state: dict = {}
+        self._build: threading.Thread | None = None     # a re-index running beside the answers
+        self._build_error: Exception | None = None
         self.skipped: list[Skipped] = []    # files of the source folder that could not be read
         self.corpus: Corpus
         self._load_index()
@@ -130,16 +133,35 @@ class Assistant:
         return state
 
     def _load_index(self) -> None:
+        state = self._scan_sources()
+        self.corpus, self.skipped = self._build_corpus()
+        self._source_state = state
+
+    def _build_corpus(self) -> tuple[Corpus, list[Skipped]]:
         documents, skipped = scan_documents(self.settings.source_dir)
         if not documents:
             why = "; ".join(s.reason for s in skipped[:3])
             raise DocumentError(f"no readable document in {self.settings.source_dir}" + (f": {why}" if why else ""))
         index = ensure_index(self.settings.index_dir, documents, self.embedder, progress=self.progress)
         text = "\n".join(d.text for d in documents)
-        self.corpus = Corpus(index, HybridRetriever(index, self.embedder, rrf_k=self.settings.rrf_k), text,
-                             reference_year(text, index.sections))
-        self._source_state = self._scan_sources()
-        self.skipped = skipped
+        corpus = Corpus(index, HybridRetriever(index, self.embedder, rrf_k=self.settings.rrf_k), text,
+                        reference_year(text, index.sections))
+        return corpus, skipped
+
+    def _reindex(self, state: dict) -> None:
+        """Build the index of the documents as they are now, beside the answers; swap it in
+        whole when it is complete (``state``: the files it was started for)."""
+        try:
+            corpus, skipped = self._build_corpus()
+        except (DocumentError, IndexProblem, OSError) as exc:
+            log.error("re-indexing failed: %s", exc)
+            with self._lock:
+                self._build_error, self._build = exc, None
+            return
+        with self._lock:
+            self.corpus, self.skipped, self._source_state = corpus, skipped, state
+            self._build_error, self._build = None, None
+        log.info("re-indexed: %d document(s)", len(corpus.index.documents))
 
     @property
     def index(self) -> Index:
@@ -151,21 +173,48 @@ class Assistant:
         """The current retriever."""
         return self.corpus.retriever
 
-    def refresh_if_changed(self) -> bool:
-        """Re-index when a source document changed on disk; True when it did. Raises
-        :class:`SourcesUnavailable` when the changed documents cannot be indexed (the old index
-        is then never used: the next question tries again)."""
+    def refresh_if_changed(self, wait: bool = True) -> bool:
+        """Start re-indexing when a source file changed on disk (in a thread beside the
+        answers; the previous complete index serves meanwhile) and, with ``wait``, wait for it;
+        True when the files changed. Raises :class:`SourcesUnavailable` when the waited-for
+        index cannot be built (the old index is then never used: the next question tries
+        again)."""
         with self._lock:
-            if self._scan_sources() == self._source_state:
-                return False
-            log.info("source documents changed; re-indexing")
-            try:
-                self._load_index()
-            except (DocumentError, IndexProblem, OSError) as exc:
-                log.error("re-indexing failed: %s", exc)
-                raise SourcesUnavailable(f"通知文件已更改，但无法重新建立索引（{first_line(exc, 200)}），"
-                                         "请联系管理员。") from exc
-            return True
+            build = self._start_reindex()
+        if build is None:
+            return False
+        if wait:
+            self._wait(build)
+        return True
+
+    def _start_reindex(self) -> threading.Thread | None:
+        """The running re-index, started here when the files differ from the loaded index's;
+        ``None`` when they do not. Call with the lock held."""
+        if self._build is not None:
+            return self._build
+        state = self._scan_sources()
+        if state == self._source_state:
+            return None
+        log.info("source documents changed; re-indexing beside the answers")
+        self._build_error = None
+        self._build = threading.Thread(target=self._reindex, args=(state,), name="reindex", daemon=True)
+        self._build.start()
+        return self._build
+
+    def _wait(self, build: threading.Thread) -> None:
+        build.join()
+        with self._lock:
+            error = self._build_error
+        if error is not None:
+            raise SourcesUnavailable(f"通知文件已更改，但无法重新建立索引（{first_line(error, 200)}），"
+                                     "请联系管理员。") from error
+
+    def _stale(self, corpus: Corpus) -> frozenset:
+        """Ids of the loaded documents whose files changed or went away since they were indexed."""
+        now = self._scan_sources()
+        names = {n for n in set(now) | set(self._source_state) if now.get(n) != self._source_state.get(n)}
+        stems = {Path(n).stem for n in names}
+        return frozenset(d for d in corpus.index.documents if d in stems)
 
     # --- answering -------------------------------------------------------------------------
     def model_info(self) -> dict:
@@ -181,8 +230,16 @@ class Assistant:
         changed documents cannot be indexed."""
         clock = _Clock()
         guarded = guard(question, self.settings.max_question_chars)
-        corpus = self._current_corpus()
+        corpus, stale = self._current_corpus()
         notes = self._input_notes(guarded)
+        if stale:           # answered from the unchanged documents while the new index is built
+            allowed = set(documents or corpus.index.documents) - stale
+            if allowed:
+                notes.append(prompts.REINDEX_NOTE_ZH.format(documents="、".join(sorted(stale))))
+                documents = allowed
+            else:           # what was asked about is being re-indexed: wait for it
+                self.refresh_if_changed(wait=True)
+                corpus, stale = self._current_corpus()
         if guarded.instruction_only:      # nothing asked: no query a follow-up could lean on
             yield self._final(self._refusal(guarded), guarded, "", [], clock, notes)
             return
@@ -205,10 +262,19 @@ class Assistant:
         yield self._final(decision, guarded, query.text, result.hits[: self.settings.top_k], clock, notes)
 
     # --- stages the pipeline calls ----------------------------------------------------------
-    def _current_corpus(self) -> Corpus:
-        self.refresh_if_changed()
+    def _current_corpus(self) -> tuple[Corpus, frozenset]:
+        """The index to answer from and the ids of its documents that changed since (re-indexing
+        runs meanwhile; their old text must not be cited). When every document changed there is
+        nothing current to answer from: the question waits for the new index."""
         with self._lock:
-            return self.corpus
+            build = self._start_reindex()
+            corpus = self.corpus
+            stale = self._stale(corpus) if build is not None else frozenset()
+        if build is not None and not (corpus.index.documents.keys() - stale):
+            self._wait(build)
+            with self._lock:
+                return self.corpus, frozenset()
+        return corpus, stale
 
     def _input_notes(self, guarded) -> list[str]:
         notes = [prompts.CUT_NOTE_ZH.format(limit=self.settings.max_question_chars)] if guarded.cut else []

@@ -123,14 +123,15 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     feedback = FeedbackLog(assistant.settings.feedback_log)
     no_change = gr.update()
 
-    def respond(message: str, chat: list, history: list, turns: list, request: gr.Request):
+    def respond(message: str, chat: list, history: list, turns: list, doc: str | None = None,
+                request: gr.Request = None):
         chat, history, turns = list(chat or []), list(history or []), list(turns or [])
         chat.append({"role": "user", "content": escape_markdown(message or "")})
         chat.append({"role": "assistant", "content": "…"})
         yield ChatUpdate.of(chat=chat, history=history, question="", turns=turns)
         try:
             text = ""
-            for event in assistant.stream(message or "", history):
+            for event in assistant.stream(message or "", history, _limit(doc)):
                 if event.kind == "retrieved":
                     sources = render_sources(assistant.index, result=event.result, top_k=assistant.settings.top_k)
                     yield ChatUpdate.of(chat=chat, sources=sources)
@@ -222,13 +223,30 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         shown = {"up": "👍", "down": "👎"}.get(verdict, verdict)
         return "", f"已记录 {shown} 反馈{'和意见' if record['comment'] else ''}，谢谢。"
 
-    def answer_json(question: str) -> dict:
-        """API only: one question (no history) → the ``ask --json`` object of DESIGN.md, with
-        an ``address`` per citation; a question that cannot be asked → ``{"error": message}``."""
+    def _limit(doc) -> set[str] | None:
+        """The document a question is limited to (the 限定文件 choice; empty: all of them)."""
+        return {doc} if isinstance(doc, str) and doc in assistant.index.documents else None
+
+    def _choices() -> list[tuple[str, str]]:
+        return [("全部文件", "")] + [(f"{d.title}（{doc_id}）", doc_id)
+                                   for doc_id, d in sorted(assistant.index.documents.items())]
+
+    def document_choices():
+        """The 限定文件 menu — all documents, or one (title and id) — as they are now; shown
+        when there are several."""
+        choices = _choices()
+        return gr.Dropdown(choices=choices, value="", visible=len(choices) > 2)
+
+    def answer_json(question: str, doc: str = "") -> dict:
+        """API only: one question (no history; ``doc``: limit it to this document id) → the
+        ``ask --json`` object of DESIGN.md, with an ``address`` per citation; a question that
+        cannot be asked → ``{"error": message}``."""
         if not isinstance(question, str):
             return {"question": None, "error": "请输入一个关于通知内容的问题（文字）。"}
+        if doc and doc not in assistant.index.documents:
+            return {"question": question, "error": f"没有文件 {doc}；可选：{'、'.join(sorted(assistant.index.documents))}"}
         try:
-            return assistant.ask(question).to_json()
+            return assistant.ask(question, documents=_limit(doc)).to_json()
         except (QuestionError, SourcesUnavailable) as exc:
             return {"question": question, "error": str(exc)}
 
@@ -250,6 +268,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                      buttons=["copy", "copy_all"])  # no "share": it posts to the Hub
                 question = gr.Textbox(label="问题", placeholder="例如：上海市制造业产品质量合格率是多少？",
                                       lines=1, max_lines=4, elem_id="question")
+                choices = _choices()
+                limit = gr.Dropdown(choices=choices, value="", label="限定文件", elem_id="limit-document",
+                                    visible=len(choices) > 2)
                 with gr.Row():
                     send = gr.Button("提问", variant="primary", elem_id="send")
                     clear = gr.Button("新对话", elem_id="new-conversation")
@@ -280,8 +301,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         open_button = gr.Button(visible="hidden", elem_id="open-button")
 
         outputs = list(ChatUpdate(chatbot, sources, history, question, turns, export_answer, export_conversation))
-        send.click(respond, [question, chatbot, history, turns], outputs, api_name="ask")
-        question.submit(respond, [question, chatbot, history, turns], outputs, api_name=False)
+        send.click(respond, [question, chatbot, history, turns, limit], outputs, api_name="ask")
+        question.submit(respond, [question, chatbot, history, turns, limit], outputs, api_name=False)
         clear.click(new_conversation, None, [*outputs, feedback_status], api_name=False)
         chatbot.clear(new_conversation, None, [*outputs, feedback_status], api_name=False)
         chatbot.like(on_feedback, [turns, comment], [comment, feedback_status], api_name=False)
@@ -291,6 +312,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         gr.api(answer_json, api_name="answer")
         demo.load(on_load, None, [verify, tabs], api_name=False)
         demo.load(refresh_status, None, [status, tree], api_name=False)
+        demo.load(document_choices, None, limit, api_name=False)
     return demo
 
 

@@ -366,3 +366,64 @@ def test_cli_adds_asks_one_document_and_removes(tmp_path):
     make_pdf(unreadable, text_layer=False)
     refused = qa("add", str(unreadable))
     assert refused.returncode == 2 and "no text layer" in refused.stderr and not (source / "scan.pdf").exists()
+
+
+def test_reindexing_runs_beside_answers_and_never_cites_a_changed_document(tmp_path):
+    """While the new index is built (held here until the test releases it), questions are
+    answered from the unchanged documents with a note; the changed one's old text is never
+    cited; once the build is complete its new text answers."""
+    import threading
+
+    from qa.config import load_settings
+    from qa.engine import Assistant
+
+    source = tmp_path / "source_docs"
+    source.mkdir()
+    shutil.copy(NOTICE, source / NOTICE.name)
+    fee = source / "meeting-fee.txt"
+    fee.write_text("《示范区会议费管理办法》\n一、开支标准\n会议费综合定额标准为每人每天不超过550元。\n", encoding="utf-8")
+    assistant = Assistant(load_settings(source_dir=source, index_dir=tmp_path / "index", generator="extractive"))
+    assert "550元" in assistant.ask("会议费每人每天的标准是多少？").text
+
+    release = threading.Event()
+    build = assistant._build_corpus
+
+    def held_build():
+        release.wait(60)
+        return build()
+
+    assistant._build_corpus = held_build
+    fee.write_text("《示范区会议费管理办法》\n一、开支标准\n会议费综合定额标准为每人每天不超过600元。\n", encoding="utf-8")
+    during = assistant.ask("会议费每人每天的标准是多少？")
+    assert "550" not in during.text and all(c.doc_id != "meeting-fee" for c in during.citations)
+    assert any("正在更新" in n and "meeting-fee" in n for n in during.notes), during.notes
+    other = assistant.ask("上海市制造业产品质量合格率是多少？")
+    assert "96.04" in other.text and any("正在更新" in n for n in other.notes)
+    running = assistant._build
+    release.set()
+    if running is not None:
+        running.join(60)
+    after = assistant.ask("会议费每人每天的标准是多少？")
+    assert "600元" in after.text and not any("正在更新" in n for n in after.notes)
+
+
+@pytest.mark.slow
+def test_the_app_limits_a_question_to_one_document_and_names_skipped_files(twins, tmp_path):
+    from gradio_client import Client
+
+    from test_app_api import start_app, stop_app
+
+    proc, url, _, applog = start_app(twins.settings, tmp_path)
+    try:
+        client = Client(url, verbose=False, download_files=False)
+        limited = client.predict("检定周期是多久？", "rule-gas", api_name="/answer")
+        assert "6年" in limited["answer"] and {c["doc_id"] for c in limited["citations"]} == {"rule-gas"}
+        other = client.predict("检定周期是多久？", "rule-meter", api_name="/answer")
+        assert "8年" in other["answer"]
+        unknown = client.predict("检定周期是多久？", "nope", api_name="/answer")
+        assert "没有文件 nope" in unknown["error"]
+        chat = client.predict("电能表的检定周期是多久？", api_name="/ask")[0]     # the menu's default: all
+        assert "8年" in str(chat[-1]["content"])
+    finally:
+        stop_app(proc)
+    assert "Traceback" not in applog.read_text()
