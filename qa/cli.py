@@ -223,9 +223,7 @@ def _index(settings, rebuild: bool = False) -> int:
     from .embedding import load_embedder
     from .index import changes, current_manifest, ensure_index
 
-    documents, skipped = scan_documents(settings.source_dir)
-    for s in skipped:
-        print(f"skipped: {s.reason}", file=sys.stderr)
+    documents, skipped = scan_documents(settings.source_dir)      # each skipped file is logged, by name
     if not documents:
         raise DocumentError(f"no readable document in {settings.source_dir}")
     before = current_manifest(settings.index_dir)
@@ -253,6 +251,8 @@ def _add(settings, files: list[Path]) -> None:
     from .extraction import SUPPORTED_SUFFIXES
 
     for path in files:
+        if path.is_dir():
+            raise UsageError(f"{path} is a folder: name the files in it")
         if not path.is_file():
             raise UsageError(f"no such file: {path}")
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -261,12 +261,18 @@ def _add(settings, files: list[Path]) -> None:
             load_document(path)
         except DocumentError as exc:
             raise UsageError(str(exc)) from exc
+    from .documents import document_paths
+
     settings.source_dir.mkdir(parents=True, exist_ok=True)
     for path in files:
-        for other in settings.source_dir.glob(f"{path.stem}.*"):     # one file per document id
-            if other.name != path.name and other.suffix.lower() in SUPPORTED_SUFFIXES:
+        target = settings.source_dir / path.name
+        if target.exists() and target.resolve() == path.resolve():
+            continue                                   # already the folder's own file
+        for other in document_paths(settings.source_dir):   # one file per document id: the same stem, exactly
+            if other.stem == path.stem and other.name != path.name:
+                print(f"replaced: {other.name}")
                 other.unlink()
-        shutil.copyfile(path, settings.source_dir / path.name)
+        shutil.copyfile(path, target)
 
 
 def _remove(settings, doc_ids: list[str]) -> None:
@@ -279,6 +285,11 @@ def _remove(settings, doc_ids: list[str]) -> None:
     unknown = [d for d in doc_ids if d not in known]
     if unknown:
         raise UsageError(f"no document {', '.join(unknown)}; documents: {', '.join(sorted(known))}")
+    from .documents import scan_documents
+
+    readable = {d.doc_id for d in scan_documents(settings.source_dir)[0]}
+    if not readable - set(doc_ids):
+        raise UsageError("that would leave no readable document: add the new ones first, then remove the old")
     for path in paths:
         if path.stem in doc_ids:
             path.unlink()

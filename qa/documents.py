@@ -87,6 +87,14 @@ def document_paths(source_dir: Path) -> list[Path]:
                   if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file() and not p.name.startswith((".", "~$")))
 
 
+def _outside(path: Path, folder: Path) -> bool:
+    """True for a link that leads out of ``folder`` (/etc/passwd named p.txt is not a document)."""
+    try:
+        return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return True
+
+
 def scan_documents(source_dir: Path) -> tuple[list[Document], list[Skipped]]:
     """Every readable document of ``source_dir`` and the files skipped, with the reason (a
     warning is logged for each). Two files with the same name but another suffix: the first
@@ -96,6 +104,10 @@ def scan_documents(source_dir: Path) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     for path in document_paths(source_dir):
+        if _outside(path, source_dir):
+            skipped.append(Skipped(path.name, f"{path.name}: a link to a file outside {source_dir.name}/, not read"))
+            log.warning("skipped %s", skipped[-1].reason)
+            continue
         try:
             document = load_document(path)
         except DocumentError as exc:

@@ -28,7 +28,7 @@ from .claims import idf_weights
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, scan_documents
-from .library import from_named, named_documents, parallels, without_numbers
+from .library import from_named, named_documents, parallels, unknown_numbers, without_numbers
 from .embedding import load_embedder
 from .extract import quote, verbatim_extract
 from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, Request, StopReason,
@@ -245,6 +245,8 @@ class Assistant:
             return
         named = frozenset(documents or ()) & corpus.index.documents.keys() \
             or frozenset(named_documents(guarded.text, corpus.index.documents))
+        for number in unknown_numbers(guarded.text, corpus.index.documents):
+            notes.append(prompts.UNKNOWN_NUMBER_NOTE_ZH.format(number=number))
         if named:           # the 文号 names the document; it is not a figure asked about
             guarded = replace(guarded, text=without_numbers(guarded.text, corpus.index.documents))
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
@@ -326,6 +328,11 @@ class Assistant:
         request = Request(question, from_named(result.evidence, query.documents, strict=query.limited), query.english,
                           query.intent, query.question, corpus.weights)
         chosen = verbatim_extract(request)
+        if len(query.documents) >= 2:       # several documents named: each answers for itself
+            chosen = sorted((e for d in sorted(query.documents)
+                             for e in verbatim_extract(replace(request, evidence=[x for x in request.evidence
+                                                                                  if x.section.doc_id == d]))),
+                            key=lambda e: e.n)
         others = parallels(chosen, result.evidence, query.documents, documents, query.question)
         if others:          # another document states it with other figures: both, each cited
             chosen = sorted(chosen + others, key=lambda e: e.n)

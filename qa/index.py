@@ -290,7 +290,8 @@ def build_index(documents: list[Document], embedder: Embedder, folder: Path,
         headings = {re.sub(r"\s+", "", h) for h in section.path}
         for start, end in section.spans():
             for sent in split_sentences(doc_text[start:end], offset=start):
-                if re.sub(r"\s+", "", sent.text) in headings:    # a bare heading answers nothing: not quotable
+                bare = re.sub(r"\s+", "", sent.text)
+                if bare in headings and not bare.endswith(("。", "！", "？", "；")):   # a bare heading: not quotable
                     continue
                 sentences.append(EvidenceSentence(len(sentences), section.section_id,
                                                   sent.text, sent.start, sent.end, tuple(tokenize(sent.text))))

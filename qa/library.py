@@ -58,7 +58,7 @@ def distinctive(title: str, other: str) -> set[str]:
 def named_documents(question: str, documents: dict) -> set[str]:
     """Ids of the documents ``question`` names: its 文号, or, against every document with a
     similar title, a part of its title where the titles differ (上海市 / 示范区, a year, 燃气 /
-    电能). Empty when it names none or several."""
+    电能). Empty when it names none."""
     from difflib import SequenceMatcher
 
     named = {doc_id for doc_id, d in documents.items() if d.number and d.number in question}
@@ -68,7 +68,16 @@ def named_documents(question: str, documents: dict) -> set[str]:
                      and SequenceMatcher(None, d.title, o.title, autojunk=False).ratio() >= SIMILAR_TITLES]
             if alike and all(any(part in question for part in distinctive(d.title, o.title)) for o in alike):
                 named.add(doc_id)
-    return named if len(named) == 1 else set()
+    return named
+
+
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+
+
+def unknown_numbers(question: str, documents: dict) -> list[str]:
+    """The 文号 in ``question`` that no document has."""
+    known = {d.number for d in documents.values() if d.number}
+    return [m.group(0) for m in _NUMBER.finditer(question) if m.group(0) not in known]
 
 
 def without_numbers(question: str, documents: dict) -> str:

@@ -371,9 +371,21 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
         scoped = _compare_evidence(retriever, result, years, query)
     elif scope == Scope.ALL:
         scoped = _topic_evidence(retriever, result, query)
+    if not scoped and len(documents) >= 2 and scope == Scope.SINGLE:
+        scoped = _per_document_evidence(retriever, text, documents)
     if scoped:
         result.evidence, result.scoped = scoped, True
     return result
+
+
+def _per_document_evidence(retriever: HybridRetriever, text: str, documents) -> list[Evidence]:
+    """The best section of each document a question names (上海市和示范区…分别), so that each
+    is there to answer for itself."""
+    picked: list[Evidence] = []
+    for doc_id in sorted(documents):
+        own = retriever.search(text, top_k=1, n_evidence=PER_SECTION, allow=lambda s, d=doc_id: s.doc_id == d)
+        picked += [e for e in own.evidence if e.section.doc_id == doc_id]
+    return _renumber(picked) if len({e.section.doc_id for e in picked}) >= 2 else []
 
 
 def _renumber(evidence: list[Evidence]) -> list[Evidence]:

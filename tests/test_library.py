@@ -427,3 +427,57 @@ def test_the_app_limits_a_question_to_one_document_and_names_skipped_files(twins
     finally:
         stop_app(proc)
     assert "Traceback" not in applog.read_text()
+
+
+def test_a_question_naming_two_documents_gets_each_and_an_unknown_number_is_told(twins):
+    both = twins.ask("上海市和示范区的质量工作领导小组成员单位分别增加到了多少个？")
+    assert {c.doc_id for c in both.citations} == {NOTICE.stem, "district-2024"}
+    assert "36个" in both.text and "24个" in both.text
+    limited = twins.ask("质量工作领导小组成员单位增加到了多少个？", documents={NOTICE.stem, "district-2024"})
+    assert {c.doc_id for c in limited.citations} == {NOTICE.stem, "district-2024"}
+    unknown = twins.ask("沪质〔2023〕9号里质量工作领导小组成员单位增加到了多少个？")
+    assert any("没有文号为沪质〔2023〕9号的文件" in n for n in unknown.notes)
+
+
+def test_links_out_of_the_folder_one_sentence_items_and_add_remove_keep_data(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from qa.config import load_settings
+    from qa.documents import scan_documents
+    from qa.engine import Assistant
+
+    source = tmp_path / "source_docs"
+    source.mkdir()
+    shutil.copy(NOTICE, source / NOTICE.name)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("《机密》\n一、口令\n口令是12345。\n", encoding="utf-8")
+    (source / "p.txt").symlink_to(secret)
+    (source / "a.b.txt").write_text("《甲乙规定》\n（一）大写后缀合格率33.3％。\n（二）示例合格率为50.0％。\n", encoding="utf-8")
+    documents, skipped = scan_documents(source)
+    assert [s.file for s in skipped] == ["p.txt"] and "outside" in skipped[0].reason
+    assistant = Assistant(load_settings(source_dir=source, index_dir=tmp_path / "index", generator="extractive"))
+    assert "p" not in assistant.index.documents
+    sentences = [s.text for s in assistant.index.sentences]
+    assert "（一）大写后缀合格率33.3％。" in sentences      # a one-sentence item is quotable, not a bare heading
+
+    env = {**os.environ, "QA_SOURCE_DIR": str(source), "QA_INDEX_DIR": str(tmp_path / "index"),
+           "QA_GENERATOR": "extractive", "HF_HUB_OFFLINE": "1"}
+
+    def qa(*args):
+        return subprocess.run([sys.executable, "-m", "qa", *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    new = tmp_path / "a.txt"
+    new.write_text("《甲规定》\n一、标准\n每人每天不超过100元。\n", encoding="utf-8")
+    added = qa("add", str(new))
+    assert added.returncode == 0, added.stderr[-1500:]
+    assert (source / "a.b.txt").exists() and (source / NOTICE.name).exists()     # another stem: untouched
+    same = qa("add", str(source / "a.txt"))
+    assert same.returncode == 0, same.stderr[-800:]
+    folder = qa("add", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+    last = qa("remove", NOTICE.stem, "a", "a.b")
+    assert last.returncode == 2 and "leave no readable document" in last.stderr and (source / NOTICE.name).exists()

@@ -116,7 +116,7 @@ def test_server_stopped_mid_answer_gives_extracts_and_a_note(settings, tmp_path_
 
     process, url = _start(settings, tmp_path_factory)
     try:
-        assistant = Assistant(_openai_settings(settings, url, openai_timeout_s=5.0, openai_max_retries=0))
+        assistant = Assistant(_openai_settings(settings, url, openai_timeout_s=120.0, openai_max_retries=0))
         deltas, final = [], None
         for event in assistant.stream(QUESTION):
             if event.kind == "delta":
