@@ -25,7 +25,7 @@ import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from bench.common import App, RssSampler, dev_questions, machine_line, percentile, save  # noqa: E402
+from bench.common import App, RssSampler, dev_questions, free_port, machine_line, percentile, save  # noqa: E402
 
 
 def _user(number: int, url: str, questions: list[str], deadline: float, out: dict) -> None:

@@ -16,16 +16,21 @@ COMMANDS = {"index": "python -m bench.index_scale", "reindex": "python -m bench.
             "load": "python -m bench.load --users 1,4,8 --duration 60"}
 
 
-WHY = """Where a target is missed, what the profiles show: **first token** — the prompt is ≈ 450
-tokens and llama.cpp prefills ≈ 35 tok/s on these 2 cores from an empty cache (≈ 13 s); real use
-reuses the cached system-prompt prefix (≈ 7 s); the 0.5B model halves it at a small accuracy cost
-(see Comparisons). **Full answer** follows from it. **App RSS** — 1.04 GiB of mapped model weights,
-llama.cpp buffers, Gradio and the index; the app no longer imports torch when the e5 model is not
-cached (−350 MiB) and n_ctx is 2048. **Notice build** — ~90 % is embedding 298 texts with the
-4-bit e5-small C engine (~16 texts/s). **100k retrieval** — the query embedding (~25 ms) plus an
-exact FAISS flat search over 100k vectors; an approximate index past ~50k sections is the next
-step. Single-threaded BLAS/OpenMP inside retrieval (pool threads spun and took the cores from the
-embedder) already halved it."""
+WHY = """Where the figures stand (targets of the serving issue, on an idle machine): **first
+token** 1.07 s p50 end to end — the system prompt's 155 tokens stay in llama.cpp's KV cache
+between questions, so ≈ 190 tokens of evidence and question are prefilled at ≈ 175 tok/s; the
+evidence is what the verification stage chose (≤ 4 sentences), not a fixed 8. From an empty
+cache it is 2.0 s (Generation table). Prompt-lookup decoding lost here (13 vs 30 tok/s decode:
+the drafts are rejected more often than they pay) and stays off. **App RSS** 1,630 MiB: llama.cpp
+repacks 597 MiB of the Q4_K weights for its CPU kernels, and with the file memory-mapped the
+original pages stayed resident beside the copy; reading the file instead saves ≈ 590 MiB. The
+rest: Python + Gradio ≈ 130 MiB, jieba 68, pypinyin 53, the index and first-question caches ≈
+120, KV cache and compute buffers ≈ 100. **Page after start** 4.4 s: importing Gradio (≈ 2 s),
+reading the 1 GB model and opening the index; not yet under 3 s. **100k retrieval** — the dense
+search is exact (flat) and the lexical and exact-term passes scan every section; an approximate
+index past ~50k sections is the next step. **20-document library**: the build embeds passages
+(whole sections, up to 512 tokens) and sentences, which are slower per text than the short
+sentences of the embedder-alone figure: the two rates are not the same texts."""
 
 
 def _load(name: str) -> dict | None:
@@ -34,27 +39,32 @@ def _load(name: str) -> dict | None:
 
 
 def _targets(r: dict) -> list[str]:
-    rows = ["| target (2 cores) | measured | met |", "|---|---|---|"]
+    rows = ["| target (2 cores, idle) | measured | met |", "|---|---|---|"]
 
     def row(name, value, ok):
         rows.append(f"| {name} | {value} | {'yes' if ok else '**no**'} |")
 
-    e2e, gen, idx = r.get("end_to_end"), r.get("generation"), r.get("index")
+    e2e, idx, re_idx = r.get("end_to_end"), r.get("index"), r.get("reindex")
     if e2e:
         lat = e2e["ask"]["latency_ms"]
-        row("first token ≤ 2.5 s p50", f"{lat['first_token']['p50'] / 1000:.2f} s", lat["first_token"]["p50"] <= 2500)
+        row("first token ≤ 1.0 s p50", f"{lat['first_token']['p50'] / 1000:.2f} s", lat["first_token"]["p50"] <= 1000)
         row("sources shown ≤ 0.3 s", f"{lat['retrieve']['p50'] / 1000:.2f} s (retrieval p50)", lat["retrieve"]["p50"] <= 300)
-        row("full answer ≤ 8 s p50", f"{lat['total']['p50'] / 1000:.2f} s", lat["total"]["p50"] <= 8000)
+        row("full answer ≤ 2.0 s p50", f"{lat['total']['p50'] / 1000:.2f} s", lat["total"]["p50"] <= 2000)
         if e2e.get("app"):
-            row("app peak RSS ≤ 2 GiB (default models)", f"{e2e['app']['peak_rss_mib']:,} MiB", e2e["app"]["peak_rss_mib"] <= 2048)
+            app = e2e["app"]
+            row("app peak RSS ≤ 1.6 GiB (default models)", f"{app['peak_rss_mib']:,} MiB", app["peak_rss_mib"] <= 1.6 * 1024)
+            if "page_s" in app:
+                row("app page ≤ 3 s after start", f"{app['page_s']} s", app["page_s"] <= 3)
     if idx:
         for x in idx["rows"]:
             if x["corpus"] == "the notice":
-                row("index build for the notice ≤ 10 s", f"{x['build_s']} s", x["build_s"] <= 10)
+                row("index build for the notice ≤ 8 s", f"{x['build_s']} s", x["build_s"] <= 8)
             if x["sections"] >= 100_000:
                 row("retrieval ≤ 50 ms p50 at 100k sections", f"{x['retrieve_ms']['p50']} ms", x["retrieve_ms"]["p50"] <= 50)
-    if gen:
-        row("overhead vs raw llama.cpp ≤ 5%", f"{gen['overhead_total'] * 100:+.1f}%", gen["overhead_total"] <= 0.05)
+    if re_idx:
+        edit = next((x for x in re_idx["rows"] if x["step"].startswith("one-section")), None)
+        if edit:
+            row("re-index after a one-section edit ≤ 2 s", f"{edit['seconds']} s", edit["seconds"] <= 2)
     return rows
 
 
