@@ -2,6 +2,8 @@
 # One entry point, two commands (see README.md):
 #   ./run.sh app    set everything up, then start the chat app on http://127.0.0.1:7860
 #   ./run.sh test   set everything up (Chromium from Debian included), then run the tests
+#   ./run.sh llama-server [args…]   opt-in: build llama.cpp's own server (parallel slots) from the
+#                   sources llama-cpp-python vendors, then serve the default model with it
 # Anything after the command is passed on (to app.py or pytest).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -41,6 +43,27 @@ setup_browser() {
   fi
 }
 
+setup_llama_server() {
+  # llama.cpp's llama-server, built once from the llama.cpp sources in llama-cpp-python's sdist
+  # (PyPI; the same version as installed) into ~/.cache/policy-qa/llama-server (~10 min on 2 cores)
+  LLAMA_SERVER="${XDG_CACHE_HOME:-$HOME/.cache}/policy-qa/llama-server/bin/llama-server"
+  [ -x "$LLAMA_SERVER" ] && return 0
+  local tmp version
+  tmp="$(mktemp -d)"
+  version="$("$PY" -c 'import importlib.metadata as m; print(m.version("llama-cpp-python"))')"
+  echo "==> building llama-server from llama-cpp-python $version's llama.cpp sources" >&2
+  "$PY" -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+    "llama-cpp-python==$version" -d "$tmp"
+  tar xzf "$tmp"/llama_cpp_python-*.tar.gz -C "$tmp"
+  cmake -S "$(echo "$tmp"/llama_cpp_python-*/vendor/llama.cpp)" -B "$tmp/build" -DCMAKE_BUILD_TYPE=Release \
+    -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF \
+    -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON >&2
+  cmake --build "$tmp/build" --target llama-server -j"$(nproc)" >&2
+  mkdir -p "$(dirname "$LLAMA_SERVER")"
+  cp "$tmp/build/bin/llama-server" "$LLAMA_SERVER"
+  rm -rf "$tmp"
+}
+
 cmd="${1:-}"
 shift || true
 export GRADIO_ANALYTICS_ENABLED=False HF_HUB_DISABLE_TELEMETRY=1
@@ -56,8 +79,17 @@ case "$cmd" in
     setup_models
     exec "$PY" -m pytest "$@"
     ;;
+  llama-server)
+    setup_python
+    setup_models
+    setup_llama_server
+    model="$("$PY" -c 'from qa.config import load_settings; from qa.models import ensure_model; s = load_settings(); print(ensure_model(s.generator_model, s.model_cache))')"
+    echo "==> llama-server on http://127.0.0.1:8000/v1 (QA_GENERATOR=openai QA_OPENAI_BASE_URL=http://127.0.0.1:8000/v1)" >&2
+    exec "$LLAMA_SERVER" -m "$model" --alias qwen2.5-coder-1.5b-instruct --host 127.0.0.1 --port 8000 \
+      --parallel 4 -c 8192 -t "$(nproc)" --load-mode none "$@"
+    ;;
   *)
-    echo "usage: ./run.sh app|test [args…]" >&2
+    echo "usage: ./run.sh app|test|llama-server [args…]" >&2
     exit 2
     ;;
 esac

@@ -12,16 +12,19 @@ throughout (the RSS curve).
     python -m bench.load --users 4 --duration 60 --generator extractive
 
 The server backend is ``python -m llama_cpp.server`` (:mod:`qa.model_server`) with the same
-GGUF; ``--server-url`` measures another running server instead (e.g. llama.cpp's
-``llama-server --parallel 4``) and its memory is then not sampled.
+GGUF; ``llama-server`` is llama.cpp's own server with 4 parallel slots (built by the opt-in
+``./run.sh llama-server``; measured when ``--backends`` names it); ``--server-url`` measures
+another running server instead, and its memory is then not sampled.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import threading
 import time
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -116,14 +119,25 @@ def run_compare(levels=(1, 4, 8), duration_s: float = 60, backends=("in-process"
     with its in-process llama.cpp model, and the app asking a generation server (started here
     unless ``server_url`` names a running one). Returns one row per (backend, users)."""
     from qa.config import load_settings
-    from qa.model_server import start_server, stop_server
+    from qa.model_server import start_server, stop_server, wait_ready
     from qa.models import ensure_model
 
     rows = []
     for backend in backends:
         process = None
         env = dict(base_env or {})
-        if backend != "in-process":
+        if backend == "llama-server":
+            settings = load_settings()
+            path = ensure_model(settings.generator_model, settings.model_cache)
+            port = free_port()
+            process = subprocess.Popen([str(LLAMA_SERVER), "-m", str(path), "--alias", settings.generator_model,
+                                        "--host", "127.0.0.1", "--port", str(port), "--parallel", "4", "-c", "8192",
+                                        "-t", str(settings.n_threads), "--load-mode", "none"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            url = f"http://127.0.0.1:{port}/v1"
+            wait_ready(url, process)
+            env.update({"QA_GENERATOR": "openai", "QA_OPENAI_BASE_URL": url})
+        elif backend != "in-process":
             url = server_url
             if url is None:
                 settings = load_settings()
@@ -146,6 +160,9 @@ def run_compare(levels=(1, 4, 8), duration_s: float = 60, backends=("in-process"
                 stop_server(process)
     return rows
 
+
+# where ./run.sh llama-server puts the binary it builds
+LLAMA_SERVER = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policy-qa" / "llama-server" / "bin" / "llama-server"
 
 COMPARE_HEAD = ["| backend | users | answers / min | latency p50 / p90 s | errors | crossed | app RSS peak | server RSS peak |",
                 "|---|---|---|---|---|---|---|---|"]
@@ -183,14 +200,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", default="1,4,8", help="numbers of concurrent users, comma-separated")
     parser.add_argument("--duration", type=float, default=60, help="seconds at each number of users")
-    parser.add_argument("--backends", default="in-process,server", help="in-process, server (comma-separated)")
+    parser.add_argument("--backends", default="in-process,server" + (",llama-server" if LLAMA_SERVER.exists() else ""),
+                        help="in-process, server, llama-server (comma-separated; llama-server once ./run.sh llama-server built it)")
     parser.add_argument("--server-url", help="measure this running OpenAI-compatible server instead of starting one")
     parser.add_argument("--generator", default=None, help="the in-process generator (default: the setting)")
+    parser.add_argument("--add", action="store_true",
+                        help="keep the stored rows of the other backends (docs/bench/load.json) beside these")
     args = parser.parse_args()
     levels = tuple(int(x) for x in args.users.split(","))
     backends = tuple(x.strip() for x in args.backends.split(","))
     env = {"QA_GENERATOR": args.generator} if args.generator else {}
     rows = run_compare(levels, args.duration, backends, args.server_url, env)
+    if args.add:         # rows of other backends from the stored run stay beside these
+        import json
+
+        from bench.common import RESULTS
+
+        stored = json.loads((RESULTS / "load.json").read_text(encoding="utf-8"))
+        rows = [r for r in stored.get("rows", []) if r["backend"] not in backends] + rows
     save("load", {"levels": list(levels), "duration_s": args.duration, "rows": rows})
     print(machine_line())
     print(compare_table(rows))

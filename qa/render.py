@@ -161,8 +161,16 @@ def _tree_html(node: TreeNode, depth: int) -> str:
 def render_tree(index: Index) -> str:
     """The heading tree of each indexed document as nested, collapsible lists; every heading
     that has a section opens it."""
-    roots = document_tree(index.sections)
-    return '<ul class="qa-tree">' + "".join(_tree_html(root, 0) for root in roots) + "</ul>"
+    if len(index.documents) <= 1:
+        roots = document_tree(index.sections)
+        return '<ul class="qa-tree">' + "".join(_tree_html(root, 0) for root in roots) + "</ul>"
+    items = []
+    for doc_id, document in index.documents.items():     # several: each under its title
+        roots = document_tree([s for s in index.sections if s.doc_id == doc_id])
+        items.append(f'<li class="qa-doc"><strong>《{html.escape(document.title)}》</strong> '
+                     f'<span class="qa-path">{html.escape(doc_id)}{document.format}</span>'
+                     f'<ul>{"".join(_tree_html(root, 1) for root in roots)}</ul></li>')
+    return '<ul class="qa-tree">' + "".join(items) + "</ul>"
 
 
 def render_search(index: Index, query: str) -> str:

@@ -481,3 +481,12 @@ def test_links_out_of_the_folder_one_sentence_items_and_add_remove_keep_data(tmp
     assert folder.returncode == 2 and "is a folder" in folder.stderr
     last = qa("remove", NOTICE.stem, "a", "a.b")
     assert last.returncode == 2 and "leave no readable document" in last.stderr and (source / NOTICE.name).exists()
+
+
+def test_the_document_tree_lists_every_document_under_its_title(twins):
+    from qa.render import render_tree
+
+    tree = render_tree(twins.index)
+    for doc_id, document in twins.index.documents.items():
+        assert f"《{document.title}》" in tree and doc_id in tree
+    assert tree.count('class="qa-doc"') == len(twins.index.documents)
