@@ -69,8 +69,13 @@ def run() -> dict:
         source.mkdir()
         _library(source, 20)
         seconds, t = _build(source, folder, embedder)
-        lines = [x for x in NOTICE.read_text(encoding="utf-8").split("。") if x.strip()]
-        texts = (lines * 4)[:256]                 # texts of the same kind and length
+        # the embedder alone on the same texts (the library's passages and sentences, a sample)
+        from qa.index import load_index
+        from qa.documents import load_documents
+
+        index = load_index(folder, load_documents(source), embedder)
+        texts = [" ".join(s.path) + "\n" + s.full_text(index.doc_text(s.doc_id)) for s in index.sections[::8]]
+        texts += [s.text for s in index.sentences[::8]]
         t0 = time.perf_counter()
         for i in range(0, len(texts), 16):
             embedder.embed_passages(texts[i:i + 16])
