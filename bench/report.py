@@ -25,8 +25,9 @@ the drafts are rejected more often than they pay) and stays off. **App RSS** 1,6
 repacks 597 MiB of the Q4_K weights for its CPU kernels, and with the file memory-mapped the
 original pages stayed resident beside the copy; reading the file instead saves ≈ 590 MiB. The
 rest: Python + Gradio ≈ 130 MiB, jieba 68, pypinyin 53, the index and first-question caches ≈
-120, KV cache and compute buffers ≈ 100. **Page after start** 4.4 s: importing Gradio (≈ 2 s),
-reading the 1 GB model and opening the index; not yet under 3 s. **100k retrieval** — the dense
+120, KV cache and compute buffers ≈ 100. **Page after start** 2.4 s: importing Gradio takes
+≈ 2 s; the model (≈ 2 s: SHA-256 check and reading 1 GB) now loads while the page is served —
+the status line says 正在加载 until it is ready, and a question asked meanwhile waits for it. **100k retrieval** — the dense
 search is exact (flat) and the lexical and exact-term passes scan every section; an approximate
 index past ~50k sections is the next step. **20-document library**: indexed at the embedder's
 own throughput (18.7 texts/s while indexing, 17.5 for the embedder alone on every fourth of the

@@ -95,7 +95,8 @@ class Assistant:
     documents cannot be read or the index cannot be written.
     """
 
-    def __init__(self, settings: Settings, generator: Generator | None = None, progress: bool = False):
+    def __init__(self, settings: Settings, generator: Generator | None = None, progress: bool = False,
+                 background: bool = False):
         self.settings = settings
         self.progress = progress
         self.embedder = load_embedder(settings.embedder, settings.allow_downloads)
@@ -107,14 +108,45 @@ class Assistant:
         self.corpus: Corpus
         self._load_index()
         self.generator_error: str | None = None
-        if generator is None:
-            try:
-                generator = load_generator(settings)
-            except Exception as exc:  # a missing or refused model must not stop the assistant
-                self.generator_error = first_line(exc)
-                log.warning("generator unavailable, answering extractively: %s", self.generator_error)
-                generator = ExtractiveGenerator()
-        self.generator = generator
+        self._generator: Generator | None = generator
+        self._generator_ready = threading.Event()
+        if generator is not None:
+            self._generator_ready.set()
+        elif background:     # the app serves its page meanwhile; a question waits for the model
+            threading.Thread(target=self._load_generator, name="load-generator", daemon=True).start()
+        else:
+            self._load_generator()
+
+    def _load_generator(self) -> None:
+        try:
+            generator = load_generator(self.settings)
+        except Exception as exc:  # a missing or refused model must not stop the assistant
+            self.generator_error = first_line(exc)
+            log.warning("generator unavailable, answering extractively: %s", self.generator_error)
+            generator = ExtractiveGenerator()
+        self._generator = generator
+        self._generator_ready.set()
+
+    @property
+    def generator(self) -> Generator:
+        """The generator (waits while it is still loading, see ``background``)."""
+        self._generator_ready.wait()
+        return self._generator
+
+    @generator.setter
+    def generator(self, generator: Generator) -> None:
+        self._generator = generator
+        self._generator_ready.set()
+
+    @property
+    def generator_ready(self) -> bool:
+        """True once the generator is loaded (or failed to load and extracts serve)."""
+        return self._generator_ready.is_set()
+
+    @property
+    def generator_name(self) -> str:
+        """The generator's name, without waiting: 正在加载 while it loads."""
+        return self._generator.name if self._generator_ready.is_set() else "（正在加载）"
 
     # --- index ---------------------------------------------------------------------------
     def _scan_sources(self) -> dict:

@@ -250,13 +250,15 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         except (QuestionError, SourcesUnavailable) as exc:
             return {"question": question, "error": str(exc)}
 
+    def status_html() -> str:
+        return status_line(assistant.index, assistant.embedder.name, assistant.generator_name, assistant.skipped)
+
     def refresh_status():
-        return (status_line(assistant.index, assistant.embedder.name, assistant.generator.name, assistant.skipped),
-                render_tree(assistant.index))
+        return status_html(), render_tree(assistant.index)
 
     with gr.Blocks(title="政策问答助手", delete_cache=(3600, EXPORT_MAX_AGE_S)) as demo:
         gr.Markdown("## 政策问答助手 · 《2023年上海市质量工作总结和2024年上海市质量工作要点》")
-        status = gr.HTML(status_line(assistant.index, assistant.embedder.name, assistant.generator.name,
+        status = gr.HTML(status_line(assistant.index, assistant.embedder.name, assistant.generator_name,
                                      assistant.skipped),
                          elem_id="status")
         history = gr.State([])
@@ -313,6 +315,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         demo.load(on_load, None, [verify, tabs], api_name=False)
         demo.load(refresh_status, None, [status, tree], api_name=False)
         demo.load(document_choices, None, limit, api_name=False)
+        # while the model loads, the status line says so and is refreshed until it is ready
+        loading = gr.Timer(1.0, active=not assistant.generator_ready)
+
+        def loaded_status():
+            return status_html(), gr.Timer(active=not assistant.generator_ready)
+
+        loading.tick(loaded_status, None, [status, loading], api_name=False)
     return demo
 
 
@@ -352,7 +361,7 @@ def main(settings: Settings | None = None) -> None:
     if warning:
         print(warning, file=sys.stderr, flush=True)
         log.warning(warning)
-    assistant = Assistant(settings, progress=True)
+    assistant = Assistant(settings, progress=True, background=True)   # the page is served while the model loads
     demo = build_app(assistant)
     # Gradio shows each waiting user their place in the queue; past queue_size it turns them away
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
