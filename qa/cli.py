@@ -219,13 +219,11 @@ def _fetch(settings) -> int:
 def _index(settings, rebuild: bool = False) -> int:
     """Build or update the index; prints the files skipped, the documents added, changed and
     removed, and the counts."""
-    from .documents import DocumentError, scan_documents
+    from .documents import readable_documents
     from .embedding import load_embedder
     from .index import changes, current_manifest, ensure_index
 
-    documents, skipped = scan_documents(settings.source_dir)      # each skipped file is logged, by name
-    if not documents:
-        raise DocumentError(f"no readable document in {settings.source_dir}")
+    documents, _ = readable_documents(settings.source_dir)      # each skipped file is logged, by name
     before = current_manifest(settings.index_dir)
     index = ensure_index(settings.index_dir, documents, load_embedder(settings.embedder, settings.allow_downloads),
                          rebuild=rebuild, progress=True)
@@ -247,7 +245,7 @@ def _add(settings, files: list[Path]) -> None:
     (then nothing is copied)."""
     import shutil
 
-    from .documents import DocumentError, load_document
+    from .documents import DocumentError, document_paths, load_document
     from .extraction import SUPPORTED_SUFFIXES
 
     for path in files:
@@ -261,8 +259,6 @@ def _add(settings, files: list[Path]) -> None:
             load_document(path)
         except DocumentError as exc:
             raise UsageError(str(exc)) from exc
-    from .documents import document_paths
-
     settings.source_dir.mkdir(parents=True, exist_ok=True)
     for path in files:
         target = settings.source_dir / path.name
@@ -278,15 +274,13 @@ def _add(settings, files: list[Path]) -> None:
 def _remove(settings, doc_ids: list[str]) -> None:
     """Delete the documents' files from the source folder. Raises :class:`UsageError` for an
     unknown id (then nothing is deleted)."""
-    from .documents import document_paths
+    from .documents import document_paths, scan_documents
 
     paths = document_paths(settings.source_dir) if settings.source_dir.is_dir() else []
     known = {p.stem for p in paths}
     unknown = [d for d in doc_ids if d not in known]
     if unknown:
         raise UsageError(f"no document {', '.join(unknown)}; documents: {', '.join(sorted(known))}")
-    from .documents import scan_documents
-
     readable = {d.doc_id for d in scan_documents(settings.source_dir)[0]}
     if not readable - set(doc_ids):
         raise UsageError("that would leave no readable document: add the new ones first, then remove the old")

@@ -45,7 +45,8 @@ class Skipped:
     reason: str
 
 
-_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+# A 文号: issuer's short name, year in brackets, serial number (沪质〔2024〕1号).
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 
 
@@ -60,7 +61,7 @@ def _title(text: str, fallback: str) -> str:
 def _header(text: str) -> tuple[str, str]:
     """文号 and date of issue, looked for in the head and the tail of the document."""
     head, tail = text[:1500], text[-600:]
-    number = _NUMBER.search(head) or _NUMBER.search(tail)
+    number = DOCUMENT_NUMBER.search(head) or DOCUMENT_NUMBER.search(tail)
     date = _DATE.search(head) or _DATE.search(tail)
     return (number.group(0) if number else "", date.group(1) if date else "")
 
@@ -122,15 +123,19 @@ def scan_documents(source_dir: Path) -> tuple[list[Document], list[Skipped]]:
     return documents, skipped
 
 
-def load_documents(source_dir: Path) -> list[Document]:
-    """All readable documents in ``source_dir`` (:func:`scan_documents`), sorted by file name.
-
-    Raises :class:`DocumentError` when the folder is missing or holds no readable document (the
-    message names the files skipped and why).
-    """
+def readable_documents(source_dir: Path) -> tuple[list[Document], list[Skipped]]:
+    """:func:`scan_documents`, when at least one document is readable. Raises
+    :class:`DocumentError` when the folder is missing or holds no readable document (the
+    message names the files skipped and why)."""
     documents, skipped = scan_documents(source_dir)
     if not documents:
         why = "; ".join(s.reason for s in skipped[:3])
         raise DocumentError(f"no readable document ({', '.join(SUPPORTED_SUFFIXES)}) in {source_dir}"
                             + (f": {why}" if why else ""))
-    return documents
+    return documents, skipped
+
+
+def load_documents(source_dir: Path) -> list[Document]:
+    """All readable documents in ``source_dir`` (:func:`readable_documents`), sorted by file
+    name. Raises :class:`DocumentError` as that does."""
+    return readable_documents(source_dir)[0]

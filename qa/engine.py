@@ -14,10 +14,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from pathlib import Path
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 from functools import cached_property
 
 from . import prompts
@@ -27,7 +27,7 @@ from .citations import MARKER, Citation, make_citation
 from .claims import idf_weights
 from .config import Settings
 from .decision import Decision, decide, unanswerable
-from .documents import DocumentError, Skipped, scan_documents
+from .documents import DocumentError, Skipped, readable_documents
 from .library import from_named, named_documents, parallels, unknown_numbers, without_numbers
 from .embedding import load_embedder
 from .extract import quote, verbatim_extract
@@ -170,10 +170,7 @@ class Assistant:
         self._source_state = state
 
     def _build_corpus(self) -> tuple[Corpus, list[Skipped]]:
-        documents, skipped = scan_documents(self.settings.source_dir)
-        if not documents:
-            why = "; ".join(s.reason for s in skipped[:3])
-            raise DocumentError(f"no readable document in {self.settings.source_dir}" + (f": {why}" if why else ""))
+        documents, skipped = readable_documents(self.settings.source_dir)
         index = ensure_index(self.settings.index_dir, documents, self.embedder, progress=self.progress)
         text = "\n".join(d.text for d in documents)
         corpus = Corpus(index, HybridRetriever(index, self.embedder, rrf_k=self.settings.rrf_k), text,
@@ -359,12 +356,13 @@ class Assistant:
         documents = corpus.index.documents
         request = Request(question, from_named(result.evidence, query.documents, strict=query.limited), query.english,
                           query.intent, query.question, corpus.weights)
-        chosen = verbatim_extract(request)
         if len(query.documents) >= 2:       # several documents named: each answers for itself
             chosen = sorted((e for d in sorted(query.documents)
                              for e in verbatim_extract(replace(request, evidence=[x for x in request.evidence
                                                                                   if x.section.doc_id == d]))),
                             key=lambda e: e.n)
+        else:
+            chosen = verbatim_extract(request)
         others = parallels(chosen, result.evidence, query.documents, documents, query.question)
         if others:          # another document states it with other figures: both, each cited
             chosen = sorted(chosen + others, key=lambda e: e.n)

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from .extract import quote, verbatim_extract
 from .prompts import SYSTEM_PROMPT, SYSTEM_PROMPT_EN, TRANSLATE_PROMPT, user_prompt
+from .text import first_line
 
 log = logging.getLogger(__name__)
 
@@ -412,7 +413,6 @@ class OpenAIGenerator:
         import openai
 
         guard = LoopGuard(self.timeout_s)
-        generation.finish(StopReason.ERROR, 0, error=f"{self.base_url}: the server ended the answer early")
         stream = None
         try:
             stream = self.client.chat.completions.create(
@@ -428,12 +428,12 @@ class OpenAIGenerator:
                     yield delta
                     if guard.feed(delta):
                         generation.finish(guard.reason)
-                        generation.error = None
                         break
                 if choice.finish_reason:
                     generation.finish(StopReason.LENGTH if choice.finish_reason == "length" else StopReason.STOP)
-                    generation.error = None
                     break
+            else:           # the stream closed without saying why: the server stopped mid-answer
+                generation.finish(StopReason.ERROR, error=f"{self.base_url}: the server ended the answer early")
         except openai.OpenAIError as exc:
             log.warning("generation by %s failed: %s", self.name, _one_line(exc))
             generation.finish(StopReason.ERROR, error=f"{self.base_url}: {_one_line(exc)}")
@@ -444,8 +444,7 @@ class OpenAIGenerator:
 
 def _one_line(exc: BaseException) -> str:
     """The exception as one short line; a 404 says what is usually wrong."""
-    text = str(exc).strip().splitlines()
-    line = f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+    line = f"{type(exc).__name__}: {first_line(exc, 200)}" if str(exc).strip() else type(exc).__name__
     if getattr(exc, "status_code", None) == 404:
         line += " — does QA_OPENAI_BASE_URL end in /v1, and does the server know QA_GENERATOR_MODEL?"
     return line

@@ -226,15 +226,14 @@ def previous_vectors(folder: Path, embedder: Embedder) -> dict[str, np.ndarray]:
     read (then everything is embedded)."""
     import faiss
 
+    manifest = current_manifest(folder)
+    if (manifest or {}).get("format") != FORMAT_VERSION or manifest.get("embedder") != {"id": embedder.name,
+                                                                                        "dim": int(embedder.dim)}:
+        return {}
     try:
         build = (folder / CURRENT).resolve()
-        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("format") != FORMAT_VERSION or manifest.get("embedder") != {"id": embedder.name,
-                                                                                      "dim": int(embedder.dim)}:
-            return {}
         texts = {r["doc_id"]: r["text"] for r in map(json.loads, (build / "texts.jsonl").read_text("utf-8").splitlines())}
-        sections = [Section(**{**r, "extra_spans": [tuple(x) for x in r["extra_spans"]]})
-                    for r in map(json.loads, (build / "chunks.jsonl").read_text("utf-8").splitlines())]
+        sections = _read_sections(build)
         sentences = [json.loads(line)["text"] for line in (build / "sentences.jsonl").read_text("utf-8").splitlines()]
         flat = faiss.read_index(str(build / "faiss.index"))
         section_matrix = flat.reconstruct_n(0, flat.ntotal)
@@ -252,9 +251,17 @@ def previous_vectors(folder: Path, embedder: Embedder) -> dict[str, np.ndarray]:
 def current_manifest(folder: Path) -> dict | None:
     """The manifest of the build in use in ``folder``; ``None`` when there is none readable."""
     try:
-        return json.loads(((folder / CURRENT).resolve() / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(((folder / CURRENT).resolve() / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def _read_sections(build: Path) -> list[Section]:
+    """The sections of a build (``chunks.jsonl``). Raises ``OSError``/``ValueError``/``TypeError``
+    for a missing or malformed file."""
+    return [Section(**{**r, "extra_spans": [tuple(x) for x in r["extra_spans"]]})
+            for r in map(json.loads, (build / "chunks.jsonl").read_text("utf-8").splitlines())]
 
 
 def changes(manifest: dict | None, documents: list[Document]) -> dict[str, list[str]]:
@@ -439,8 +446,7 @@ def load_index(folder: Path, documents: list[Document], embedder: Embedder) -> I
         if not path.exists() or _sha256_file(path) != digest:
             raise IndexCorrupt(f"index file {name} is missing or altered")
     try:
-        sections = [Section(**{**r, "extra_spans": [tuple(x) for x in r["extra_spans"]]})
-                    for r in map(json.loads, (folder / "chunks.jsonl").read_text("utf-8").splitlines())]
+        sections = _read_sections(folder)
         sentences = [EvidenceSentence(**{**(r := json.loads(line)), "tokens": tuple(r.get("tokens", ()))})
                      for line in (folder / "sentences.jsonl").read_text("utf-8").splitlines()]
         flat = faiss.read_index(str(folder / "faiss.index"))

@@ -9,26 +9,17 @@ what; when the question names one document (where its title differs from the oth
 
 from __future__ import annotations
 
-import re
-
-from .text import numbers_in
+from .documents import DOCUMENT_NUMBER
+from .text import han_bigrams, numbers_in
 
 # Two sentences this alike (share of character bigrams) state the same thing.
 PARALLEL_SIMILARITY = 0.6
 # Titles this alike (difflib ratio) need telling apart: a question names one by what differs.
 SIMILAR_TITLES = 0.5
-_PUNCT = re.compile(r"[\s，。；：、“”（）《》\d.%％]")
-
-
-def _bigrams(text: str) -> set[str]:
-    text = _PUNCT.sub("", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def similarity(a: str, b: str) -> float:
-    """Jaccard similarity of the two texts' character bigrams, figures and punctuation aside
-    (0–1)."""
-    x, y = _bigrams(a), _bigrams(b)
+    """Jaccard similarity of the two texts' Chinese character bigrams (:func:`qa.text.han_bigrams`:
+    figures and punctuation aside), 0–1."""
+    x, y = han_bigrams(a), han_bigrams(b)
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
@@ -71,13 +62,10 @@ def named_documents(question: str, documents: dict) -> set[str]:
     return named
 
 
-_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
-
-
 def unknown_numbers(question: str, documents: dict) -> list[str]:
     """The 文号 in ``question`` that no document has."""
     known = {d.number for d in documents.values() if d.number}
-    return [m.group(0) for m in _NUMBER.finditer(question) if m.group(0) not in known]
+    return [m.group(0) for m in DOCUMENT_NUMBER.finditer(question) if m.group(0) not in known]
 
 
 def without_numbers(question: str, documents: dict) -> str:

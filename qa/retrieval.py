@@ -351,7 +351,7 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     from .scope import section_years
 
     years = set(query.years)
-    documents = getattr(query, "documents", frozenset())
+    documents = query.documents
 
     def allow(s: Section) -> bool:
         """Sections of the documents the question is limited to, in the years it asks about."""
