@@ -221,9 +221,10 @@ def _text_key(text: str) -> str:
 
 
 def previous_vectors(folder: Path, embedder: Embedder) -> dict[str, np.ndarray]:
-    """The vectors of the current build in ``folder`` by the SHA-256 of their text (passages
-    and sentences), when it was built by ``embedder``; empty when there is none or it cannot be
-    read (then everything is embedded)."""
+    """The vectors of the current build in ``folder`` (float32, shape ``(dim,)`` each,
+    L2-normalised) by the SHA-256 of their text (passages and sentences), when it was built by
+    ``embedder``; empty when there is none or it cannot be read (then everything is embedded).
+    Never raises."""
     import faiss
 
     manifest = current_manifest(folder)
