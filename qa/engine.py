@@ -338,7 +338,7 @@ class Assistant:
         (header, agencies); the evidence lacks what is asked; every section on a topic."""
         reason = self._outside(query, corpus)
         if reason is None:
-            routed = route_structure(query, result, corpus.index, self.settings.top_k)
+            routed = route_structure(query, result, corpus.index, self.settings.top_k, corpus.retriever)
             if routed is not None:
                 return _structured(routed)
             reason = self._unanswerable(query, result, corpus)

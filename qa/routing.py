@@ -13,6 +13,7 @@ generator. Every listed sentence is cited verbatim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .agencies import REVERSE_QUESTION, agencies_named_in, agency_sentence
@@ -47,10 +48,11 @@ class Routed:
     route: str
 
 
-def route_structure(query, result: RetrievalResult, index, top_k: int) -> Routed | None:
+def route_structure(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
     """The answer from the document's structure — its header, its agency lists — when
-    ``query`` (``qa.query.Query``) asks for it, else ``None``."""
-    return _header(query, index) or _agencies(query, result, index, top_k)
+    ``query`` (``qa.query.Query``) asks for it, else ``None``. With a ``retriever``
+    (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
+    return _header(query, index) or _agencies(query, result, index, top_k, retriever)
 
 
 def route_topic(query, result: RetrievalResult) -> Routed | None:
@@ -102,7 +104,36 @@ _FIELD_NAMES = {"number": ("文号：", "Document number: "), "date": ("印发�
                 "copied": ("", "Copied to: "), "public": ("", "Publication: "), "title": ("标题：", "Title: ")}
 
 
-def _agencies(query, result: RetrievalResult, index, top_k: int) -> Routed | None:
+# A unit with at most this many items gets each item's content beside its label (市民政局 →
+# 养老服务…); a unit on more items (市市场监管局: nearly all) gets the labels only.
+MAX_ITEMS_WITH_CONTENT = 4
+ITEM_SENTENCES = 2       # sentences of an item's content shown, nearest the unit's work first
+
+
+def _item_content(retriever, agency: str, section, index) -> list:
+    """The sentences of ``section`` (an item ``agency`` is listed on) nearest in meaning to
+    the unit (its name without 市/上海: 民政局 → 养老服务…), at most :data:`ITEM_SENTENCES`, in
+    reading order. The list applies to the whole item: these are what the item says, not a
+    split of the work between its units."""
+    import numpy as np
+
+    from .retrieval import _AGENCIES_ONLY, _HEADING_ONLY
+
+    sentences = [s for s in index.sentences_of(section.section_id)
+                 if not _HEADING_ONLY.match(s.text) and not _AGENCIES_ONLY.match(s.text)
+                 and not _PARENTHESES_ONLY.match(s.text)]
+    if not sentences:
+        return []
+    name = re.sub(r"^(上海市|上海|市)", "", agency)
+    scores = retriever.sentence_scores(normalize_query(name), retriever.embedder.embed_queries([name])[0], sentences)
+    best = sorted(np.argsort(-scores)[:ITEM_SENTENCES])
+    return [sentences[i] for i in best]
+
+
+_PARENTHESES_ONLY = re.compile(r"^[（(][^（）()]*[）)]")
+
+
+def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
     text = normalize_query(query.text)
     named = agencies_named_in(text, index)
     reverse = bool(named) and bool(REVERSE_QUESTION.search(normalize_query(query.asked)))
@@ -112,14 +143,28 @@ def _agencies(query, result: RetrievalResult, index, top_k: int) -> Routed | Non
         agency = named[0]
         sections = [s for s in index.sections if agency in s.agencies and
                     (not query.years or not section_years(s) or section_years(s) & query.years)]
-        evidence = []
+        evidence, items = [], []
+        content = retriever is not None and len(sections) <= MAX_ITEMS_WITH_CONTENT
         for section in sections:
             sentence = agency_sentence(index, section)
-            if sentence is not None:
-                evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+            if sentence is None:
+                continue
+            evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+            item = f"{section.label}[{evidence[-1].n}]"
+            shown = _item_content(retriever, agency, section, index) if content else []
+            if shown:
+                quoted = []
+                for own in shown:
+                    if own.sentence_id != sentence.sentence_id:
+                        evidence.append(Evidence(len(evidence) + 1, own, section, 1.0))
+                    n = next(e.n for e in evidence if e.sentence.sentence_id == own.sentence_id)
+                    quoted.append(f"{own.text.strip().rstrip('。；;')}[{n}]")
+                lead = ", which says: " if query.english else "，该条写有："
+                item += lead + "；".join(quoted)
+            items.append(item)
         if not evidence:
             return None
-        items = "；".join(f"{e.section.label}[{e.n}]" for e in evidence)
+        items = "；".join(items)
         if query.english:
             return Routed(f"{agency} is listed as a responsible unit in these items: {items}.", evidence, "agencies")
         return Routed(f"{agency}列为责任单位的任务：{items}。", evidence, "agencies")

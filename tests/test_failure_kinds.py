@@ -164,3 +164,14 @@ def test_a_reverse_agency_question_in_other_words(extractive_assistant, question
 def test_an_agency_named_in_short_form(extractive_assistant):
     answer = extractive_assistant.ask("卫健委在今年要点里负责哪些事？")
     assert answer.mode == "structured" and {"第二部分（十）", "第二部分（十五）"} <= _labels(answer)
+
+
+def test_a_units_items_are_shown_with_what_they_say(extractive_assistant, tune_rows):
+    """A unit on a few items: each item's label and the sentences of it nearest the unit's
+    work, quoted and cited — the label alone does not say what the unit is to do."""
+    row = tune_rows["g1-041"]           # 市民政局在2024年要点里负责哪项任务？
+    answer = extractive_assistant.ask(row["question"])
+    assert answer.mode == "structured"
+    assert "养老服务标准化" in answer.text
+    quotes = [c.quote for c in answer.citations]
+    assert any("市民政局" in q for q in quotes) and any("养老服务标准化" in q for q in quotes)
