@@ -86,6 +86,9 @@ _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|�
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
+# A share asked for (of an amount the question names as context: 营收里…占几成).
+_SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
+                          r"what proportion", re.IGNORECASE)
 _RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
 _UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍)")
@@ -135,6 +138,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         attribute = Attribute.OPEN             # 几条依据…分别是什么: the items are asked, not their count
     if attribute == Attribute.AGENCY and Attribute.MONEY in found:
         attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
+    if attribute == Attribute.MONEY and _SHARE_ASKED.search(text):
+        attribute = Attribute.QUANTITY         # 营收里外资占几成: a share of the money is asked
     unit_match = _UNIT.search(text)
     unit = unit_match.group(1) if unit_match else None
     if unit is None and attribute == Attribute.MONEY:

@@ -38,6 +38,7 @@ def _labels(answer):
     "人形机器人国家制造业创新中心具体落在上海哪个地址？",  # a place
     "首届检验检测行业创新大赛怎么报名？",              # a procedure
     "BIM抽查里说的五大新城是哪五个？",                 # members of a group it only names
+    "检验检测行业营收里，民营机构占几成？",            # a share of an amount it gives
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
