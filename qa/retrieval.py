@@ -175,8 +175,15 @@ class HybridRetriever:
         limit = max(RARE_MIN_SECTIONS, int(RARE_SHARE * len(self.index.sections)))
         must = [t for t in dict.fromkeys([*quoted, *_CODE.findall(normalized)]) if self.containing(t)]
         must = [t for t in must if len(self.containing(t)) <= limit or t in quoted]
-        rare = [w for w in dict.fromkeys(content_words(normalized))
-                if w not in must and 1 <= len(self.containing(w)) <= limit]
+        words = list(dict.fromkeys(content_words(normalized)))
+        rare = [w for w in words if w not in must and 1 <= len(self.containing(w)) <= limit]
+        # two adjacent words the documents use as one phrase (质量+标杆 → 质量标杆): a phrase
+        # match, like a search engine's phrase query, is rarer than either word
+        flat = normalize_for_match(normalized).lower()
+        for a, b in zip(words, words[1:]):
+            phrase = a + b
+            if phrase in flat and phrase not in rare and 1 <= len(self.containing(phrase)) <= limit:
+                rare.append(phrase)
         return must, rare
 
     @cached_property

@@ -124,6 +124,14 @@ def test_exact_terms_rank_their_section_first(extractive_assistant, question, la
     assert not answer.abstained and answer.citations
 
 
+def test_two_words_the_notice_writes_as_one_phrase_match_as_a_phrase(extractive_assistant):
+    """质量标杆 (segmented 质量 + 标杆, each common) is a phrase of two sections: the 2023
+    one ranks first and gives the count asked; the 2024 side is there too."""
+    answer = extractive_assistant.ask("质量标杆去年评上了多少家上海企业，今年还继续吗？")
+    assert matches_gold(answer.retrieved[0].section.path, {"part": 1, "item": 3})
+    assert "30家" in answer.text and "培育遴选" in answer.text
+
+
 # 8. Facts of the header.
 def test_the_issue_date_comes_from_the_header(extractive_assistant, notice_text):
     answer = extractive_assistant.ask("这份通知是哪天印发的？")
