@@ -95,6 +95,17 @@ def test_where_is_x_mentioned_lists_every_section(extractive_assistant):
     assert "了" not in re.findall(r"“(.+?)”", answer.text)
 
 
+@pytest.mark.parametrize("row_id", ["h2-030",    # 半导体: the notice says 集成电路, 芯片
+                                    "g4-033"])   # 药品: and 食药环犯罪“昆仑2024” in other words
+def test_a_topic_in_other_words_lists_the_sentences_about_it(extractive_assistant, tune_rows, row_id):
+    """A topic the notice words differently (or also in other words) is listed by meaning:
+    the sentences nearest it across the sections, each cited."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert not answer.abstained and len({c.label for c in answer.citations}) >= 2
+    assert all(s in answer.text for s in row["must_contain"]), answer.text
+
+
 def test_a_comparison_cites_both_years(extractive_assistant):
     answer = extractive_assistant.ask("长三角计量技术规范去年发了几项？今年计量这块还要做什么？")
     assert _parts(answer) == {"第一部分", "第二部分"}
