@@ -79,7 +79,8 @@ _ALL = re.compile(r"都(在|提|写|讲|说)|所有|全部|(提到|提及|涉及
                   r"(跟|和|与).{1,16}(沾边|挂钩|相关|有关系)|捋一下|梳理一下|都翻翻|汇总一下|"
                   r"(提|说|讲|写)了几(回|次|处)|出现过|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
                   r"关于.{1,16}(的内容|有哪些|都有什么|写了什么|说了什么)|跟.{1,16}有关|与.{1,16}有关|分别(写|讲|说|提)|"
-                  r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|everything|all the", re.IGNORECASE)
+                  r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|"
+                  r"(文件|通知|要点|总结)(里|中|上)?(是)?(怎么|如何)(说|提|讲|写)的|everything|all the", re.IGNORECASE)
 # Work done and work planned asked together (做了什么…打算做什么); years are counted separately.
 _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|did|done|achieved", re.IGNORECASE)
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|要点(里|中|上)|plan|will|next", re.IGNORECASE)
@@ -120,6 +121,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     >>> read_intent("孵化工作机制什么时候建成？").attribute
     <Attribute.DATE: 'date'>
     >>> read_intent("农产品追溯在通知里哪些地方提到了？").scope
+    <Scope.ALL: 'all'>
+    >>> read_intent("燃气安全这块，文件里是怎么说的？").scope
     <Scope.ALL: 'all'>
     >>> read_intent("首席质量官去年培养了多少人？今年有什么新做法？", {2023, 2024}).scope
     <Scope.COMPARE: 'compare'>
