@@ -25,6 +25,11 @@ _QUOTED = re.compile(r"[“\"《]([^”\"》]{2,60})[”\"》]")
 _ABSTAIN = re.compile(r"(未提及|没有提及|未涉及|没有涉及|没有相关|未说明|does not (say|mention|state)|not (mentioned|stated))",
                       re.IGNORECASE)
 MIN_BIGRAM_SUPPORT = 0.5
+# A clause of at least this many bigrams needs at least this share in the evidence, whatever
+# the rest of its sentence: a model appends advice or opinion to a quoted fact in a clause of
+# its own (…工程，可以尝试骑车游览), which the sentence's overall share hides.
+MIN_CLAUSE_BIGRAMS = 4
+MIN_CLAUSE_SUPPORT = 0.25
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,8 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
     1.0
     >>> support("合格率97%", ["上海市制造业产品质量合格率96.04％"])
     0.0
+    >>> support("崇明区实施碳计量重点实践工程，可以尝试骑车游览", ["在崇明区实施碳计量重点实践工程。"])
+    0.0
     """
     joined = normalize_for_match("".join(evidence_texts))
     have_numbers = set(numbers_in(joined)) | set(numbers_in(context))
@@ -168,7 +175,12 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
     if not grams:
         # English: only a sentence anchored in the evidence by a figure can be checked
         return 1.0 if stated else 0.0
-    return len(grams & han_bigrams(joined)) / len(grams)
+    have = han_bigrams(joined)
+    for clause in re.split(r"[，,；;：:]", sentence):
+        own = han_bigrams(clause)
+        if len(own) >= MIN_CLAUSE_BIGRAMS and len(own & have) / len(own) < MIN_CLAUSE_SUPPORT:
+            return 0.0      # a clause of its own words (…，可以尝试骑车游览): not from the evidence
+    return len(grams & have) / len(grams)
 
 
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*")

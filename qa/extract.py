@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from .claims import rank_figures
-from .intent import Scope, read_intent
+from .sections import AGENCIES_ONLY
+from .intent import Attribute, Scope, read_intent
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -68,6 +69,10 @@ def verbatim_extract(request) -> list:
     if not evidence:
         return []
     intent = request.intent
+    if intent is None or intent.attribute != Attribute.AGENCY:
+        # a list of responsible units alone — （市市场监管局、市经济信息化委）— answers only
+        # who is responsible
+        evidence = [e for e in evidence if not AGENCIES_ONLY.match(e.sentence.text)] or evidence
     if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
         chosen = []
         for section_id in dict.fromkeys(e.section.section_id for e in evidence):

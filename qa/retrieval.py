@@ -14,7 +14,7 @@ import numpy as np
 
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
-from .sections import Section
+from .sections import AGENCIES_ONLY, Section
 from .intent import Attribute, read_intent
 from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
 
@@ -338,8 +338,6 @@ MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than th
 PER_SECTION = 2          # COMPARE: sentences taken from each side's section
 PER_TOPIC_SECTION = 4    # ALL: sentences on the topic taken from each section
 MAX_TOPIC_SENTENCES = 12
-# A sentence that only names responsible units: （市市场监管局、市经济信息化委）.
-_AGENCIES_ONLY = re.compile(r"^[（(][^（）()]*[）)][。；]?$")
 
 
 def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> RetrievalResult:
@@ -448,7 +446,7 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     index = retriever.index
     allowed = {h.section.section_id: h for h in result.hits}
     candidates = [s for s in index.sentences if s.section_id in allowed
-                  and not _HEADING_ONLY.match(s.text) and not _AGENCIES_ONLY.match(s.text)]
+                  and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
     groups = _topic_groups(retriever, query)
     if groups is None:     # the topic is not named in the documents' words: the nearest in meaning
         return _nearest_topic_evidence(retriever, result, query)
@@ -490,7 +488,7 @@ def _nearest_topic_evidence(retriever: HybridRetriever, result: RetrievalResult,
     index = retriever.index
     allowed = {h.section.section_id for h in result.hits if h.section.path}     # not a header
     sentences = [s for s in index.sentences if s.section_id in allowed
-                 and not _HEADING_ONLY.match(s.text) and not _AGENCIES_ONLY.match(s.text)]
+                 and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
     if not sentences:
         return []
     focus = normalize_query(query.focus)

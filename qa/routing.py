@@ -117,20 +117,17 @@ def _item_content(retriever, agency: str, section, index) -> list:
     split of the work between its units."""
     import numpy as np
 
-    from .retrieval import _AGENCIES_ONLY, _HEADING_ONLY
+    from .retrieval import _HEADING_ONLY
+    from .sections import AGENCIES_ONLY
 
     sentences = [s for s in index.sentences_of(section.section_id)
-                 if not _HEADING_ONLY.match(s.text) and not _AGENCIES_ONLY.match(s.text)
-                 and not _PARENTHESES_ONLY.match(s.text)]
+                 if not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
     if not sentences:
         return []
     name = re.sub(r"^(上海市|上海|市)", "", agency)
     scores = retriever.sentence_scores(normalize_query(name), retriever.embedder.embed_queries([name])[0], sentences)
     best = sorted(np.argsort(-scores)[:ITEM_SENTENCES])
     return [sentences[i] for i in best]
-
-
-_PARENTHESES_ONLY = re.compile(r"^[（(][^（）()]*[）)]")
 
 
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:

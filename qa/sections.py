@@ -44,6 +44,8 @@ _TITLED_KINDS = {"part", "chapter", "subchapter"}
 _MAX_INLINE_TITLE = 40
 # Lines that open the closing 版记 block of a 公文.
 _TAIL_LINE = re.compile(r"^[\s\u3000]*(抄送|印发|主题词|抄报)[:：]")
+# A sentence that only names responsible units: （市市场监管局、市经济信息化委）.
+AGENCIES_ONLY = re.compile(r"^[（(][^（）()]*[）)][。；]?$")
 # The agencies list closing a 要点 item: "…。（市市场监管局、市经济信息化委）".
 _AGENCIES = re.compile(r"[。；;]\s*[（(]([^（）()]+)[）)]\s*$")
 _DEFAULT_MARK = re.compile(r"[，,]\s*下同\s*$")

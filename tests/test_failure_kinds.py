@@ -195,3 +195,10 @@ def test_a_units_items_are_shown_with_what_they_say(extractive_assistant, tune_r
     assert "养老服务标准化" in answer.text
     quotes = [c.quote for c in answer.citations]
     assert any("市民政局" in q for q in quotes) and any("养老服务标准化" in q for q in quotes)
+
+
+def test_a_list_of_responsible_units_alone_is_not_quoted_as_an_answer(extractive_assistant, tune_rows):
+    """（市市场监管局、…） answers who is responsible, nothing else: a question about what the
+    award still has to do is not answered with it."""
+    answer = extractive_assistant.ask(tune_rows["h2-023"]["question"])
+    assert answer.citations and not any(c.quote.startswith("（") for c in answer.citations), answer.text
