@@ -432,8 +432,8 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
 # The topic's words found in the documents must carry at least this share of the question's
 # content (IDF-weighted; a word the documents never use weighs most) for a listing of the
 # sentences that hold them; below it (半导体, 小孩用的东西: the documents say 芯片, 儿童用品) a
-# word match lists the wrong sentences, and the question is answered as a single one. Tried
-# on tune: listing the sentences nearest in meaning instead gave long lists of noise.
+# word match lists the wrong sentences, and the sentences nearest in meaning are listed instead
+# (:data:`TOPIC_MARGIN`).
 TOPIC_LEXICAL_SHARE = 0.5
 
 
