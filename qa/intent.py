@@ -87,6 +87,11 @@ _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|�
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
+# Asking what the documents contain on a topic (有哪些相关内容, 都有啥, 提到了什么): every section
+# about it is gathered; a topic one section holds lists that section.
+_CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容|工作|措施|举措|地方|方面|说法|事)|"
+                             r"有(什么|啥)(内容|措施|举措|说法|工作|安排)|(提到|提及|涉及|写|讲|说)了(什么|啥|哪些)|"
+                             r"怎么体现|(做|干)了(什么|啥|哪些)")
 # A share asked for (of an amount the question names as context: 营收里…占几成).
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
                           r"what proportion", re.IGNORECASE)
@@ -124,6 +129,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     <Scope.ALL: 'all'>
     >>> read_intent("燃气安全这块，文件里是怎么说的？").scope
     <Scope.ALL: 'all'>
+    >>> read_intent("医疗器械有哪些相关内容？").scope, read_intent("医疗器械抽查了多少批次？").scope
+    (<Scope.ALL: 'all'>, <Scope.SINGLE: 'single'>)
     >>> read_intent("首席质量官去年培养了多少人？今年有什么新做法？", {2023, 2024}).scope
     <Scope.COMPARE: 'compare'>
     """
@@ -151,7 +158,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         unit = "%"
     if len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
         scope = Scope.COMPARE
-    elif attribute == Attribute.MENTIONS or _ALL.search(text):
+    elif attribute == Attribute.MENTIONS or _ALL.search(text) or \
+            (attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text)):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE
