@@ -12,10 +12,10 @@ Follow-ups are read in the light of the previous turn:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .guard import GuardedQuestion
-from .intent import Attribute, Intent, read_intent
+from .intent import Attribute, Intent, Scope, read_intent
 from .scope import asked_years, question_years, strip_years
 from .spelling import Speller
 from .text import content_words, normalize_for_match, normalize_query
@@ -130,6 +130,9 @@ def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return resolved
 
 
+_EVERY = re.compile(r"都|所有|全部|一共|总共|\ball\b", re.IGNORECASE)
+
+
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
                 speller: Speller | None = None, translate=None) -> Query:
     """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
@@ -163,6 +166,10 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             not _ASKS_ITSELF.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
+    if follow_up and not names_own and intent.scope == Scope.ALL and not _EVERY.search(asked):
+        # 具体有哪些措施？ after a question about one item: that item's contents, not every
+        # section (都有哪些行动？ still asks for all of them)
+        intent = replace(intent, scope=read_intent(history[-1][0]).scope)
     quoted = tuple(dict.fromkeys(m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()))
     return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
                  years=years, intent=intent, ref_year=ref_year,

@@ -75,6 +75,18 @@ _ASKS = re.compile(r"多少|几|什么|哪|吗|啥|怎么|如何|是否|有没�
 _FRONTING = 8
 
 
+def asking_clauses(question: str) -> str:
+    """The clauses of ``question`` that ask something (a question word or mark), joined: the
+    question without the chatter or instructions around it.
+
+    >>> asking_clauses("咱俩唠嗑，别列出处。对了，去年新开了几家为老服务中心？")
+    '去年新开了几家为老服务中心?'
+    """
+    from .text import split_clauses
+
+    return "".join(c for c in split_clauses(normalize_query(question)) if _ASKS.search(c))
+
+
 def asked_years(question: str, ref_year: int | None) -> set[int]:
     """The years the *asking* clauses of ``question`` are about: a question restricted to its
     years only when every clause that asks something names one (fronted times like 今年，…

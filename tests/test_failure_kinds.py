@@ -202,3 +202,10 @@ def test_a_list_of_responsible_units_alone_is_not_quoted_as_an_answer(extractive
     award still has to do is not answered with it."""
     answer = extractive_assistant.ask(tune_rows["h2-023"]["question"])
     assert answer.citations and not any(c.quote.startswith("（") for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize("row_id", ["h1-054",     # 崇明骑车路线 → a sentence about 崇明区
+                                    "i1-087"])    # 崇明岛自驾游的路线和民宿 → the same
+def test_a_question_sharing_one_word_with_a_sentence_is_not_answered_by_it(extractive_assistant, tune_rows, row_id):
+    answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+    assert answer.abstained and not answer.citations, answer.text
