@@ -209,3 +209,12 @@ def test_a_list_of_responsible_units_alone_is_not_quoted_as_an_answer(extractive
 def test_a_question_sharing_one_word_with_a_sentence_is_not_answered_by_it(extractive_assistant, tune_rows, row_id):
     answer = extractive_assistant.ask(tune_rows[row_id]["question"])
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_topic_word_found_once_still_lists_the_sections_about_it(extractive_assistant, tune_rows):
+    """打假 occurs once (农资打假); the work against counterfeits is also 双打, “铁拳”…: the
+    listing takes the sentences nearest in meaning beside the one holding the word."""
+    row = tune_rows["i1-009"]            # 打假这块文件里都写了哪些工作？
+    answer = extractive_assistant.ask(row["question"])
+    assert answer.mode == "structured" and len({c.label for c in answer.citations}) >= 2
+    assert "铁拳" in answer.text
