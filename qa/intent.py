@@ -133,6 +133,10 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     (<Scope.ALL: 'all'>, <Scope.SINGLE: 'single'>)
     >>> read_intent("首席质量官去年培养了多少人？今年有什么新做法？", {2023, 2024}).scope
     <Scope.COMPARE: 'compare'>
+    >>> read_intent("首席质量官的情况，总结和要点对比一下", {2023, 2024}).scope
+    <Scope.COMPARE: 'compare'>
+    >>> read_intent("绿色认证这块，总结和要点里分别都说了啥？", {2023, 2024}).scope
+    <Scope.ALL: 'all'>
     """
     text = normalize_query(question)
     found = []
@@ -156,10 +160,11 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         unit = "元"
     elif unit is None and attribute == Attribute.QUANTITY and _RATE.search(text):
         unit = "%"
-    if len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
+    if attribute == Attribute.MENTIONS or _ALL.search(text):
+        scope = Scope.ALL          # everything about it, in both years when both are asked
+    elif len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
         scope = Scope.COMPARE
-    elif attribute == Attribute.MENTIONS or _ALL.search(text) or \
-            (attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text)):
+    elif attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE
