@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .agencies import REVERSE_QUESTION, agencies_named_in, agency_sentence
+from .agencies import RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope
 from .retrieval import Evidence, RetrievalResult
@@ -165,6 +165,8 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
         if query.english:
             return Routed(f"{agency} is listed as a responsible unit in these items: {items}.", evidence, "agencies")
         return Routed(f"{agency}列为责任单位的任务：{items}。", evidence, "agencies")
+    if not RESPONSIBILITY.search(text):
+        return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     for hit in result.hits[:top_k]:
         sentence = agency_sentence(index, hit.section)
         if sentence is None:

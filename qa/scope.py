@@ -46,6 +46,7 @@ def reference_year(doc_text: str, sections: list[Section]) -> int | None:
     return max(years) if years else None
 
 
+_YEAR_SPAN = re.compile(r"(19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*(19|20)\d{2}\s*年?度?")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
@@ -56,8 +57,12 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
 
     >>> sorted(question_years("去年和2024年", 2024)), sorted(question_years("二零二二年的合格率", 2024))
     ([2023, 2024], [2022])
+    >>> question_years("2023—2024年度市政府质量奖哪天颁奖？", 2024)
+    set()
     """
-    normalized = normalize_query(question).lower()
+    # a span of years names one period (2023—2024年度市政府质量奖, 2023—2025年行动方案), not two
+    # years to choose or compare
+    normalized = _YEAR_SPAN.sub(" ", normalize_query(question).lower())
     years = {int(y) for y in _YEAR.findall(normalized)}
     years |= {int("".join(_CN_DIGIT[c] for c in y)) for y in _CN_YEAR.findall(normalized)}   # 二零二二年
     if ref_year is not None:

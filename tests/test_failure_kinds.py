@@ -218,3 +218,11 @@ def test_a_topic_word_found_once_still_lists_the_sections_about_it(extractive_as
     answer = extractive_assistant.ask(row["question"])
     assert answer.mode == "structured" and len({c.label for c in answer.citations}) >= 2
     assert "铁拳" in answer.text
+
+
+@pytest.mark.parametrize("row_id", ["i1-041",     # 2023—2024年度 names one award period: no comparison
+                                    "i1-054",     # 认证费: money the notice never gives
+                                    "h2-047"])    # 依托哪家单位: not who is responsible
+def test_near_misses_read_for_what_they_ask(extractive_assistant, tune_rows, row_id):
+    answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+    assert answer.abstained and not answer.citations, answer.text
