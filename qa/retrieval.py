@@ -515,13 +515,13 @@ TOPIC_DENSE_MARGIN = 0.03
 
 def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, query,
                         picked: list[Evidence]) -> list[Evidence]:
-    """Sentences of the allowed sections (not headers) not yet ``picked``, whose cosine
+    """Sentences of the :data:`MAX_SCOPE_SECTIONS` best sections (not headers) not yet ``picked``, whose cosine
     similarity to the question's focus is within :data:`TOPIC_DENSE_MARGIN` of the best of
     them, best first, filling ``picked`` up to :data:`MAX_TOPIC_SENTENCES` with at most
     :data:`PER_TOPIC_SECTION` per section. Unnumbered."""
     index = retriever.index
     held = {e.sentence.sentence_id for e in picked}
-    allowed = {h.section.section_id for h in result.hits if h.section.path}
+    allowed = {h.section.section_id for h in result.hits[:MAX_SCOPE_SECTIONS] if h.section.path}
     candidates = [s for s in index.sentences if s.section_id in allowed and s.sentence_id not in held
                   and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
     if not candidates:
