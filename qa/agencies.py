@@ -86,6 +86,33 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
     return found
 
 
+# A unit a question names: a word ending as agency names do (气象局, 商务部, 市体育局).
+_UNIT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,10}(局|委|委员会|部|办|厅|署|法院|检察院)$")
+_GENERIC_UNITS = {"部门", "单位", "委办局", "全部", "内部", "干部", "总部", "局部", "外部", "各部", "本部", "部署",
+                  "布局", "格局", "大局", "结局", "开局", "当局", "俱乐部"}
+
+
+def unlisted_unit(question: str, index: Index) -> str | None:
+    """A unit ``question`` names that no agency list of the documents holds — not in full, not
+    shortened, not mostly by its characters (金融监管总局上海监管局 for 国家金融监督管理总局上海监管局
+    is held) — else ``None``: 气象局负责哪些任务？ has no answer in the lists."""
+    import jieba
+
+    from .text import han_bigrams
+
+    names = {a for s in index.sections for a in s.agencies}
+    if not names:
+        return None
+    grams = set().union(*(han_bigrams(n) for n in names))
+    for word in jieba.cut(normalize_query(question)):
+        if word in _GENERIC_UNITS or not _UNIT_WORD.match(word):
+            continue
+        own = han_bigrams(re.sub(r"^(上海市|上海|市)", "", word))
+        if own and len(own & grams) / len(own) <= 0.5:
+            return word
+    return None
+
+
 def _starts_word(text: str, mention: str) -> bool:
     """True when ``mention`` occurs in ``text`` at the start of a word: not right after a
     character that would make it part of a longer name (药品监管局 is not 上海监管局's 监管局)."""

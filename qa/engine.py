@@ -527,7 +527,10 @@ def _copies(answer: str, extract: str) -> bool:
 
 
 def _structured(routed) -> Decision:
-    """The decision for a structured answer (:mod:`qa.routing`)."""
+    """The decision for a structured answer (:mod:`qa.routing`); one with no evidence says
+    what the documents lack: an abstention with that note."""
+    if not routed.evidence:
+        return Decision(Mode.ABSTAINED, "", [], abstained=True, notes=[routed.text])
     return Decision(Mode.STRUCTURED, routed.text, [make_citation(e.n, e) for e in routed.evidence])
 
 

@@ -446,7 +446,7 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     carry too little of the question (:data:`TOPIC_LEXICAL_SHARE`), the sentences nearest in
     meaning alone (:func:`_nearest_topic_evidence`). Numbered 1..n in document order."""
     index = retriever.index
-    allowed = {h.section.section_id: h for h in result.hits}
+    allowed = {h.section.section_id: h for h in result.hits if h.section.path}     # not a header
     candidates = [s for s in index.sentences if s.section_id in allowed
                   and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
     groups = _topic_groups(retriever, query)

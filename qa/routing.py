@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .agencies import RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence
+from .agencies import RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope
 from .retrieval import Evidence, RetrievalResult
@@ -133,7 +133,12 @@ def _item_content(retriever, agency: str, section, index) -> list:
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
     text = normalize_query(query.text)
     named = agencies_named_in(text, index)
-    reverse = bool(named) and bool(REVERSE_QUESTION.search(normalize_query(query.asked)))
+    asks_tasks = bool(REVERSE_QUESTION.search(normalize_query(query.asked)))
+    if not named and asks_tasks and not query.english and RESPONSIBILITY.search(text):
+        unit = unlisted_unit(text, index)
+        if unit is not None:      # 气象局负责哪些任务？ — not another item's list of units
+            return Routed(f"通知中没有把“{unit}”列为任何任务的责任单位。", [], "agencies")
+    reverse = bool(named) and asks_tasks
     if query.intent.attribute != Attribute.AGENCY and not reverse:
         return None
     if reverse:

@@ -226,3 +226,16 @@ def test_a_topic_word_found_once_still_lists_the_sections_about_it(extractive_as
 def test_near_misses_read_for_what_they_ask(extractive_assistant, tune_rows, row_id):
     answer = extractive_assistant.ask(tune_rows[row_id]["question"])
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question,unit", [("上海市气象局负责哪些任务？", "气象局"), ("商务部今年承担哪些工作？", "商务部")])
+def test_a_unit_the_agency_lists_do_not_hold_is_told_not_given_another_items_units(extractive_assistant,
+                                                                                   question, unit):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert any(unit in note and "责任单位" in note for note in answer.notes), answer.notes
+
+
+def test_a_topic_listing_does_not_quote_the_header(extractive_assistant):
+    answer = extractive_assistant.ask("文件里关于上海的内容有哪些？")
+    assert answer.citations and all(c.path for c in answer.citations), [c.label for c in answer.citations]
