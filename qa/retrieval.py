@@ -491,18 +491,25 @@ def _nearest_topic_evidence(retriever: HybridRetriever, result: RetrievalResult,
     focus = normalize_query(query.focus)
     qvec = retriever.embedder.embed_queries([focus])[0] if focus != result.normalized else result.query_vector
     scores = retriever.sentence_scores(focus, qvec, sentences)
-    best = float(scores.max())
-    picked: list[Evidence] = []
-    per_section: Counter[str] = Counter()
+    return _renumber(_within_margin(index, sentences, scores, TOPIC_MARGIN, []))
+
+
+def _within_margin(index: Index, sentences: list[EvidenceSentence], scores: np.ndarray, margin: float,
+                   picked: list[Evidence]) -> list[Evidence]:
+    """The ``sentences`` scoring within ``margin`` of the best of them (``scores``: float
+    ``(len(sentences),)``), best first, that fit beside ``picked``: at most
+    :data:`PER_TOPIC_SECTION` a section and :data:`MAX_TOPIC_SENTENCES` in all. Unnumbered."""
+    per_section = Counter(e.sentence.section_id for e in picked)
+    more: list[Evidence] = []
     for i in np.argsort(-scores):
-        if scores[i] < best - TOPIC_MARGIN or len(picked) >= MAX_TOPIC_SENTENCES:
+        if scores[i] < scores.max() - margin or len(picked) + len(more) >= MAX_TOPIC_SENTENCES:
             break
         sentence = sentences[i]
         if per_section[sentence.section_id] >= PER_TOPIC_SECTION:
             continue
         per_section[sentence.section_id] += 1
-        picked.append(Evidence(0, sentence, index.section(sentence.section_id), float(scores[i])))
-    return _renumber(picked)
+        more.append(Evidence(0, sentence, index.section(sentence.section_id), float(scores[i])))
+    return more
 
 
 # Beside the sentences that hold the topic's words, a listing takes those whose cosine
@@ -530,17 +537,7 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
     qvec = retriever.embedder.embed_queries([focus])[0] if focus != result.normalized else result.query_vector
     with _single_threaded():
         dense = index.sentence_vectors[np.array([c.sentence_id for c in candidates])] @ qvec   # (n,)
-    per_section = Counter(e.sentence.section_id for e in picked)
-    more: list[Evidence] = []
-    for i in np.argsort(-dense):
-        if dense[i] < dense.max() - TOPIC_DENSE_MARGIN or len(picked) + len(more) >= MAX_TOPIC_SENTENCES:
-            break
-        sentence = candidates[i]
-        if per_section[sentence.section_id] >= PER_TOPIC_SECTION:
-            continue
-        per_section[sentence.section_id] += 1
-        more.append(Evidence(0, sentence, index.section(sentence.section_id), float(dense[i])))
-    return more
+    return _within_margin(index, candidates, dense, TOPIC_DENSE_MARGIN, picked)
 
 
 def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
