@@ -52,13 +52,15 @@ _AGENCY_END = "委局办院部关会组署厅"
 
 def abbreviates(short: str, name: str) -> bool:
     """True when ``short`` is how people shorten the agency ``name``: the name itself without
-    its leading 市/上海, a tail of it (海关 for 上海海关), or its characters in order with the
+    its leading 市/上海/国家, a tail of it (海关 for 上海海关), or its characters in order with the
     same first and last one (住建委 for 市住房城乡建设管理委, 卫健委 for 市卫生健康委).
 
     >>> abbreviates("住建委", "市住房城乡建设管理委"), abbreviates("海关", "上海海关"), abbreviates("市委", "市委金融办")
     (True, True, False)
+    >>> abbreviates("金融监管总局上海监管局", "国家金融监督管理总局上海监管局")
+    True
     """
-    core = re.sub(r"^(上海市|上海|市)", "", name)
+    core = re.sub(r"^(国家|上海市|上海|市)", "", name)
     short = re.sub(r"^(上海市|上海|市)", "", short)
     if len(short) < 2 or not core:
         return False

@@ -239,3 +239,9 @@ def test_a_unit_the_agency_lists_do_not_hold_is_told_not_given_another_items_uni
 def test_a_topic_listing_does_not_quote_the_header(extractive_assistant):
     answer = extractive_assistant.ask("文件里关于上海的内容有哪些？")
     assert answer.citations and all(c.path for c in answer.citations), [c.label for c in answer.citations]
+
+
+def test_a_unit_named_without_its_leading_guojia_is_found(extractive_assistant):
+    """金融监管总局上海监管局 is how people write 国家金融监督管理总局上海监管局."""
+    answer = extractive_assistant.ask("金融监管总局上海监管局负责哪项？")
+    assert answer.mode == "structured" and "完善多元保障" in answer.text
