@@ -130,6 +130,42 @@ def _item_content(retriever, agency: str, section, index) -> list:
     return [sentences[i] for i in best]
 
 
+MAX_UNITS = 3            # units answered for in one question (市民政局和市交通委分别负责哪些？)
+
+
+def _unit_items(agency: str, query, index, retriever, evidence: list[Evidence]) -> str:
+    """``agency``'s items (of the years asked) as text with ``[n]`` markers, the cited
+    sentences appended to ``evidence`` (a sentence already there keeps its number); empty
+    when the agency has none."""
+    sections = [s for s in index.sections if agency in s.agencies and
+                (not query.years or not section_years(s) or section_years(s) & query.years)]
+    content = retriever is not None and len(sections) <= MAX_ITEMS_WITH_CONTENT
+
+    def number(sentence, section) -> int:
+        for e in evidence:
+            if e.sentence.sentence_id == sentence.sentence_id:
+                return e.n
+        evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+        return evidence[-1].n
+
+    items = []
+    for section in sections:
+        sentence = agency_sentence(index, section)
+        if sentence is None:
+            continue
+        item = f"{section.label}[{number(sentence, section)}]"
+        shown = _item_content(retriever, agency, section, index) if content else []
+        if shown:
+            quoted = [f"{own.text.strip().rstrip('。；;')}[{number(own, section)}]" for own in shown]
+            item += (", which says: " if query.english else "，该条写有：") + "；".join(quoted)
+        items.append(item)
+    if not items:
+        return ""
+    if query.english:
+        return f"{agency} is listed as a responsible unit in these items: {'; '.join(items)}"
+    return f"{agency}列为责任单位的任务：{'；'.join(items)}"
+
+
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
     text = normalize_query(query.text)
     named = agencies_named_in(text, index)
@@ -142,34 +178,13 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
     if query.intent.attribute != Attribute.AGENCY and not reverse:
         return None
     if reverse:
-        agency = named[0]
-        sections = [s for s in index.sections if agency in s.agencies and
-                    (not query.years or not section_years(s) or section_years(s) & query.years)]
-        evidence, items = [], []
-        content = retriever is not None and len(sections) <= MAX_ITEMS_WITH_CONTENT
-        for section in sections:
-            sentence = agency_sentence(index, section)
-            if sentence is None:
-                continue
-            evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
-            item = f"{section.label}[{evidence[-1].n}]"
-            shown = _item_content(retriever, agency, section, index) if content else []
-            if shown:
-                quoted = []
-                for own in shown:
-                    if own.sentence_id != sentence.sentence_id:
-                        evidence.append(Evidence(len(evidence) + 1, own, section, 1.0))
-                    n = next(e.n for e in evidence if e.sentence.sentence_id == own.sentence_id)
-                    quoted.append(f"{own.text.strip().rstrip('。；;')}[{n}]")
-                lead = ", which says: " if query.english else "，该条写有："
-                item += lead + "；".join(quoted)
-            items.append(item)
+        evidence: list[Evidence] = []
+        answers = [_unit_items(agency, query, index, retriever, evidence) for agency in named[:MAX_UNITS]]
+        answers = [a for a in answers if a]
         if not evidence:
             return None
-        items = "；".join(items)
-        if query.english:
-            return Routed(f"{agency} is listed as a responsible unit in these items: {items}.", evidence, "agencies")
-        return Routed(f"{agency}列为责任单位的任务：{items}。", evidence, "agencies")
+        sep = "; " if query.english else "；"
+        return Routed(sep.join(answers) + ("." if query.english else "。"), evidence, "agencies")
     if not RESPONSIBILITY.search(text):
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     for hit in result.hits[:top_k]:

@@ -245,3 +245,11 @@ def test_a_unit_named_without_its_leading_guojia_is_found(extractive_assistant):
     """金融监管总局上海监管局 is how people write 国家金融监督管理总局上海监管局."""
     answer = extractive_assistant.ask("金融监管总局上海监管局负责哪项？")
     assert answer.mode == "structured" and "完善多元保障" in answer.text
+
+
+def test_two_units_in_one_question_are_both_answered(extractive_assistant):
+    answer = extractive_assistant.ask("市民政局和市交通委分别负责哪些任务？")
+    assert answer.mode == "structured"
+    assert "市民政局列为责任单位" in answer.text and "市交通委列为责任单位" in answer.text
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
+    assert set(markers) == set(range(1, len(answer.citations) + 1))    # shared items cited once
