@@ -449,6 +449,8 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     allowed = {h.section.section_id: h for h in result.hits if h.section.path}     # not a header
     candidates = [s for s in index.sentences if s.section_id in allowed
                   and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
+    if not query.quoted and not content_words(query.focus):
+        return []          # no topic to list (文件里关于，的内容有哪些？ 🚗相关的都有啥？)
     groups = _topic_groups(retriever, query)
     if groups is None:     # the topic is not named in the documents' words: the nearest in meaning
         return _nearest_topic_evidence(retriever, result, query)

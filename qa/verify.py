@@ -245,7 +245,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             (query.english or states_attribute(stated, intent.attribute, query.question))
             and states_attribute(quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
-    if not written and not query.english and not query.follow_up and intent.scope == Scope.SINGLE and \
+    if not written and not query.english and not query.follow_up and \
+            (intent.scope == Scope.SINGLE or not content_words(query.question)) and \
             max(subject_match(query.question, quotes, weights),
                 subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only

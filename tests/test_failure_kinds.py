@@ -253,3 +253,9 @@ def test_two_units_in_one_question_are_both_answered(extractive_assistant):
     assert "市民政局列为责任单位" in answer.text and "市交通委列为责任单位" in answer.text
     markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
     assert set(markers) == set(range(1, len(answer.citations) + 1))    # shared items cited once
+
+
+@pytest.mark.parametrize("question", ["文件里关于，的内容有哪些？", "🚗相关的都有啥？"])
+def test_a_listing_without_a_topic_is_not_answered(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
