@@ -48,6 +48,12 @@ def agency_sentence(index: Index, section: Section) -> EvidenceSentence | None:
 
 
 _AGENCY_END = "委局办院部关会组署厅"
+_CITY = re.compile(r"^(上海市|上海|市)")
+
+
+def without_city(name: str) -> str:
+    """An agency name without its leading 上海市/上海/市 (市民政局 → 民政局): how people say it."""
+    return _CITY.sub("", name)
 
 
 def abbreviates(short: str, name: str) -> bool:
@@ -61,7 +67,7 @@ def abbreviates(short: str, name: str) -> bool:
     True
     """
     core = re.sub(r"^(国家|上海市|上海|市)", "", name)
-    short = re.sub(r"^(上海市|上海|市)", "", short)
+    short = without_city(short)
     if len(short) < 2 or not core:
         return False
     if short == core or (core.endswith(short) and short[-1] in _AGENCY_END):
@@ -80,7 +86,7 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
     # candidate mentions: runs of up to 12 characters ending in an agency's last character
     mentions = {normalized[i:j] for j in range(1, len(normalized) + 1) if normalized[j - 1] in _AGENCY_END
                 for i in range(max(0, j - 12), j - 1)}
-    exact = [n for n in names if n in normalized or re.sub(r"^(上海市|上海|市)", "", n) in normalized]
+    exact = [n for n in names if n in normalized or without_city(n) in normalized]
     found: list[str] = []
     for name in exact or [n for n in names if any(abbreviates(m, n) for m in mentions if _starts_word(normalized, m))]:
         if not any(name in f for f in found):
@@ -109,7 +115,7 @@ def unlisted_unit(question: str, index: Index) -> str | None:
     for word in jieba.cut(normalize_query(question)):
         if word in _GENERIC_UNITS or not _UNIT_WORD.match(word):
             continue
-        own = han_bigrams(re.sub(r"^(上海市|上海|市)", "", word))
+        own = han_bigrams(without_city(word))
         if own and len(own & grams) / len(own) <= 0.5:
             return word
     return None

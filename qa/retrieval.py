@@ -30,6 +30,12 @@ RANK_PRIOR = 0.02
 _HEADING_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；]{0,40}。?$")
 
 
+def listable(sentence: EvidenceSentence) -> bool:
+    """True when ``sentence`` says something a listing can quote: not a bare item heading
+    (（三）推动绿色发展。) and not only a list of responsible units (（市市场监管局、市交通委）)."""
+    return not _HEADING_ONLY.match(sentence.text) and not AGENCIES_ONLY.match(sentence.text)
+
+
 @dataclass(frozen=True)
 class Retrieved:
     """A retrieved section. ``score`` is the fused RRF score, ``rank`` 1-based; ``dense`` the
@@ -445,12 +451,11 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     meaning (:func:`_nearest_in_meaning`), up to :data:`MAX_TOPIC_SENTENCES`. When those words
     carry too little of the question (:data:`TOPIC_LEXICAL_SHARE`), the sentences nearest in
     meaning alone (:func:`_nearest_topic_evidence`). Numbered 1..n in document order."""
-    index = retriever.index
-    allowed = {h.section.section_id: h for h in result.hits if h.section.path}     # not a header
-    candidates = [s for s in index.sentences if s.section_id in allowed
-                  and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
     if not query.quoted and not content_words(query.focus):
         return []          # no topic to list (文件里关于，的内容有哪些？ 🚗相关的都有啥？)
+    index = retriever.index
+    allowed = {h.section.section_id: h for h in result.hits if h.section.path}     # not a header
+    candidates = [s for s in index.sentences if s.section_id in allowed and listable(s)]
     groups = _topic_groups(retriever, query)
     if groups is None:     # the topic is not named in the documents' words: the nearest in meaning
         return _nearest_topic_evidence(retriever, result, query)
@@ -486,8 +491,7 @@ def _nearest_topic_evidence(retriever: HybridRetriever, result: RetrievalResult,
     per section and :data:`MAX_TOPIC_SENTENCES` in all."""
     index = retriever.index
     allowed = {h.section.section_id for h in result.hits if h.section.path}     # not a header
-    sentences = [s for s in index.sentences if s.section_id in allowed
-                 and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
+    sentences = [s for s in index.sentences if s.section_id in allowed and listable(s)]
     if not sentences:
         return []
     focus = normalize_query(query.focus)
@@ -532,7 +536,7 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
     held = {e.sentence.sentence_id for e in picked}
     allowed = {h.section.section_id for h in result.hits[:MAX_SCOPE_SECTIONS] if h.section.path}
     candidates = [s for s in index.sentences if s.section_id in allowed and s.sentence_id not in held
-                  and not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
+                  and listable(s)]
     if not candidates:
         return []
     focus = normalize_query(query.focus)

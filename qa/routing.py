@@ -13,10 +13,10 @@ generator. Every listed sentence is cited verbatim.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .agencies import RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit
+from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
+                       without_city)
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope
 from .retrieval import Evidence, RetrievalResult
@@ -117,14 +117,12 @@ def _item_content(retriever, agency: str, section, index) -> list:
     split of the work between its units."""
     import numpy as np
 
-    from .retrieval import _HEADING_ONLY
-    from .sections import AGENCIES_ONLY
+    from .retrieval import listable
 
-    sentences = [s for s in index.sentences_of(section.section_id)
-                 if not _HEADING_ONLY.match(s.text) and not AGENCIES_ONLY.match(s.text)]
+    sentences = [s for s in index.sentences_of(section.section_id) if listable(s)]
     if not sentences:
         return []
-    name = re.sub(r"^(上海市|上海|市)", "", agency)
+    name = without_city(agency)
     scores = retriever.sentence_scores(normalize_query(name), retriever.embedder.embed_queries([name])[0], sentences)
     best = sorted(np.argsort(-scores)[:ITEM_SENTENCES])
     return [sentences[i] for i in best]
