@@ -183,6 +183,37 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
     return len(grams & have) / len(grams)
 
 
+def contributing(sentence: str, cited: list[int], texts: dict[int, str]) -> list[int]:
+    """The markers of ``cited`` whose evidence (``texts[n]``) supports part of ``sentence``
+    that the others kept do not: taken best first (the largest share of the sentence's bigrams),
+    each further one must add a figure or quoted span the kept ones lack, or at least
+    :data:`MIN_CLAUSE_BIGRAMS` of the sentence's bigrams. A marker added beside the real source
+    (…化妆品生产。[1][2][3] where [2] only shares 产品质量) supports nothing and is removed,
+    so that every citation shown supports the sentence it is attached to. Order kept.
+
+    >>> contributing("对食品生产、化妆品生产等六个领域分级分类监管", [1, 2],
+    ...              {1: "对食品生产、化妆品生产等六个专业领域建立企业分级分类监管机制。",
+    ...               2: "进一步探索开展产品质量分级试点。"})
+    [1]
+    """
+    grams = han_bigrams(sentence)
+    numbers = set(numbers_in(sentence))
+    quoted = {normalize_for_match(q) for q in _QUOTED.findall(sentence)}
+
+    def own(n: int) -> tuple[set, set, set]:
+        flat = normalize_for_match(texts[n])
+        return (grams & han_bigrams(flat), numbers & set(numbers_in(flat)), {q for q in quoted if q in flat})
+
+    covered: tuple[set, set, set] = (set(), set(), set())
+    keep: set[int] = set()
+    for n in sorted(dict.fromkeys(cited), key=lambda n: (-len(own(n)[0]), -len(own(n)[1]))):
+        g, num, q = own(n)
+        if not keep or len(g - covered[0]) >= MIN_CLAUSE_BIGRAMS or num - covered[1] or q - covered[2]:
+            keep.add(n)
+            covered = (covered[0] | g, covered[1] | num, covered[2] | q)
+    return [n for n in dict.fromkeys(cited) if n in keep]
+
+
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[-*•·])\s*")
 
 
@@ -225,7 +256,7 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
         cited = [n for n in parse_markers(sentence) if n in by_n]
         if cited and support(body, [by_n[n].sentence.text for n in cited],
                              " ".join(_headings(by_n[n]) for n in cited)) >= MIN_BIGRAM_SUPPORT:
-            kept.append((body, cited))
+            kept.append((body, contributing(body, cited, {n: by_n[n].sentence.text for n in cited})))
             continue
         # Re-attach: the single evidence sentence that supports it best, if any does.
         best = max(evidence, key=lambda e: support(body, [e.sentence.text], _headings(e)), default=None)

@@ -93,3 +93,14 @@ def test_english_sentences_are_checked_one_by_one_and_markdown_images_removed(ev
                     "![x](http://evil.example/p.png)", evidence)
     assert "96.04" in result.text and "last" not in result.text and "evil" not in result.text
     assert result.citations and result.dropped
+
+
+def test_a_marker_whose_source_adds_nothing_to_the_sentence_is_removed(evidence):
+    # the model cites every source beside the real one: [3] (融资增信) shares no clause and no
+    # figure with the sentence, so it must not be shown as supporting it
+    result = ground("上海市制造业产品质量合格率96.04％，高于全国7.14个百分点[1][3]。", evidence)
+    assert [c.quote for c in result.citations] == [evidence[0].sentence.text]
+    assert result.text.endswith("[1]。") or result.text.endswith("[1]")
+    # two sources that each hold a figure of the sentence are both kept
+    both = ground("合格率96.04％，质量竞争力指数95.17[1][2]。", evidence)
+    assert len(both.citations) == 2
