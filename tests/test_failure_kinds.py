@@ -259,3 +259,11 @@ def test_two_units_in_one_question_are_both_answered(extractive_assistant):
 def test_a_listing_without_a_topic_is_not_answered(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question", ["Where did Shanghai's quality competitiveness index rank nationally?",
+                                      "质量竞争力指数在全国排在哪？"])
+def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
+    from qa.intent import Attribute, read_intent
+
+    assert read_intent(question).attribute != Attribute.PLACE
