@@ -184,16 +184,17 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     context matches what the question counts (:func:`counted_words`) × :data:`OWN_WEIGHT`, plus the unit bonus when
     ``unit`` (the measure word asked, or ``元``/``%`` for money and rates) is given. Years and
     figures the question itself states are left out, and so are figures in a measure word that
-    does not count what ``unit`` counts, and figures whose sentence lacks a span the question
-    quotes (``required``: “一次认证、多国证书”). ``context`` is the whole question when
+    does not count what ``unit`` counts, and figures whose sentence (or its section's headings) lacks a span the
+    question quotes (``required``: “一次认证、多国证书”). ``context`` is the whole question when
     ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
     terms = content_words(f"{context} {question}" if context else question)
     keys = [normalize_for_match(r) for r in required]
-    counted = counted_words(question) or terms
+    counted = counted_words(question) or content_words(question) or terms    # the part's own words
     stated = {f.value for f in figures_in(question)}
     ranked = []
     for e in evidence:
-        if keys and not all(k in normalize_for_match(e.sentence.text) for k in keys):
+        # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
+        if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) for k in keys):
             continue
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from . import prompts
 from .citations import MARKER, Citation
 from .claims import part_given, rank_figures
+from .extract import figure_parts
 from .generation import StopReason
 from .intent import Attribute, Scope
 from .scope import restates_question
@@ -155,9 +156,13 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
             query.intent.scope == Scope.COMPARE:
         return None
     if query.intent.wants_figure:
-        ranked = rank_figures(query.focus, evidence, query.intent.unit, weights, query.quoted)
-        if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
-            return None
+        # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question
+        # naming the subject
+        for part, intent in figure_parts(query.focus) or [(query.focus, query.intent)]:
+            ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights, query.quoted,
+                                  context=query.focus)
+            if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
+                return None
         return "通知中没有找到这个问题所问的数字。"
     for e in evidence:
         if states_attribute(e.sentence.text, attribute, query.question) and \

@@ -18,7 +18,7 @@ import re
 
 from .claims import rank_figures
 from .sections import AGENCIES_ONLY
-from .intent import Attribute, Scope, read_intent
+from .intent import Attribute, Intent, Scope, read_intent
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -55,6 +55,30 @@ def sub_questions(question: str) -> list[str]:
     return out or [question]
 
 
+_ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
+
+
+def figure_parts(question: str) -> list[tuple[str, Intent]]:
+    """The parts of ``question`` that ask for a figure (:func:`sub_questions`), each with its
+    :class:`~qa.intent.Intent`. A part that only points at another subject (…合格率是多少？
+    公路的呢？) asks what the part before it asked.
+
+    >>> [(p, i.unit) for p, i in figure_parts("水运工程抽检合格率是多少？公路的呢？")]
+    [('水运工程抽检合格率是多少？', '%'), ('公路的呢？', '%')]
+    """
+    out: list[tuple[str, Intent]] = []
+    previous = None
+    for part in sub_questions(question):
+        intent = read_intent(part)
+        if not intent.wants_figure and previous is not None and _ELLIPTIC_PART.search(part) and \
+                intent.attribute == Attribute.OPEN:
+            intent = previous
+        if intent.wants_figure:
+            out.append((part, intent))
+        previous = intent
+    return out
+
+
 def quote(evidence: list) -> str:
     """The extract as text: each sentence verbatim with its ``[n]`` marker."""
     return "".join(f"{e.sentence.text}[{e.n}]" for e in evidence)
@@ -82,10 +106,7 @@ def verbatim_extract(request) -> list:
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
-        for part in sub_questions(subject):
-            part_intent = read_intent(part)
-            if not part_intent.wants_figure:
-                continue
+        for part, part_intent in figure_parts(subject):
             ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=subject)
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])

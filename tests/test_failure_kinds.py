@@ -267,3 +267,24 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     from qa.intent import Attribute, read_intent
 
     assert read_intent(question).attribute != Attribute.PLACE
+
+
+@pytest.mark.parametrize("question,figures", [
+    ("公路工程抽检合格率是多少？水运的呢？", ["96.9", "96.1"]),         # the second part points at another subject
+    ("特种设备检查了多少家次单位？发现并整改了多少隐患？", ["34296", "27280"]),   # two figures, each by its own words
+])
+def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and all(f in answer.text for f in figures), answer.text
+
+
+def test_a_quoted_span_may_name_the_section_of_the_figure(extractive_assistant):
+    # “双打” is in the heading of 第一部分（十三）, not in the sentence that holds the figure
+    answer = extractive_assistant.ask("“双打”工作的总涉案金额是多少？")
+    assert not answer.abstained and "48.4亿余元" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["加强长三角一体化合作涉及哪些单位？", "推动绿色发展这一项挂了哪些部门？"])
+def test_units_asked_in_other_words_are_answered_from_the_agency_lists(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert str(answer.mode) == "structured" and "市市场监管局" in answer.text, answer.text
