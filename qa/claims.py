@@ -271,6 +271,8 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
 
     >>> part_asked("去年那70起召回里，汽车类的占了几起？", "推动企业实施消费品召回70起")
     ['汽车']
+    >>> part_asked("那70起消费品召回里，汽车召回占了几起？", "推动企业实施消费品召回70起")
+    ['汽车']
     >>> part_asked("召回了多少起？", "推动企业实施消费品召回70起") is None
     True
     """
@@ -280,6 +282,7 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
         if figures and figures[0].value in corpus_flat and not (figures[0].unit == "年" or
                                                                re.fullmatch(r"(19|20)\d{2}", figures[0].value)):
             after = text[m.end():]
-            words = [w for w in content_words(after) if not w.isdigit() and w not in _UNITS]
+            total_words = set(content_words(m.group(0)))   # 召回 in 70起召回里，汽车召回…: the total's own
+            words = [w for w in content_words(after) if not w.isdigit() and w not in _UNITS and w not in total_words]
             return words or None
     return None

@@ -59,7 +59,7 @@ PROCEDURE = re.compile(r"申请|申报|报名|流程|程序|手续|材料|条件
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
-WHICH_KIND = re.compile(r"哪些([\u4e00-\u9fff]{1,4})")
+WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?)([\u4e00-\u9fff]{1,4})")
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
 
@@ -184,6 +184,8 @@ def lists_members(question: str, quotes: str) -> bool:
     True
     >>> lists_members("试点选了哪些行业？", "在部分行业和重点领域探索推进试点。")
     False
+    >>> lists_members("新增的是哪些单位？", "成员单位由30个增加至36个。")
+    False
     """
     q = normalize_query(question)
     if not MEMBERS_ASKED.search(q):
@@ -200,8 +202,11 @@ def lists_members(question: str, quotes: str) -> bool:
             return False
     for kind in WHICH_KIND.findall(q):
         kind = kind[:2]
-        if re.search(rf"(?:{VAGUE})[\u4e00-\u9fff]{{0,6}}?{kind}", flat) and \
-                not re.search(rf"[、][^，。；]*{kind}|{kind}[^，。；]*[、]", flat):
+        enumerated = re.search(rf"[、][^，。；]*{kind}|{kind}[^，。；]*[、]", flat)
+        # named only vaguely (部分行业) or only counted (成员单位由30个增加至36个)
+        vague = re.search(rf"(?:{VAGUE})[\u4e00-\u9fff]{{0,6}}?{kind}", flat)
+        counted = re.search(rf"{kind}[^，。；、\d]{{0,3}}\d+(?:\.\d+)?[个家项类种名]|\d+[个家项类种名]{kind}", flat)
+        if (vague or counted) and not enumerated:
             return False
     return True
 
@@ -250,7 +255,7 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             max(subject_match(query.question, quotes, weights),
                 subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only
-    if intent.attribute == Attribute.OPEN and not lists_members(query.question, quotes):
+    if intent.attribute in (Attribute.OPEN, Attribute.AGENCY) and not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:
         have = {y for e in evidence for y in section_years(e.section)}

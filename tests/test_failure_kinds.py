@@ -222,7 +222,8 @@ def test_a_topic_word_found_once_still_lists_the_sections_about_it(extractive_as
 
 @pytest.mark.parametrize("row_id", ["i1-041",     # 2023—2024年度 names one award period: no comparison
                                     "i1-054",     # 认证费: money the notice never gives
-                                    "h2-047"])    # 依托哪家单位: not who is responsible
+                                    "h2-047",     # 依托哪家单位: not who is responsible
+                                    "i1-045"])    # which 6 units: the notice only counts them (30→36)
 def test_near_misses_read_for_what_they_ask(extractive_assistant, tune_rows, row_id):
     answer = extractive_assistant.ask(tune_rows[row_id]["question"])
     assert answer.abstained and not answer.citations, answer.text
@@ -288,3 +289,10 @@ def test_a_quoted_span_may_name_the_section_of_the_figure(extractive_assistant):
 def test_units_asked_in_other_words_are_answered_from_the_agency_lists(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert str(answer.mode) == "structured" and "市市场监管局" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["那70起消费品召回里，汽车召回有几起？", "那70起消费品召回里，食品召回占了几起？"])
+def test_a_part_of_a_total_named_with_the_totals_own_words_is_not_answered_by_the_total(extractive_assistant,
+                                                                                        question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
