@@ -179,6 +179,27 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
     return out
 
 
+def places_named(question: str) -> list[str]:
+    """The administrative divisions (:mod:`qa.places`) that ``question`` names with a division's
+    suffix (浦东新区, 闵行区): without it a name is too often a word (新建, 公安 are counties too).
+
+    >>> places_named("浦东新区去年的合格率是多少？"), places_named("去年上海新建了几家？公安那边呢？")
+    (['浦东新区'], [])
+    """
+    from .places import is_place
+
+    return list(dict.fromkeys(w for w, _ in _posseg(normalize_query(question))
+                              if len(w) >= 3 and w.endswith(("区", "县", "市", "省", "镇")) and is_place(w)))
+
+
+def names_place(place: str, text: str) -> bool:
+    """True when ``text`` names ``place``, with or without its suffix (浦东新区 or 浦东)."""
+    flat = normalize_for_match(text)
+    key = normalize_for_match(place)
+    short = re.sub(r"(新区|区|县|市|省|镇)$", "", key)
+    return key in flat or (len(short) >= 2 and short in flat)
+
+
 # A year the documents name on its own, not as the end of a period (2023—2025年 plans to 2025;
 # it says nothing of 2025's work).
 _NAMED_YEAR = re.compile(r"(?<![—–\-~至到])(?<!\d)((?:19|20)\d{2})(?!\d)")

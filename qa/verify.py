@@ -22,10 +22,13 @@ Checks, in order:
   7. **the members asked for**: a question asking which members make up a group it names
      (五大新城是哪五个？ 四大功能分别指什么？) is not answered by a sentence that only repeats the
      group's name — with no list (A、B、C等…) before it — and one asking which X (哪些行业) is not
-     answered by "部分行业" or "一批行业";
+     answered by "部分行业" or "一批行业", or by a count of them (成员单位由30个增加至36个);
   8. **the question's subject**: the verbatim extract of a one-section question holds a fair
      share of what the question names (:data:`MIN_QUESTION_COVERAGE`) — 长者食堂的红烧肉怎么做 is
-     not answered by a sentence about 长者食堂.
+     not answered by a sentence about 长者食堂;
+  9. **the place asked**: a district or city the question names with its suffix (青浦区的合格率)
+     is named by a cited sentence, its headings or its document's title — a city-wide figure
+     does not answer for one district.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from .citations import MARKER, GroundedAnswer, ground
 from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import sub_questions
 from .intent import Attribute, Scope, read_intent
-from .scope import asking_clauses, section_years
+from .scope import asking_clauses, names_place, places_named, section_years
 from .text import content_words, normalize_for_match, normalize_query, numbers_in
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
@@ -255,6 +258,13 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             max(subject_match(query.question, quotes, weights),
                 subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only
+    if not query.english:
+        # a place the question names narrows its subject (浦东新区的合格率): the cited sentences, their
+        # headings or their document's title (the city of the whole document) must name it
+        sources = [c.quote + " ".join(c.path) + (c.document or "") for c in grounded.citations]
+        missing = [p for p in places_named(query.question) if not any(names_place(p, s) for s in sources)]
+        if missing:
+            verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
     if intent.attribute in (Attribute.OPEN, Attribute.AGENCY) and not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:

@@ -296,3 +296,12 @@ def test_a_part_of_a_total_named_with_the_totals_own_words_is_not_answered_by_th
                                                                                         question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_figure_for_a_district_is_not_answered_by_the_citys(extractive_assistant):
+    # the notice gives the city's pass rate; 青浦区 is named elsewhere in it, not with this figure
+    answer = extractive_assistant.ask("青浦区2023年制造业产品质量合格率是多少？")
+    assert answer.abstained and not answer.citations, answer.text
+    # the document's own city is implied by every sentence of it
+    city = extractive_assistant.ask("上海市建设工程建材检测平均合格率是多少？")
+    assert not city.abstained and "99.96" in city.text, city.text
