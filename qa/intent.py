@@ -92,7 +92,7 @@ _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪
 # about it is gathered; a topic one section holds lists that section.
 _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容|工作|措施|举措|地方|方面|说法|事)|"
                              r"有(什么|啥)(内容|措施|举措|说法|工作|安排)|(提到|提及|涉及|写|讲|说)了(什么|啥|哪些)|"
-                             r"怎么体现|(做|干)了(什么|啥|哪些)")
+                             r"怎么体现|(做|干)了(什么|啥|哪些)|(咋|怎么)(整|弄|搞)|(咋|怎么)样了|进展(如何|怎么样|咋样)")
 # A share asked for (of an amount the question names as context: 营收里…占几成).
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
                           r"what proportion", re.IGNORECASE)
