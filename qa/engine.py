@@ -388,15 +388,20 @@ class Assistant:
                 written = complete_sentences(generation.text) if generation.stop in (StopReason.TIMEOUT,
                                                                                      StopReason.LENGTH) else generation.text
                 lead = verify(written, seen, query, corpus.weights)
+                if lead.ok and not {c.start for c in lead.grounded.citations} & {e.sentence.start for e in chosen}:
+                    # the extract is what answers; a text resting only on other sentences answers
+                    # something else (the model may add a sentence, not replace the answer)
+                    lead.problems.append("没有用到回答问题的原文")
                 shown = self._with_basis(written, lead, chosen, seen, query, corpus) if lead.ok else None
         return decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error, notes)
 
     @staticmethod
     def _with_basis(text: str, lead, chosen: list, seen: list, query: Query, corpus: Corpus):
-        """The model's answer followed by the verbatim sentences it rests on (the extract's and
-        those it cites), checked; ``None`` when the answer already carries them."""
+        """The model's answer followed by the verbatim sentences it rests on (those it cites; the
+        extract's when it cites none of them), checked; ``None`` when the answer already carries
+        them. An extract sentence the answer does not use is not shown as its source."""
         cited = {c.start for c in lead.grounded.citations}
-        keep = {e.n for e in chosen} | {e.n for e in seen if e.sentence.start in cited}
+        keep = {e.n for e in seen if e.sentence.start in cited} or {e.n for e in chosen}
         basis = quote([e for e in seen if e.n in keep])
         if _copies(lead.text, basis):
             return None

@@ -110,3 +110,49 @@ def test_unreadable_changed_document_stops_answers_from_the_old_index(settings, 
             assistant.ask("上海市制造业产品质量合格率是多少？")
     doc.write_bytes(good)
     assert "96.04" in assistant.ask("上海市制造业产品质量合格率是多少？").text
+
+
+class _ScriptedModel:
+    """A test double for a model (not the product): writes one answer chosen by ``pick`` from
+    the numbered evidence it is given, citing it — to test what the engine shows for it."""
+
+    name = "scripted"
+    verbatim = False
+
+    def __init__(self, pick):
+        self.pick = pick
+
+    def generate(self, request):
+        from qa.generation import Generation, StopReason
+
+        def run(generation):
+            chosen = self.pick(request.evidence)
+            yield "".join(f"{e.sentence.text}[{e.n}]" for e in chosen)
+            generation.finish(StopReason.STOP, 1)
+
+        return Generation(run)
+
+    def translate(self, question):
+        return None
+
+
+def test_the_source_shown_under_a_models_answer_is_what_it_cites(settings):
+    from qa.engine import Assistant
+
+    # the model answers from the one sentence that names who issued it; the extract's other
+    # sentence (another plan) is not shown as its source
+    model = _ScriptedModel(lambda evidence: [e for e in evidence if "市委、市政府印发" in e.sentence.text][:1])
+    answer = Assistant(settings, generator=model).ask("《质量强国建设纲要上海实施方案》是谁印发的？")
+    assert str(answer.mode) == "generated", answer.text
+    assert [c.quote[:8] for c in answer.citations] == ["市委、市政府印发"], answer.citations
+
+
+def test_a_model_answer_resting_on_none_of_the_extract_is_not_shown(settings):
+    from qa.engine import Assistant
+
+    # the model cites a real sentence of the evidence, but not one of those that answer (it
+    # passes the checks: the question asks for no figure): the verbatim extract is shown
+    model = _ScriptedModel(lambda evidence: [e for e in evidence if "印发" not in e.sentence.text][-1:])
+    answer = Assistant(settings, generator=model).ask("《质量强国建设纲要上海实施方案》是谁印发的？")
+    assert str(answer.mode) == "fallback", answer.text
+    assert any("市委、市政府印发" in c.quote for c in answer.citations), answer.text
