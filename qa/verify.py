@@ -253,7 +253,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             (query.english or states_attribute(stated, intent.attribute, query.question))
             and states_attribute(quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
-    if not written and not query.english and not query.follow_up and \
+    translated = query.english and bool(re.search(r"[\u4e00-\u9fff]", query.question))
+    if not written and (not query.english or translated) and not query.follow_up and \
             (intent.scope == Scope.SINGLE or not content_words(query.question)) and \
             max(subject_match(query.question, quotes, weights),
                 subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:

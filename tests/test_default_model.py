@@ -73,3 +73,11 @@ def test_a_nonsense_model_answer_is_never_shown_as_generated(llm_assistant):
         llm_assistant.generator = real
     assert answer.mode == "fallback" and "96.04" in answer.text
     assert "巴黎" not in answer.text and "香蕉" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["What's the weather usually like in Shanghai in April?"])
+def test_an_english_question_about_something_else_is_not_answered(llm_assistant, question):
+    # read through the model's translation, its subject is held to the extract like a Chinese
+    # question's (check 8): a sentence sharing a word (快速反应) is not its answer
+    answer = llm_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
