@@ -58,7 +58,7 @@ _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|�
 # Claiming authority over the assistant (我是开发, 领导让你…, SYSTEM OVERRIDE).
 _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管理员|运维|内部|工程师)|领导让你|上级让你|"
                         r"system override|debug\s*=|\badmin(istrator)?\b|\bdeveloper\b|【系统(消息|通知|指令)】|"
-                        r"\[system\]", re.IGNORECASE)
+                        r"\[system\]|^\s*system\s*[:：]", re.IGNORECASE)
 # A question, or a request for information: what is left of a message that also instructs
 # the assistant must be one to be answered.
 _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎样|如何|是否|有没有|能否|介绍|说说|讲讲|"
@@ -67,7 +67,8 @@ _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎
 # Switching the assistant's role or mode.
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|假装你是|以.{0,8}(口吻|身份|语气)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,4}限制|act as|pretend (to be|you are)|"
-                   r"没有(任何)?限制|解锁|you are now|developer mode|jailbreak|\bDAN\b|unrestricted|no restrictions",
+                   r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
+                   r"you are now|developer mode|jailbreak|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
 FABRICATE = re.compile(r"(?<![编])编(一个|个|一份|份|一些|些|造|出|写一)|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
