@@ -48,6 +48,10 @@ def reference_year(doc_text: str, sections: list[Section]) -> int | None:
 
 _YEAR_SPAN = re.compile(r"(19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*(19|20)\d{2}\s*年?度?")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+# A year written with two digits (23年完成了多少项，24年推进…), not a number of years (用了23年,
+# 30年来, 近10年) — read only near the documents' own year.
+_SHORT_YEAR = re.compile(r"(?<![\d.第了近过多余满共约每逾超达])(\d{2})\s*年(?!来|代|前|后|间|内|以来|左右|多|半)")
+SHORT_YEAR_WINDOW = (-10, 5)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
 
@@ -59,6 +63,8 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     ([2023, 2024], [2022])
     >>> question_years("2023—2024年度市政府质量奖哪天颁奖？", 2024)
     set()
+    >>> sorted(question_years("23年完成了多少项，24年推进第几批？", 2024)), question_years("攻关30年来，用了23年", 2024)
+    ([2023, 2024], set())
     """
     # a span of years names one period (2023—2024年度市政府质量奖, 2023—2025年行动方案), not two
     # years to choose or compare
@@ -66,6 +72,8 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     years = {int(y) for y in _YEAR.findall(normalized)}
     years |= {int("".join(_CN_DIGIT[c] for c in y)) for y in _CN_YEAR.findall(normalized)}   # 二零二二年
     if ref_year is not None:
+        years |= {2000 + int(y) for y in _SHORT_YEAR.findall(normalized)
+                  if SHORT_YEAR_WINDOW[0] <= 2000 + int(y) - ref_year <= SHORT_YEAR_WINDOW[1]}
         for word, delta in _RELATIVE.items():
             if word in normalized:
                 years.add(ref_year + delta)
@@ -136,6 +144,7 @@ def strip_years(question: str) -> str:
     text = normalize_query(question)
     text = re.sub(r"(?:in |of )?(19|20)\d{2}\s*年?", "", text)
     text = _CN_YEAR.sub("", text)
+    text = _SHORT_YEAR.sub("", text)
     for word in _RELATIVE:
         text = text.replace(word, "")
     text = _PERIODS.sub("", text)

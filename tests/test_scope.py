@@ -42,3 +42,12 @@ def test_compare_question_extract_covers_both_years(extractive_assistant):
     parts = {c.path[0][:4] for c in answer.citations}
     assert parts == {"第一部分", "第二部分"}
     assert "34296" in answer.text
+
+
+def test_years_written_with_two_digits_are_read_as_years(extractive_assistant):
+    from qa.scope import question_years
+
+    assert question_years("23年完成了几个示范项目，24年推进第几批？", 2024) == {2023, 2024}
+    assert question_years("重点产品质量攻关30年来新增了多少利润？", 2024) == set()
+    answer = extractive_assistant.ask("23年新认定了多少家品牌引领示范企业？")
+    assert "46家" in answer.text and all(c.path[0].startswith("第一部分") for c in answer.citations)
