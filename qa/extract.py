@@ -55,6 +55,22 @@ def sub_questions(question: str) -> list[str]:
     return out or [question]
 
 
+_EACH = re.compile(r"分别|各(是|为|有|自|多少|几)")
+
+
+def conjuncts(part: str) -> list[str]:
+    """``part`` asked of each subject it joins (A和B的X分别是多少？ → A的X…, B的X…), or ``[part]``.
+
+    >>> conjuncts("公路工程和水运工程的抽检合格率分别是多少")
+    ['公路工程的抽检合格率分别是多少', '水运工程的抽检合格率分别是多少']
+    """
+    if not _EACH.search(part):
+        return [part]
+    head, sep, tail = part.partition("的")
+    items = [x for x in re.split(r"[和与及、跟]", head) if x.strip()] if sep else []
+    return [f"{x}的{tail}" for x in items] if len(items) >= 2 else [part]
+
+
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
 
 
@@ -68,7 +84,7 @@ def figure_parts(question: str) -> list[tuple[str, Intent]]:
     """
     out: list[tuple[str, Intent]] = []
     previous = None
-    for part in sub_questions(question):
+    for part in (c for p in sub_questions(question) for c in conjuncts(p)):
         intent = read_intent(part)
         if not intent.wants_figure and previous is not None and _ELLIPTIC_PART.search(part) and \
                 intent.attribute == Attribute.OPEN:

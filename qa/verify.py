@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground
 from .claims import figures_in, rank_figures, restore_qualifiers
-from .extract import sub_questions
+from .extract import figure_parts
 from .intent import Attribute, Scope, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
 from .text import content_words, normalize_for_match, normalize_query, numbers_in
@@ -101,14 +101,12 @@ class Verdict:
 
 def asked_figures(question: str, evidence, weights: dict, unit: str | None,
                   required: tuple[str, ...] = ()) -> list[set[str]]:
-    """For each part of ``question`` that asks for a figure: the values that answer it (the
+    """For each part of ``question`` that asks for a figure (:func:`qa.extract.figure_parts`:
+    …公路的呢？ and A和B的X分别是多少 ask one figure each): the values that answer it (the
     best-ranked figure and any within :data:`FIGURE_TIE` of it). Empty when no figure of the
     evidence matches the question at all."""
     wanted = []
-    for part in sub_questions(question):
-        intent = read_intent(part)
-        if not intent.wants_figure:
-            continue
+    for part, intent in figure_parts(question):
         ranked = rank_figures(part, evidence, intent.unit or unit, weights, required, context=question)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})

@@ -285,6 +285,7 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
 @pytest.mark.parametrize("question,figures", [
     ("公路工程抽检合格率是多少？水运的呢？", ["96.9", "96.1"]),         # the second part points at another subject
     ("特种设备检查了多少家次单位？发现并整改了多少隐患？", ["34296", "27280"]),   # two figures, each by its own words
+    ("水运工程与公路工程抽检的总体合格率分别为多少？", ["96.9", "96.1"]),   # one figure of each subject joined
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
