@@ -71,7 +71,7 @@ def _header(query, index) -> Routed | None:
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
     wanted = query.documents
-    titles = [index.documents[d].title for d in wanted if d in index.documents]
+    titles = [index.documents[d].title for d in (wanted or index.documents) if d in index.documents]
     others = [w for w in content_words(asking) if w not in _HEADER_WORDS and retriever_knows(index, w)
               and not any(w in t for t in titles)]     # words that name the document are not a topic
     if others:

@@ -163,6 +163,11 @@ def test_the_issue_date_comes_from_the_header(extractive_assistant, notice_text)
     assert c.quote == "2024年4月10日" and notice_text[c.start:c.end] == c.quote
 
 
+def test_the_documents_own_title_words_do_not_make_a_header_question_a_topic(extractive_assistant):
+    answer = extractive_assistant.ask("这份质量工作总结和要点是什么时候印发的？")
+    assert answer.mode == "structured" and "2024年4月10日" in answer.text, answer.text
+
+
 # 9. Follow-ups keep the topic of the previous turn.
 def test_a_follow_up_is_read_with_the_previous_question(extractive_assistant):
     first = extractive_assistant.ask("2024年推动绿色发展由哪些部门负责？")
