@@ -177,6 +177,9 @@ def counted_words(question: str) -> list[str]:
     return []
 
 
+_ORDINAL_ASKED = re.compile(r"第几|哪一?(届|批|次|期|个)|首(个|批|届|次|家|项|期)|第[一二三四五六七八九十\d]")
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -203,6 +206,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 几星 is not answered by 5600余名
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
+            if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
+                continue                      # 首个, 第二批 tell which one, not how many
             match = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
             score = match
             if unit and f.unit == unit:

@@ -323,3 +323,12 @@ def test_a_figure_for_a_district_is_not_answered_by_the_citys(extractive_assista
     # the document's own city is implied by every sentence of it
     city = extractive_assistant.ask("上海市建设工程建材检测平均合格率是多少？")
     assert not city.abstained and "99.96" in city.text, city.text
+
+
+def test_an_ordinal_is_not_a_count(extractive_assistant):
+    # 首个 (the first) in 发布国内首个…《首席质量官评价规范》 does not say how many star levels there are
+    answer = extractive_assistant.ask("首席质量官星级评价一共设几个星级？")
+    assert answer.abstained and not answer.citations, answer.text
+    # an ordinal still answers the ordinal asked
+    which = extractive_assistant.ask("今年要推动建设的长三角质量提升示范项目是第几批？")
+    assert not which.abstained and "第二批" in which.text, which.text
