@@ -13,6 +13,8 @@ generator. Every listed sentence is cited verbatim.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
@@ -164,6 +166,9 @@ def _unit_items(agency: str, query, index, retriever, evidence: list[Evidence]) 
     return f"{agency}列为责任单位的任务：{'；'.join(items)}"
 
 
+_BESIDES = re.compile(r"除了?.{0,16}(还有|以外|之外|外)|(以外|之外)还有")
+
+
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
     text = normalize_query(query.text)
     named = agencies_named_in(text, index)
@@ -172,7 +177,8 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
         unit = unlisted_unit(text, index)
         if unit is not None:      # 气象局负责哪些任务？ — not another item's list of units
             return Routed(f"通知中没有把“{unit}”列为任何任务的责任单位。", [], "agencies")
-    reverse = bool(named) and asks_tasks
+    # 除了市场监管局还有谁参与？ sets the unit aside: the other units of an item are asked
+    reverse = bool(named) and asks_tasks and not _BESIDES.search(text)
     if query.intent.attribute != Attribute.AGENCY and not reverse:
         return None
     if reverse:

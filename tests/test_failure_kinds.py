@@ -332,3 +332,8 @@ def test_an_ordinal_is_not_a_count(extractive_assistant):
     # an ordinal still answers the ordinal asked
     which = extractive_assistant.ask("今年要推动建设的长三角质量提升示范项目是第几批？")
     assert not which.abstained and "第二批" in which.text, which.text
+
+
+def test_a_unit_set_aside_asks_for_the_other_units_of_an_item(extractive_assistant):
+    answer = extractive_assistant.ask("推动绿色发展这项任务，除了市场监管局还有谁参与？")
+    assert str(answer.mode) == "structured" and "（三）推动绿色发展的责任单位" in answer.text, answer.text
