@@ -98,7 +98,9 @@ _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几
                           r"what proportion", re.IGNORECASE)
 _RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
 _UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
-                   r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍)")
+                   r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍|回|趟|遍)")
+# Colloquial measure words and the documents' own (几回 counts what 4次 counts).
+_UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次"}
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     if attribute == Attribute.MONEY and _SHARE_ASKED.search(text):
         attribute = Attribute.QUANTITY         # 营收里外资占几成: a share of the money is asked
     unit_match = _UNIT.search(text)
-    unit = unit_match.group(1) if unit_match else None
+    unit = _UNIT_SPOKEN.get(unit_match.group(1), unit_match.group(1)) if unit_match else None
     if unit is None and attribute == Attribute.MONEY:
         unit = "元"
     elif unit is None and attribute == Attribute.QUANTITY and _RATE.search(text):

@@ -337,3 +337,9 @@ def test_an_ordinal_is_not_a_count(extractive_assistant):
 def test_a_unit_set_aside_asks_for_the_other_units_of_an_item(extractive_assistant):
     answer = extractive_assistant.ask("推动绿色发展这项任务，除了市场监管局还有谁参与？")
     assert str(answer.mode) == "structured" and "（三）推动绿色发展的责任单位" in answer.text, answer.text
+
+
+def test_a_colloquial_measure_word_counts_what_the_documents_measure_word_counts():
+    from qa.intent import read_intent
+
+    assert read_intent("风险专项监测搞了几回？").unit == "次"
