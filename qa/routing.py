@@ -66,7 +66,9 @@ def route_topic(query, result: RetrievalResult) -> Routed | None:
 
 
 def _header(query, index) -> Routed | None:
-    text = normalize_query(query.text)
+    # an English question is read in the user's own words: a translation may name the notice
+    # otherwise (这个公告的文档号)
+    text = normalize_query(query.asked if query.english else query.text)
     fields = header_fields(text)
     if not fields or not SELF.search(text):
         return None

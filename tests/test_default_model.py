@@ -81,3 +81,10 @@ def test_an_english_question_about_something_else_is_not_answered(llm_assistant,
     # question's (check 8): a sentence sharing a word (快速反应) is not its answer
     answer = llm_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_an_english_question_about_the_notice_itself_is_answered_from_its_header(llm_assistant):
+    # read in the user's own words: the model's translation may call the notice 公告 or its
+    # number 文档号, which are not the header's words
+    answer = llm_assistant.ask("What is the document number of this notice?")
+    assert answer.mode == "structured" and "沪质〔2024〕1号" in answer.text, (answer.mode, answer.text)
