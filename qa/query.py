@@ -130,6 +130,10 @@ def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return resolved
 
 
+# Kinds of fact an English question asks only in its own words (when, where, who, how to): a
+# translation that adds one (Which ISO committee…? → 哪一年哪个…) asks what the user did not.
+_NOT_FROM_TRANSLATION = (Attribute.DATE, Attribute.PLACE, Attribute.PERSON, Attribute.PROCEDURE, Attribute.CONTACT)
+
 _EVERY = re.compile(r"都|所有|全部|一共|总共|\ball\b", re.IGNORECASE)
 
 
@@ -161,7 +165,12 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     intent = read_intent(own_text, own_years)
     if guarded.english:               # the user's own words say what is asked; a translation may
         written = read_intent(asked, own_years)      # add a cue (几家 for "how many families")
-        intent = written if written.attribute != Attribute.OPEN else intent
+        # …or a question the user did not ask (Which ISO committee…? → 哪一年哪个…): the kind of
+        # fact asked is the user's; only a figure's measure word may come from the translation
+        if written.attribute != Attribute.OPEN:
+            intent = written
+        elif intent.attribute in _NOT_FROM_TRANSLATION:
+            intent = replace(intent, attribute=Attribute.OPEN)
     if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked) and \
             not _ASKS_ITSELF.search(asked):
         # …呢？ asks what the previous turn asked, about its own topic or time

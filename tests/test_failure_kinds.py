@@ -343,3 +343,18 @@ def test_a_colloquial_measure_word_counts_what_the_documents_measure_word_counts
     from qa.intent import read_intent
 
     assert read_intent("风险专项监测搞了几回？").unit == "次"
+
+
+def test_an_english_question_asks_what_its_own_words_ask_not_what_a_translation_adds():
+    from qa.guard import guard
+    from qa.intent import Attribute
+    from qa.query import build_query
+
+    # a machine translation that adds a "when" (哪一年) the user did not ask
+    query = build_query(guard("Which ISO technical committee held its annual meeting last year?", 500), [], 2024,
+                        translate=lambda q: "去年哪一年哪个ISO技术委员会召开了年会？")
+    assert query.intent.attribute == Attribute.OPEN
+    # the user's own "when" still asks for a date
+    when = build_query(guard("When will the quality data centre be set up?", 500), [], 2024,
+                       translate=lambda q: "质量数据中心什么时候建成？")
+    assert when.intent.attribute == Attribute.DATE
