@@ -23,7 +23,7 @@ _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before) and
 # from it on (接下来, 新一年 → its year). A work report looks back a year (its 总结) and plans
 # the next (its 要点).
-_PERIODS = re.compile(r"(?P<past>之前|以前|此前|前面|上一年|上一轮|上一届|上回|上次|过去一年|已经|总结|so far|previously|before)|"
+_PERIODS = re.compile(r"(?P<past>之前|以前|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|总结|so far|previously|before)|"
                       r"(?P<next>新一年|这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
                       r"going forward|from now on|upcoming|next step)", re.IGNORECASE)
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")

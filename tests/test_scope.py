@@ -51,3 +51,9 @@ def test_years_written_with_two_digits_are_read_as_years(extractive_assistant):
     assert question_years("重点产品质量攻关30年来新增了多少利润？", 2024) == set()
     answer = extractive_assistant.ask("23年新认定了多少家品牌引领示范企业？")
     assert "46家" in answer.text and all(c.path[0].startswith("第一部分") for c in answer.citations)
+
+
+def test_the_year_before_is_a_year_asked():
+    from qa.scope import question_years
+
+    assert question_years("前一年的成效和今年的打算对比一下", 2024) == {2023, 2024}
