@@ -192,13 +192,23 @@ def places_named(question: str) -> list[str]:
     """The administrative divisions (:mod:`qa.places`) that ``question`` names with a division's
     suffix (浦东新区, 闵行区): without it a name is too often a word (新建, 公安 are counties too).
 
-    >>> places_named("浦东新区去年的合格率是多少？"), places_named("去年上海新建了几家？公安那边呢？")
+    >>> places_named("上海浦东新区去年的合格率是多少？"), places_named("去年上海新建了几家？公安那边呢？")
     (['浦东新区'], [])
+    >>> places_named("崇明区有几家绿色工厂？"), places_named("全市和本市的城市管理")
+    (['崇明区'], [])
     """
     from .places import is_place
 
-    return list(dict.fromkeys(w for w, _ in _posseg(normalize_query(question))
-                              if len(w) >= 3 and w.endswith(("区", "县", "市", "省", "镇")) and is_place(w)))
+    text = normalize_query(question)
+    found = []
+    for end, ch in enumerate(text, start=1):
+        if ch not in "区县市省镇":
+            continue
+        # the longest division name ending here (上海浦东新区 → 浦东新区; 崇明区 whatever jieba makes of it)
+        name = next((text[start:end] for start in range(max(0, end - 7), end - 2) if is_place(text[start:end])), None)
+        if name:
+            found.append(name)
+    return list(dict.fromkeys(found))
 
 
 def names_place(place: str, text: str) -> bool:
