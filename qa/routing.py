@@ -168,7 +168,7 @@ def _unit_items(agency: str, query, index, retriever, evidence: list[Evidence]) 
     return f"{agency}列为责任单位的任务：{'；'.join(items)}"
 
 
-_BESIDES = re.compile(r"除了?.{0,16}(还有|以外|之外|外)|(以外|之外)还有")
+_BESIDES = re.compile(r"除了?.{0,30}?(还有|以外|之外|外)|(以外|之外)还有")
 
 
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
@@ -180,8 +180,9 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
         if unit is not None:      # 气象局负责哪些任务？ — not another item's list of units
             return Routed(f"通知中没有把“{unit}”列为任何任务的责任单位。", [], "agencies")
     # 除了市场监管局还有谁参与？ sets the unit aside: the other units of an item are asked
-    reverse = bool(named) and asks_tasks and not _BESIDES.search(text)
-    if query.intent.attribute != Attribute.AGENCY and not reverse:
+    besides = bool(named) and bool(_BESIDES.search(text))
+    reverse = bool(named) and asks_tasks and not besides
+    if query.intent.attribute != Attribute.AGENCY and not reverse and not besides:
         return None
     if reverse:
         evidence: list[Evidence] = []
@@ -191,7 +192,7 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
             return None
         sep = "; " if query.english else "；"
         return Routed(sep.join(answers) + ("." if query.english else "。"), evidence, "agencies")
-    if not RESPONSIBILITY.search(text):
+    if not RESPONSIBILITY.search(text) and not besides:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     for hit in result.hits[:top_k]:
         sentence = agency_sentence(index, hit.section)

@@ -337,8 +337,10 @@ def test_an_ordinal_is_not_a_count(extractive_assistant):
     assert not which.abstained and "第二批" in which.text, which.text
 
 
-def test_a_unit_set_aside_asks_for_the_other_units_of_an_item(extractive_assistant):
-    answer = extractive_assistant.ask("推动绿色发展这项任务，除了市场监管局还有谁参与？")
+@pytest.mark.parametrize("question", ["推动绿色发展这项任务，除了市场监管局还有谁参与？",
+                                      "除了市交通委，推动绿色发展这一项还有谁？"])
+def test_a_unit_set_aside_asks_for_the_other_units_of_an_item(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
     assert str(answer.mode) == "structured" and "（三）推动绿色发展的责任单位" in answer.text, answer.text
 
 
