@@ -254,7 +254,7 @@ def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, lis
 
 # A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
 _PART_OF = re.compile(r"(?P<total>\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
-                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中|分到)")
+                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到)")
 
 
 def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: str) -> bool:

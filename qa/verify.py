@@ -64,6 +64,9 @@ MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[一二两三四五六七八九十
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
 WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?)([\u4e00-\u9fff]{1,4})")
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
+# A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
+ORGANISATION = re.compile(r"[\u4e00-\u9fff]{1,12}?(局|委员会|委|办公室|办|院|集团|公司|大学|学院|协会|海关|总部|"
+                          r"领导小组|部|厅|中心|联盟|平台|机构)")
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
 
 
@@ -147,6 +150,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return bool(PROCEDURE.search(body))
     if attribute == Attribute.CONTACT:
         return bool(CONTACT.search(body))
+    if attribute == Attribute.AGENCY:      # a unit or organisation the question does not name
+        return any(m.group(0) not in q for m in ORGANISATION.finditer(body))
     return True
 
 
@@ -199,7 +204,13 @@ def lists_members(question: str, quotes: str) -> bool:
         if group is None:
             continue
         at = flat.find(group)
-        if "、" not in flat[max(0, at - 30):at] and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
+        listed = "、" in flat[max(0, at - 30):at] or "》《" in flat[max(0, at - 80):at]    # A、B、C等 / 《A》《B》等
+        if not listed and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
+            return False
+    for counted in re.finditer(r"\d+[个家项条类种名所]", q):
+        # the group the question counts (5家…是哪几家？), written with its count and no list
+        at = flat.find(counted.group(0))
+        if at >= 0 and "、" not in flat[max(0, at - 40):at + 40] and "》《" not in flat[max(0, at - 80):at]:
             return False
     for kind in WHICH_KIND.findall(q):
         kind = kind[:2]
@@ -246,7 +257,7 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     joined = misattributed(stated, [c.quote for c in grounded.citations]) if written else []
     if joined:
         verdict.problems.append(f"把“{'、'.join(joined)}”与原文中另一个数字连在一起")
-    if intent.attribute not in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) and \
+    if intent.attribute not in (Attribute.OPEN, Attribute.MENTIONS) and \
             intent.scope != Scope.COMPARE and not (
             (query.english or states_attribute(stated, intent.attribute, query.question))
             and states_attribute(quotes, intent.attribute, query.question)):

@@ -363,3 +363,20 @@ def test_an_english_question_asks_what_its_own_words_ask_not_what_a_translation_
     when = build_query(guard("When will the quality data centre be set up?", 500), [], 2024,
                        translate=lambda q: "质量数据中心什么时候建成？")
     assert when.intent.attribute == Attribute.DATE
+
+
+@pytest.mark.parametrize("question,listed", [
+    ("5家入选全国质量标杆的企业分别是哪几家？", False),     # counted only: 5家企业质量管理经验入选…
+    ("那3项配套制度修订是哪3项？", True),                  # listed as 《A》《B》《C》等3项
+    ("筹建的2家市级产业计量测试中心是哪两个？", True),      # listed as A、B 2家 (中心 is not 中, "among")
+])
+def test_members_asked_of_a_counted_group_are_listed_only_when_the_notice_lists_them(extractive_assistant,
+                                                                                     question, listed):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained != listed, answer.text
+
+
+def test_a_question_asking_which_unit_needs_a_unit_in_the_answer(extractive_assistant):
+    # 依托哪家单位: the sentence names the centres, not the units they are built on
+    answer = extractive_assistant.ask("那5个市级质检中心分别依托哪家单位筹建？")
+    assert answer.abstained and not answer.citations, answer.text
