@@ -192,7 +192,7 @@ def test_a_mention_question_takes_its_term_from_the_question(extractive_assistan
     assert answer.citations and all("标准化技术委员会" in c.quote for c in answer.citations)
 
 
-@pytest.mark.parametrize("question", ["市交通委在要点里挂了哪几项任务？", "交通委今年负责哪些事？"])
+@pytest.mark.parametrize("question", ["市交通委在要点里挂了哪几项任务？", "交通委今年负责哪些事？", "市交通委牵头哪些要点？"])
 def test_a_reverse_agency_question_in_other_words(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.mode == "structured"
