@@ -70,14 +70,18 @@ def _header(query, index) -> Routed | None:
     # otherwise (这个公告的文档号)
     text = normalize_query(query.asked if query.english else query.text)
     fields = header_fields(text)
-    if not fields or not SELF.search(text):
+    # the document named (by its 文号, taken out of the text, or its title) or pointed at (这份通知)
+    if not fields or not (SELF.search(text) or query.documents):
         return None
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
     wanted = query.documents
     titles = [index.documents[d].title for d in (wanted or index.documents) if d in index.documents]
+    # words that name the document (its title, its number 沪质〔2024〕1号) are not a topic in it
+    titles += [s.full_text(index.doc_text(s.doc_id)) for s in index.sections
+               if not s.path and (not wanted or s.doc_id in wanted)]
     others = [w for w in content_words(asking) if w not in _HEADER_WORDS and retriever_knows(index, w)
-              and not any(w in t for t in titles)]     # words that name the document are not a topic
+              and not any(w in t for t in titles)]
     if others:
         return None                                   # a topic inside the document, not the document
     # each document's header (of the documents the question is limited to): those that state

@@ -163,7 +163,8 @@ def test_the_issue_date_comes_from_the_header(extractive_assistant, notice_text)
     assert c.quote == "2024年4月10日" and notice_text[c.start:c.end] == c.quote
 
 
-@pytest.mark.parametrize("question", ["这份质量工作总结和要点是什么时候印发的？", "这文件啥时候发的？"])
+@pytest.mark.parametrize("question", ["这份质量工作总结和要点是什么时候印发的？", "这文件啥时候发的？",
+                                      "沪质〔2024〕1号是哪天印发的？"])     # named by its number
 def test_the_documents_own_title_words_do_not_make_a_header_question_a_topic(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.mode == "structured" and "2024年4月10日" in answer.text, answer.text
@@ -380,3 +381,8 @@ def test_a_question_asking_which_unit_needs_a_unit_in_the_answer(extractive_assi
     # 依托哪家单位: the sentence names the centres, not the units they are built on
     answer = extractive_assistant.ask("那5个市级质检中心分别依托哪家单位筹建？")
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_words_of_the_header_do_not_make_a_header_question_a_topic(extractive_assistant, tune_rows):
+    answer = extractive_assistant.ask(tune_rows["h1-002"]["question"])     # 各区市监局…主送还是抄送
+    assert answer.mode == "structured" and "抄送" in answer.text, answer.text
