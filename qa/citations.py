@@ -200,14 +200,14 @@ def contributing(sentence: str, cited: list[int], texts: dict[int, str]) -> list
     numbers = set(numbers_in(sentence))
     quoted = {normalize_for_match(q) for q in _QUOTED.findall(sentence)}
 
-    def own(n: int) -> tuple[set, set, set]:
+    owns = {}           # each source's share of the sentence: bigrams, figures, quoted spans
+    for n in dict.fromkeys(cited):
         flat = normalize_for_match(texts[n])
-        return (grams & han_bigrams(flat), numbers & set(numbers_in(flat)), {q for q in quoted if q in flat})
-
+        owns[n] = (grams & han_bigrams(flat), numbers & set(numbers_in(flat)), {q for q in quoted if q in flat})
     covered: tuple[set, set, set] = (set(), set(), set())
     keep: set[int] = set()
-    for n in sorted(dict.fromkeys(cited), key=lambda n: (-len(own(n)[0]), -len(own(n)[1]))):
-        g, num, q = own(n)
+    for n in sorted(owns, key=lambda n: (-len(owns[n][0]), -len(owns[n][1]))):
+        g, num, q = owns[n]
         if not keep or len(g - covered[0]) >= MIN_CLAUSE_BIGRAMS or num - covered[1] or q - covered[2]:
             keep.add(n)
             covered = (covered[0] | g, covered[1] | num, covered[2] | q)

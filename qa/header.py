@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 # Which header fact a question asks for: its cue words, and the line that states the fact.
+_DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "number": (re.compile(r"文号|字号|发文号|编号|document number|reference number", re.I),
-               re.compile(r"〔\d{4}〕\s*\d+\s*号")),
+               re.compile(_DOC_NUMBER)),
     "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|when|what date|date", re.I),
              re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),
     "issuer": (re.compile(r"谁(印发|发布|发的|下发|制定)|哪个(单位|部门|机构)(印发|发布|发的|下发)|发文(单位|机关)|"
@@ -29,7 +30,7 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 # The question is about the document itself, not a topic inside it: it names the document, or
 # a part only a document's header has (落款, 文号, 抄送, 主送).
-SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此)文|这份|落款|文号|发文字号|抄送|主送|〔\d{4}〕\s*\d+\s*号|"
+SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此)文|这份|落款|文号|发文字号|抄送|主送|" + _DOC_NUMBER + "|"
                   r"the notice|this (notice|document)|the document", re.I)
 
 

@@ -14,7 +14,6 @@ generator. Every listed sentence is cited verbatim.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
@@ -76,12 +75,12 @@ def _header(query, index) -> Routed | None:
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
     wanted = query.documents
-    titles = [index.documents[d].title for d in (wanted or index.documents) if d in index.documents]
-    # words that name the document (its title, its number 沪质〔2024〕1号) are not a topic in it
-    titles += [s.full_text(index.doc_text(s.doc_id)) for s in index.sections
-               if not s.path and (not wanted or s.doc_id in wanted)]
+    # words that name the document (its title, its header: 沪质〔2024〕1号) are not a topic in it
+    names = [index.documents[d].title for d in (wanted or index.documents) if d in index.documents]
+    names += [s.full_text(index.doc_text(s.doc_id)) for s in index.sections
+              if not s.path and (not wanted or s.doc_id in wanted)]
     others = [w for w in content_words(asking) if w not in _HEADER_WORDS and retriever_knows(index, w)
-              and not any(w in t for t in titles)]
+              and not any(w in t for t in names)]
     if others:
         return None                                   # a topic inside the document, not the document
     # each document's header (of the documents the question is limited to): those that state

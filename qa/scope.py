@@ -160,6 +160,8 @@ def _posseg(text: str) -> tuple[tuple[str, str], ...]:
 
 # An organisation's name ends like one (jieba's ``nt`` also tags phrases that are not names).
 _ORGANISATION = ("局", "委", "办", "厅", "院", "会", "集团", "公司", "大学", "学院", "协会")
+# The last character of a division's name with its suffix (闵行区, 上海市, 浙江省).
+_DIVISION_END = "区县市省镇"
 
 
 def unknown_entities(question: str, corpus: str, known=lambda word: False) -> list[str]:
@@ -182,7 +184,7 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
             continue
         if is_place(word) or (flag == "nt" and word.endswith(_ORGANISATION)):
             # a place the documents name without its suffix (上海市 for 上海) is covered
-            if word.endswith(("区", "县", "市", "省", "镇")) and word[:-1] in flat:
+            if word[-1] in _DIVISION_END and word[:-1] in flat:
                 continue
             out.append(word)
     return out
@@ -202,7 +204,7 @@ def places_named(question: str) -> list[str]:
     text = normalize_query(question)
     found = []
     for end, ch in enumerate(text, start=1):
-        if ch not in "区县市省镇":
+        if ch not in _DIVISION_END:
             continue
         # the longest division name ending here (上海浦东新区 → 浦东新区; 崇明区 whatever jieba makes of it)
         name = next((text[start:end] for start in range(max(0, end - 7), end - 2) if is_place(text[start:end])), None)
@@ -215,7 +217,7 @@ def names_place(place: str, text: str) -> bool:
     """True when ``text`` names ``place``, with or without its suffix (浦东新区 or 浦东)."""
     flat = normalize_for_match(text)
     key = normalize_for_match(place)
-    short = re.sub(r"(新区|区|县|市|省|镇)$", "", key)
+    short = re.sub(rf"(新区|[{_DIVISION_END}])$", "", key)
     return key in flat or (len(short) >= 2 and short in flat)
 
 

@@ -180,6 +180,12 @@ def misattributed(sentence: str, quotes: list[str]) -> list[str]:
     return list(dict.fromkeys(wrong))
 
 
+def _listed_near(flat: str, at: int, before: int, after: int = 0) -> bool:
+    """True when the text around ``flat[at]`` enumerates members: A、B within ``before``
+    characters before or ``after`` after it, or 《A》《B》 within 80 before (《…》《…》等3项)."""
+    return "、" in flat[max(0, at - before):at + after] or "》《" in flat[max(0, at - 80):at]
+
+
 def lists_members(question: str, quotes: str) -> bool:
     """False when ``question`` asks for the members of a group and ``quotes`` (the cited
     sentences) only name the group (see the module docstring, check 6).
@@ -204,13 +210,12 @@ def lists_members(question: str, quotes: str) -> bool:
         if group is None:
             continue
         at = flat.find(group)
-        listed = "、" in flat[max(0, at - 30):at] or "》《" in flat[max(0, at - 80):at]    # A、B、C等 / 《A》《B》等
-        if not listed and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
+        if not _listed_near(flat, at, 30) and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
             return False
     for counted in re.finditer(r"\d+[个家项条类种名所]", q):
         # the group the question counts (5家…是哪几家？), written with its count and no list
         at = flat.find(counted.group(0))
-        if at >= 0 and "、" not in flat[max(0, at - 40):at + 40] and "》《" not in flat[max(0, at - 80):at]:
+        if at >= 0 and not _listed_near(flat, at, 40, 40):
             return False
     for kind in WHICH_KIND.findall(q):
         kind = kind[:2]
