@@ -91,7 +91,10 @@ _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪
 # Asking what the documents contain on a topic (有哪些相关内容, 都有啥, 提到了什么): every section
 # about it is gathered; a topic one section holds lists that section.
 _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容|工作|措施|举措|地方|方面|说法|事)|"
-                             r"有(什么|啥)(内容|措施|举措|说法|工作|安排)|(提到|提及|涉及|写|讲|说)了(什么|啥|哪些)|"
+                             r"有(什么|啥)[^，。？！,?!]{0,6}(内容|措施|举措|说法|工作|安排|动作|做法|活动)|"
+                             r"(提到|提及|涉及|写|讲|说)了?(什么|啥|哪些)|(都|还)?(涉及|包括|包含)(了)?(哪些|什么|啥)|"
+                             r"(相关|有关)的?(内容)?(都)?有?(提到|提及|说到|讲到|写到)|有(提到|提及|说到|讲到|写到)[^，。？！,?!]{1,16}(吗|没)|"
+                             r"都(怎么|如何|咋)(提|说|讲|写)|"
                              r"怎么体现|(做|干)了(什么|啥|哪些)|(咋|怎么)(整|弄|搞)|(咋|怎么)样了|进展(如何|怎么样|咋样)")
 # A share asked for (of an amount the question names as context: 营收里…占几成).
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"

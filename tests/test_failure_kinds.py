@@ -386,3 +386,16 @@ def test_a_question_asking_which_unit_needs_a_unit_in_the_answer(extractive_assi
 def test_words_of_the_header_do_not_make_a_header_question_a_topic(extractive_assistant, tune_rows):
     answer = extractive_assistant.ask(tune_rows["h1-002"]["question"])     # 各区市监局…主送还是抄送
     assert answer.mode == "structured" and "抄送" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("row_id", ["i1-017",     # AI、大模型相关的有提到吗
+                                    "i1-022",     # 出行交通方面有什么质量服务举措
+                                    "j1-071"])    # “一码通行”在文件里前后都怎么提的？
+def test_what_the_notice_says_on_a_topic_asked_in_other_words_lists_every_section(extractive_assistant,
+                                                                                  tune_rows, row_id):
+    """有提到吗 / 有什么…举措 / 都怎么提的 ask for everything on a topic, as 有哪些内容 does:
+    each section on it is listed, not the single best sentence."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert answer.mode == "structured" and len({c.label for c in answer.citations}) >= 2
+    assert all(s in answer.text for s in row["must_contain"]), answer.text
