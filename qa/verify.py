@@ -60,9 +60,11 @@ MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
 PROCEDURE = re.compile(r"申请|申报|报名|流程|程序|手续|材料|条件|须|应当|提交|办理")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
-MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)")
+MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
+                           r"叫(什么|啥)(名字)?|(什么|啥)名字|名单|名称(是|有)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
-WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?)([\u4e00-\u9fff]{1,4})")
+WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?|类|种)([\u4e00-\u9fff]{1,4})")
+CLAUSE_END = ",，。；;"       # what ends a clause, in normalised text (qa.text.normalize_query) or not
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 # A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{1,12}?(局|委员会|委|办公室|办|院|集团|公司|大学|学院|协会|海关|总部|"
@@ -219,12 +221,14 @@ def lists_members(question: str, quotes: str) -> bool:
             return False
     for kind in WHICH_KIND.findall(q):
         kind = kind[:2]
-        enumerated = re.search(rf"[、][^，。；]*{kind}|{kind}[^，。；]*[、]", flat)
-        # named only vaguely (部分行业) or only counted (成员单位由30个增加至36个)
-        vague = re.search(rf"(?:{VAGUE})[\u4e00-\u9fff]{{0,6}}?{kind}", flat)
-        counted = re.search(rf"{kind}[^，。；、\d]{{0,3}}\d+(?:\.\d+)?[个家项类种名]|\d+[个家项类种名]{kind}", flat)
-        if (vague or counted) and not enumerated:
-            return False
+        # named only vaguely (部分行业) or only counted (成员单位由30个增加至36个), with no list
+        # (A、B) in the clause that names or counts them
+        for m in re.finditer(rf"(?:{VAGUE})[\u4e00-\u9fff]{{0,6}}?{kind}|{kind}[^,，。；;、\d]{{0,3}}\d+(?:\.\d+)?[万亿]?"
+                             rf"[个家项类种名件起]|\d+[个家项类种名]{kind}", flat):
+            start = max(flat.rfind(p, 0, m.start()) for p in CLAUSE_END)
+            ends = [e for e in (flat.find(p, m.end()) for p in CLAUSE_END) if e >= 0]
+            if "、" not in flat[start + 1:min(ends, default=len(flat))]:
+                return False
     return True
 
 

@@ -399,3 +399,20 @@ def test_what_the_notice_says_on_a_topic_asked_in_other_words_lists_every_sectio
     answer = extractive_assistant.ask(row["question"])
     assert answer.mode == "structured" and len({c.label for c in answer.citations}) >= 2
     assert all(s in answer.text for s in row["must_contain"]), answer.text
+
+
+@pytest.mark.parametrize("row_id", ["j4-050",     # 负责人都是谁: a person, not the item's units
+                                    "j4-059",     # 分别在哪些区: places, not the count of projects
+                                    "j3-024",     # 那5家企业叫什么名字: members the notice only counts
+                                    "j3-018"])    # 哪类产品最多: a kind, not the count of products
+def test_near_misses_asked_in_colloquial_words_abstain(extractive_assistant, tune_rows, row_id):
+    """What is asked (a person, places, the names of a counted group, a kind) is read from
+    colloquial wording too; the sentence on the topic that does not state it is not an answer."""
+    answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+    assert answer.abstained, answer.text
+
+
+def test_a_colloquial_when_asks_for_a_date():
+    from qa.intent import Attribute, read_intent
+
+    assert read_intent("国家碳计量中心（上海）预计啥时候建成").attribute == Attribute.DATE
