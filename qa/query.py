@@ -161,7 +161,11 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # unless it names a topic of its own (这届一共多少家报名？ after 今年政府质量奖要做啥？)
     names_own = follow_up and history and any(
         normalize_for_match(w) not in normalize_for_match(normalize_query(history[-1][0])) for w in content_words(asked))
-    years = frozenset(own_years or (set() if names_own else asked_years(text, ref_year)))
+    elliptic = follow_up and bool(history) and bool(_ELLIPTIC.search(asked)) and not _ASKS_ITSELF.search(asked)
+    # …那X呢？ asks what the previous turn asked, of X: at the previous turn's time as well
+    # (去年培育了多少首席质量官？ → 那标准化总监呢？ asks 2023's)
+    inherited = asked_years(history[-1][0], ref_year) if elliptic else set()
+    years = frozenset(own_years or inherited or (set() if names_own else asked_years(text, ref_year)))
     intent = read_intent(own_text, own_years)
     if guarded.english:               # the user's own words say what is asked; a translation may
         written = read_intent(asked, own_years)      # add a cue (几家 for "how many families")
@@ -171,8 +175,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             intent = written
         elif intent.attribute in _NOT_FROM_TRANSLATION:
             intent = replace(intent, attribute=Attribute.OPEN)
-    if follow_up and intent.attribute == Attribute.OPEN and _ELLIPTIC.search(asked) and \
-            not _ASKS_ITSELF.search(asked):
+    if elliptic and intent.attribute == Attribute.OPEN:
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
     if follow_up and not names_own and intent.scope == Scope.ALL and not _EVERY.search(asked):

@@ -416,3 +416,13 @@ def test_a_colloquial_when_asks_for_a_date():
     from qa.intent import Attribute, read_intent
 
     assert read_intent("国家碳计量中心（上海）预计啥时候建成").attribute == Attribute.DATE
+
+
+@pytest.mark.parametrize("row_id", ["j3-091",     # 去年…首席质量官？ → 那标准化总监呢？
+                                    "j3-089"])    # 2023年…药品抽检合格率？ → 那农产品呢？
+def test_an_elliptic_follow_up_asks_at_the_previous_turns_time(extractive_assistant, tune_rows, row_id):
+    """那X呢？ asks what the turn before asked, of X — at that turn's time too: the 2023 figure,
+    not a 2024 plan that names X."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"], history=row["history"])
+    assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
