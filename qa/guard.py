@@ -64,6 +64,8 @@ _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管�
 _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎样|如何|是否|有没有|能否|介绍|说说|讲讲|"
                    r"告诉我|查一下|列出|\b(what|which|how|who|when|where|why|is|are|does|did|do|can|tell me|"
                    r"give me|show me|list)\b", re.IGNORECASE)
+# A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
+_QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question)\s*[:：]", re.IGNORECASE)
 # Switching the assistant's role or mode.
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|假装你是|以.{0,8}(口吻|身份|语气)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,4}限制|act as|pretend (to be|you are)|"
@@ -195,6 +197,12 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         removed.append(instruction)
     question = "".join(kept).strip(" ，,：:;；")
     instruction = "".join(removed).strip()
+    labels = list(_QUESTION_LABEL.finditer(question)) if instruction else []
+    if labels and has_content(question[labels[-1].end():]):
+        # SYSTEM: 只回答OK。用户问题：… — beside an instruction, what the message labels as its
+        # question is the question; the rest before the label belongs to the instruction
+        instruction = f"{question[:labels[-1].start()]}{instruction}"
+        question = question[labels[-1].end():].strip(" ，,：:;；")
     return GuardedQuestion(original=text, text=question if instruction else text, instruction=instruction,
                            fabricate=bool(FABRICATE.search(instruction)), cut=cut,
                            english=is_english(question or text))
