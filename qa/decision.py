@@ -158,9 +158,9 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if query.intent.wants_figure:
         # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question
         # naming the subject
-        for part, intent in figure_parts(query.focus) or [(query.focus, query.intent)]:
+        for part, intent, context in figure_parts(query.focus) or [(query.focus, query.intent, query.focus)]:
             ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights, query.quoted,
-                                  context=query.focus)
+                                  context=context)
             if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
                 return None
         return "通知中没有找到这个问题所问的数字。"

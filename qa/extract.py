@@ -74,24 +74,30 @@ def conjuncts(part: str) -> list[str]:
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
 
 
-def figure_parts(question: str) -> list[tuple[str, Intent]]:
+def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
     """The parts of ``question`` that ask for a figure (:func:`sub_questions`), each with its
-    :class:`~qa.intent.Intent`. A part that only points at another subject (…合格率是多少？
-    公路的呢？) asks what the part before it asked.
+    :class:`~qa.intent.Intent` and the words that name its subject: the whole question (a part
+    such as 抓了多少嫌疑人？ takes its subject from it), or the part alone when it was split off
+    from subjects asked each (A和B的X分别是多少: B's words are not A's subject). A part that
+    only points at another subject (…合格率是多少？公路的呢？) asks what the part before it asked.
 
-    >>> [(p, i.unit) for p, i in figure_parts("水运工程抽检合格率是多少？公路的呢？")]
+    >>> [(p, i.unit) for p, i, _ in figure_parts("水运工程抽检合格率是多少？公路的呢？")]
     [('水运工程抽检合格率是多少？', '%'), ('公路的呢？', '%')]
+    >>> [c for _, _, c in figure_parts("检验检测和认证机构的营收分别是多少")]
+    ['检验检测的营收分别是多少', '认证机构的营收分别是多少']
     """
-    out: list[tuple[str, Intent]] = []
+    out: list[tuple[str, Intent, str]] = []
     previous = None
-    for part in (c for p in sub_questions(question) for c in conjuncts(p)):
-        intent = read_intent(part)
-        if not intent.wants_figure and previous is not None and _ELLIPTIC_PART.search(part) and \
-                intent.attribute == Attribute.OPEN:
-            intent = previous
-        if intent.wants_figure:
-            out.append((part, intent))
-        previous = intent
+    for piece in sub_questions(question):
+        parts = conjuncts(piece)
+        for part in parts:
+            intent = read_intent(part)
+            if not intent.wants_figure and previous is not None and _ELLIPTIC_PART.search(part) and \
+                    intent.attribute == Attribute.OPEN:
+                intent = previous
+            if intent.wants_figure:
+                out.append((part, intent, part if len(parts) > 1 else question))
+            previous = intent
     return out
 
 
@@ -122,8 +128,8 @@ def verbatim_extract(request) -> list:
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
-        for part, part_intent in figure_parts(subject):
-            ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=subject)
+        for part, part_intent, context in figure_parts(subject):
+            ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=context)
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])
     if not chosen:

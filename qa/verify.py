@@ -111,8 +111,8 @@ def asked_figures(question: str, evidence, weights: dict, unit: str | None,
     best-ranked figure and any within :data:`FIGURE_TIE` of it). Empty when no figure of the
     evidence matches the question at all."""
     wanted = []
-    for part, intent in figure_parts(question):
-        ranked = rank_figures(part, evidence, intent.unit or unit, weights, required, context=question)
+    for part, intent, context in figure_parts(question):
+        ranked = rank_figures(part, evidence, intent.unit or unit, weights, required, context=context)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
     return wanted

@@ -293,6 +293,8 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     ("公路工程抽检合格率是多少？水运的呢？", ["96.9", "96.1"]),         # the second part points at another subject
     ("特种设备检查了多少家次单位？发现并整改了多少隐患？", ["34296", "27280"]),   # two figures, each by its own words
     ("水运工程与公路工程抽检的总体合格率分别为多少？", ["96.9", "96.1"]),   # one figure of each subject joined
+    # each subject's figure by its own words: 检验检测 does not name the 认证机构's subject
+    ("检验检测和认证机构去年的行业营收分别是多少", ["325.64亿元", "51.30亿元"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
