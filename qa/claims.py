@@ -178,6 +178,14 @@ def counted_words(question: str) -> list[str]:
 
 
 _ORDINAL_ASKED = re.compile(r"第几|哪一?(届|批|次|期|个)|首(个|批|届|次|家|项|期)|第[一二三四五六七八九十\d]")
+# One member of a series (首批, 第二批, 第五届): a figure counted in the 首批 is not the 第二批's.
+_ORDINAL = re.compile(r"(首|第[一二三四五六七八九十\d]+)(批|届|期|轮)")
+
+
+def _ordinals(text: str) -> dict[str, str]:
+    """The series members ``text`` names, by measure word: 第二批 → ``{"批": "二"}`` (首 → 一)."""
+    return {m.group(2): "一" if m.group(1) == "首" else m.group(1)[1:].replace("1", "一")
+            for m in _ORDINAL.finditer(text)}
 
 
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
@@ -194,6 +202,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     keys = [normalize_for_match(r) for r in required]
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
     stated = {f.value for f in figures_in(question)}
+    members = _ordinals(f"{context} {question}")
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -208,15 +217,22 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
+            # 首批19项 does not count the 第二批 asked (an ordinal itself — 第五届 for 第四届 —
+            # corrects the question instead)
+            ordinal = f.value[:1] in ("首", "第") or f"第{f.value}" in f.scope
+            other = not ordinal and any(
+                members.get(measure, value) != value for measure, value in _ordinals(f.scope).items())
             match = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
             score = match
             if unit and f.unit == unit:
                 score += UNIT_BONUS
             elif unit and same_unit(f.unit, unit):
                 score += UNIT_BONUS / 2
-            ranked.append(AskedFigure(f, score, e.n, match))
-    ranked.sort(key=lambda a: -a.score)
-    return ranked
+            ranked.append((AskedFigure(f, score, e.n, match), other))
+    ranked.sort(key=lambda a: -a[0].score)
+    if ranked and ranked[0][1]:
+        return []           # the figure of the series asked about is another member's: none answers
+    return [a for a, other in ranked if not other]
 
 
 def idf_weights(sentences_tokens: Iterable[Iterable[str]]) -> dict[str, float]:

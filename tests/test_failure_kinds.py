@@ -444,3 +444,18 @@ def test_in_which_plan_is_not_a_place_question(extractive_assistant, tune_rows):
     row = tune_rows["j4-027"]              # “20035”工程是在哪个计划下面推的？
     answer = extractive_assistant.ask(row["question"])
     assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
+
+
+@pytest.mark.parametrize("question", ["第二批市级质检中心筹建了几个？",          # the notice counts the 首批 (5个)
+                                      "第二批上海数据品牌发布了多少项？",        # the 首批 (11项)
+                                      "第六届中国质量奖提名奖有几家组织入围？"])  # the 第五届 (8家)
+def test_a_count_of_another_member_of_a_series_does_not_answer(extractive_assistant, question):
+    """A figure counted in the 首批 is not the 第二批's, and the next-best figure of the evidence
+    is no answer either: the documents do not give what is asked."""
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_the_member_of_a_series_asked_is_answered(extractive_assistant):
+    answer = extractive_assistant.ask("首批上海数据品牌发布了多少项？")
+    assert not answer.abstained and "11项" in answer.text
