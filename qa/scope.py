@@ -83,7 +83,7 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
 
 
 # A clause asks something when it holds a question word or mark.
-_ASKS = re.compile(r"多少|几|什么|哪|吗|呢|啥|怎么|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
+_ASKS = re.compile(r"多少|几|什么|哪|吗|呢|啥|咋|怎么|怎样|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
                    re.IGNORECASE)
 # A clause this short without a question word only fronts a time or topic (今年，…).
 _FRONTING = 8
@@ -112,6 +112,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     >>> asked_years("今年说要启动新一轮产业质量攻关，那个攻关新增了多少利润？", 2024)
     set()
     >>> sorted(asked_years("燃气安全方面去年干了啥，今年呢", 2024))
+    [2023, 2024]
+    >>> sorted(asked_years("市政府质量奖去年申报情况咋样，今年要做啥", 2024))
     [2023, 2024]
     >>> asked_years("今年说要启动新一轮产业质量攻关，那之前的攻关新增了多少利润？", 2024)
     {2023}
