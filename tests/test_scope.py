@@ -57,3 +57,11 @@ def test_the_year_before_is_a_year_asked():
     from qa.scope import question_years
 
     assert question_years("前一年的成效和今年的打算对比一下", 2024) == {2023, 2024}
+
+
+def test_a_clause_asking_with_a_colloquial_word_asks_about_its_own_year():
+    """去年申报情况咋样，今年要做啥 asks about both years (a comparison), not only the second's."""
+    from qa.scope import asked_years
+
+    assert asked_years("市政府质量奖去年申报情况咋样，今年要做啥", 2024) == {2023, 2024}
+    assert asked_years("去年工程质量怎样，今年准备怎么提升", 2024) == {2023, 2024}
