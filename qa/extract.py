@@ -55,20 +55,56 @@ def sub_questions(question: str) -> list[str]:
     return out or [question]
 
 
-_EACH = re.compile(r"分别|各(是|为|有|自|多少|几)")
+_EACH = re.compile(r"分别|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)")
 
 
 def conjuncts(part: str) -> list[str]:
-    """``part`` asked of each subject it joins (A和B的X分别是多少？ → A的X…, B的X…), or ``[part]``.
+    """``part`` asked of each subject it joins (A和B的X分别是多少？ → A的X…, B的X…; A和B X分别…
+    → A X…, B X…), or ``[part]``.
 
     >>> conjuncts("公路工程和水运工程的抽检合格率分别是多少")
     ['公路工程的抽检合格率分别是多少', '水运工程的抽检合格率分别是多少']
+    >>> conjuncts("公路工程、水运工程抽检合格率各是多少")
+    ['公路工程抽检合格率各是多少', '水运工程抽检合格率各是多少']
     """
     if not _EACH.search(part):
         return [part]
     head, sep, tail = part.partition("的")
     items = [x for x in re.split(r"[和与及、跟]", head) if x.strip()] if sep else []
-    return [f"{x}的{tail}" for x in items] if len(items) >= 2 else [part]
+    if len(items) >= 2:
+        return [f"{x}的{tail}" for x in items]
+    # A和B X分别…, A、B X各…: the last conjunct carries the shared X; the subjects are parallel,
+    # so the last one ends at the word boundary nearest the first one's length (公路工程和水运工程
+    # 抽检合格率 → 水运工程 | 抽检合格率)
+    items, current = [], ""
+    for word in _words(part):
+        if word in _CONJUNCTIONS:
+            items.append(current)
+            current = ""
+        else:
+            current += word
+    items = [x for x in items + [current] if x.strip()]
+    if len(items) < 2:
+        return [part]
+    ends, at = [], 0
+    for word in _words(items[-1]):
+        at += len(word)
+        ends.append(at)
+    cut = min(ends[:-1], key=lambda e: (abs(e - len(items[0])), e), default=None)
+    if cut is None:
+        return [part]
+    shared = items[-1][cut:]
+    return [f"{x}{shared}" for x in items[:-1]] + [items[-1]]
+
+
+_CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}
+
+
+def _words(text: str) -> list[str]:
+    """``text`` cut into words (jieba, default mode), punctuation kept."""
+    from .text import _jieba
+
+    return [w for w in _jieba().cut(text) if w]
 
 
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")

@@ -295,6 +295,10 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     ("水运工程与公路工程抽检的总体合格率分别为多少？", ["96.9", "96.1"]),   # one figure of each subject joined
     # each subject's figure by its own words: 检验检测 does not name the 认证机构's subject
     ("检验检测和认证机构去年的行业营收分别是多少", ["325.64亿元", "51.30亿元"]),
+    # subjects joined without 的: the last one carries the shared words (breaker session)
+    ("一审和二审知识产权刑事案件分别受理了多少件？", ["596件", "55件"]),
+    ("制造业产品质量合格率和质量竞争力指数分别是多少？", ["96.04", "95.17"]),
+    ("长三角计量技术规范和国际标准各发布了多少项？", ["7项", "16项"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
