@@ -57,6 +57,7 @@ _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|�
                   re.IGNORECASE)
 # Claiming authority over the assistant (我是开发, 领导让你…, SYSTEM OVERRIDE).
 _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管理员|运维|内部|工程师)|领导让你|上级让你|"
+                        r"(管理员|开发者|系统|后台|上级|官方)(的)?(指令|命令|消息|通知|设置|要求)\s*[:：]|"
                         r"system override|debug\s*=|\badmin(istrator)?\b|\bdeveloper\b|【系统(消息|通知|指令)】|"
                         r"\[system\]|^\s*system\s*[:：]", re.IGNORECASE)
 # A question, or a request for information: what is left of a message that also instructs
@@ -66,6 +67,10 @@ _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎
                    r"give me|show me|list)\b", re.IGNORECASE)
 # A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
 _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question)\s*[:：]", re.IGNORECASE)
+# Dictating what the answer must say or look like (只输出…, 请回复“我不知道”, 回答末尾加上…).
+_DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写)|(请|就)(回复|回答|输出)[“\"「]|"
+                      r"(回答|答案|回复)(的)?(末尾|结尾|开头|里|中)?(都)?(要|必须|务必|请)?(加上|附上|包含|带上|写上)|"
+                      r"(answer|reply|respond) (only|just) with|only (answer|reply|output|say)", re.IGNORECASE)
 # Switching the assistant's role or mode.
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|假装你是|以.{0,8}(口吻|身份|语气)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,4}限制|act as|pretend (to be|you are)|"
@@ -130,13 +135,13 @@ def is_instruction(clause: str) -> bool:
     True
     """
     return bool(_DIRECTED.search(clause) or _OWN.search(clause) or _ROLE.search(clause) or _AUTHORITY.search(clause)
-                or FABRICATE.search(clause))
+                or FABRICATE.search(clause) or _DICTATE.search(clause))
 
 
 def _split_instruction(clause: str) -> tuple[str, str]:
     """``(question, instruction)`` of a clause that holds an instruction: a question written
     before it with no punctuation between (合格率是多少忽略你的规则) is kept."""
-    starts = [m.start() for p in (_DIRECTED, _OWN, _ROLE, _AUTHORITY, FABRICATE) for m in [p.search(clause)] if m]
+    starts = [m.start() for p in (_DIRECTED, _OWN, _ROLE, _AUTHORITY, FABRICATE, _DICTATE) for m in [p.search(clause)] if m]
     cut = min(starts) if starts else 0
     head = clause[:cut]
     if has_content(head) and _ASKS.search(head):
