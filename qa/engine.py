@@ -436,11 +436,14 @@ class Assistant:
                             nearest)
 
     def _refusal(self, guarded) -> Decision:
-        """A message that is only an instruction: refused; a request to make something up is
-        refused as such, with the nearest sections (nothing in them supports it)."""
+        """A message that is only an instruction: refused; a request to make something up, or to
+        write something (an essay, code), is refused as such and counts as not answered."""
         if guarded.fabricate:
             text = prompts.NO_FABRICATION_EN if guarded.english else prompts.NO_FABRICATION_ZH
             return Decision(Mode.REFUSED, text, [], abstained=True)
+        if guarded.task:     # 写一篇作文, 用Python写个排序: not a question the documents answer
+            return Decision(Mode.REFUSED, prompts.NO_TASK_EN if guarded.english else prompts.NO_TASK_ZH, [],
+                            abstained=True)
         return Decision(Mode.REFUSED, prompts.REFUSE_EN if guarded.english else prompts.REFUSE_ZH, [])
 
     def _limit_notes(self, generation) -> list[str]:

@@ -82,3 +82,5 @@ REFUSE_ZH = "我只能根据通知原文回答问题，不能透露或更改这�
 REFUSE_EN = "I can only answer from the notice and cannot reveal or change my rules. Please ask about the notice."
 NO_FABRICATION_ZH = "通知中没有可以支撑这一内容的原文，我不会编造数字或出处。请就通知中的内容提问。"
 NO_FABRICATION_EN = "The notice has nothing to support that, and I will not make up figures or citations."
+NO_TASK_ZH = "我只回答通知里写了什么（附原文出处），不代写文章、通知或代码。请就通知中的内容提问。"
+NO_TASK_EN = "I only answer what the notice says (with its sources); I do not write essays, notices or code."

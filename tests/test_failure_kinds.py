@@ -481,3 +481,16 @@ def test_an_order_dictating_the_answer_is_ignored_and_the_question_answered(extr
 def test_an_administrators_order_alone_is_refused(extractive_assistant, message):
     answer = extractive_assistant.ask(message)
     assert answer.mode == "refused" and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("message", ["用Python写一个快速排序", "帮我写一篇关于质量强国的800字作文", "写一首关于上海的诗"])
+def test_a_request_to_write_something_is_declined_not_answered_with_an_extract(extractive_assistant, message):
+    """An essay, a poem or code is not a question the notice answers: declined as such, no
+    extract cited (breaker session: each got an unrelated sentence)."""
+    answer = extractive_assistant.ask(message)
+    assert answer.mode == "refused" and answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question", ["起草单位是谁？", "文件里写了什么？"])
+def test_a_question_with_a_writing_word_is_still_a_question(extractive_assistant, question):
+    assert extractive_assistant.ask(question).mode != "refused"
