@@ -169,10 +169,10 @@ def verbatim_extract(request) -> list:
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])
     if not chosen:
-        # the header's lines are pieces of a title, not sentences that answer (its facts are
-        # routed); an English question, read as written or through a machine translation,
+        # the header's lines are pieces of a title, not sentences that answer: never quoted (its
+        # facts are routed; with nothing else, 上海今年空气质量怎么样 got title fragments); an English question, read as written or through a machine translation,
         # scores Chinese sentences too flatly to tell sections apart: the two best may come
         # from two sections
-        body = [e for e in evidence if e.section.path] or evidence
+        body = [e for e in evidence if e.section.path]
         chosen = _best(body, one_section=not request.english)
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)

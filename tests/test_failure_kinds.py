@@ -494,3 +494,10 @@ def test_a_request_to_write_something_is_declined_not_answered_with_an_extract(e
 @pytest.mark.parametrize("question", ["起草单位是谁？", "文件里写了什么？"])
 def test_a_question_with_a_writing_word_is_still_a_question(extractive_assistant, question):
     assert extractive_assistant.ask(question).mode != "refused"
+
+
+def test_the_header_is_never_quoted_as_an_extract(extractive_assistant):
+    """The header's lines are pieces of the title: with no body sentence to quote, the question
+    is not answered (breaker session: 上海今年空气质量怎么样 got title fragments glued together)."""
+    answer = extractive_assistant.ask("上海今年空气质量怎么样？")
+    assert answer.abstained and all(c.path for c in answer.citations), answer.text
