@@ -182,10 +182,22 @@ _ORDINAL_ASKED = re.compile(r"第几|哪一?(届|批|次|期|个)|首(个|批|�
 _ORDINAL = re.compile(r"(首|第[一二三四五六七八九十\d]+)(批|届|期|轮)")
 
 
-def _ordinals(text: str) -> dict[str, str]:
-    """The series members ``text`` names, by measure word: 第二批 → ``{"批": "二"}`` (首 → 一)."""
-    return {m.group(2): "一" if m.group(1) == "首" else m.group(1)[1:].replace("1", "一")
-            for m in _ORDINAL.finditer(text)}
+def _ordinals(text: str) -> dict[str, int]:
+    """The series members ``text`` names, by measure word: 第二批 → ``{"批": 2}`` (首 → 1).
+
+    >>> _ordinals("推动第二批长三角质量提升示范项目建设"), _ordinals("首届大赛")
+    ({'批': 2}, {'届': 1})
+    """
+    from .text import chinese_numeral
+
+    found = {}
+    for m in _ORDINAL.finditer(text):
+        number = m.group(1)[1:]
+        try:
+            found[m.group(2)] = 1 if m.group(1) == "首" else int(number) if number.isdigit() else chinese_numeral(number)
+        except ValueError:
+            continue
+    return found
 
 
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
@@ -217,11 +229,12 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
-            # 首批19项 does not count the 第二批 asked (an ordinal itself — 第五届 for 第四届 —
-            # corrects the question instead)
+            # 首批19项 does not count the 第二批 asked: a later member than the documents count is
+            # not in them (an earlier one — 第四届 where they report the 第五届 — is the
+            # question's slip, corrected by the figure; so is an ordinal figure itself)
             ordinal = f.value[:1] in ("首", "第") or f"第{f.value}" in f.scope
             other = not ordinal and any(
-                members.get(measure, value) != value for measure, value in _ordinals(f.scope).items())
+                members.get(measure, value) > value for measure, value in _ordinals(f.scope).items())
             match = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
             score = match
             if unit and f.unit == unit:

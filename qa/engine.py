@@ -38,7 +38,7 @@ from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import missing_sections, reference_year, unknown_entities, years_outside
+from .scope import members_outside, missing_sections, reference_year, series_members, unknown_entities, years_outside
 from .spelling import Speller
 from .text import first_line, han_bigrams, normalize_for_match
 from .verify import verify
@@ -416,7 +416,8 @@ class Assistant:
 
     @staticmethod
     def _outside(query: Query, corpus: Corpus) -> str | None:
-        """The year or the place or organisation asked about is not in the documents."""
+        """The year, the place or organisation, the section or the member of a series (第二批)
+        asked about is not in the documents."""
         outside = years_outside(set(query.years), corpus.index.sections, corpus.text)
         if outside:
             return f"通知没有涉及{'、'.join(map(str, sorted(outside)))}年的内容。"
@@ -426,6 +427,9 @@ class Assistant:
         missing = missing_sections(query.question, corpus.index.sections)
         if missing:
             return f"通知中没有{'、'.join(missing)}。"
+        later = members_outside(query.text, corpus.text)
+        if later:           # 第二批… where the documents name only the 首批
+            return f"通知中没有“{'、'.join(later)}”的内容，只提到更早的一批（届）。"
         return None
 
     @staticmethod
@@ -500,10 +504,13 @@ def complete_sentences(text: str) -> str:
 
 def premise_notes(query: Query, corpus_flat: str) -> list[str]:
     """A note for each figure the question states that the documents do not (为什么合格率只有
-    89.7%？ when they say 99.7%): the premise is not accepted in silence."""
+    89.7%？ when they say 99.7%), and for each member of a series they name otherwise (第四届
+    where they report the 第五届): the premise is not accepted in silence."""
     stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}(?=[万亿]?[家个项件人名次起批])", query.question)
     missing = [f for f in dict.fromkeys(stated) if normalize_for_match(f) not in corpus_flat
                and not re.fullmatch(r"(19|20)\d{2}", f)]
+    # a member of a series the documents name otherwise (第四届 where they report the 第五届)
+    missing += [words for words, asked, named in series_members(query.text, corpus_flat) if asked not in named]
     return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
 
 

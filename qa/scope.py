@@ -286,3 +286,64 @@ def missing_sections(question: str, sections: list[Section]) -> list[str]:
         if marker not in headings:
             out.append(ref)
     return out
+
+
+# A member of a series: 首批, 第二批, 第五届, 第3期.
+_MEMBER = re.compile(r"(首|第([一二三四五六七八九十]+|\d+))(批|届|期|轮)")
+# Characters after a member's ordinal that name its series (第五届|中国质量奖提名奖…).
+_SERIES_SPAN = 16
+
+
+def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[int]]]:
+    """For each series member ``question`` names (第二批上海数据品牌), ``(its words, its number,
+    the numbers of that series' members the documents name)``: a series is the same when most
+    of the words after the question's ordinal occur right after the documents' (首批11项上海数据
+    品牌). Members of a series the documents never name are left out.
+
+    >>> text = "发布首批11项上海数据品牌。8家组织进入第五届中国质量奖提名奖公示。"
+    >>> series_members("第二批上海数据品牌有几项？", text)
+    [('第二批', 2, {1})]
+    >>> series_members("第四届中国质量奖提名奖有几家？", text), series_members("第二批质检中心？", text)
+    ([('第四届', 4, {5})], [])
+    """
+    from .text import chinese_numeral, content_words
+
+    def number(m) -> int | None:
+        if m.group(1) == "首":
+            return 1
+        digits = m.group(2)
+        try:
+            return int(digits) if digits.isdigit() else chinese_numeral(digits)
+        except ValueError:
+            return None
+
+    q = normalize_query(question)
+    flat = normalize_query(corpus_text)
+    out = []
+    for m in _MEMBER.finditer(q):
+        asked = number(m)
+        words = [w for w in content_words(q[m.end():m.end() + _SERIES_SPAN]) if len(w) >= 2][:3]
+        if asked is None or not words:
+            continue
+        named = set()
+        for d in _MEMBER.finditer(flat):
+            after = flat[d.end():d.end() + _SERIES_SPAN]
+            if d.group(3) == m.group(3) and sum(w in after for w in words) * 2 > len(words):
+                n = number(d)
+                if n is not None:
+                    named.add(n)
+        if named:
+            out.append((m.group(0), asked, named))
+    return out
+
+
+def members_outside(question: str, corpus_text: str) -> list[str]:
+    """The series members ``question`` asks about that come after every member of that series
+    the documents name (第二批 where they name only the 首批, 第六届 where the 第五届): the
+    documents do not cover them. An earlier member (第四届 where they report the 第五届) is left
+    to the answer, which corrects it.
+
+    >>> members_outside("第二批上海数据品牌有几项？", "发布首批11项上海数据品牌。")
+    ['第二批']
+    """
+    return [words for words, asked, named in series_members(question, corpus_text) if asked > max(named)]

@@ -501,3 +501,18 @@ def test_the_header_is_never_quoted_as_an_extract(extractive_assistant):
     is not answered (breaker session: 上海今年空气质量怎么样 got title fragments glued together)."""
     answer = extractive_assistant.ask("上海今年空气质量怎么样？")
     assert answer.abstained and all(c.path for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize("question,figure", [("第四届中国质量奖提名奖公示有几家上海组织？", "8家"),
+                                             ("为什么今年才启动第四届“上海设计100＋”遴选？", "第五届")])
+def test_an_earlier_member_of_a_series_is_corrected_not_refused(extractive_assistant, question, figure):
+    """第四届 where the notice reports the 第五届: the question's slip — answered from the
+    第五届's sentence, and the user told that 第四届 is not in the notice."""
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and figure in answer.text, answer.text
+    assert any("第四届" in note for note in answer.notes)
+
+
+def test_a_later_member_than_the_documents_name_is_not_in_them(extractive_assistant):
+    answer = extractive_assistant.ask("第二批上海数据品牌有几项？")     # breaker: answered with 159家…209项
+    assert answer.abstained and any("第二批" in note for note in answer.notes), answer.text
