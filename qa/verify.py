@@ -28,7 +28,10 @@ Checks, in order:
      not answered by a sentence about 长者食堂;
   9. **the place asked**: a district or city the question names with its suffix (青浦区的合格率)
      is named by a cited sentence, its headings or its document's title — a city-wide figure
-     does not answer for one district.
+     does not answer for one district;
+  10. **the one that stands out**: a question asking which member is the most or the least
+     (哪类产品召回最多？ 哪个区合格率最高？) is answered only by a sentence that ranks or compares
+     (最, 第一, 居首, 领先…) — not by a total (召回70起).
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?|类|种)([\u4e00-\u9ff
 CLAUSE_END = ",，。；;"       # what ends a clause, in normalised text (qa.text.normalize_query) or not
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 # A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
+# Asking which member stands out (哪类…最多, 哪个区最高) and what states it (最, 第一, 居首…).
+SUPERLATIVE_ASKED = re.compile(r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}最(?:多|少|大|小|高|低|快|慢|好|差|强|严重)|"
+                               r"(?:which|what) [\w ]{0,30}(?:most|least|highest|lowest|largest|biggest)", re.IGNORECASE)
+STANDS_OUT = re.compile(r"最|第一|首位|居首|之首|领先|前列|排名|位居|名列|most|highest|largest", re.IGNORECASE)
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{1,12}?(局|委员会|委|办公室|办|院|集团|公司|大学|学院|协会|海关|总部|"
                           r"领导小组|部|厅|中心|联盟|平台|机构)")
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
@@ -284,6 +291,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         missing = [p for p in places_named(query.question) if not any(names_place(p, s) for s in sources)]
         if missing:
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
+    if SUPERLATIVE_ASKED.search(normalize_query(query.question)) and not STANDS_OUT.search(quotes):
+        verdict.problems.append("没有给出所问的比较结果")      # 哪类产品召回最多？ → only the total
     if intent.attribute in (Attribute.OPEN, Attribute.AGENCY) and not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:

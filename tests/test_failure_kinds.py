@@ -516,3 +516,16 @@ def test_an_earlier_member_of_a_series_is_corrected_not_refused(extractive_assis
 def test_a_later_member_than_the_documents_name_is_not_in_them(extractive_assistant):
     answer = extractive_assistant.ask("第二批上海数据品牌有几项？")     # breaker: answered with 159家…209项
     assert answer.abstained and any("第二批" in note for note in answer.notes), answer.text
+
+
+@pytest.mark.parametrize("question", ["质量监督抽查里哪种产品不合格最多？", "哪种案件涉案金额最大？", "哪个领域的质检中心最多？"])
+def test_which_one_stands_out_is_not_answered_by_a_total(extractive_assistant, question):
+    """哪种…最多 asks for a ranking; the notice gives totals (13766批次, 48.4亿余元): not an
+    answer (breaker session)."""
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_which_one_stands_out_is_answered_by_a_ranking(extractive_assistant):
+    answer = extractive_assistant.ask("上海哪项指标保持全国排名第一？")
+    assert not answer.abstained and "95.17" in answer.text
