@@ -53,6 +53,8 @@ FIGURE_TIE = 0.05
 DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
                   r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}|\d{1,2}\s*月(?:底|份|前)|年底|年内|上半年|下半年|"
                   r"第[一二三四]季度|(?:19|20)\d{2}")
+DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,4}(?<![社园小景])区(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
+EDITION = re.compile(r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}\s*年度|(?:19|20)\d{2}\s*年度(?=[\u4e00-\u9fff“《])")
 DAY = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|月底|月初|年底|年初|上半年|下半年|第[一二三四]季度")
 # 多久 / how long asks for a span of time: "8年", "三个月", "15个工作日" answer it as well as a date
 DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|日|小时|分钟)|"
@@ -60,7 +62,8 @@ DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星�
 DURATION_ASKED = re.compile(r"多久|多长时间|多长的时间|周期|有效期|how long", re.IGNORECASE)
 DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|截至|期限|what date|deadline|which month", re.IGNORECASE)
 MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))|"
+                   r"(?:落户|位于|落地|设在|建在|赴)[\u4e00-\u9fff、]{2,8}")
 PROCEDURE = re.compile(r"申请|申报|报名|流程|程序|手续|材料|条件|须|应当|提交|办理")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
@@ -141,7 +144,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         pattern = DAY if DAY_ASKED.search(q) else DATE
         if DURATION_ASKED.search(q) and any(m.group(0) not in q for m in DURATION.finditer(body)):
             return True
-        return any(m.group(0) not in q for m in pattern.finditer(body))
+        # a period that names an edition (2023—2024年度上海市政府质量奖) does not date an event
+        return any(m.group(0) not in q and not EDITION.match(body, m.start()) for m in pattern.finditer(body))
     if attribute == Attribute.MONEY:
         return any(normalize_for_match(m.group(0)) not in normalize_for_match(q) for m in MONEY.finditer(body))
     if attribute == Attribute.QUANTITY:
@@ -154,7 +158,9 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
 
         return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 for w in pseg.cut(body))
     if attribute == Attribute.PLACE:
-        return any(m.group(0) not in q for m in PLACE.finditer(body))
+        # 哪个区 asks for a district: a 园区 or 社区 is no answer
+        pattern = DISTRICT if re.search(r"哪(?:个|些|几个)?区", q) else PLACE
+        return any(m.group(0) not in q for m in pattern.finditer(body))
     if attribute == Attribute.PROCEDURE:
         return bool(PROCEDURE.search(body))
     if attribute == Attribute.CONTACT:
@@ -191,8 +197,20 @@ def misattributed(sentence: str, quotes: list[str]) -> list[str]:
 
 def _listed_near(flat: str, at: int, before: int, after: int = 0) -> bool:
     """True when the text around ``flat[at]`` enumerates members: A、B within ``before``
-    characters before or ``after`` after it, or 《A》《B》 within 80 before (《…》《…》等3项)."""
-    return "、" in flat[max(0, at - before):at + after] or "》《" in flat[max(0, at - 80):at]
+    characters before or ``after`` after it, or 《A》《B》 within 80 before (《…》《…》等3项).
+    A list of counted groups (绿色工厂102家、绿色园区3家) names no members: an enumeration
+    counts when one of its items holds no figure.
+
+    >>> _listed_near("筹建生物制品、芯片等首批5个市级质检中心", 10, 40)
+    True
+    >>> _listed_near("创建市级绿色工厂102家、绿色供应链管理企业12家、绿色园区3家", 30, 40)
+    False
+    """
+    if "》《" in flat[max(0, at - 80):at]:
+        return True
+    # the items beside the one that holds the group itself
+    items = flat[max(0, at - before):at].split("、")[:-1] + flat[at:at + after].split("、")[1:]
+    return any(not re.search(r"\d", item) for item in items)
 
 
 def lists_members(question: str, quotes: str) -> bool:
@@ -212,7 +230,10 @@ def lists_members(question: str, quotes: str) -> bool:
     if not MEMBERS_ASKED.search(q):
         return True
     flat = normalize_query(quotes)
+    kinds = [k[:2] for k in WHICH_KIND.findall(q)]
     for match in GROUP.finditer(q):
+        if kinds and not any(k in match.group(0) for k in kinds):
+            continue      # 11家企业去哪些国家…: the countries are asked, not the 11 companies
         # the longest start of the group phrase that the quotes repeat (五大新城 of 五大新城是哪五)
         group = next((match.group(0)[:n] for n in range(len(match.group(0)), 2, -1)
                       if match.group(0)[:n] in flat), None)
