@@ -551,3 +551,10 @@ def test_near_misses_found_by_the_breaker_abstain(extractive_assistant, question
 def test_what_is_asked_is_answered_when_the_notice_states_it(extractive_assistant, question, expected):
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["怎么申请上海市政府质量奖？", "企业所得税怎么申报？"])
+def test_how_to_apply_is_not_answered_by_a_sentence_that_only_uses_the_verb(extractive_assistant, question):
+    """95家组织和个人申报… reports applications; it states no procedure (流程, 条件, 材料…)."""
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained, answer.text
