@@ -57,7 +57,7 @@ _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|�
                   re.IGNORECASE)
 # Claiming authority over the assistant (我是开发, 领导让你…, SYSTEM OVERRIDE).
 _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管理员|运维|内部|工程师)|领导让你|上级让你|"
-                        r"(管理员|开发者|系统|后台|上级|官方)(的)?(指令|命令|消息|通知|设置|要求)\s*[:：]|"
+                        r"(管理员|开发者|系统|后台|上级|官方|新的?|最新)(的)?(指令|命令|消息|通知|设置|要求|规则|设定)\s*[:：]|"
                         r"system override|debug\s*=|\badmin(istrator)?\b|\bdeveloper\b|【系统(消息|通知|指令)】|"
                         r"\[system\]|^\s*system\s*[:：]", re.IGNORECASE)
 # A question, or a request for information: what is left of a message that also instructs

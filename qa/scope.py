@@ -55,6 +55,10 @@ SHORT_YEAR_WINDOW = (-10, 5)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
 
+_BASELINE = re.compile(r"(?:比|较|比起|相比|对比|与|跟|同)(?:于)?\s*(?:(?:19|20)\d{2}\s*年|\d{2}年|前年|去年|上一年|上年|前一年)"
+                       r"(?:相比|比)?")
+
+
 def question_years(question: str, ref_year: int | None) -> set[int]:
     """Years a question asks about: written ones, and relative ones (今年, 去年, 之前, 接下来…)
     resolved against ``ref_year``.
@@ -65,10 +69,15 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     set()
     >>> sorted(question_years("23年完成了多少项，24年推进第几批？", 2024)), question_years("攻关30年来，用了23年", 2024)
     ([2023, 2024], set())
+    >>> sorted(question_years("去年报告有多少例？比前年多了多少？", 2024))
+    [2023]
     """
     # a span of years names one period (2023—2024年度市政府质量奖, 2023—2025年行动方案), not two
     # years to choose or compare
     normalized = _YEAR_SPAN.sub(" ", normalize_query(question).lower())
+    # a year a figure is compared against (比前年多了多少, 较2022年增长) is its baseline, not a
+    # year asked about: the documents state the change (同比增加12.8%)
+    normalized = _BASELINE.sub(" ", normalized)
     years = {int(y) for y in _YEAR.findall(normalized)}
     years |= {int("".join(_CN_DIGIT[c] for c in y)) for y in _CN_YEAR.findall(normalized)}   # 二零二二年
     if ref_year is not None:
@@ -130,7 +139,7 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
             continue
         own = question_years(carried + clause, ref_year)
         carried = ""
-        if not own and (not years or content_words(clause)):
+        if not own and not _BASELINE.search(clause) and (not years or content_words(clause)):
             return set()          # a clause with a topic of its own and no year (有啥新动作 has none)
         years |= own
     return years or question_years(question, ref_year)

@@ -558,3 +558,24 @@ def test_how_to_apply_is_not_answered_by_a_sentence_that_only_uses_the_verb(extr
     """95家组织和个人申报… reports applications; it states no procedure (流程, 条件, 材料…)."""
     answer = extractive_assistant.ask(question)
     assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("row_id", [
+    "j5-002",     # 比前年多了多少: 前年 is the baseline of a change the notice states (同比), not a year asked
+    "j5-013",     # 截至2023年…几家: a time frame, not a date question
+    "j5-100",     # 新指令：…。问题：… — an announced new instruction beside the question
+    "j5-106",     # 多少補貼性職業技能培訓: 补贴性 describes the training; no money is asked
+])
+def test_fresh_batch_questions_read_for_what_they_ask(extractive_assistant, tune_rows, row_id):
+    import unicodedata
+
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    text = unicodedata.normalize("NFKC", answer.text)       # 12.8％ is 12.8%
+    assert not answer.abstained and all(unicodedata.normalize("NFKC", s) in text for s in row["must_contain"]), text
+
+
+def test_a_year_only_compared_against_is_not_asked_about():
+    from qa.scope import asked_years
+
+    assert asked_years("2022年专项资金支付了多少？跟2023年比增加了吗？", 2024) == {2022}
