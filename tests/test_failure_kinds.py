@@ -579,3 +579,14 @@ def test_a_year_only_compared_against_is_not_asked_about():
     from qa.scope import asked_years
 
     assert asked_years("2022年专项资金支付了多少？跟2023年比增加了吗？", 2024) == {2022}
+
+
+@pytest.mark.parametrize("row_id", ["j4-034",     # 打击侵权假冒那条，市绿化市容局也有份吗？
+                                    "j5-036",     # …这条，药品监管局和海关有没有份？还有谁？
+                                    "h1-038"])    # …那条，是市监局一家干还是经信委也掺和？还有谁
+def test_whether_a_unit_takes_part_is_answered_with_the_items_units(extractive_assistant, tune_rows, row_id):
+    """有没有份 / 也有份吗 / 还有谁 ask who takes part in the item: its list of responsible
+    units answers (the units named among them), cited."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert answer.mode == "structured" and all(s in answer.text for s in row["must_contain"]), answer.text
