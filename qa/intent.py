@@ -29,6 +29,7 @@ class Attribute(str, Enum):
     PLACE = "place"            # a location: 在哪, 地址, 选址, where
     PROCEDURE = "procedure"    # how to apply: 怎么申请, 流程, 材料, 条件
     CONTACT = "contact"        # 电话, 邮箱, 网址
+    REASON = "reason"          # why: 为什么, 原因是什么, why
     AGENCY = "agency"          # responsible units: 哪些部门负责, 由谁牵头
     MENTIONS = "mentions"      # where the documents mention something
     OPEN = "open"              # anything else: what, which, how
@@ -58,6 +59,7 @@ _PLACE = re.compile(r"(?<![用落排])在哪(?![些几类种方个])|在哪个(�
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
+_REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|\bwhy\b|\breasons?\b", re.IGNORECASE)
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 _QUANTITY = re.compile(r"多少|(?<![哪第那这])几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
@@ -151,7 +153,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
                                (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
                                (Attribute.DATE, _DATE), (Attribute.PLACE, _PLACE),
-                               (Attribute.QUANTITY, _QUANTITY)):
+                               (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY)):
         if pattern.search(text):
             found.append(attribute)
     attribute = found[0] if found else Attribute.OPEN

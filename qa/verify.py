@@ -11,7 +11,8 @@ Checks, in order:
   3. **qualifiers**: a figure keeps the qualifier its evidence writes (300多名, 近640万件);
      a dropped one is restored from the evidence;
   4. **the attribute asked**: a question asking *when* needs a date, *how much money* an amount
-     in 元, *who* (a person) a name, *where* a place, *how to apply* a procedure — stated in the
+     in 元, *who* (a person) a name, *where* a place, *how to apply* a procedure, *why* a cause
+     (or the correction of a wrong premise: 为啥只占三成 answered by 65％) — stated in the
      answer and in the sentences it cites (a heading's year does not date a task), beyond what
      the question already says;
   5. **both sides of a comparison**: a 2023-vs-2024 question cites a section of each year when
@@ -53,6 +54,9 @@ FIGURE_TIE = 0.05
 DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
                   r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}|\d{1,2}\s*月(?:底|份|前)|年底|年内|上半年|下半年|"
                   r"第[一二三四]季度|(?:19|20)\d{2}")
+# A cause stated: what a why-question needs.
+CAUSE = re.compile(r"因为|由于|得益于|归功于|源于|在于|原因|之所以|因此|所以|为了|旨在|以便|依托|通过.{1,20}(实现|推动|提升|带动)|"
+                   r"because|due to|thanks to|owing to", re.IGNORECASE)
 DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,4}(?<![社园小景])区(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
 EDITION = re.compile(r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}\s*年度|(?:19|20)\d{2}\s*年度(?=[\u4e00-\u9fff“《])")
 DAY = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|月底|月初|年底|年初|上半年|下半年|第[一二三四]季度")
@@ -91,7 +95,7 @@ CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个
 MIN_QUESTION_COVERAGE = 0.2
 ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attribute.DATE: "时间",
                    Attribute.PERSON: "人员", Attribute.PLACE: "地点", Attribute.PROCEDURE: "办理流程或条件",
-                   Attribute.CONTACT: "联系方式"}
+                   Attribute.CONTACT: "联系方式", Attribute.REASON: "原因"}
 
 
 @dataclass
@@ -163,11 +167,33 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(m.group(0) not in q for m in pattern.finditer(body))
     if attribute == Attribute.PROCEDURE:
         return bool(PROCEDURE.search(body))
+    if attribute == Attribute.REASON:
+        # a cause stated (由于, 得益于…) — or the question's premise corrected: it states a share or
+        # a member of a series (只占三成, 只有89.7%, 第四届) that the text gives otherwise
+        return bool(CAUSE.search(body)) or corrects_premise(q, body)
     if attribute == Attribute.CONTACT:
         return bool(CONTACT.search(body))
     if attribute == Attribute.AGENCY:      # a unit or organisation the question does not name
         return any(m.group(0) not in q for m in ORGANISATION.finditer(body))
     return True
+
+
+def corrects_premise(question: str, text: str) -> bool:
+    """True when ``question`` states a share, a rate or a member of a series (三成, 89.7%, 第四届)
+    that ``text`` does not, and ``text`` states one of the same kind: the answer corrects the
+    question's premise.
+
+    >>> corrects_premise("为啥召回只占全国三成左右？", "占全国召回总量65%。")
+    True
+    >>> corrects_premise("签约率只有44%的原因是什么", "签约率44%。"), corrects_premise("为啥第一？", "保持全国排名第一。")
+    (False, False)
+    """
+    shares = re.findall(r"\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|百分之[一二三四五六七八九十]+", question)
+    members = re.findall(r"(?:第[一二三四五六七八九十\d]+|首)[届批期轮]", question)
+    body = normalize_query(text)
+    if shares and not all(normalize_query(s) in body for s in shares) and re.search(r"\d\s*[%％]", body):
+        return True
+    return bool(members) and not all(m in body for m in members) and bool(re.search(r"(?:第[一二三四五六七八九十\d]+|首)[届批期轮]", body))
 
 
 def misattributed(sentence: str, quotes: list[str]) -> list[str]:

@@ -590,3 +590,20 @@ def test_whether_a_unit_takes_part_is_answered_with_the_items_units(extractive_a
     row = tune_rows[row_id]
     answer = extractive_assistant.ask(row["question"])
     assert answer.mode == "structured" and all(s in answer.text for s in row["must_contain"]), answer.text
+
+
+@pytest.mark.parametrize("row_id", ["i1-046",     # 签约率只有44％的原因: 44％ is right; no reason given
+                                    "j4-060",     # 为啥能一直全国第一
+                                    "j5-045"])    # 为什么…选在照明灯具领域先做
+def test_a_why_question_the_notice_gives_no_reason_for_abstains(extractive_assistant, tune_rows, row_id):
+    answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("row_id", ["h1-009",     # 只占全国三成左右 — the notice says 65％
+                                    "h2-011",     # 只公示了八成左右 — 92％
+                                    "g3-013"])    # 第四届 — 第五届
+def test_a_why_question_on_a_wrong_premise_is_answered_with_the_correction(extractive_assistant, tune_rows, row_id):
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
