@@ -110,7 +110,7 @@ def missing_subperiod(question: str, corpus_flat: str) -> str | None:
 # A question asking what a term is (什么是X？ X是什么意思？ what is X?).
 _DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[^？?，,。]{1,20})[？?]?$|"
                          r"^(?:请问)?(?P<b>[^？?，,。]{1,20}?)(?:是什么意思|是啥意思|啥意思|是什么|是啥|指什么|指的是什么)[？?]?$|"
-                         r"^what (?:is|are|does) (?P<c>[^?]{1,40}?)(?: mean)?\??$", re.IGNORECASE)
+                         r"^what (?:is|are) (?P<c>[^?]{1,40}?)\??$|^what does (?P<d>[^?]{1,40}?) mean\??$", re.IGNORECASE)
 
 
 def undefined_term(question: str, corpus_flat: str, known=lambda word: False) -> str | None:

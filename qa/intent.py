@@ -47,7 +47,8 @@ _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|�
                     r"(交|缴|付|收|花)(多少|几).{0,6}费|多少.{0,4}费\b|"
                     r"(多少|几).{0,4}(补贴|补助)(?!性)|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
                     r"利润|营收|收入|产值|销售额|投资额|"
-                    r"价格|多少资金|资金(有|是)?多少|how much money|budget|funding|subsid|fine[sd]?\b|fee|cost|price",
+                    r"价格|多少资金|资金(有|是)?多少|how much money|budget|funding|how (much|large|big) (is |was |are |were )?(the )?subsid|"
+                    r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
 _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
                    r"几点|多久|多长时间|哪个阶段完成|when\b|what date|which year|what year|deadline|by when|how long",

@@ -597,3 +597,11 @@ def test_a_why_question_on_a_wrong_premise_is_answered_with_the_correction(extra
     row = tune_rows[row_id]
     answer = extractive_assistant.ask(row["question"])
     assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
+
+
+@pytest.mark.parametrize("row_id", ["j2-082",     # how many person-times of subsidized … training: no money asked
+                                    "j3-066"])    # What does the 2024 plan say about …: not a definition question
+def test_english_questions_read_for_what_they_ask(extractive_assistant, tune_rows, row_id):
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
