@@ -87,8 +87,9 @@ _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|所有|全部|(提到|提及
                   r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|"
                   r"(文件|通知|要点|总结)(里|中|上)?(是)?(怎么|如何)(说|提|讲|写)的|everything|all the", re.IGNORECASE)
 # Work done and work planned asked together (做了什么…打算做什么); years are counted separately.
-_DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|did|done|achieved", re.IGNORECASE)
-_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|要点(里|中|上)|plan|will|next", re.IGNORECASE)
+_DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|(建设|进展|推进|实施|开展)情况|现状|现在(有|是)|"
+                   r"目前(有|是)|did|done|achieved|so far", re.IGNORECASE)
+_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|plan|will|next", re.IGNORECASE)
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")

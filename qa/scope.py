@@ -132,11 +132,14 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     from .text import content_words
 
     years: set[int] = set()
-    carried = ""
+    carried = plain = ""
     for clause in split_clauses(normalize_query(question)):
         if not _ASKS.search(clause):
             carried = carried + clause if len(re.sub(r"\W", "", clause)) <= _FRONTING else ""
+            plain = clause
             continue
+        if not carried and not content_words(clause):
+            carried = plain       # …从去年的做法到今年的安排，分别是什么？ asks of the clause before
         own = question_years(carried + clause, ref_year)
         carried = ""
         if not own and not _BASELINE.search(clause) and (not years or content_words(clause)):

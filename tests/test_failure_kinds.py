@@ -605,3 +605,18 @@ def test_english_questions_read_for_what_they_ask(extractive_assistant, tune_row
     row = tune_rows[row_id]
     answer = extractive_assistant.ask(row["question"])
     assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
+
+
+@pytest.mark.parametrize("question", ["国家计量数据建设应用基地现在有哪几家，后续还有什么计量数据方面的安排？",
+                                      "产业计量测试中心的建设情况和下一步计划分别是什么？"])
+def test_where_things_stand_and_what_comes_next_is_a_comparison(question):
+    """现在有… / 建设情况 (done) beside 后续 / 下一步计划 (planned) ask both parts of the notice."""
+    from qa.intent import Scope, read_intent
+
+    assert read_intent(question).scope == Scope.COMPARE
+
+
+def test_an_asking_clause_without_words_of_its_own_asks_of_the_clause_before():
+    from qa.scope import asked_years
+
+    assert asked_years("农产品追溯方面，从去年的做法到今年长三角和产地溯源的安排，分别是什么？", 2024) == {2023, 2024}
