@@ -137,6 +137,32 @@ def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
     return out
 
 
+# Asking what something is called (年度报告叫什么？ 那个方案全称叫啥？).
+_NAME_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:名字|名称|全称)?(?:叫什么|叫啥|是什么名字|是啥名字|名称是什么|全称是什么)")
+
+
+def _naming(question: str, evidence: list) -> list:
+    """For a question asking what an X is called, the best evidence sentence that names an X
+    (《…报告》, “…行动”) — a sentence that only mentions X (发布…年度报告) does not say what it is
+    called. Empty when the question asks no name or no sentence names one.
+
+    >>> from types import SimpleNamespace as N
+    >>> e = [N(sentence=N(text="发布知识产权保护白皮书、年度报告。"), score=0.9),
+    ...      N(sentence=N(text="编制发布年度《上海市质量状况分析报告》。"), score=0.8)]
+    >>> [x.sentence.text[:6] for x in _naming("今年要编制发布的年度报告叫什么？", e)]
+    ['编制发布年度']
+    """
+    m = _NAME_ASKED.search(question)
+    if not m:
+        return []
+    head = m.group(1)[-2:]                      # 年度报告 → 报告: what kind of thing is named
+    named = re.compile(rf"[《“][^》”]{{0,40}}{re.escape(head)}[^》”]{{0,8}}[》”]")
+    ranked = sorted(evidence, key=lambda e: -e.score)
+    if not ranked or re.search(r"[《“][^》”]+[》”]", ranked[0].sentence.text):
+        return []                               # the best sentence names something already
+    return [e for e in ranked if named.search(e.sentence.text)][:1]
+
+
 def quote(evidence: list) -> str:
     """The extract as text: each sentence verbatim with its ``[n]`` marker."""
     return "".join(f"{e.sentence.text}[{e.n}]" for e in evidence)
@@ -168,6 +194,8 @@ def verbatim_extract(request) -> list:
             ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=context)
             if ranked and ranked[0].score > 0:
                 chosen.append(by_n[ranked[0].evidence_n])
+    if not chosen:
+        chosen = _naming(request.question, [e for e in evidence if e.section.path])
     if not chosen:
         # the header's lines are pieces of a title, not sentences that answer: never quoted (its
         # facts are routed; with nothing else, 上海今年空气质量怎么样 got title fragments); an English question, read as written or through a machine translation,

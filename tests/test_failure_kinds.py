@@ -620,3 +620,11 @@ def test_an_asking_clause_without_words_of_its_own_asks_of_the_clause_before():
     from qa.scope import asked_years
 
     assert asked_years("农产品追溯方面，从去年的做法到今年长三角和产地溯源的安排，分别是什么？", 2024) == {2023, 2024}
+
+
+@pytest.mark.parametrize("row_id", ["j3-053", "j4-031"])     # …年度报告叫什么？
+def test_what_something_is_called_is_answered_by_the_sentence_that_names_it(extractive_assistant, tune_rows, row_id):
+    """发布…白皮书、年度报告 mentions a report; 编制发布年度《上海市质量状况分析报告》 names it."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert all(s in answer.text for s in row["must_contain"]), answer.text
