@@ -55,7 +55,7 @@ _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪�
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|法人|代表|起草人|作者|主编)(都|分别|各自?)?(是谁|叫什么|是哪位|姓什么|名字)|"
                      r"姓名|叫什么名字的人|是哪位|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
-_PLACE = re.compile(r"(?<![用落排])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|在哪个区|哪个区|(在|位于|分布在|落在|建在)哪(些|几个)(区|县|镇|街道|城市|省份?)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
+_PLACE = re.compile(r"(?<![用落排])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|在哪个区|哪个区|(在|位于|分布在|落在|建在)哪(些|几个)(区|县|镇|街道|城市|省份?|地方)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
@@ -76,7 +76,8 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)
-_MENTIONS = re.compile(r"哪些地方|哪几处|哪几个地方|几处|什么地方|哪里(提到|提及|说到|讲到|出现)|在哪些(条|部分|地方)|"
+_MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|写|出现|涉及|有))|(文件|通知|要点|总结|原文)(里|中)?(的)?(哪些|哪几个|什么)地方|"
+                       r"哪几处|几处|哪里(提到|提及|说到|讲到|出现)|在哪些(条|部分)|"
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几回|几遍|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
 # Asking for everything about a topic, across sections.
