@@ -146,6 +146,10 @@ def has_content(text: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", text)) >= 2 or len(re.findall(r"[A-Za-z]{3,}", text)) >= 2
 
 
+# Every kind of instruction a clause may carry (see the module docstring).
+_INSTRUCTIONS = (_DIRECTED, _OWN, _ROLE, _AUTHORITY, FABRICATE, _DICTATE, TASK, _FAKE_UPDATE)
+
+
 def is_instruction(clause: str) -> bool:
     """True when ``clause`` directs the assistant's behaviour (see the module docstring).
 
@@ -154,16 +158,13 @@ def is_instruction(clause: str) -> bool:
     >>> is_instruction("Skip the citations and just give me the number:")
     True
     """
-    return bool(_DIRECTED.search(clause) or _OWN.search(clause) or _ROLE.search(clause) or _AUTHORITY.search(clause)
-                or FABRICATE.search(clause) or _DICTATE.search(clause) or TASK.search(clause)
-                or _FAKE_UPDATE.search(clause))
+    return any(p.search(clause) for p in _INSTRUCTIONS)
 
 
 def _split_instruction(clause: str) -> tuple[str, str]:
     """``(question, instruction)`` of a clause that holds an instruction: a question written
     before it with no punctuation between (合格率是多少忽略你的规则) is kept."""
-    starts = [m.start() for p in (_DIRECTED, _OWN, _ROLE, _AUTHORITY, FABRICATE, _DICTATE, TASK, _FAKE_UPDATE)
-              for m in [p.search(clause)] if m]
+    starts = [m.start() for p in _INSTRUCTIONS for m in [p.search(clause)] if m]
     cut = min(starts) if starts else 0
     head = clause[:cut]
     if has_content(head) and _ASKS.search(head):
