@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import content_words, han_bigrams, normalize_for_match, to_halfwidth
+from .text import SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, to_halfwidth
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
 _UNITS = ("个百分点", "台套", "批次", "家次", "人次", "项次", "万人", "万元", "亿元", "万件", "万家", "%",
@@ -178,25 +178,18 @@ def counted_words(question: str) -> list[str]:
 
 
 _ORDINAL_ASKED = re.compile(r"第几|哪一?(届|批|次|期|个)|首(个|批|届|次|家|项|期)|第[一二三四五六七八九十\d]")
-# One member of a series (首批, 第二批, 第五届): a figure counted in the 首批 is not the 第二批's.
-_ORDINAL = re.compile(r"(首|第[一二三四五六七八九十\d]+)(批|届|期|轮)")
-
-
 def _ordinals(text: str) -> dict[str, int]:
-    """The series members ``text`` names, by measure word: 第二批 → ``{"批": 2}`` (首 → 1).
+    """The series members ``text`` names, by measure word: 第二批 → ``{"批": 2}`` (首 → 1); a
+    figure counted in the 首批 is not the 第二批's.
 
     >>> _ordinals("推动第二批长三角质量提升示范项目建设"), _ordinals("首届大赛")
     ({'批': 2}, {'届': 1})
     """
-    from .text import chinese_numeral
-
     found = {}
-    for m in _ORDINAL.finditer(text):
-        number = m.group(1)[1:]
-        try:
-            found[m.group(2)] = 1 if m.group(1) == "首" else int(number) if number.isdigit() else chinese_numeral(number)
-        except ValueError:
-            continue
+    for m in SERIES_MEMBER.finditer(text):
+        number = member_number(m)
+        if number is not None:
+            found[m.group(3)] = number
     return found
 
 

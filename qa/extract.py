@@ -198,9 +198,9 @@ def verbatim_extract(request) -> list:
         chosen = _naming(request.question, [e for e in evidence if e.section.path])
     if not chosen:
         # the header's lines are pieces of a title, not sentences that answer: never quoted (its
-        # facts are routed; with nothing else, 上海今年空气质量怎么样 got title fragments); an English question, read as written or through a machine translation,
-        # scores Chinese sentences too flatly to tell sections apart: the two best may come
-        # from two sections
+        # facts are routed; with nothing else, 上海今年空气质量怎么样 got title fragments); an
+        # English question, read as written or through a machine translation, scores Chinese
+        # sentences too flatly to tell sections apart: the two best may come from two sections
         body = [e for e in evidence if e.section.path]
         chosen = _best(body, one_section=not request.english)
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)

@@ -300,8 +300,6 @@ def missing_sections(question: str, sections: list[Section]) -> list[str]:
     return out
 
 
-# A member of a series: 首批, 第二批, 第五届, 第3期.
-_MEMBER = re.compile(r"(首|第([一二三四五六七八九十]+|\d+))(批|届|期|轮)")
 # Characters after a member's ordinal that name its series (第五届|中国质量奖提名奖…).
 _SERIES_SPAN = 16
 
@@ -318,30 +316,24 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
     >>> series_members("第四届中国质量奖提名奖有几家？", text), series_members("第二批质检中心？", text)
     ([('第四届', 4, {5})], [])
     """
-    from .text import chinese_numeral, content_words
-
-    def number(m) -> int | None:
-        if m.group(1) == "首":
-            return 1
-        digits = m.group(2)
-        try:
-            return int(digits) if digits.isdigit() else chinese_numeral(digits)
-        except ValueError:
-            return None
+    from .text import SERIES_MEMBER, content_words, member_number
 
     q = normalize_query(question)
+    asked_members = list(SERIES_MEMBER.finditer(q))
+    if not asked_members:
+        return []                   # most questions name none: the documents are not read
     flat = normalize_query(corpus_text)
     out = []
-    for m in _MEMBER.finditer(q):
-        asked = number(m)
+    for m in asked_members:
+        asked = member_number(m)
         words = [w for w in content_words(q[m.end():m.end() + _SERIES_SPAN]) if len(w) >= 2][:3]
         if asked is None or not words:
             continue
         named = set()
-        for d in _MEMBER.finditer(flat):
+        for d in SERIES_MEMBER.finditer(flat):
             after = flat[d.end():d.end() + _SERIES_SPAN]
             if d.group(3) == m.group(3) and sum(w in after for w in words) * 2 > len(words):
-                n = number(d)
+                n = member_number(d)
                 if n is not None:
                     named.add(n)
         if named:

@@ -221,6 +221,26 @@ def chinese_numeral(value: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
+# A member of a series: 首批, 第二批, 第五届, 第3期 (group 2: its number, group 3: its measure word).
+SERIES_MEMBER = re.compile(r"(首|第([一二三四五六七八九十\d]+))(批|届|期|轮)")
+
+
+def member_number(match: re.Match) -> int | None:
+    """The number of a :data:`SERIES_MEMBER` match (首 → 1), or ``None`` when its numeral is not
+    one (第1二批).
+
+    >>> member_number(SERIES_MEMBER.search("推动第二批项目")), member_number(SERIES_MEMBER.search("首届大赛"))
+    (2, 1)
+    """
+    if match.group(1) == "首":
+        return 1
+    digits = match.group(2)
+    try:
+        return int(digits) if digits.isdigit() else chinese_numeral(digits)
+    except ValueError:
+        return None
+
+
 def to_chinese_numeral(value: int) -> str:
     """Inverse of :func:`chinese_numeral` for 1–99.
 

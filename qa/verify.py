@@ -45,7 +45,7 @@ from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts
 from .intent import Attribute, Scope, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
-from .text import content_words, normalize_for_match, normalize_query, numbers_in
+from .text import SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -76,11 +76,11 @@ GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|�
 WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?|类|种)([\u4e00-\u9fff]{1,4})")
 CLAUSE_END = ",，。；;"       # what ends a clause, in normalised text (qa.text.normalize_query) or not
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
-# A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
 # Asking which member stands out (哪类…最多, 哪个区最高) and what states it (最, 第一, 居首…).
 SUPERLATIVE_ASKED = re.compile(r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}最(?:多|少|大|小|高|低|快|慢|好|差|强|严重)|"
                                r"(?:which|what) [\w ]{0,30}(?:most|least|highest|lowest|largest|biggest)", re.IGNORECASE)
 STANDS_OUT = re.compile(r"最|第一|首位|居首|之首|领先|前列|排名|位居|名列|most|highest|largest", re.IGNORECASE)
+# A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{1,12}?(局|委员会|委|办公室|办|院|集团|公司|大学|学院|协会|海关|总部|"
                           r"领导小组|部|厅|中心|联盟|平台|机构)")
 CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
@@ -189,11 +189,11 @@ def corrects_premise(question: str, text: str) -> bool:
     (False, False)
     """
     shares = re.findall(r"\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|百分之[一二三四五六七八九十]+", question)
-    members = re.findall(r"(?:第[一二三四五六七八九十\d]+|首)[届批期轮]", question)
+    members = [m.group(0) for m in SERIES_MEMBER.finditer(question)]
     body = normalize_query(text)
     if shares and not all(normalize_query(s) in body for s in shares) and re.search(r"\d\s*[%％]", body):
         return True
-    return bool(members) and not all(m in body for m in members) and bool(re.search(r"(?:第[一二三四五六七八九十\d]+|首)[届批期轮]", body))
+    return bool(members) and not all(m in body for m in members) and bool(SERIES_MEMBER.search(body))
 
 
 def misattributed(sentence: str, quotes: list[str]) -> list[str]:
