@@ -80,7 +80,8 @@ def abbreviates(short: str, name: str) -> bool:
 
 def agencies_named_in(question: str, index: Index) -> list[str]:
     """Agencies of the index that the question names, in full or shortened
-    (:func:`abbreviates`), longest first."""
+    (:func:`abbreviates`), in the order the question names them (an agency it names only
+    shortened comes after those it names in full; equal ones by name)."""
     normalized = normalize_query(question)
     names = sorted({a for s in index.sections for a in s.agencies}, key=len, reverse=True)
     # candidate mentions: runs of up to 12 characters ending in an agency's last character
@@ -89,9 +90,14 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
     exact = [n for n in names if n in normalized or without_city(n) in normalized]
     found: list[str] = []
     for name in exact or [n for n in names if any(abbreviates(m, n) for m in mentions if _starts_word(normalized, m))]:
-        if not any(name in f for f in found):
+        if not any(name in f for f in found):       # longest first: 市市场监管局 before 市场监管局
             found.append(name)
-    return found
+
+    def position(name: str) -> int:
+        at = [i for i in (normalized.find(name), normalized.find(without_city(name))) if i >= 0]
+        return min(at) if at else len(normalized)
+
+    return sorted(found, key=lambda name: (position(name), name))
 
 
 # A unit a question names: a word ending as agency names do (气象局, 商务部, 市体育局).

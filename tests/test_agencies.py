@@ -33,3 +33,11 @@ def test_reverse_lookup_across_items(extractive_assistant):
 def test_non_agency_questions_take_the_normal_path(extractive_assistant):
     answer = extractive_assistant.ask("去年质量监督抽查一共部署了多少批次？")
     assert answer.mode != "structured" and "13766" in answer.text
+
+
+def test_units_are_answered_in_the_order_the_question_names_them(extractive_assistant):
+    """Two units of equal name length were ordered by the hash seed of the process."""
+    first = extractive_assistant.ask("市高法院和市检察院在今年要点里负责的是哪一块？").text
+    second = extractive_assistant.ask("市检察院和市高法院在今年要点里负责的是哪一块？").text
+    assert first.index("市高法院") < first.index("市检察院")
+    assert second.index("市检察院") < second.index("市高法院")
