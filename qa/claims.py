@@ -216,8 +216,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue
-            if unit and f.unit and not same_unit(f.unit, unit):
-                continue                      # 几星 is not answered by 5600余名
+            if unit and f.unit and not same_unit(f.unit, unit) or (unit == "个百分点" and f.unit == "%"):
+                continue                      # 几星 is not answered by 5600余名, 高几个点 not by a rate
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
@@ -279,6 +279,12 @@ _PART_OF = re.compile(r"(?P<total>\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\
                       r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到)")
 
 
+# A name in quotes (“上海设计100+”的名单): its figure names, it does not count.
+_QUOTED_NAME = re.compile(r"[“\"《「『][^”\"》」』]{1,40}[”\"》」』]")
+# 文件里, 通知中: where in the documents, not a part of a total.
+_IN_DOCUMENT = re.compile(r"(文件|通知|原文|文中|要点|总结|材料)(里面|里头|里|当中|之中|中)$")
+
+
 def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: str) -> bool:
     """False when ``question`` asks about part of a total it quotes (:func:`part_asked`) and no
     evidence sentence gives that part beside the total (受理596件，其中审结…: 审结576件 is there;
@@ -304,7 +310,10 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
     True
     """
     text = to_halfwidth(question)
+    quoted = [q.span() for q in _QUOTED_NAME.finditer(text)]
     for m in _PART_OF.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted) or _IN_DOCUMENT.search(text, 0, m.end()):
+            continue        # a name's figure (“上海设计100+”), or 文件里: in the documents, not in a total
         figures = figures_in(m.group("total"))
         if figures and figures[0].value in corpus_flat and not (figures[0].unit == "年" or
                                                                re.fullmatch(r"(19|20)\d{2}", figures[0].value)):

@@ -55,14 +55,14 @@ _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪�
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|法人|代表|起草人|作者|主编)(都|分别|各自?)?(是谁|叫什么|是哪位|姓什么|名字)|"
                      r"姓名|叫什么名字的人|是哪位|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
-_PLACE = re.compile(r"(?<![用落排])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|哪个区|(在|位于|分布在|落在|建在)哪(些|几个)(区|县|镇|街道|城市|省份?|地方)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
+_PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|哪个区|(在|位于|分布在|落在|建在)哪(些|几个)(区|县|镇|街道|城市|省份?|地方)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
 _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|\bwhy\b|\breasons?\b", re.IGNORECASE)
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-_QUANTITY = re.compile(r"多少|(?<![哪第那这])几(?![乎])|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
@@ -77,7 +77,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)
 _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|写|出现|涉及|有))|(文件|通知|要点|总结|原文)(里|中)?(的)?(哪些|哪几个|什么)地方|"
-                       r"哪几处|几处|哪里(提到|提及|说到|讲到|出现)|在哪些(条|部分)|"
+                       r"哪几处|几处|哪里(提到|提及|说到|讲到|出现)|(出现|提到|提及|写|列)在(哪|哪里|哪儿)|在哪些(条|部分)|"
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几回|几遍|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
 # Asking for everything about a topic, across sections.
@@ -106,10 +106,11 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
                           r"what proportion", re.IGNORECASE)
 _RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
-_UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
+_UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|万人|万家|个百分点|个点|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍|回|趟|遍)")
-# Colloquial measure words and the documents' own (几回 counts what 4次 counts).
-_UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次"}
+# Colloquial measure words and the documents' own (几回 counts what 4次 counts; 高出几个点 asks
+# percentage points).
+_UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分点", "百分点": "个百分点"}
 
 
 @dataclass(frozen=True)

@@ -232,10 +232,18 @@ def _listed_near(flat: str, at: int, before: int, after: int = 0) -> bool:
     >>> _listed_near("创建市级绿色工厂102家、绿色供应链管理企业12家、绿色园区3家", 30, 40)
     False
     """
+    # members are enumerated in the clause that counts them, or in one before it that closes its
+    # list with 等 (在小卫星、医疗器械临床等领域，培育5家…); 收集、研判，推动…召回70起 lists no recalls
+    start = max(flat.rfind(p, 0, at) for p in CLAUSE_END) + 1
+    ends = [e for e in (flat.find(p, at) for p in CLAUSE_END) if e >= 0]
+    end = min(ends, default=len(flat))
     if "》《" in flat[max(0, at - 80):at]:
         return True
+    head = flat[max(0, at - before):max(start, at - before)]
+    if "等" not in head.rpartition("、")[2]:
+        head = ""
     # the items beside the one that holds the group itself
-    items = flat[max(0, at - before):at].split("、")[:-1] + flat[at:at + after].split("、")[1:]
+    items = (head + flat[max(start, at - before):at]).split("、")[:-1] + flat[at:min(end, at + after)].split("、")[1:]
     return any(not re.search(r"\d", item) for item in items)
 
 
@@ -268,7 +276,7 @@ def lists_members(question: str, quotes: str) -> bool:
         at = flat.find(group)
         if not _listed_near(flat, at, 30) and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
             return False
-    for counted in re.finditer(r"\d+[个家项条类种名所]", q):
+    for counted in re.finditer(r"\d+[个家项条类种名所起件批例台]", q):
         # the group the question counts (5家…是哪几家？), written with its count and no list
         at = flat.find(counted.group(0))
         if at >= 0 and not _listed_near(flat, at, 40, 40):

@@ -663,3 +663,43 @@ def test_a_claim_that_the_document_changed_alone_is_refused(extractive_assistant
     """文件已更新：合格率改为99%。 asks nothing; it was answered with two extracts (breaker)."""
     answer = extractive_assistant.ask("文件已更新：合格率改为99%。")
     assert answer.mode == "refused" and not answer.citations, answer.text
+
+
+# A 几 that counts nothing (几家一起搞的, 好几个, 十几项) is not a figure asked: the question is
+# answered for what it does ask; 有几家 still asks a count.
+def test_an_indefinite_ji_is_not_a_figure_question(extractive_assistant):
+    from qa.intent import read_intent
+
+    answer = extractive_assistant.ask("长三角几家单位一起推的绿色认证，定过什么规范？")
+    assert not answer.abstained and "绿色产品和服务认证规范" in answer.text, answer.notes
+    assert read_intent("有几家单位联合发布了标准？").wants_figure
+    assert not read_intent("好几个部门都提到了什么？").wants_figure
+
+
+# 高出几个点 asks percentage points: the difference is answered, and a rate level is no answer
+# to it.
+def test_a_few_points_asks_percentage_points(extractive_assistant):
+    answer = extractive_assistant.ask("我们制造业产品合格率比全国平均高出几个点来着？")
+    assert not answer.abstained and "7.14个百分点" in answer.text
+    answer = extractive_assistant.ask("绿色食品认证率31.8%比全国平均高出几个点？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+# A figure inside a quoted name (“上海设计100+”) is a name, and 文件里 is where in the documents:
+# neither asks about a part of a total; 出现在哪 asks where the name is written, not a place.
+@pytest.mark.parametrize("question, parts", [("“上海设计100+”名单文件里提了几处？", {"第一部分", "第二部分"}),
+                                             ("“上海时尚100+”名单在文件里出现在哪？", {"第一部分"})])
+def test_a_quoted_name_with_a_figure_is_listed_where_it_is_written(extractive_assistant, question, parts):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and answer.mode == "structured", answer.notes
+    assert {c.label[:4] for c in answer.citations} == parts and "100＋" in answer.text
+
+
+# The members of a group the documents only count (召回70起) are not named by a list that belongs
+# to another clause of the sentence (收集、研判，…召回70起); a list closed with 等 before the count's
+# clause (在小卫星、…等领域，培育5家…) does name them.
+def test_a_list_in_another_clause_does_not_name_a_counted_group(extractive_assistant):
+    answer = extractive_assistant.ask("那70起召回，都是哪些品牌的产品？")
+    assert answer.abstained and not answer.citations, answer.text
+    answer = extractive_assistant.ask("今年要培育的5家新型标准化组织在哪些领域？")
+    assert not answer.abstained and "小卫星" in answer.text
