@@ -208,6 +208,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
     stated = {f.value for f in figures_in(question)}
     members = _ordinals(f"{context} {question}")
+    # 个 with no noun after it (聘了多少个？) counts whatever the question names
+    generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -216,8 +218,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue
-            if unit and f.unit and not same_unit(f.unit, unit) or (unit == "个百分点" and f.unit == "%"):
-                continue                      # 几星 is not answered by 5600余名, 高几个点 not by a rate
+            # 几星 is not answered by 5600余名, 高几个点 not by a rate
+            if unit and not generic and f.unit and not same_unit(f.unit, unit) or \
+                    (unit == "个百分点" and f.unit == "%"):
+                continue
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):

@@ -154,8 +154,10 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             text = translated
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
+    # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
+    # Chinese when translated
+    own_text = text.strip() if guarded.english or corrections else asked.strip()
     text, follow_up = resolve_follow_up(text, resolve_history(history))
-    own_text = (text if guarded.english else asked).strip()   # in Chinese when translated
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
     # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes,
     # unless it names a topic of its own (这届一共多少家报名？ after 今年政府质量奖要做啥？)

@@ -160,7 +160,9 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     if attribute == Attribute.PERSON:
         import jieba.posseg as pseg
 
-        return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 for w in pseg.cut(body))
+        # jieba tags some -ization words as names (时尚化, 智能化): a name does not end in 化/性/型
+        return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 and w.word[-1] not in "化性型"
+                   for w in pseg.cut(body))
     if attribute == Attribute.PLACE:
         # 哪个区 asks for a district: a 园区 or 社区 is no answer
         pattern = DISTRICT if re.search(r"哪(?:个|些|几个)?区", q) else PLACE

@@ -703,3 +703,24 @@ def test_a_list_in_another_clause_does_not_name_a_counted_group(extractive_assis
     assert answer.abstained and not answer.citations, answer.text
     answer = extractive_assistant.ask("今年要培育的5家新型标准化组织在哪些领域？")
     assert not answer.abstained and "小卫星" in answer.text
+
+
+# Units of an item asked with other verbs of involvement (牵扯到哪些单位, 相关单位有哪些).
+def test_the_units_an_item_involves_are_its_responsible_units(extractive_assistant):
+    answer = extractive_assistant.ask("司法保护那条牵涉哪些单位？")
+    assert answer.mode == "structured" and "市公安局" in answer.text and "市检察院" in answer.text
+
+
+# 谁发现的 / 谁提出的 asks for a person: a sentence naming none does not answer it.
+def test_who_discovered_asks_for_a_person(extractive_assistant):
+    answer = extractive_assistant.ask("“有质者”质量小视频是谁发明的？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+# 个, the general measure word, counts people too (聘了多少个 asks 300多名); the typo-corrected
+# question is what the figure checks read (总建 → 总监).
+@pytest.mark.parametrize("question", ["首席质量官累计培育了多少个？", "企业标准化总建一共聘了多少个？"])
+def test_the_general_measure_word_counts_anything(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and ("5600余名" in answer.text or "300多名" in answer.text), answer.text
+    assert "9000余个" not in answer.text
