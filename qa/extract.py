@@ -55,7 +55,8 @@ def sub_questions(question: str) -> list[str]:
     return out or [question]
 
 
-_EACH = re.compile(r"分别|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)")
+# Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
+_EACH = re.compile(r"分别|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
 def conjuncts(part: str) -> list[str]:

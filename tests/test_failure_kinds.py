@@ -724,3 +724,9 @@ def test_the_general_measure_word_counts_anything(extractive_assistant, question
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and ("5600余名" in answer.text or "300多名" in answer.text), answer.text
     assert "9000余个" not in answer.text
+
+
+# A difference between two subjects (A和B…差了多少) needs each one's figure.
+def test_a_difference_between_two_subjects_quotes_both_figures(extractive_assistant):
+    answer = extractive_assistant.ask("公路工程和水运工程的抽检合格率相差多少？")
+    assert not answer.abstained and "96.9" in answer.text and "96.1" in answer.text, answer.text
