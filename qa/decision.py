@@ -34,7 +34,7 @@ from .citations import MARKER, Citation
 from .claims import part_given, rank_figures
 from .extract import figure_parts
 from .generation import StopReason
-from .intent import Attribute, Scope
+from .intent import OVERVIEW_ASKED, Attribute, Scope
 from .scope import restates_question
 from .text import content_words, han_bigrams, normalize_for_match, normalize_query
 from .verify import Verdict, states_attribute, subject_match
@@ -121,8 +121,8 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     ('质数', None)
     """
     m = _DEFINITION.match(normalize_query(question))
-    if not m:
-        return None
+    if not m or OVERVIEW_ASKED.search(m.group(0)):
+        return None             # 今年的指导思想是什么 asks for a passage, not a term's meaning
     term = next(g for g in m.groups() if g).strip(" “”\"'「」《》")
     key = normalize_for_match(term).lower()
     if len(key) < 2 or key in corpus_flat or known(term):

@@ -102,6 +102,12 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
                              r"(相关|有关)的?(内容)?(都)?有?(提到|提及|说到|讲到|写到)|有(提到|提及|说到|讲到|写到)[^，。？！,?!]{1,16}(吗|没)|"
                              r"都(怎么|如何|咋)(提|说|讲|写)|"
                              r"怎么体现|(做|干)了(什么|啥|哪些)|(咋|怎么)(整|弄|搞)|(咋|怎么)样了|进展(如何|怎么样|咋样)")
+# Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
+# or plan it is what a part's opening paragraph states, before its numbered items. These words
+# say what kind of passage answers, not what it is about.
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|指导思想|基调|总体定位|怎么定位|啥定位|什么定位|定位是|"
+                            r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|"
+                            r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
 # A share asked for (of an amount the question names as context: 营收里…占几成).
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
                           r"what proportion", re.IGNORECASE)

@@ -15,7 +15,7 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
-from .intent import Attribute, read_intent
+from .intent import OVERVIEW_ASKED, Attribute, read_intent
 from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
 
 
@@ -378,15 +378,43 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
                               evidence_query=query.focus if years else None, quoted=query.quoted,
                               n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
     scoped = []
-    if scope == Scope.COMPARE:
+    if OVERVIEW_ASKED.search(normalize_query(query.asked if query.english else query.text)):
+        scoped = _opening_evidence(retriever, result, text, allow)
+    if not scoped and scope == Scope.COMPARE:
         scoped = _compare_evidence(retriever, result, years, query)
-    elif scope == Scope.ALL:
+    elif not scoped and scope == Scope.ALL:
         scoped = _topic_evidence(retriever, result, query)
     if not scoped and len(documents) >= 2 and scope == Scope.SINGLE:
         scoped = _per_document_evidence(retriever, text, documents)
     if scoped:
         result.evidence, result.scoped = scoped, True
     return result
+
+
+MAX_OPENINGS = 4
+
+
+def _opening_evidence(retriever: HybridRetriever, result: RetrievalResult, text: str, allow) -> list[Evidence]:
+    """The opening paragraphs (a part's text before its first numbered item: a section whose
+    path is the part heading alone) of the documents and years ``allow`` admits, best
+    sentences first, up to :data:`MAX_OPENINGS`; they become the first hits. Empty when the
+    documents have none."""
+    openings = [s for s in retriever.index.sections if len(s.path) == 1 and allow(s)][:MAX_OPENINGS]
+    picked: list[Evidence] = []
+    first: list[Retrieved] = []
+    for opening in openings:
+        own = retriever.search(text, top_k=1, n_evidence=PER_SECTION,
+                               allow=lambda s, sid=opening.section_id: s.section_id == sid)
+        if own.hits and own.hits[0].section.section_id == opening.section_id:
+            picked += own.evidence
+            first.append(own.hits[0])
+    if not picked:
+        return []
+    first.sort(key=lambda h: -h.score)
+    held = {h.section.section_id for h in first}
+    hits = first + [h for h in result.hits if h.section.section_id not in held]
+    result.hits = [Retrieved(h.section, h.score, rank, h.dense, h.bm25) for rank, h in enumerate(hits, start=1)]
+    return _renumber(picked)
 
 
 def _per_document_evidence(retriever: HybridRetriever, text: str, documents) -> list[Evidence]:

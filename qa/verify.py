@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from .citations import MARKER, GroundedAnswer, ground
 from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts
-from .intent import Attribute, Scope, read_intent
+from .intent import OVERVIEW_ASKED, Attribute, Scope, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
 from .text import SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
 
@@ -339,6 +339,7 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     if not written and (not query.english or translated) and not query.follow_up and \
             (intent.scope == Scope.SINGLE or not content_words(query.question)) and \
             max(subject_match(query.question, quotes, weights),
+                subject_match(OVERVIEW_ASKED.sub(" ", query.question), quotes, weights),   # 总体定位: what kind of passage
                 subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only
     if not query.english:
