@@ -735,7 +735,8 @@ def test_a_difference_between_two_subjects_quotes_both_figures(extractive_assist
 # The overall line of a year's work (总体思路, 定位, 基调, 指导思想) is what the part's opening
 # paragraph states, not a numbered item that shares a word (总体合格率).
 @pytest.mark.parametrize("question, part, phrase", [("去年质量工作总体上是啥定位？", "第一部分", "五个中心"),
-                                                   ("2024年质量工作的基调是什么？", "第二部分", "新发展理念")])
+                                                   ("2024年质量工作的基调是什么？", "第二部分", "新发展理念"),
+                                                   ("今年工作总的定调是什么？", "第二部分", "新发展理念")])
 def test_the_overall_line_of_a_year_is_its_opening_paragraph(extractive_assistant, question, part, phrase):
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and phrase in answer.text, answer.text
