@@ -105,7 +105,7 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
-OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|指导思想|基调|定调|总体定位|怎么定位|啥定位|什么定位|定位是|"
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|指导思想|(总的|整体)?(基调|定调)|总体定位|怎么定位|啥定位|什么定位|定位是|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
 # A share asked for (of an amount the question names as context: 营收里…占几成).
