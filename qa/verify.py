@@ -249,6 +249,15 @@ def _listed_near(flat: str, at: int, before: int, after: int = 0) -> bool:
     return any(not re.search(r"\d", item) for item in items)
 
 
+def _overview_match(question: str, quotes: str, weights: dict) -> float:
+    """:func:`subject_match` of ``question`` without the words asking for the overall line
+    (总体定位, 基调: they say which kind of passage answers); 1.0 when nothing else is asked."""
+    rest = OVERVIEW_ASKED.sub(" ", question)
+    if rest == question:
+        return 0.0
+    return subject_match(rest, quotes, weights) if content_words(rest) else 1.0
+
+
 def lists_members(question: str, quotes: str) -> bool:
     """False when ``question`` asks for the members of a group and ``quotes`` (the cited
     sentences) only name the group (see the module docstring, check 6).
@@ -339,7 +348,7 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     if not written and (not query.english or translated) and not query.follow_up and \
             (intent.scope == Scope.SINGLE or not content_words(query.question)) and \
             max(subject_match(query.question, quotes, weights),
-                subject_match(OVERVIEW_ASKED.sub(" ", query.question), quotes, weights),   # 总体定位: what kind of passage
+                _overview_match(query.question, quotes, weights),
                 subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only
     if not query.english:
