@@ -98,7 +98,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
 # What a question may ask of any topic: these name no topic of their own (合格率多少？ after a
 # question on 高标准农田 asks the 农田 figure).
 ATTRIBUTE_WORDS = frozenset("合格率 比例 占比 比重 数量 金额 规模 增长 增幅 同比 排名 名次 时间 日期 地点 单位 部门 "
-                            "人数 家数 个数 总数 总量 情况 措施 目标 进展 效果 结果 全国 全市".split())
+                            "人数 家数 个数 总数 总量 情况 措施 目标 进展 效果 结果 全国 全市 "
+                            "时候 印发 发布 出台 签发".split())   # when it was issued (jieba tags 印发 a noun)
 
 
 def topic_words(question: str) -> list[str]:

@@ -741,3 +741,9 @@ def test_the_overall_line_of_a_year_is_its_opening_paragraph(extractive_assistan
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and phrase in answer.text, answer.text
     assert [c.label.split()[0] for c in answer.citations] == [part]
+
+
+# A bare predicate (什么时候印发的？) names no topic of its own: it asks about the previous turn's.
+def test_a_bare_predicate_follow_up_asks_about_the_previous_topic(extractive_assistant):
+    answer = extractive_assistant.ask("那是什么时候印发的？", history=[("这份文件的发文字号是多少？", "沪质〔2024〕1号。")])
+    assert not answer.abstained and "2024年4月10日" in answer.text, answer.text
