@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, to_halfwidth
+from .text import SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, normalize_query, to_halfwidth
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
 _UNITS = ("个百分点", "台套", "批次", "家次", "人次", "项次", "万人", "万元", "亿元", "万件", "万家", "%",
@@ -193,6 +193,64 @@ def _ordinals(text: str) -> dict[str, int]:
     return found
 
 
+# The measure a rate or index question names (签约率, 合格率, 竞争力指数): a figure of another
+# measure does not answer it, however close the rest of its clause (高于全国7.14个百分点 is the
+# 合格率's lead, not the 签约率's).
+_MEASURE = re.compile(r"[\u4e00-\u9fff]{2}(?:率|指数)")
+# What a question compares against (比全国高几个点, 比上年提高, 跟全国比, 同比): the words after 比/较
+# up to the verb of comparison, or between 跟/与 and 比.
+_VERBS = "高低多少快慢好差提增减涨降"
+_COMPARED = re.compile(rf"(?:(?<![同对相])比(?![例重率较])|较(?!为)|高于|低于)(?P<base>(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
+                       rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
+_COMPARED_BEFORE = re.compile(r"(?:跟|与|和|同)(?P<base>[\u4e00-\u9fff]{1,10}?)(?:的)?(?:平均水平|平均)?相?比(?![例重率较])")
+_ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗")
+_NATIONAL = ("全国",)
+_PREVIOUS = ("上年", "去年", "前年", "上一年", "前一年", "同期", "以前", "原来", "之前")
+# What states a change on the year before (同比增加12.8％, 由30个增加至36个).
+_CHANGE = re.compile(r"同比|上年|去年|前年|比上|较上|增加|增长|提高|提升|下降|减少|由\d")
+
+
+def compared_with(question: str) -> str | None:
+    """What ``question`` compares a figure against — ``"全国"``, ``"上年"`` (the year before, in
+    any wording) or the words it names — or ``None``.
+
+    >>> compared_with("签约率比全国平均水平高多少个点？"), compared_with("比上年提高了几个百分点？")
+    ('全国', '上年')
+    >>> compared_with("水运工程抽检合格率比公路工程低几个百分点？"), compared_with("合格率是多少？")
+    ('公路工程', None)
+    >>> compared_with("跟全国比高出多少？"), compared_with("同比涨了多少？"), compared_with("占全国的比例是多少？")
+    ('全国', '上年', None)
+    >>> compared_with("ADR报告收集了多少例，同比涨了多少？") is None     # the first clause asks a level
+    True
+    """
+    text = normalize_for_match(normalize_query(question))
+    asking = [c for c in re.split(r"[，,；;。？?]", text) if _ASKING.search(c)]
+    if len(asking) > 1 and not all(_COMPARED_BEFORE.search(c) or _COMPARED.search(c) or "同比" in c for c in asking):
+        return None         # …收集了多少例，同比涨了多少: one clause asks the level itself
+    if "同比" in text:
+        return "上年"
+    m = _COMPARED_BEFORE.search(text) or _COMPARED.search(text)
+    if not m:
+        return None
+    base = m.group("base")
+    if any(w in base for w in _NATIONAL):
+        return "全国"
+    if any(w in base for w in _PREVIOUS):
+        return "上年"
+    return base
+
+
+def _against(figure: Figure, base: str) -> bool:
+    """True when ``figure``'s clause compares against ``base`` (:func:`compared_with`), or its
+    scope names it."""
+    clause = normalize_for_match(figure.clause)
+    if base == "全国":
+        return "全国" in clause
+    if base == "上年":
+        return bool(_CHANGE.search(clause))
+    return base in normalize_for_match(figure.scope)
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -208,6 +266,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
     stated = {f.value for f in figures_in(question)}
     members = _ordinals(f"{context} {question}")
+    measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
+    base = compared_with(question)        # this part's own comparison (…多少例，同比涨了多少？ asks two)
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
     ranked = []
@@ -224,6 +284,11 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
+            if f.unit in ("%", "个百分点") and measures and \
+                    not any(m in normalize_for_match(f.scope) for m in measures):
+                continue                      # the 合格率's lead does not answer a 签约率 question
+            if base is not None and not _against(f, base):
+                continue                      # 高于全国7.14个百分点 is no change on the year before
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is

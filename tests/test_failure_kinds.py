@@ -747,3 +747,21 @@ def test_the_overall_line_of_a_year_is_its_opening_paragraph(extractive_assistan
 def test_a_bare_predicate_follow_up_asks_about_the_previous_topic(extractive_assistant):
     answer = extractive_assistant.ask("那是什么时候印发的？", history=[("这份文件的发文字号是多少？", "沪质〔2024〕1号。")])
     assert not answer.abstained and "2024年4月10日" in answer.text, answer.text
+
+
+# A difference is answered only by a figure of the measure asked (签约率 is not 合格率) and
+# against the base asked (比上年 is not 高于全国); 比全国高几个点 for 合格率 still finds 7.14.
+@pytest.mark.parametrize("question", ["家庭医生签约率比全国平均水平高几个百分点？",
+                                      "农业标准化生产普及率比全国高几个百分点？",
+                                      "建设工程建材检测平均合格率比上年高出几个百分点？",
+                                      "制造业质量竞争力指数比全国高出几个点？"])
+def test_a_difference_of_another_measure_or_base_is_no_answer(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and "7.14" not in answer.text, answer.text
+
+
+def test_a_difference_against_the_base_asked_is_answered(extractive_assistant):
+    answer = extractive_assistant.ask("制造业产品质量合格率跟全国比高出多少？")
+    assert not answer.abstained and "7.14个百分点" in answer.text
+    answer = extractive_assistant.ask("去年收集了多少份ADR报告，同比增加了多少？")
+    assert not answer.abstained and "12.8" in answer.text and "6万多例" in answer.text, answer.text
