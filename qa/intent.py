@@ -77,7 +77,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)
 _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|写|出现|涉及|有))|(文件|通知|要点|总结|原文)(里|中)?(的)?(哪些|哪几个|什么)地方|"
-                       r"哪几处|几处|哪里(提到|提及|说到|讲到|出现)|(出现|提到|提及|写|列)在(哪|哪里|哪儿)|在哪些(条|部分)|"
+                       r"哪几处|几处|(在)?(哪里|哪儿|哪)(提到|提及|说到|讲到|出现|写|说|讲)|(出现|提到|提及|写|列)在(哪|哪里|哪儿)|在哪些(条|部分)|"
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几回|几遍|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
 # Asking for everything about a topic, across sections.
@@ -105,9 +105,27 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
-OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|指导思想|(总的|整体)?(基调|定调)|总体定位|怎么定位|啥定位|什么定位|定位是|"
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|如何|情况)|总体定位|怎么定位|啥定位|什么定位|定位是|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
+# Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
+_GENERIC = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
+                     "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
+
+
+def overview_topic(question: str) -> list[str]:
+    """The content words of ``question`` beside those asking for the overall line
+    (:data:`OVERVIEW_ASKED`) and those naming the documents' work as a whole: the topic an
+    overview is asked of, empty when it asks of the year's work itself.
+
+    >>> overview_topic("2024年质量工作的基调是什么？"), overview_topic("质量强国建设去年怎么定位的？")
+    ([], ['强国', '建设'])
+    """
+    from .text import content_words
+
+    return [w for w in content_words(OVERVIEW_ASKED.sub(" ", normalize_query(question))) if w not in _GENERIC]
+
+
 # A share asked for (of an amount the question names as context: 营收里…占几成).
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
                           r"what proportion", re.IGNORECASE)

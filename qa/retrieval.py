@@ -15,7 +15,7 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
-from .intent import OVERVIEW_ASKED, Attribute, read_intent
+from .intent import OVERVIEW_ASKED, Attribute, overview_topic, read_intent
 from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
 
 
@@ -399,7 +399,13 @@ def _opening_evidence(retriever: HybridRetriever, result: RetrievalResult, text:
     path is the part heading alone) of the documents and years ``allow`` admits, best
     sentences first, up to :data:`MAX_OPENINGS`; they become the first hits. Empty when the
     documents have none."""
-    openings = [s for s in retriever.index.sections if len(s.path) == 1 and allow(s)][:MAX_OPENINGS]
+    # the question's own topic, if any, must be what the opening speaks of — at least half its
+    # words (质量强国建设怎么定位: yes; 工程质量总体怎么样 asks the 工程质量 item, not the year's line)
+    topic = [normalize_for_match(w).lower() for w in overview_topic(text)]
+    named = re.findall(r"第[一二三四五六七八九十]+部分", normalize_query(text))    # 第一部分开头那段
+    openings = [s for s in retriever.index.sections if len(s.path) == 1 and allow(s)
+                and (not named or any(s.path[0].startswith(p) for p in named))
+                and sum(w in normalize_for_match(s.text).lower() for w in topic) >= len(topic) / 2][:MAX_OPENINGS]
     picked: list[Evidence] = []
     first: list[Retrieved] = []
     for opening in openings:

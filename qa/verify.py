@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from .citations import MARKER, GroundedAnswer, ground
 from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts
-from .intent import OVERVIEW_ASKED, Attribute, Scope, read_intent
+from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
 from .text import SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
 
@@ -250,12 +250,13 @@ def _listed_near(flat: str, at: int, before: int, after: int = 0) -> bool:
 
 
 def _overview_match(question: str, quotes: str, weights: dict) -> float:
-    """:func:`subject_match` of ``question`` without the words asking for the overall line
-    (总体定位, 基调: they say which kind of passage answers); 1.0 when nothing else is asked."""
-    rest = OVERVIEW_ASKED.sub(" ", question)
-    if rest == question:
+    """:func:`subject_match` of the topic an overview question asks of
+    (:func:`qa.intent.overview_topic`: 总体定位, 基调 say which kind of passage answers); 1.0 when
+    it asks of the year's work itself, 0.0 when it asks no overview."""
+    if not OVERVIEW_ASKED.search(normalize_query(question)):
         return 0.0
-    return subject_match(rest, quotes, weights) if content_words(rest) else 1.0
+    topic = overview_topic(question)
+    return subject_match(" ".join(topic), quotes, weights) if topic else 1.0
 
 
 def lists_members(question: str, quotes: str) -> bool:
@@ -287,7 +288,7 @@ def lists_members(question: str, quotes: str) -> bool:
         at = flat.find(group)
         if not _listed_near(flat, at, 30) and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
             return False
-    for counted in re.finditer(r"\d+[个家项条类种名所起件批例台]", q):
+    for counted in re.finditer(r"\d+(?:余|多)?[个家项条类种名所起件批例台]", q):
         # the group the question counts (5家…是哪几家？), written with its count and no list
         at = flat.find(counted.group(0))
         if at >= 0 and not _listed_near(flat, at, 40, 40):

@@ -736,7 +736,10 @@ def test_a_difference_between_two_subjects_quotes_both_figures(extractive_assist
 # paragraph states, not a numbered item that shares a word (总体合格率).
 @pytest.mark.parametrize("question, part, phrase", [("去年质量工作总体上是啥定位？", "第一部分", "五个中心"),
                                                    ("2024年质量工作的基调是什么？", "第二部分", "新发展理念"),
-                                                   ("今年工作总的定调是什么？", "第二部分", "新发展理念")])
+                                                   ("今年工作总的定调是什么？", "第二部分", "新发展理念"),
+                                                   ("2024年质量工作的主线是什么？", "第二部分", "新发展理念"),
+                                                   ("2023年的质量工作总体上怎么样？", "第一部分", "五个中心"),
+                                                   ("第二部分开头那段的内容是什么？", "第二部分", "新发展理念")])
 def test_the_overall_line_of_a_year_is_its_opening_paragraph(extractive_assistant, question, part, phrase):
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and phrase in answer.text, answer.text
@@ -765,3 +768,22 @@ def test_a_difference_against_the_base_asked_is_answered(extractive_assistant):
     assert not answer.abstained and "7.14个百分点" in answer.text
     answer = extractive_assistant.ask("去年收集了多少份ADR报告，同比增加了多少？")
     assert not answer.abstained and "12.8" in answer.text and "6万多例" in answer.text, answer.text
+
+
+# An overview asked of a topic the opening paragraphs do not speak of is that topic's item.
+def test_the_overall_state_of_a_topic_is_its_item_not_the_opening(extractive_assistant):
+    answer = extractive_assistant.ask("去年工程质量总体怎么样？")
+    assert not answer.abstained and {c.label for c in answer.citations} == {"第一部分 二、（五）工程质量水平稳步提升"}
+
+
+# 在哪提到 / 哪里写了 ask where a term is written, not a place.
+@pytest.mark.parametrize("question", ["文件中哪里写了“五五购物节”？", "“上海设计100＋”在哪提到？"])
+def test_where_a_term_is_written_lists_its_mentions(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.mode == "structured" and not answer.abstained, answer.notes
+
+
+# A counted group with a qualifier (90余个品牌) is still only counted: its members are not named.
+def test_members_of_a_group_counted_with_a_qualifier_are_not_named(extractive_assistant):
+    answer = extractive_assistant.ask("“双打”工作保护了90余个品牌合法权益，是哪些品牌？")
+    assert answer.abstained and not answer.citations, answer.text
