@@ -108,6 +108,9 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|如何|情况)|总体定位|怎么定位|啥定位|什么定位|定位是|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
+# A group the question counts (召回70起，涉及哪些品牌？): its members are asked, not every passage
+# on the topic.
+_COUNTED_GROUP = re.compile(r"\d+(?:余|多)?[个家项条类种名所起件批例台](?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 _GENERIC = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                      "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
@@ -197,11 +200,11 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         unit = "元"
     elif unit is None and attribute == Attribute.QUANTITY and _RATE.search(text):
         unit = "%"
-    if attribute == Attribute.MENTIONS or _ALL.search(text):
+    if attribute == Attribute.MENTIONS or (_ALL.search(text) and not _COUNTED_GROUP.search(text)):
         scope = Scope.ALL          # everything about it, in both years when both are asked
     elif len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
         scope = Scope.COMPARE
-    elif attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text):
+    elif attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text) and not _COUNTED_GROUP.search(text):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE
