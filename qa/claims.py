@@ -279,7 +279,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue
             # 几星 is not answered by 5600余名, 高几个点 not by a rate
-            if unit and not generic and f.unit and not same_unit(f.unit, unit) or \
+            # a change on the year before (产值同比增长了多少) may be stated as a rate
+            rate_of_change = base == "上年" and f.unit in ("%", "个百分点")
+            if unit and not generic and not rate_of_change and f.unit and not same_unit(f.unit, unit) or \
                     (unit == "个百分点" and f.unit == "%"):
                 continue
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
