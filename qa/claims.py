@@ -240,6 +240,20 @@ def compared_with(question: str) -> str | None:
     return base
 
 
+def compared_subject(question: str) -> list[str]:
+    """The words naming what ``question`` compares (before 比/跟/同比…), without the measure
+    (合格率): ``市级药品抽检合格率比全国高多少`` → ``['市级', '药品', '抽检']``; empty when it
+    names nothing but the measure.
+
+    >>> compared_subject("市级药品抽检合格率比全国高多少个百分点？"), compared_subject("合格率比全国高多少？")
+    (['市级', '药品', '抽检'], [])
+    """
+    text = normalize_for_match(normalize_query(question))
+    m = re.search(r"同比|跟|与|(?<![同对相])比(?![例重率较])|较|高于|低于", text)
+    head = text[:m.start()] if m else ""
+    return [w.lower() for w in content_words(head) if not _MEASURE.fullmatch(w) and not w.endswith(("率", "指数"))]
+
+
 def _against(figure: Figure, base: str) -> bool:
     """True when ``figure``'s clause compares against ``base`` (:func:`compared_with`), or its
     scope names it."""
@@ -268,6 +282,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     members = _ordinals(f"{context} {question}")
     measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
     base = compared_with(question)        # this part's own comparison (…多少例，同比涨了多少？ asks two)
+    subject = compared_subject(f"{context} {question}" if context and not compared_subject(question) else question)
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
     ranked = []
@@ -289,8 +304,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             if f.unit in ("%", "个百分点") and measures and \
                     not any(m in normalize_for_match(f.scope) for m in measures):
                 continue                      # the 合格率's lead does not answer a 签约率 question
-            if base is not None and not _against(f, base):
-                continue                      # 高于全国7.14个百分点 is no change on the year before
+            if base is not None and (not _against(f, base) or subject and
+                                     not any(w in normalize_for_match(f.scope).lower() for w in subject)):
+                continue                      # 高于全国7.14个百分点 is no change on the year before,
+                                              # nor the 药品 合格率's lead
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is
