@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, normalize_query, to_halfwidth
+from .text import (SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, normalize_query,
+                   split_clauses, to_halfwidth)
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
 _UNITS = ("个百分点", "台套", "批次", "家次", "人次", "项次", "万人", "万元", "亿元", "万件", "万家", "%",
@@ -200,9 +201,12 @@ _MEASURE = re.compile(r"[\u4e00-\u9fff]{2}(?:率|指数)")
 # What a question compares against (比全国高几个点, 比上年提高, 跟全国比, 同比): the words after 比/较
 # up to the verb of comparison, or between 跟/与 and 比.
 _VERBS = "高低多少快慢好差提增减涨降"
-_COMPARED = re.compile(rf"(?:(?<![同对相])比(?![例重率较])|较(?!为)|高于|低于)(?P<base>(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
+_BI = r"(?<![同对相])比(?![例重率较])"          # 比 comparing, not 比例, 同比, 对比
+_COMPARED = re.compile(rf"(?:{_BI}|较(?!为)|高于|低于)(?P<base>(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
                        rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
-_COMPARED_BEFORE = re.compile(r"(?:跟|与|和|同)(?P<base>[\u4e00-\u9fff]{1,10}?)(?:的)?(?:平均水平|平均)?相?比(?![例重率较])")
+_COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?相?{_BI}")
+# Where what is compared ends (合格率|比全国…, 产值|同比…).
+_COMPARISON_START = re.compile(rf"同比|跟|与|{_BI}|较|高于|低于")
 _ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗")
 _NATIONAL = ("全国",)
 _PREVIOUS = ("上年", "去年", "前年", "上一年", "前一年", "同期", "以前", "原来", "之前")
@@ -224,7 +228,7 @@ def compared_with(question: str) -> str | None:
     True
     """
     text = normalize_for_match(normalize_query(question))
-    asking = [c for c in re.split(r"[，,；;。？?]", text) if _ASKING.search(c)]
+    asking = [c for c in split_clauses(text) if _ASKING.search(c)]
     if len(asking) > 1 and not all(_COMPARED_BEFORE.search(c) or _COMPARED.search(c) or "同比" in c for c in asking):
         return None         # …收集了多少例，同比涨了多少: one clause asks the level itself
     if "同比" in text:
@@ -249,9 +253,9 @@ def compared_subject(question: str) -> list[str]:
     (['市级', '药品', '抽检'], [])
     """
     text = normalize_for_match(normalize_query(question))
-    m = re.search(r"同比|跟|与|(?<![同对相])比(?![例重率较])|较|高于|低于", text)
+    m = _COMPARISON_START.search(text)
     head = text[:m.start()] if m else ""
-    return [w.lower() for w in content_words(head) if not _MEASURE.fullmatch(w) and not w.endswith(("率", "指数"))]
+    return [w.lower() for w in content_words(head) if not w.endswith(("率", "指数"))]
 
 
 def _against(figure: Figure, base: str) -> bool:
@@ -282,7 +286,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     members = _ordinals(f"{context} {question}")
     measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
     base = compared_with(question)        # this part's own comparison (…多少例，同比涨了多少？ asks two)
-    subject = compared_subject(f"{context} {question}" if context and not compared_subject(question) else question)
+    subject = compared_subject(question)
+    if not subject and context:           # 跟全国比高出多少？ after …合格率多少？: the whole question names it
+        subject = compared_subject(f"{context} {question}")
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
     ranked = []
@@ -301,11 +307,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
-            if f.unit in ("%", "个百分点") and measures and \
-                    not any(m in normalize_for_match(f.scope) for m in measures):
+            scope_flat = normalize_for_match(f.scope).lower()
+            if f.unit in ("%", "个百分点") and measures and not any(m in scope_flat for m in measures):
                 continue                      # the 合格率's lead does not answer a 签约率 question
-            if base is not None and (not _against(f, base) or subject and
-                                     not any(w in normalize_for_match(f.scope).lower() for w in subject)):
+            if base is not None and (not _against(f, base) or subject and not any(w in scope_flat for w in subject)):
                 continue                      # 高于全国7.14个百分点 is no change on the year before,
                                               # nor the 药品 合格率's lead
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):

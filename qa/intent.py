@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .text import normalize_query
+from .text import COUNTED, normalize_query
 
 
 class Attribute(str, Enum):
@@ -110,7 +110,7 @@ OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|�
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
 # A group the question counts (召回70起，涉及哪些品牌？): its members are asked, not every passage
 # on the topic.
-_COUNTED_GROUP = re.compile(r"\d+(?:余|多)?[个家项条类种名所起件批例台](?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
+_COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 _GENERIC = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                      "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())

@@ -221,6 +221,9 @@ def chinese_numeral(value: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
+# A group counted with a figure (70起, 5家, 90余个): a question naming one asks of that group.
+COUNTED = r"\d+(?:余|多)?[个家项条类种名所起件批例台]"
+
 # A member of a series: 首批, 第二批, 第五届, 第3期 (group 2: its number, group 3: its measure word).
 SERIES_MEMBER = re.compile(r"(首|第([一二三四五六七八九十\d]+))(批|届|期|轮)")
 

@@ -45,7 +45,7 @@ from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
-from .text import SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
+from .text import COUNTED, SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -288,7 +288,7 @@ def lists_members(question: str, quotes: str) -> bool:
         at = flat.find(group)
         if not _listed_near(flat, at, 30) and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
             return False
-    for counted in re.finditer(r"\d+(?:余|多)?[个家项条类种名所起件批例台]", q):
+    for counted in re.finditer(COUNTED, q):
         # the group the question counts (5家…是哪几家？), written with its count and no list
         at = flat.find(counted.group(0))
         if at >= 0 and not _listed_near(flat, at, 40, 40):
