@@ -108,6 +108,35 @@ def _words(text: str) -> list[str]:
     return [w for w in _jieba().cut(text) if w]
 
 
+_HOW_MANY = re.compile(r"多少|几")
+
+
+def _figure_clauses(piece: str) -> list[str]:
+    """``piece`` cut after each clause that asks for a figure (多少, 几), when two or more do (质量监督抽查
+    部署了多少批次，风险监测又做了多少批次？ asks two figures, each of its own subject); clauses
+    that ask none stay with the next figure clause (the last one, at the end). ``[piece]`` when
+    fewer than two clauses ask for a figure.
+
+    >>> _figure_clauses("去年药品：市级抽检合格率多少，检查了多少家次？")
+    ['去年药品：市级抽检合格率多少，', '检查了多少家次？']
+    >>> _figure_clauses("特种设备这块，去年检查了多少家次单位？")
+    ['特种设备这块，去年检查了多少家次单位？']
+    """
+    clauses = [c for c in re.split(r"(?<=[，,])", piece) if c]
+    asking = [bool(_HOW_MANY.search(c)) and read_intent(c).wants_figure for c in clauses]
+    if sum(asking) < 2:
+        return [piece]
+    out, current = [], ""
+    for clause, asks in zip(clauses, asking):
+        current += clause
+        if asks:
+            out.append(current)
+            current = ""
+    if current:
+        out[-1] += current
+    return out
+
+
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
 
 
@@ -125,7 +154,7 @@ def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
     """
     out: list[tuple[str, Intent, str]] = []
     previous = None
-    for piece in sub_questions(question):
+    for piece in (clause for p in sub_questions(question) for clause in _figure_clauses(p)):
         parts = conjuncts(piece)
         for part in parts:
             intent = read_intent(part)
@@ -164,6 +193,38 @@ def _naming(question: str, evidence: list) -> list:
     return [e for e in ranked if named.search(e.sentence.text)][:1]
 
 
+# How many of each part's best-ranked figures :func:`distinct_figures` considers.
+_CANDIDATES = 3
+
+
+def distinct_figures(rankings: list[list]) -> list:
+    """One figure for each part of a question that asks several (``rankings``: each part's
+    :func:`qa.claims.rank_figures`, best first), different figures for different parts: two
+    parts ask two things (长三角发布了几项国际标准？地方标准又发布实施了几项？ — 16项 answers the
+    first, so the second's near-tie goes to 5项). Of the assignments of each part's
+    :data:`_CANDIDATES` best figures with a positive score, the one with the highest total
+    score; a part whose figures all went to others keeps its best one. Returns the
+    :class:`~qa.claims.AskedFigure` chosen, in part order (parts with no figure left out)."""
+    from itertools import product
+
+    options = [[a for a in ranked[:_CANDIDATES] if a.score > 0] for ranked in rankings]
+    asked = [o for o in options if o]
+    if len(asked) < 2:
+        return [o[0] for o in asked]
+
+    def key(a):
+        return (a.evidence_n, a.figure.phrase, a.figure.clause)
+
+    best, best_total = [o[0] for o in asked], None
+    for combo in product(*asked):
+        if len({key(a) for a in combo}) < len(combo):
+            continue
+        total = sum(a.score for a in combo)
+        if best_total is None or total > best_total:
+            best, best_total = list(combo), total
+    return best
+
+
 def quote(evidence: list) -> str:
     """The extract as text: each sentence verbatim with its ``[n]`` marker."""
     return "".join(f"{e.sentence.text}[{e.n}]" for e in evidence)
@@ -191,10 +252,10 @@ def verbatim_extract(request) -> list:
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
-        for part, part_intent, context in figure_parts(subject):
-            ranked = rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=context)
-            if ranked and ranked[0].score > 0:
-                chosen.append(by_n[ranked[0].evidence_n])
+        rankings = [rank_figures(part, evidence, part_intent.unit or intent.unit, weights, context=context)
+                    for part, part_intent, context in figure_parts(subject)]
+        for answer in distinct_figures(rankings):
+            chosen.append(by_n[answer.evidence_n])
     if not chosen:
         chosen = _naming(request.question, [e for e in evidence if e.section.path])
     if not chosen:

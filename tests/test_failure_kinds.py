@@ -299,6 +299,10 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     ("一审和二审知识产权刑事案件分别受理了多少件？", ["596件", "55件"]),
     ("制造业产品质量合格率和质量竞争力指数分别是多少？", ["96.04", "95.17"]),
     ("长三角计量技术规范和国际标准各发布了多少项？", ["7项", "16项"]),
+    # two clauses asking a figure each, of two sections, split at the comma (gold batch j8)
+    ("去年新建了几家市级绿色工厂，数字化转型地方标准立项了多少个？", ["102家", "15个"]),
+    # two parts ask two different figures: the near-tie of the second goes to the one not taken
+    ("长三角去年发布了多少项国际标准？长三角地方标准发布实施了几项？", ["16项", "5项"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
