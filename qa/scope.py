@@ -176,6 +176,7 @@ def _posseg(text: str) -> tuple[tuple[str, str], ...]:
 _ORGANISATION = ("局", "委", "办", "厅", "院", "会", "集团", "公司", "大学", "学院", "协会")
 # The last character of a division's name with its suffix (闵行区, 上海市, 浙江省).
 _DIVISION_END = "区县市省镇"
+_DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 
 
 def unknown_entities(question: str, corpus: str, known=lambda word: False) -> list[str]:
@@ -185,8 +186,10 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
 
     >>> unknown_entities("杭州的质量奖有多少奖金？", "上海市质量奖")
     ['杭州']
-    >>> unknown_entities("跟小孩用的东西有关的", "上海市质量奖")
-    []
+    >>> unknown_entities("跟小孩用的东西有关的", "上海市质量奖"), unknown_entities("比如预拌混凝土，谁负责", "")
+    ([], [])
+    >>> unknown_entities("苏州的合格率是多少", "苏州河达标改造工程")
+    ['苏州']
     """
     from .places import is_place
 
@@ -194,14 +197,30 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
     flat = normalize_for_match(corpus)
     out = []
     for word, flag in _posseg(normalized):
-        if len(word) < 2 or normalize_for_match(word) in flat or known(word):
+        if len(word) < 2 or known(word):
             continue
-        if is_place(word) or (flag == "nt" and word.endswith(_ORGANISATION)):
+        key = normalize_for_match(word)
+        if key in flat and not (is_place(word) and not _named_alone(key, flat)):
+            continue
+        # a division's bare name is often a word too (比如县 → 比如, 公安县 → 公安): a place only
+        # when the tagger reads it as one or it carries its suffix
+        if is_place(word) and (flag.startswith("ns") or word.endswith(_DIVISION_SUFFIXES)) or \
+                (flag == "nt" and word.endswith(_ORGANISATION)):
             # a place the documents name without its suffix (上海市 for 上海) is covered
-            if word[-1] in _DIVISION_END and word[:-1] in flat:
+            if word[-1] in _DIVISION_END and _named_alone(normalize_for_match(word[:-1]), flat):
                 continue
             out.append(word)
     return out
+
+
+# What turns a place's name into another one's (苏州河, 黄浦江, 佘山): a river, a road…
+_FEATURE = re.compile(r"[河江湖山路街桥湾港岛塘泾浦]")
+
+
+def _named_alone(place: str, flat: str) -> bool:
+    """True when ``flat`` names ``place`` itself somewhere, not only as the start of a river's,
+    road's or hill's name (苏州 in 苏州河 is not the city)."""
+    return any(not _FEATURE.match(flat, m.end()) for m in re.finditer(re.escape(place), flat))
 
 
 def places_named(question: str) -> list[str]:

@@ -53,6 +53,19 @@ def test_off_topic_questions_abstain(extractive_assistant, question):
     assert answer.abstained and not answer.citations
 
 
+# A place the notice names only inside another name (苏州 of 苏州河, 黄浦 of 黄浦江) is not
+# named; a word that is also a county's bare name (比如) is no place.
+@pytest.mark.parametrize("question", ["去年苏州的制造业产品质量合格率是多少？", "黄浦区今年负责哪些质量工作？"])
+def test_a_place_named_only_inside_another_name_is_not_in_the_notice(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_word_that_is_also_a_county_name_is_not_a_place(extractive_assistant):
+    answer = extractive_assistant.ask("工程品质这块，比如预拌混凝土监管，责任单位有哪些")
+    assert not answer.abstained and "市住房城乡建设管理委" in answer.text, answer.text
+
+
 # 3. The figure asked, not its neighbour in the same sentence.
 def test_the_figure_asked_is_the_one_whose_clause_matches(extractive_assistant):
     from qa.claims import rank_figures
