@@ -202,9 +202,10 @@ _MEASURE = re.compile(r"[\u4e00-\u9fff]{2}(?:率|指数)")
 # up to the verb of comparison, or between 跟/与 and 比.
 _VERBS = "高低多少快慢好差提增减涨降"
 _BI = r"(?<![同对相])比(?![例重率较])"          # 比 comparing, not 比例, 同比, 对比
-_COMPARED = re.compile(rf"(?:{_BI}|较(?!为)|高于|低于)(?P<base>(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
+_YEAR_BASE = r"(?:19|20)\d{2}年度?"     # 比2022年: an earlier year, whose figure is a change on it
+_COMPARED = re.compile(rf"(?:{_BI}|较(?!为)|高于|低于)(?P<base>{_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
                        rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
-_COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?相?{_BI}")
+_COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?相?{_BI}")
 # Where what is compared ends (合格率|比全国…, 产值|同比…).
 _COMPARISON_START = re.compile(rf"同比|跟|与|{_BI}|较|高于|低于")
 _ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗")
@@ -224,6 +225,8 @@ def compared_with(question: str) -> str | None:
     ('公路工程', None)
     >>> compared_with("跟全国比高出多少？"), compared_with("同比涨了多少？"), compared_with("占全国的比例是多少？")
     ('全国', '上年', None)
+    >>> compared_with("签约率跟2022年比涨了多少？"), compared_with("合格率比2022年高多少")
+    ('上年', '上年')
     >>> compared_with("ADR报告收集了多少例，同比涨了多少？") is None     # the first clause asks a level
     True
     """
@@ -239,8 +242,8 @@ def compared_with(question: str) -> str | None:
     base = m.group("base")
     if any(w in base for w in _NATIONAL):
         return "全国"
-    if any(w in base for w in _PREVIOUS):
-        return "上年"
+    if any(w in base for w in _PREVIOUS) or re.fullmatch(_YEAR_BASE, base):
+        return "上年"       # a named earlier year too: the documents state changes, not old levels
     return base
 
 

@@ -39,6 +39,7 @@ def _labels(answer):
     "首届检验检测行业创新大赛怎么报名？",              # a procedure
     "BIM抽查里说的五大新城是哪五个？",                 # members of a group it only names
     "检验检测行业营收里，民营机构占几成？",            # a share of an amount it gives
+    "制造业产品质量合格率比2022年高了多少？",          # a change on a named year it does not state
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
@@ -51,6 +52,11 @@ def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_as
 def test_off_topic_questions_abstain(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations
+
+
+def test_a_change_on_a_named_earlier_year_is_the_change_the_notice_states(extractive_assistant):
+    answer = extractive_assistant.ask("ADR报告比2022年多了多少？")
+    assert not answer.abstained and "12.8" in answer.text, answer.text
 
 
 # A place the notice names only inside another name (苏州 of 苏州河, 黄浦 of 黄浦江) is not
