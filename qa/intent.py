@@ -55,7 +55,7 @@ _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪�
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|法人|代表|起草人|作者|主编)(都|分别|各自?)?(是谁|叫什么|是哪位|姓什么|名字)|"
                      r"姓名|叫什么名字的人|是哪位|(是|由)?谁(最早|最先|首先)?(发现|发明|提出|创立|创造|写)的|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
-_PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|哪个区|(在|位于|分布在|落在|建在)哪(些|几个)(区|县|镇|街道|城市|省份?|地方)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
+_PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|哪个区|(在|位于|分布在|落在|建在)哪(些|几个)(区|县|镇|街道|城市|省份?|地方)|哪(个|一个|些|几个)省|(是|属于|来自)哪(个|一个)?国家|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"

@@ -164,6 +164,12 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 and w.word[-1] not in "化性型"
                    for w in pseg.cut(body))
     if attribute == Attribute.PLACE:
+        if re.search(r"哪(?:个|一个|些|几个)?省", q):
+            # 哪个省 asks for a province: a division the question does not name
+            from .places import is_place
+            from .text import _jieba
+
+            return any(is_place(w) and w.rstrip("省市区县") not in q for w in _jieba().cut(body))
         # 哪个区 asks for a district: a 园区 or 社区 is no answer
         pattern = DISTRICT if re.search(r"哪(?:个|些|几个)?区", q) else PLACE
         return any(m.group(0) not in q for m in pattern.finditer(body))

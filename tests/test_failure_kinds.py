@@ -40,6 +40,8 @@ def _labels(answer):
     "BIM抽查里说的五大新城是哪五个？",                 # members of a group it only names
     "检验检测行业营收里，民营机构占几成？",            # a share of an amount it gives
     "制造业产品质量合格率比2022年高了多少？",          # a change on a named year it does not state
+    "质量竞争力指数上海全国第一，排第二的是哪个省？",  # a province: 上海市 of the question is none
+    "长三角绿色认证联盟都有哪几个省参加？",            # provinces it never names
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
@@ -52,6 +54,11 @@ def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_as
 def test_off_topic_questions_abstain(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations
+
+
+def test_a_country_asked_is_answered_by_the_countries_named(extractive_assistant):
+    answer = extractive_assistant.ask("去年组织企业去哪些国家巡展了？")
+    assert not answer.abstained and "泰国" in answer.text, answer.text
 
 
 def test_a_change_on_a_named_earlier_year_is_the_change_the_notice_states(extractive_assistant):
