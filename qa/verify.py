@@ -78,6 +78,7 @@ CLAUSE_END = ",，。；;"       # what ends a clause, in normalised text (qa.te
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 # Asking which member stands out (哪类…最多, 哪个区最高) and what states it (最, 第一, 居首…).
 SUPERLATIVE_ASKED = re.compile(r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}最(?:多|少|大|小|高|低|快|慢|好|差|强|严重)|"
+                               r"最(?:多|少|大|小|高|低|久|早|晚|严重)的(?:那|这)?[一1]?[个家起件项批名位次]|"
                                r"(?:which|what) [\w ]{0,30}(?:most|least|highest|lowest|largest|biggest)", re.IGNORECASE)
 STANDS_OUT = re.compile(r"最|第一|首位|居首|之首|领先|前列|排名|位居|名列|most|highest|largest", re.IGNORECASE)
 # A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
