@@ -81,7 +81,9 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     >>> resolve_follow_up("市场监管局负责哪些任务？", [("加强统筹协调是什么？", "…")])
     ('市场监管局负责哪些任务？', False)
     >>> resolve_follow_up("这届一共多少家报名？", [("今年政府质量奖要做啥？", "…")])
-    ('今年政府质量奖要做啥？ 这届一共多少家报名？', True)
+    ('今年政府质量奖要做？ 这届一共多少家报名？', True)
+    >>> resolve_follow_up("今年这块打算怎么弄？", [("长三角计量技术规范发布了几项？ 是谁组织的？", "…")])[0]
+    '长三角计量技术规范发布了？ 组织的？ 今年这块打算怎么弄？'
     """
     if not history:
         return question, False
@@ -92,7 +94,17 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         return question, bool(_ANAPHORA.search(question))
     if _TIME_WORDS.search(question):                 # the previous topic, this question's time
         previous = _TIME_WORDS.sub("", previous)
+    if _ASKS_ITSELF.search(question) and not _ELLIPTIC.search(question):
+        # a question asking its own thing (今年这块打算怎么弄？) takes the previous topic, not
+        # what was asked of it (…发布了几项？是谁组织的？ would make it a count or a person)
+        previous = _ASKED_WORDS.sub("", previous)
     return f"{previous} {question.strip()}", True
+
+
+# What a question asks, as opposed to what it is about: removed from an earlier question whose
+# topic a follow-up carries over.
+_ASKED_WORDS = re.compile(r"(?:多少|几)(?:个|家|项|件|起|次|名|人|批|类|种|元|亿元|万元)?|是谁|谁|什么|啥|哪(?:些|个|里|几)?|"
+                          r"怎么样?|如何|是否|有没有|吗|呢")
 
 
 # What a question may ask of any topic: these name no topic of their own (合格率多少？ after a
@@ -109,12 +121,15 @@ def topic_words(question: str) -> list[str]:
 
     >>> topic_words("那审结了多少？"), topic_words("合格率多少？"), topic_words("那标准化总监呢？")
     ([], [], ['标准化', '总监'])
+    >>> topic_words("今年这块打算怎么弄？")
+    []
     """
     from .scope import _posseg
 
     words = set(content_words(question))
     return [w for w, flag in _posseg(normalize_query(question))
-            if w.lower() in words and w not in ATTRIBUTE_WORDS and (flag.startswith(("n", "j", "l", "eng")) or flag == "vn")]
+            if w.lower() in words and w not in ATTRIBUTE_WORDS and not _ASKS_ITSELF.search(w)    # 怎么弄 asks
+            and (flag.startswith(("n", "j", "l", "eng")) or flag == "vn")]
 
 
 def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -122,7 +137,7 @@ def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
     client may send the questions as they were typed).
 
     >>> resolve_history([("首席质量官去年培育了多少？", "…"), ("今年有啥新花样？", "…")])[-1][0]
-    '首席质量官培育了多少？ 今年有啥新花样？'
+    '首席质量官培育了？ 今年有啥新花样？'
     """
     resolved: list[tuple[str, str]] = []
     for question, answer in history:

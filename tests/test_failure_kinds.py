@@ -205,6 +205,15 @@ def test_a_follow_up_is_read_with_the_previous_question(extractive_assistant):
     assert all(matches_gold(c.path, {"part": 2, "item": 3}) for c in follow.citations) and follow.citations
 
 
+def test_a_follow_up_asking_its_own_thing_takes_the_topic_two_turns_back(extractive_assistant):
+    """怎么弄 asks (it is no topic of its own); the turn before is itself a follow-up (谁…), so the
+    topic comes from the first question — without what the earlier turns asked (几项, 谁)."""
+    history = [("长三角计量技术规范去年发了几项？", "发布7项长三角计量技术规范。"), ("谁牵头制定的？", "通知没有写。")]
+    answer = extractive_assistant.ask("今年这块打算怎么弄？", history=history)
+    assert "计量技术规范" in answer.query and "几项" not in answer.query
+    assert "计量技术委员会" in answer.text and all(matches_gold(c.path, {"part": 2, "item": 4}) for c in answer.citations)
+
+
 # 10. A false premise is corrected, not accepted in silence.
 def test_a_wrong_figure_in_the_question_is_corrected(extractive_assistant):
     answer = extractive_assistant.ask("为什么2023年上海市级药品抽检合格率只有89.7%？")
