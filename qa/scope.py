@@ -154,8 +154,14 @@ def strip_years(question: str) -> str:
 
     >>> strip_years("去年建成了几家示范工厂？")
     '建成了几家示范工厂?'
+
+    A year the question compares with is no part of the documents to search but the base of
+    a change, and stays as one (比2021年提升 → 同比提升):
+
+    >>> strip_years("2023年合格率比2021年提升了几个百分点？")
+    '合格率同比提升了几个百分点?'
     """
-    text = normalize_query(question)
+    text = _BASELINE.sub("同比", normalize_query(question))
     text = re.sub(r"(?:in |of )?(19|20)\d{2}\s*年?", "", text)
     text = _CN_YEAR.sub("", text)
     text = _SHORT_YEAR.sub("", text)

@@ -40,6 +40,7 @@ def _labels(answer):
     "BIM抽查里说的五大新城是哪五个？",                 # members of a group it only names
     "检验检测行业营收里，民营机构占几成？",            # a share of an amount it gives
     "制造业产品质量合格率比2022年高了多少？",          # a change on a named year it does not state
+    "2023年制造业产品质量合格率比2021年提升了几个百分点？",   # the same, the year asked named too
     "质量竞争力指数上海全国第一，排第二的是哪个省？",  # a province: 上海市 of the question is none
     "长三角绿色认证联盟都有哪几个省参加？",            # provinces it never names
     "侦破的刑事案件里涉案金额最大的那一起有多少钱？",  # one member singled out: only the total is given
