@@ -79,7 +79,13 @@ VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 # Asking which member stands out (哪类…最多, 哪个区最高) and what states it (最, 第一, 居首…).
 SUPERLATIVE_ASKED = re.compile(r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}最(?:多|少|大|小|高|低|快|慢|好|差|强|严重)|"
                                r"最(?:多|少|大|小|高|低|久|早|晚|严重)的(?:那|这)?[一1]?[个家起件项批名位次]|"
+                               r"最(?:多|少|大|小|高|低|久|早|晚|严重)的[\u4e00-\u9fff]{0,6}?(?:是|为|属于?)哪|"
                                r"(?:which|what) [\w ]{0,30}(?:most|least|highest|lowest|largest|biggest)", re.IGNORECASE)
+# A rank asked by its place (排第几名, 第几位): answered by an ordinal (第一, 第3名, 首位), not by
+# 位居全国前列; an ordinal of a subset the clause names (其中政务服务…居全国第一) is not the rank asked.
+RANK_ASKED = re.compile(r"第几(?:名|位)|排(?:名)?(?:在)?(?:全国)?(?:第几|多少名|几名)")
+_RANK_VERB = re.compile(r"位居|居|排名|排|列|名列")
+RANK_STATED = re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)?|首位|居首|之首")
 STANDS_OUT = re.compile(r"最|第一|首位|居首|之首|领先|前列|排名|位居|名列|most|highest|largest", re.IGNORECASE)
 # A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{1,12}?(局|委员会|委|办公室|办|院|集团|公司|大学|学院|协会|海关|总部|"
@@ -368,6 +374,10 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
     if SUPERLATIVE_ASKED.search(normalize_query(query.question)) and not STANDS_OUT.search(quotes):
         verdict.problems.append("没有给出所问的比较结果")      # 哪类产品召回最多？ → only the total
+    asked_text = normalize_query(query.text)
+    if RANK_ASKED.search(asked_text) and not any(RANK_STATED.search(clause) and _ranks_subject_asked(clause, asked_text)
+                                                 for clause in re.split(r"[，,。；;]", quotes)):
+        verdict.problems.append("没有给出所问的名次")          # 排第几名？ → 位居全国前列
     if intent.attribute in (Attribute.OPEN, Attribute.AGENCY) and not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:
@@ -377,6 +387,16 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         if len(have) >= 2 and len(cited) < 2:
             verdict.problems.append("只涉及比较的一方")
     return verdict
+
+
+def _ranks_subject_asked(clause: str, question: str) -> bool:
+    """False when ``clause`` ranks a subset it names (其中政务服务和公共教育得分居全国第一) that
+    ``question`` does not ask about: most of the subset's words must be the question's."""
+    clause = clause.strip()
+    if not clause.startswith("其中"):
+        return True
+    words = content_words(_RANK_VERB.split(clause[2:])[0])
+    return not words or sum(w in question for w in words) >= 0.6 * len(words)
 
 
 def subject_match(question: str, text: str, weights: dict) -> float:

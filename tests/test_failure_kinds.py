@@ -44,6 +44,8 @@ def _labels(answer):
     "质量竞争力指数上海全国第一，排第二的是哪个省？",  # a province: 上海市 of the question is none
     "长三角绿色认证联盟都有哪几个省参加？",            # provinces it never names
     "侦破的刑事案件里涉案金额最大的那一起有多少钱？",  # one member singled out: only the total is given
+    "消费品召回里召回数量最多的是哪家企业？",          # the same, the superlative before 哪
+    "公共服务质量满意度上海在全国排第几名？",          # a rank: 位居全国前列 is none, a subset's 第一 not it
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
@@ -56,6 +58,13 @@ def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_as
 def test_off_topic_questions_abstain(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations
+
+
+@pytest.mark.parametrize("question,rank", [("制造业质量竞争力指数全国排第几？", "第一"),
+                                           ("政务服务和公共教育的满意度得分在全国排第几？", "第一")])
+def test_a_rank_asked_is_answered_by_the_rank_stated(extractive_assistant, question, rank):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and rank in answer.text, answer.text
 
 
 def test_a_country_asked_is_answered_by_the_countries_named(extractive_assistant):
