@@ -272,6 +272,9 @@ def _against(figure: Figure, base: str) -> bool:
     return base in normalize_for_match(figure.scope)
 
 
+PART_SHARE = 0.5
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -283,6 +286,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     question quotes (``required``: “一次认证、多国证书”). ``context`` is the whole question when
     ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
     terms = content_words(f"{context} {question}" if context else question)
+    own_terms = content_words(question) if context and context != question else []
     keys = [normalize_for_match(r) for r in required]
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
     stated = {f.value for f in figures_in(question)}
@@ -325,6 +329,11 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             other = not ordinal and any(
                 members.get(measure, value) > value for measure, value in _ordinals(f.scope).items())
             match = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
+            if own_terms and own_terms != terms:
+                # a part of a question asking several figures: its own words first, the rest of
+                # the question (which may name the subject) after
+                match = PART_SHARE * (clause_match(f.scope, own_terms, weights) + OWN_WEIGHT * clause_match(
+                    f.context, counted, weights)) + (1 - PART_SHARE) * match
             score = match
             if unit and f.unit == unit:
                 score += UNIT_BONUS

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from . import prompts
 from .citations import MARKER, Citation
 from .claims import part_given, rank_figures
-from .extract import figure_parts
+from .extract import figure_parts, quoted_for
 from .generation import StopReason
 from .intent import OVERVIEW_ASKED, Attribute, Scope
 from .scope import restates_question
@@ -158,9 +158,10 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if query.intent.wants_figure:
         # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question
         # naming the subject
-        for part, intent, context in figure_parts(query.focus) or [(query.focus, query.intent, query.focus)]:
-            ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights, query.quoted,
-                                  context=context)
+        parts = figure_parts(query.focus) or [(query.focus, query.intent, query.focus)]
+        for part, intent, context in parts:
+            ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights,
+                                  quoted_for(part, query.quoted, [p for p, _, _ in parts]), context=context)
             if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
                 return None
         return "通知中没有找到这个问题所问的数字。"

@@ -47,7 +47,8 @@ class Request:
     ``evidence`` (``qa.retrieval.Evidence``), whether to answer in English, the query's
     ``intent`` (``qa.intent.Intent``; the verbatim extract follows its scope and figures) and
     ``subject``, the question in the documents' language (the extract matches its words;
-    defaults to ``question``), and ``weights``, the IDF weights of words."""
+    defaults to ``question``), ``weights``, the IDF weights of words, and ``quoted``, the
+    spans the question quotes (a figure's sentence must hold those of its part)."""
 
     question: str
     evidence: list
@@ -55,6 +56,7 @@ class Request:
     intent: object = None
     subject: str = ""
     weights: dict = field(default_factory=dict)
+    quoted: tuple = ()
 
 
 class Generation:

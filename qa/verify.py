@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground
 from .claims import figures_in, rank_figures, restore_qualifiers
-from .extract import figure_parts
+from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
 from .text import COUNTED, SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
@@ -132,8 +132,10 @@ def asked_figures(question: str, evidence, weights: dict, unit: str | None,
     best-ranked figure and any within :data:`FIGURE_TIE` of it). Empty when no figure of the
     evidence matches the question at all."""
     wanted = []
-    for part, intent, context in figure_parts(question):
-        ranked = rank_figures(part, evidence, intent.unit or unit, weights, required, context=context)
+    parts = figure_parts(question)
+    for part, intent, context in parts:
+        ranked = rank_figures(part, evidence, intent.unit or unit, weights,
+                              quoted_for(part, tuple(required), [p for p, _, _ in parts]), context=context)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
     return wanted

@@ -349,6 +349,10 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     ("去年新建了几家市级绿色工厂，数字化转型地方标准立项了多少个？", ["102家", "15个"]),
     # two parts ask two different figures: the near-tie of the second goes to the one not taken
     ("长三角去年发布了多少项国际标准？长三角地方标准发布实施了几项？", ["16项", "5项"]),
+    # each part's quoted name is its own subject, not the other part's (gold batch j9)
+    ("去年有多少家企业成了上海市“质量标杆”？累计多少家企业通过了“上海品牌”认证？", ["30家", "159家"]),
+    # each part by its own words first: the other part's words do not pull its figure
+    ("去年推动多少家企业开展了DCMM贯标？重点用能设备能效对标覆盖了多少家用能企业？", ["200家", "100家"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
