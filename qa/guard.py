@@ -42,7 +42,7 @@ _CITING = r"出处|引用|来源|引文|标注|原文|citations?|sources?|refere
 _DROP = (r"不用|不要|别|无需|不必|跳过|忽略|不管|随便|随意|瞎|乱|编|伪造|无所谓|skip|without|no need|don'?t|do not|"
          r"ignore|fake|make up|never mind")
 # Directives aimed at the assistant.
-_DIRECTIVE = (r"忽略|无视|忘记|忘掉|别管|不要管|不用管|不管|不必|不用|不要|无需|(?<![区类级特分个识鉴辨告差性])别(?![的人处])|"
+_DIRECTIVE = (r"忽略|无视|忘记|忘掉|别管|不要管|不用管|不管|不必|不用|不要|不需要|无需|无须|(?<![区类级特分个识鉴辨告差性])别(?![的人处])|"
               r"跳过|绕过|取消|解除|关闭|假装|扮演|凭|按你|根据你|用你|随便|随意|瞎|乱|输出|打印|透露|泄露|告诉我你|"
               r"展示|列出|显示|复述|照抄|发给我|发我|给我看|贴出|原样|无所谓|不重要|没关系|"
               r"ignore|forget|disregard|skip|bypass|drop|pretend|act as|print|reveal|show|output|list|repeat|"
@@ -63,7 +63,7 @@ _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管�
 # A question, or a request for information: what is left of a message that also instructs
 # the assistant must be one to be answered.
 _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎样|如何|是否|有没有|能否|介绍|说说|讲讲|"
-                   r"告诉我|查一下|列出|\b(what|which|how|who|when|where|why|is|are|does|did|do|can|tell me|"
+                   r"[说讲列查]一下|[说讲列]下|谈谈|告诉我|列出|\b(what|which|how|who|when|where|why|is|are|does|did|do|can|tell me|"
                    r"give me|show me|list)\b", re.IGNORECASE)
 # What a chat template, a JSON message list or a tag marks as the system's or as instructions
 # (<|im_start|>system…<|im_end|>, {"role":"system",…}, {"instruction":…}, <instruction>…</instruction>),
