@@ -204,12 +204,14 @@ def decide(query, extract: Verdict, generation=None, lead: Verdict | None = None
         answer = shown if shown is not None and shown.grounded.citations else lead
         return Decision(Mode.GENERATED, answer.text, answer.grounded.citations, notes=notes,
                         dropped=lead.grounded.dropped)
+    english = getattr(query, "english", False)
     if verbatim and not model_error:
-        return Decision(Mode.EXTRACTIVE, extract.text, extract.grounded.citations, notes=notes + [prompts.EXTRACTIVE_NOTE_ZH])
+        return Decision(Mode.EXTRACTIVE, extract.text, extract.grounded.citations,
+                        notes=notes + [prompts.EXTRACTIVE_NOTE_EN if english else prompts.EXTRACTIVE_NOTE_ZH])
     if model_error:
         notes.append(prompts.MODEL_UNAVAILABLE_NOTE_ZH.format(error=model_error))
     elif lead is not None and lead.grounded.says_not_in_notice and generation.stop != StopReason.TIMEOUT:
-        notes.append(prompts.DECLINED_NOTE_ZH)
+        notes.append(prompts.DECLINED_NOTE_EN if english else prompts.DECLINED_NOTE_ZH)
     elif lead is not None:
-        notes.append(prompts.FALLBACK_NOTE_ZH)
+        notes.append(prompts.FALLBACK_NOTE_EN if english else prompts.FALLBACK_NOTE_ZH)
     return Decision(Mode.FALLBACK, extract.text, extract.grounded.citations, notes=notes)

@@ -375,7 +375,11 @@ class Assistant:
             notes.append(prompts.PARALLEL_NOTE_ZH.format(documents=titles))
         generation = lead = shown = None
         if extract.ok:
-            seen = request.evidence if self.generator.verbatim else model_evidence(chosen, result.evidence)
+            # an English question: the model's part is to say the extract in English — it sees the
+            # sentences that answer and no others (with the next-best ones beside them the 1.5B
+            # model more often said the notice does not answer: tune English, 19 → 29 of 91 written)
+            seen = request.evidence if self.generator.verbatim else list(chosen) if query.english else \
+                model_evidence(chosen, result.evidence)
             generation = self.generator.generate(replace(request, evidence=seen))
             for piece in generation:
                 clock.first_token()

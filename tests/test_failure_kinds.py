@@ -850,3 +850,9 @@ def test_where_a_term_is_written_lists_its_mentions(extractive_assistant, questi
 def test_members_of_a_counted_group_are_not_named(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_the_notes_beside_an_english_answer_are_in_english(extractive_assistant):
+    answer = extractive_assistant.ask("How many trademark brand guidance stations has Shanghai built?")
+    assert not answer.abstained and "86" in answer.text
+    assert answer.notes and not any(re.search(r"[\u4e00-\u9fff]", note) for note in answer.notes), answer.notes
