@@ -214,28 +214,28 @@ def distinct_figures(rankings: list[list]) -> list:
     """One figure for each part of a question that asks several (``rankings``: each part's
     :func:`qa.claims.rank_figures`, best first), different figures for different parts: two
     parts ask two things (长三角发布了几项国际标准？地方标准又发布实施了几项？ — 16项 answers the
-    first, so the second's near-tie goes to 5项). Of the assignments of each part's
-    :data:`_CANDIDATES` best figures with a positive score, the one with the highest total
-    score; a part whose figures all went to others keeps its best one. Returns the
+    first, so the second's near-tie goes to 5项). Greedy over each part's :data:`_CANDIDATES`
+    best figures with a positive score: the best-scoring pair of part and figure is taken
+    first, then the best of what is left (linear in the parts: a long message may ask dozens);
+    a part whose figures all went to others keeps its best one. Returns the
     :class:`~qa.claims.AskedFigure` chosen, in part order (parts with no figure left out)."""
-    from itertools import product
-
     options = [[a for a in ranked[:_CANDIDATES] if a.score > 0] for ranked in rankings]
-    asked = [o for o in options if o]
-    if len(asked) < 2:
-        return [o[0] for o in asked]
 
     def key(a):
         return (a.evidence_n, a.figure.phrase, a.figure.clause)
 
-    best, best_total = [o[0] for o in asked], None
-    for combo in product(*asked):
-        if len({key(a) for a in combo}) < len(combo):
-            continue
-        total = sum(a.score for a in combo)
-        if best_total is None or total > best_total:
-            best, best_total = list(combo), total
-    return best
+    pairs = sorted(((a.score, i, key(a), a) for i, option in enumerate(options) for a in option),
+                   key=lambda p: -p[0])
+    chosen: dict[int, object] = {}
+    taken: set = set()
+    for _, i, k, a in pairs:
+        if i not in chosen and k not in taken:
+            chosen[i] = a
+            taken.add(k)
+    for i, option in enumerate(options):
+        if option and i not in chosen:
+            chosen[i] = option[0]
+    return [chosen[i] for i in sorted(chosen)]
 
 
 def quote(evidence: list) -> str:

@@ -60,34 +60,11 @@ def test_off_topic_questions_abstain(extractive_assistant, question):
     assert answer.abstained and not answer.citations
 
 
-@pytest.mark.parametrize("question,rank", [("制造业质量竞争力指数全国排第几？", "第一"),
-                                           ("政务服务和公共教育的满意度得分在全国排第几？", "第一")])
-def test_a_rank_asked_is_answered_by_the_rank_stated(extractive_assistant, question, rank):
-    answer = extractive_assistant.ask(question)
-    assert not answer.abstained and rank in answer.text, answer.text
-
-
-def test_a_country_asked_is_answered_by_the_countries_named(extractive_assistant):
-    answer = extractive_assistant.ask("去年组织企业去哪些国家巡展了？")
-    assert not answer.abstained and "泰国" in answer.text, answer.text
-
-
-def test_a_change_on_a_named_earlier_year_is_the_change_the_notice_states(extractive_assistant):
-    answer = extractive_assistant.ask("ADR报告比2022年多了多少？")
-    assert not answer.abstained and "12.8" in answer.text, answer.text
-
-
-# A place the notice names only inside another name (苏州 of 苏州河, 黄浦 of 黄浦江) is not
-# named; a word that is also a county's bare name (比如) is no place.
+# A place the notice names only inside another name (苏州 of 苏州河, 黄浦 of 黄浦江) is not named.
 @pytest.mark.parametrize("question", ["去年苏州的制造业产品质量合格率是多少？", "黄浦区今年负责哪些质量工作？"])
 def test_a_place_named_only_inside_another_name_is_not_in_the_notice(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
-
-
-def test_a_word_that_is_also_a_county_name_is_not_a_place(extractive_assistant):
-    answer = extractive_assistant.ask("工程品质这块，比如预拌混凝土监管，责任单位有哪些")
-    assert not answer.abstained and "市住房城乡建设管理委" in answer.text, answer.text
 
 
 # 3. The figure asked, not its neighbour in the same sentence.
@@ -594,6 +571,10 @@ def test_near_misses_found_by_the_breaker_abstain(extractive_assistant, question
     ("11家企业去哪些国家巡展了？", "泰国、新加坡"),                  # the countries, not the 11 companies, are asked
     ("紧密型城市医疗集团建设试点区是哪几个区？", "闵行区、青浦区"),
     ("上海哪项指标保持全国排名第一？", "95.17"),                         # a ranking answers 哪项…第一
+    ("制造业质量竞争力指数全国排第几？", "第一"),                         # a rank the notice states
+    ("政务服务和公共教育的满意度得分在全国排第几？", "第一"),             # a subset's rank, asked of it
+    ("ADR报告比2022年多了多少？", "12.8"),                                # a change on the year before, stated
+    ("工程品质这块，比如预拌混凝土监管，责任单位有哪些", "市住房城乡建设管理委"),   # 比如: a county's bare name
 ])
 def test_what_is_asked_is_answered_when_the_notice_states_it(extractive_assistant, question, expected):
     answer = extractive_assistant.ask(question)
@@ -856,3 +837,10 @@ def test_the_notes_beside_an_english_answer_are_in_english(extractive_assistant)
     answer = extractive_assistant.ask("How many trademark brand guidance stations has Shanghai built?")
     assert not answer.abstained and "86" in answer.text
     assert answer.notes and not any(re.search(r"[\u4e00-\u9fff]", note) for note in answer.notes), answer.notes
+
+
+def test_a_message_asking_dozens_of_figures_is_answered(extractive_assistant):
+    """Each clause asking 多少 is a figure part; assigning figures to parts stays linear in their
+    number (an exhaustive search over 40 parts never returned)."""
+    answer = extractive_assistant.ask("，".join(["去年召回了多少起", "涉及多少件产品"] * 20) + "？")
+    assert "70起" in answer.text, answer.text
