@@ -205,7 +205,7 @@ _BI = r"(?<![同对相])比(?![例重率较])"          # 比 comparing, not 比
 _YEAR_BASE = r"(?:19|20)\d{2}年度?"     # 比2022年: an earlier year, whose figure is a change on it
 _COMPARED = re.compile(rf"(?:{_BI}|较(?!为)|高于|低于)(?P<base>{_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
                        rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
-_COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?相?{_BI}")
+_COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?(?:相比|{_BI})")
 # Where what is compared ends (合格率|比全国…, 产值|同比…).
 _COMPARISON_START = re.compile(rf"同比|跟|与|{_BI}|较|高于|低于")
 _ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗")
@@ -225,7 +225,7 @@ def compared_with(question: str) -> str | None:
     ('公路工程', None)
     >>> compared_with("跟全国比高出多少？"), compared_with("同比涨了多少？"), compared_with("占全国的比例是多少？")
     ('全国', '上年', None)
-    >>> compared_with("签约率跟2022年比涨了多少？"), compared_with("合格率比2022年高多少")
+    >>> compared_with("签约率跟2022年比涨了多少？"), compared_with("与2021年相比，合格率提升了几个百分点？")
     ('上年', '上年')
     >>> compared_with("ADR报告收集了多少例，同比涨了多少？") is None     # the first clause asks a level
     True

@@ -41,6 +41,7 @@ def _labels(answer):
     "检验检测行业营收里，民营机构占几成？",            # a share of an amount it gives
     "制造业产品质量合格率比2022年高了多少？",          # a change on a named year it does not state
     "2023年制造业产品质量合格率比2021年提升了几个百分点？",   # the same, the year asked named too
+    "与2021年相比，制造业产品质量合格率提升了几个百分点？",   # the same, as 与…相比 (breaker)
     "质量竞争力指数上海全国第一，排第二的是哪个省？",  # a province: 上海市 of the question is none
     "长三角绿色认证联盟都有哪几个省参加？",            # provinces it never names
     "侦破的刑事案件里涉案金额最大的那一起有多少钱？",  # one member singled out: only the total is given
@@ -574,6 +575,7 @@ def test_near_misses_found_by_the_breaker_abstain(extractive_assistant, question
     ("制造业质量竞争力指数全国排第几？", "第一"),                         # a rank the notice states
     ("政务服务和公共教育的满意度得分在全国排第几？", "第一"),             # a subset's rank, asked of it
     ("ADR报告比2022年多了多少？", "12.8"),                                # a change on the year before, stated
+    ("与全国相比，制造业产品质量合格率高多少？", "7.14"),                  # a base named as 与…相比
     ("工程品质这块，比如预拌混凝土监管，责任单位有哪些", "市住房城乡建设管理委"),   # 比如: a county's bare name
 ])
 def test_what_is_asked_is_answered_when_the_notice_states_it(extractive_assistant, question, expected):
