@@ -42,6 +42,7 @@ def _labels(answer):
     "制造业产品质量合格率比2022年高了多少？",          # a change on a named year it does not state
     "2023年制造业产品质量合格率比2021年提升了几个百分点？",   # the same, the year asked named too
     "与2021年相比，制造业产品质量合格率提升了几个百分点？",   # the same, as 与…相比 (breaker)
+    "质量监督抽查批次同比变化多少？",                  # another subject's 同比 (ADR报告) is no answer
     "质量竞争力指数上海全国第一，排第二的是哪个省？",  # a province: 上海市 of the question is none
     "长三角绿色认证联盟都有哪几个省参加？",            # provinces it never names
     "侦破的刑事案件里涉案金额最大的那一起有多少钱？",  # one member singled out: only the total is given
