@@ -272,6 +272,8 @@ def _against(figure: Figure, base: str) -> bool:
     return base in normalize_for_match(figure.scope)
 
 
+# A part of a question asking several figures (…多少批次，…又做了多少批次？) is matched half by
+# its own words, half by the whole question's (which may name its subject). Half, not fitted.
 PART_SHARE = 0.5
 # A figure compared (…同比增加多少, …比全国高多少) answers only when its scope holds this much of
 # the words naming what is compared (IDF-weighted: 特种设备 outweighs 检查、单位、家次, which the
@@ -333,12 +335,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             ordinal = f.value[:1] in ("首", "第") or f"第{f.value}" in f.scope
             other = not ordinal and any(
                 members.get(measure, value) > value for measure, value in _ordinals(f.scope).items())
-            match = clause_match(f.scope, terms, weights) + OWN_WEIGHT * clause_match(f.context, counted, weights)
-            if own_terms and own_terms != terms:
-                # a part of a question asking several figures: its own words first, the rest of
-                # the question (which may name the subject) after
-                match = PART_SHARE * (clause_match(f.scope, own_terms, weights) + OWN_WEIGHT * clause_match(
-                    f.context, counted, weights)) + (1 - PART_SHARE) * match
+            counts = OWN_WEIGHT * clause_match(f.context, counted, weights)
+            match = clause_match(f.scope, terms, weights) + counts
+            if own_terms and own_terms != terms:      # one part of several: its own words first
+                match = PART_SHARE * (clause_match(f.scope, own_terms, weights) + counts) + (1 - PART_SHARE) * match
             score = match
             if unit and f.unit == unit:
                 score += UNIT_BONUS

@@ -161,7 +161,7 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         parts = figure_parts(query.focus) or [(query.focus, query.intent, query.focus)]
         for part, intent, context in parts:
             ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights,
-                                  quoted_for(part, query.quoted, [p for p, _, _ in parts]), context=context)
+                                  quoted_for(part, query.quoted, parts), context=context)
             if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
                 return None
         return "通知中没有找到这个问题所问的数字。"

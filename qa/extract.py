@@ -137,17 +137,19 @@ def _figure_clauses(piece: str) -> list[str]:
     return out
 
 
-def quoted_for(part: str, quoted: tuple[str, ...], parts: list[str]) -> tuple[str, ...]:
+def quoted_for(part: str, quoted: tuple[str, ...], parts: list[tuple]) -> tuple[str, ...]:
     """The spans of ``quoted`` (those the question quotes) that the figure's sentence must hold
-    for ``part``, one of the figure ``parts`` of a question: those it quotes itself, else those
-    no part quotes (a shared topic: “双打”工作，破了多少起？抓了多少人？). A span another part
-    quotes names that part's subject, not this one's (“质量标杆”多少家？“上海品牌”多少家？).
+    for ``part``, one of the figure ``parts`` of a question (:func:`figure_parts`: ``(part,
+    intent, context)`` each): those it quotes itself, else those no part quotes (a shared
+    topic: “双打”工作，破了多少起？抓了多少人？). A span another part quotes names that part's
+    subject, not this one's (“质量标杆”多少家？“上海品牌”多少家？).
 
-    >>> quoted_for("“上海品牌”认证的企业多少家？", ("质量标杆", "上海品牌"), ["“质量标杆”多少家？", "“上海品牌”认证的企业多少家？"])
+    >>> parts = figure_parts("“质量标杆”多少家？“上海品牌”认证的企业多少家？")
+    >>> quoted_for(parts[1][0], ("质量标杆", "上海品牌"), parts)
     ('上海品牌',)
     """
     own = tuple(q for q in quoted if q in part)
-    return own or tuple(q for q in quoted if not any(q in p for p in parts))
+    return own or tuple(q for q in quoted if not any(q in p for p, _, _ in parts))
 
 
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
@@ -267,7 +269,7 @@ def verbatim_extract(request) -> list:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
         parts = figure_parts(subject)
         rankings = [rank_figures(part, evidence, part_intent.unit or intent.unit, weights,
-                                 quoted_for(part, request.quoted, [p for p, _, _ in parts]), context=context)
+                                 quoted_for(part, request.quoted, parts), context=context)
                     for part, part_intent, context in parts]
         for answer in distinct_figures(rankings):
             chosen.append(by_n[answer.evidence_n])

@@ -206,8 +206,8 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
         if len(word) < 2 or known(word):
             continue
         key = normalize_for_match(word)
-        if key in flat and not (is_place(word) and not _named_alone(key, flat)):
-            continue
+        if key in flat and (not is_place(word) or _named_alone(key, flat)):
+            continue            # named in the documents (a place by itself, not inside 苏州河)
         # a division's bare name is often a word too (比如县 → 比如, 公安县 → 公安): a place only
         # when the tagger reads it as one or it carries its suffix
         if is_place(word) and (flag.startswith("ns") or word.endswith(_DIVISION_SUFFIXES)) or \

@@ -135,7 +135,7 @@ def asked_figures(question: str, evidence, weights: dict, unit: str | None,
     parts = figure_parts(question)
     for part, intent, context in parts:
         ranked = rank_figures(part, evidence, intent.unit or unit, weights,
-                              quoted_for(part, tuple(required), [p for p, _, _ in parts]), context=context)
+                              quoted_for(part, tuple(required), parts), context=context)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
     return wanted
