@@ -56,7 +56,7 @@ def sub_questions(question: str) -> list[str]:
 
 
 # Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
-_EACH = re.compile(r"分别|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
+_EACH = re.compile(r"分别|哪(个|项|一个|一项)(更|比较)?(高|低|多|少|大|小)|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
 def conjuncts(part: str) -> list[str]:
@@ -122,7 +122,9 @@ def _figure_clauses(piece: str) -> list[str]:
     >>> _figure_clauses("特种设备这块，去年检查了多少家次单位？")
     ['特种设备这块，去年检查了多少家次单位？']
     """
-    clauses = [c for c in re.split(r"(?<=[，,])", piece) if c]
+    # clauses end at a comma, at 、 and before 和/及/与 that join another figure asked (立项了多少个X、
+    # 发布了几项Y和几项Z)
+    clauses = [c for c in re.split(r"(?<=[，,、])|(?=(?:和|及|以及|与)(?:多少|几))", piece) if c]
     asking = [bool(_HOW_MANY.search(c)) and read_intent(c).wants_figure for c in clauses]
     if sum(asking) < 2:
         return [piece]
@@ -152,6 +154,8 @@ def quoted_for(part: str, quoted: tuple[str, ...], parts: list[tuple]) -> tuple[
     return own or tuple(q for q in quoted if not any(q in p for p, _, _ in parts))
 
 
+# A sub-question that only asks each subject's figure (各多少？ 分别是多少？), of the subjects before it.
+_EACH_ALONE = re.compile(r"^\s*(那|那么)?(各|分别)(自)?(是|为|有)?(多少|几)[^\u4e00-\u9fff]*$")
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
 
 
@@ -169,8 +173,17 @@ def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
     """
     out: list[tuple[str, Intent, str]] = []
     previous = None
-    for piece in (clause for p in sub_questions(question) for clause in _figure_clauses(p)):
-        parts = conjuncts(piece)
+    pieces: list[list[str]] = []
+    for p in sub_questions(question):
+        if pieces and _EACH_ALONE.match(p):     # …合格率哪个高？各多少 — asked of the subjects before
+            pieces[-1] = ["".join(pieces[-1]) + p]
+        else:
+            pieces.append(_figure_clauses(p))
+    # several figures asked in one part: its 分别 is theirs, not two subjects' (分别新增了多少项X、
+    # 成立了多少家Y)
+    units = [(clause, len(clauses) == 1) for clauses in pieces for clause in clauses]
+    for piece, alone in units:
+        parts = conjuncts(piece) if alone else [piece]
         for part in parts:
             intent = read_intent(part)
             if not intent.wants_figure and previous is not None and _ELLIPTIC_PART.search(part) and \

@@ -335,6 +335,11 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     ("去年有多少家企业成了上海市“质量标杆”？累计多少家企业通过了“上海品牌”认证？", ["30家", "159家"]),
     # each part by its own words first: the other part's words do not pull its figure
     ("去年推动多少家企业开展了DCMM贯标？重点用能设备能效对标覆盖了多少家用能企业？", ["200家", "100家"]),
+    # figures asked one after another, joined by 、 and 和 rather than commas (gold batch j11)
+    ("去年发布了几项长三角计量技术规范、几项国际标准和几项长三角地方标准？", ["7项", "16项", "5项"]),
+    ("2023年立项了多少个数字化转型地方标准、落实了多少个智能建造试点项目？", ["15个", "32个"]),
+    # 各是多少 on its own asks each subject of the sub-question before it (gold batch j10)
+    ("公路工程和水运工程抽检合格率哪个高？各是多少？", ["96.9％", "96.1％"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
