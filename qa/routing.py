@@ -171,7 +171,7 @@ def _unit_items(agency: str, query, index, retriever, evidence: list[Evidence]) 
     return f"{agency}列为责任单位的任务：{'；'.join(items)}"
 
 
-_BESIDES = re.compile(r"除了?.{0,30}?(还有|以外|之外|外)|(以外|之外)还有")
+_BESIDES = re.compile(r"除了?.{0,30}?(还有|以外|之外|外)|(以外|之外)还有|还有(谁|哪)")
 
 
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:

@@ -228,6 +228,18 @@ def test_a_reverse_agency_question_in_other_words(extractive_assistant, question
     assert _labels(answer) == {"第二部分（三）", "第二部分（四）", "第二部分（十）"}
 
 
+# the units an item lists, asked as what it lists (列了), who pushes it (推动…的是哪几个部门), or who
+# else besides a unit named (有海关参与吗？还有谁) — gold batches j10/j11
+@pytest.mark.parametrize("question,units", [
+    ("优质服务供给那一条列了哪些部门？", ["市民政局", "市卫生健康委"]),
+    ("今年推动质量合作交流的是哪几个部门？", ["市市场监管局", "市政府外办"]),
+    ("提升质量安全监管效能这块海关参与了吗？还有谁？", ["上海海关", "市药品监管局"]),
+])
+def test_the_units_of_an_item_asked_in_other_words(extractive_assistant, question, units):
+    answer = extractive_assistant.ask(question)
+    assert answer.mode == "structured" and all(u in answer.text for u in units), answer.text
+
+
 def test_an_agency_named_in_short_form(extractive_assistant):
     answer = extractive_assistant.ask("卫健委在今年要点里负责哪些事？")
     assert answer.mode == "structured" and {"第二部分（十）", "第二部分（十五）"} <= _labels(answer)
