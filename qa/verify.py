@@ -286,6 +286,8 @@ def lists_members(question: str, quotes: str) -> bool:
     False
     >>> lists_members("新增的是哪些单位？", "成员单位由30个增加至36个。")
     False
+    >>> lists_members("分级试点选了哪些产品？", "进一步探索开展产品质量分级试点。")
+    False
     """
     q = normalize_query(question)
     if not MEMBERS_ASKED.search(q):
@@ -318,6 +320,12 @@ def lists_members(question: str, quotes: str) -> bool:
             ends = [e for e in (flat.find(p, m.end()) for p in CLAUSE_END) if e >= 0]
             if "、" not in flat[start + 1:min(ends, default=len(flat))]:
                 return False
+        # named only as what qualifies another thing (哪些产品 → 产品质量分级试点): no member of
+        # the kind is named where no clause that writes it lists anything
+        clauses = [c for c in re.split(r"[,，。；;]", flat) if kind in c]
+        if clauses and all(re.search(rf"{kind}(?:质量|安全|标准|认证|监管|工作|体系|领域)", c)
+                           and not re.search(r"[、：:]|等", c) for c in clauses):
+            return False
     return True
 
 
