@@ -280,7 +280,8 @@ def verbatim_extract(request) -> list:
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
-        parts = figure_parts(subject)
+        # a follow-up that asks its figure by the turn before (那标准化总监呢？) asks it of its own words
+        parts = figure_parts(subject) or [(subject, intent, subject)]
         rankings = [rank_figures(part, evidence, part_intent.unit or intent.unit, weights,
                                  quoted_for(part, request.quoted, parts), context=context)
                     for part, part_intent, context in parts]

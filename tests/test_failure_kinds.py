@@ -479,7 +479,8 @@ def test_a_colloquial_when_asks_for_a_date():
 
 
 @pytest.mark.parametrize("row_id", ["j3-091",     # 去年…首席质量官？ → 那标准化总监呢？
-                                    "j3-089"])    # 2023年…药品抽检合格率？ → 那农产品呢？
+                                    "j3-089",     # 2023年…药品抽检合格率？ → 那农产品呢？
+                                    "j4-119"])    # 首席质量官…多少？ → 那企业标准化总监呢？ (no time)
 def test_an_elliptic_follow_up_asks_at_the_previous_turns_time(extractive_assistant, tune_rows, row_id):
     """那X呢？ asks what the turn before asked, of X — at that turn's time too: the 2023 figure,
     not a 2024 plan that names X."""
