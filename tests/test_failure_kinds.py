@@ -323,7 +323,9 @@ def test_a_listing_without_a_topic_is_not_answered(extractive_assistant, questio
 
 
 @pytest.mark.parametrize("question", ["Where did Shanghai's quality competitiveness index rank nationally?",
-                                      "质量竞争力指数在全国排在哪？"])
+                                      "质量竞争力指数在全国排在哪？",
+                                      # 国家级 is a level, not a country (gold batch j10)
+                                      "去年验收通过的是哪个国家级产业计量测试中心？"])
 def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     from qa.intent import Attribute, read_intent
 
