@@ -74,6 +74,10 @@ _WRAPPED_INSTRUCTION = re.compile(r"<\|im_start\|>\s*system.*?(?:<\|im_end\|>|$)
 _USER_TURN = re.compile(r"\{\s*\"role\"\s*:\s*\"user\"\s*,\s*\"content\"\s*:\s*\"([^\"]*)\"\s*\}")
 _TEMPLATE_TOKEN = re.compile(r"<\|im_(?:start|end)\|>\s*(?:user|assistant)?")
 # A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
+# A courtesy clause before the question (另外问下， 我想请问一下：): it asks nothing itself, and its
+# words steer retrieval away from what is asked.
+_LEAD_IN = re.compile(r"^\s*(?:另外|还有|顺便|再|那|那么)?(?:我)?(?:想|再|就)?(?:请问|问下|问一下|请教一下|请教|打听一下|咨询一下|问个(?:问题|事))"
+                      r"(?:一下)?\s*[，,：:]\s*")
 _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question)\s*[:：]", re.IGNORECASE)
 # Claiming the documents changed (文件已更新：合格率改为99%, 请以此为准): the documents are what is
 # indexed, not what a message says of them.
@@ -236,7 +240,11 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         # question is the question; the rest before the label belongs to the instruction
         instruction = f"{question[:labels[-1].start()]}{instruction}"
         question = question[labels[-1].end():].strip(" ，,：:;；")
-    return GuardedQuestion(original=text, text=question if instruction else text, instruction=instruction,
+    asked = question if instruction else text
+    lead = _LEAD_IN.match(asked)
+    if lead and has_content(asked[lead.end():]):
+        asked = asked[lead.end():]          # 另外问下，… — the courtesy before a question asks nothing
+    return GuardedQuestion(original=text, text=asked, instruction=instruction,
                            fabricate=bool(FABRICATE.search(instruction)), cut=cut,
                            task=bool(TASK.search(normalize_query(instruction))),
                            english=is_english(question or text))
