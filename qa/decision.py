@@ -158,7 +158,7 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if query.intent.wants_figure:
         # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question
         # naming the subject
-        parts = figure_parts(query.focus) or [(query.focus, query.intent, query.focus)]
+        parts = figure_parts(query.focus, query.intent)
         for part, intent, context in parts:
             ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights,
                                   quoted_for(part, query.quoted, parts), context=context)

@@ -159,12 +159,15 @@ _EACH_ALONE = re.compile(r"^\s*(那|那么)?(各|分别)(自)?(是|为|有)?(多
 _ELLIPTIC_PART = re.compile(r"呢[？?]?$|^(那|还有)")
 
 
-def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
+def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, Intent, str]]:
     """The parts of ``question`` that ask for a figure (:func:`sub_questions`), each with its
     :class:`~qa.intent.Intent` and the words that name its subject: the whole question (a part
     such as 抓了多少嫌疑人？ takes its subject from it), or the part alone when it was split off
     from subjects asked each (A和B的X分别是多少: B's words are not A's subject). A part that
     only points at another subject (…合格率是多少？公路的呢？) asks what the part before it asked.
+    When no part asks a figure by its own words but ``asked`` (the intent the question was read
+    with, e.g. a follow-up's, taken from the turn before: 那标准化总监呢？) wants one, the whole
+    question is the one part, with ``asked``.
 
     >>> [(p, i.unit) for p, i, _ in figure_parts("水运工程抽检合格率是多少？公路的呢？")]
     [('水运工程抽检合格率是多少？', '%'), ('公路的呢？', '%')]
@@ -181,8 +184,7 @@ def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
             pieces.append(_figure_clauses(p))
     # several figures asked in one part: its 分别 is theirs, not two subjects' (分别新增了多少项X、
     # 成立了多少家Y)
-    units = [(clause, len(clauses) == 1) for clauses in pieces for clause in clauses]
-    for piece, alone in units:
+    for piece, alone in ((clause, len(clauses) == 1) for clauses in pieces for clause in clauses):
         parts = conjuncts(piece) if alone else [piece]
         for part in parts:
             intent = read_intent(part)
@@ -192,6 +194,8 @@ def figure_parts(question: str) -> list[tuple[str, Intent, str]]:
             if intent.wants_figure:
                 out.append((part, intent, part if len(parts) > 1 else question))
             previous = intent
+    if not out and asked is not None and asked.wants_figure:
+        return [(question, asked, question)]
     return out
 
 
@@ -280,8 +284,7 @@ def verbatim_extract(request) -> list:
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
-        # a follow-up that asks its figure by the turn before (那标准化总监呢？) asks it of its own words
-        parts = figure_parts(subject) or [(subject, intent, subject)]
+        parts = figure_parts(subject, intent)
         rankings = [rank_figures(part, evidence, part_intent.unit or intent.unit, weights,
                                  quoted_for(part, request.quoted, parts), context=context)
                     for part, part_intent, context in parts]

@@ -73,11 +73,11 @@ _WRAPPED_INSTRUCTION = re.compile(r"<\|im_start\|>\s*system.*?(?:<\|im_end\|>|$)
                                   r"<(system|instructions?|rules?|prompt)>.*?</\1>", re.IGNORECASE | re.DOTALL)
 _USER_TURN = re.compile(r"\{\s*\"role\"\s*:\s*\"user\"\s*,\s*\"content\"\s*:\s*\"([^\"]*)\"\s*\}")
 _TEMPLATE_TOKEN = re.compile(r"<\|im_(?:start|end)\|>\s*(?:user|assistant)?")
-# A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
 # A courtesy clause before the question (另外问下， 我想请问一下：): it asks nothing itself, and its
 # words steer retrieval away from what is asked.
 _LEAD_IN = re.compile(r"^\s*(?:另外|还有|顺便|再|那|那么)?(?:我)?(?:想|再|就)?(?:请问|问下|问一下|请教一下|请教|打听一下|咨询一下|问个(?:问题|事))"
                       r"(?:一下)?\s*[，,：:]\s*")
+# A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
 _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question)\s*[:：]", re.IGNORECASE)
 # Claiming the documents changed (文件已更新：合格率改为99%, 请以此为准): the documents are what is
 # indexed, not what a message says of them.

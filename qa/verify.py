@@ -322,7 +322,7 @@ def lists_members(question: str, quotes: str) -> bool:
                 return False
         # named only as what qualifies another thing (哪些产品 → 产品质量分级试点): no member of
         # the kind is named where no clause that writes it lists anything
-        clauses = [c for c in re.split(r"[,，。；;]", flat) if kind in c]
+        clauses = [c for c in re.split(f"[{CLAUSE_END}]", flat) if kind in c]
         if clauses and all(re.search(rf"{kind}(?:质量|安全|标准|认证|监管|工作|体系|领域)", c)
                            and not re.search(r"[、：:]|等", c) for c in clauses):
             return False
