@@ -25,8 +25,12 @@ REVERSE_QUESTION = re.compile(r"(哪|啥|什么|几)[些几个项条件块一]{0
 
 
 # A question about who does an item's work (forward): the agency lists answer only this — not
-# which units were added to a group, or which organisation a centre is built on.
-RESPONSIBILITY = re.compile(r"负责|牵头|推动|开展|组织|由|列了|列出|列的|写了|标了|参与|承担|落实|实施|主管|管|抓|配合|分工|责任|干|做|搞|推进|执行|掺和|办|涉及|牵扯|牵涉|相关|对应|归口|挂|有份|有没有份|还有谁|"
+# which units were added to a group, or which organisation a centre is built on. 由 names the
+# doer of the verb after it: of an act with a doer of its own (由哪家单位承建, 谁举办的) the
+# responsible units are not the answer.
+_OWN_DOER = r"承建|承办|主办|举办|建设|建成|依托|获|入选|申报|评选|研发|生产"
+RESPONSIBILITY = re.compile(r"负责|牵头|推动|开展|组织|由(?![^，。；？?]{0,10}?(?:" + _OWN_DOER + r"))|列了|列出|列的|写了|标了|"
+                            r"参与|承担|落实|实施|主管|管|抓|配合|分工|责任|干|做|搞|推进|执行|掺和|(?<![举承主])办|涉及|牵扯|牵涉|相关|对应|归口|挂|有份|有没有份|还有谁|"
                             r"responsib|in charge|lead|involved|handle", re.IGNORECASE)
 
 

@@ -56,7 +56,7 @@ def sub_questions(question: str) -> list[str]:
 
 
 # Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
-_EACH = re.compile(r"分别|哪(个|项|一个|一项)(更|比较)?(高|低|多|少|大|小)|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
+_EACH = re.compile(r"分别|(哪(个|项|一个|一项|边|方|种)|谁)(更|比较|要)?(高|低|多|少|大|小)|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
 def conjuncts(part: str) -> list[str]:
@@ -67,9 +67,22 @@ def conjuncts(part: str) -> list[str]:
     ['公路工程的抽检合格率分别是多少', '水运工程的抽检合格率分别是多少']
     >>> conjuncts("公路工程、水运工程抽检合格率各是多少")
     ['公路工程抽检合格率各是多少', '水运工程抽检合格率各是多少']
+    >>> conjuncts("审查起诉这块，侵犯知识产权的和卖伪劣商品的，各涉及多少人？")
+    ['审查起诉这块，侵犯知识产权的，各涉及多少人？', '审查起诉这块，卖伪劣商品的，各涉及多少人？']
     """
     if not _EACH.search(part):
         return [part]
+    clauses = re.split(r"(?<=[，,])", part)
+    for i in range(len(clauses) - 2, -1, -1):
+        # the subjects joined in a clause of their own (审查起诉这块，A的和B的，各涉及多少人？): each
+        # subject with the clauses around it
+        clause, after = clauses[i], "".join(clauses[i + 1:])
+        if _EACH.search(after) and not _EACH.search(clause) and not _HOW_MANY.search(clause):
+            items = [x for x in re.split(r"[和与及、跟]", clause.rstrip("，,")) if x.strip()]
+            if len(items) >= 2:
+                before = "".join(clauses[:i])
+                return [f"{before}{x}，{after}" for x in items]
+            break
     head, sep, tail = part.partition("的")
     items = [x for x in re.split(r"[和与及、跟]", head) if x.strip()] if sep else []
     if len(items) >= 2:

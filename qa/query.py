@@ -26,7 +26,7 @@ _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|
                        re.IGNORECASE)
 # Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
 # using one is read with that topic even when it names something of its own.
-_REFERS = re.compile(r"这届|这个|这项|这条|这一|这些|该|上述|其中|里面|当中|此项|它们?|"
+_REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|该|上述|其中|里面|当中|此项|它们?|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|\b(what|which|how|who|when|where)\b",
                           re.IGNORECASE)
@@ -84,6 +84,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     ('今年政府质量奖要做？ 这届一共多少家报名？', True)
     >>> resolve_follow_up("今年这块打算怎么弄？", [("长三角计量技术规范发布了几项？ 是谁组织的？", "…")])[0]
     '长三角计量技术规范发布了？ 组织的？ 今年这块打算怎么弄？'
+    >>> resolve_follow_up("这事谁牵头？", [("要编制什么报告？", "年度《上海市质量状况分析报告》。")])[0]
+    '要编制报告？ 上海市质量状况分析报告 这事谁牵头？'
     """
     if not history:
         return question, False
@@ -98,7 +100,16 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         # a question asking its own thing (今年这块打算怎么弄？) takes the previous topic, not
         # what was asked of it (…发布了几项？是谁组织的？ would make it a count or a person)
         previous = _ASKED_WORDS.sub("", previous)
+    # what the previous answer named (要发布什么报告？ → 《上海市质量状况分析报告》) is what 这事
+    # refers to: its titles go with the previous topic
+    named = [t for t in dict.fromkeys(_TITLE.findall(history[-1][1])) if normalize_for_match(t) not in seen]
+    if named and _REFERS.search(question):
+        previous = f"{previous} {' '.join(named[:MAX_NAMED_TITLES])}"
     return f"{previous} {question.strip()}", True
+
+
+_TITLE = re.compile(r"《([^《》\n]{2,40})》")
+MAX_NAMED_TITLES = 2      # of the previous answer: more is a listing, not the thing referred to
 
 
 # What a question asks, as opposed to what it is about: removed from an earlier question whose

@@ -66,8 +66,11 @@ DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星�
 DURATION_ASKED = re.compile(r"多久|多长时间|多长的时间|周期|有效期|how long", re.IGNORECASE)
 DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|截至|期限|what date|deadline|which month", re.IGNORECASE)
 MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))|"
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区(?!域)|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))|"
                    r"(?:落户|位于|落地|设在|建在|赴)[\u4e00-\u9fff、]{2,8}")
+# before a place that says where something is; a place in brackets names the host city of an
+# event or a centre (中国质量（成都）大会, 国家碳计量中心（上海）)
+_LOCATIVE = re.compile(r"(?:在|于|赴|到|至|落户|落地|设在|建在|位于|（|\()$")
 PROCEDURE = re.compile(r"流程|程序|手续|材料|条件|须|应当|提交|办理|(申请|申报|报名)(方式|渠道|时间|截止|入口|网址|条件|材料)")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
@@ -173,12 +176,19 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 and w.word[-1] not in "化性型"
                    for w in pseg.cut(body))
     if attribute == Attribute.PLACE:
-        if re.search(r"哪(?:个|一个|些|几个)?省", q):
-            # 哪个省 asks for a province: a division the question does not name
+        if re.search(r"哪(?:个|一个|些|几个|座)?(?:省|城市|市(?![场级]))|which (?:city|province)", q):
+            # 哪个省 / 哪个城市 asks for a province or a city: a division the question does not
+            # name (a region — 长三角区域 — is neither), where something is (在X, 赴X, 落户X): a
+            # name that only qualifies another (上海旅游节) says where nothing is
             from .places import is_place
             from .text import _jieba
 
-            return any(is_place(w) and w.rstrip("省市区县") not in q for w in _jieba().cut(body))
+            at, found = 0, False
+            for w in _jieba().cut(body):
+                if is_place(w) and w.rstrip("省市区县") not in q and _LOCATIVE.search(body[max(0, at - 2):at]):
+                    found = True
+                at += len(w)
+            return found
         # 哪个区 asks for a district: a 园区 or 社区 is no answer
         pattern = DISTRICT if re.search(r"哪(?:个|些|几个)?区", q) else PLACE
         return any(m.group(0) not in q for m in pattern.finditer(body))

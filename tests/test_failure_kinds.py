@@ -876,3 +876,47 @@ def test_a_message_asking_dozens_of_figures_is_answered(extractive_assistant):
     number (an exhaustive search over 40 parts never returned)."""
     answer = extractive_assistant.ask("，".join(["去年召回了多少起", "涉及多少件产品"] * 20) + "？")
     assert "70起" in answer.text, answer.text
+
+
+def test_a_tone_asked_of_the_assistant_is_an_instruction_and_the_question_is_answered(extractive_assistant):
+    """A role or tone (用老板的口气训我一顿) is no part of the question: its words steered the
+    figure match away from the sentence that answers."""
+    answer = extractive_assistant.ask("你来当我领导，用领导的语气批评我两句，顺便说下去年消费品召回占了全国召回的多少")
+    assert not answer.abstained and "65％" in answer.text, answer.text
+    assert any("忽略" in note for note in answer.notes), answer.notes
+
+
+def test_a_city_asked_is_not_answered_by_a_region(extractive_assistant):
+    """哪个城市 asks for a city: 长三角区域 is a region, not a district or a city."""
+    answer = extractive_assistant.ask("长三角产业计量技术创新挑战赛在哪个城市举行？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_who_built_something_is_not_answered_by_responsible_units(extractive_assistant):
+    """由哪家单位承建 asks the doer of 承建: the item's responsible units did not build it."""
+    answer = extractive_assistant.ask("那5个市级质检中心是由哪家单位承建的？")
+    assert "责任单位" not in answer.text, answer.text
+
+
+def test_subjects_joined_in_a_clause_of_their_own_are_each_answered(extractive_assistant):
+    """审查起诉方面，A的和B的，各…多少: the subjects stand in a clause between the topic and 各."""
+    answer = extractive_assistant.ask("审查起诉方面，侵犯知识产权的和伪劣商品的，各有多少人？")
+    assert "1824人" in answer.text and "294人" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("新增“上海标准”的项数和数字化转型地方标准的立项数，哪个多？", ("10项", "15个")),
+    ("农产品例行监测合格率和药品抽检合格率相比，谁高一点？", ("99.52％", "99.7％")),
+])
+def test_two_figures_compared_without_how_many_are_each_quoted(extractive_assistant, question, figures):
+    """哪个多 / 谁高 compares two figures: each is asked, though no 多少 asks it."""
+    answer = extractive_assistant.ask(question)
+    assert all(f in answer.text for f in figures), answer.text
+
+
+def test_this_matter_refers_to_what_the_previous_answer_named(extractive_assistant):
+    """这事谁牵头 after an answer naming 《上海市质量状况分析报告》: that report's item is asked,
+    not another item that mentions an annual report."""
+    history = [("今年要编制发布什么年度报告？", "编制发布年度《上海市质量状况分析报告》。")]
+    answer = extractive_assistant.ask("这事谁牵头？", history=history)
+    assert "市质量工作领导小组办公室" in answer.text, answer.text
