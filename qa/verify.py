@@ -45,7 +45,7 @@ from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
-from .text import COUNTED, SERIES_MEMBER, content_words, normalize_for_match, normalize_query, numbers_in
+from .text import COUNTED, QUESTION_WORDS, SERIES_MEMBER, STOPWORDS, content_words, normalize_for_match, normalize_query, numbers_in
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -421,7 +421,20 @@ def _ranks_subject_asked(clause: str, question: str) -> bool:
 
 def subject_match(question: str, text: str, weights: dict) -> float:
     """How much of ``question``'s content (IDF-weighted share of its content words) ``text``
-    contains — the evidence's coverage of what is asked about."""
+    contains — the evidence's coverage of what is asked about. A question whose only topic is
+    one character (碳的事呢？) is read by its characters the documents use as words.
+
+    >>> subject_match("碳的事呢？", "制定碳足迹标准。", {"碳": 3.8})
+    1.0
+    """
     from .claims import clause_match
 
-    return clause_match(text, content_words(question), weights)
+    words = content_words(question) or [w for w in _jieba_words(question) if w in weights and
+                                        "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS and w not in QUESTION_WORDS]
+    return clause_match(text, words, weights)
+
+
+def _jieba_words(text: str) -> list[str]:
+    from .text import _jieba
+
+    return [w.strip() for w in _jieba().cut(normalize_query(text)) if w.strip()]

@@ -920,3 +920,25 @@ def test_this_matter_refers_to_what_the_previous_answer_named(extractive_assista
     history = [("今年要编制发布什么年度报告？", "编制发布年度《上海市质量状况分析报告》。")]
     answer = extractive_assistant.ask("这事谁牵头？", history=history)
     assert "市质量工作领导小组办公室" in answer.text, answer.text
+
+
+def test_a_topic_of_one_character_is_read(extractive_assistant):
+    """碳的事呢？ names its topic by one character the documents use (碳达峰, 碳足迹): not 'nothing asked'."""
+    answer = extractive_assistant.ask("碳这块说了啥？")
+    assert not answer.abstained and "碳" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "住宅工程质量保险的保费按什么标准收？",            # a premium: an amount of money
+    "世界顶尖科学家论坛碳大会请了哪位嘉宾主讲，嘉宾是谁？",   # a person
+    "ISO青年之星大赛是在哪个场馆举办的？",              # a venue
+])
+def test_a_premium_a_guest_or_a_venue_the_notice_never_gives_is_abstained_on(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_which_bureau_something_belongs_to_is_a_responsible_unit_question(extractive_assistant):
+    """是哪个局的事 asks who is responsible: the item's units, 市绿化市容局 among them."""
+    answer = extractive_assistant.ask("林木种苗新品种权保护归哪个局的事？")
+    assert "市绿化市容局" in answer.text, answer.text
