@@ -56,7 +56,7 @@ def sub_questions(question: str) -> list[str]:
 
 
 # Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
-_EACH = re.compile(r"分别|(哪(个|项|一个|一项|边|方|种)|谁)(更|比较|要)?(高|低|多|少|大|小)|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
+_EACH = re.compile(r"分别|(哪(个|项|一个|一项|边|方|种)|谁)的?([\u4e00-\u9fff]{0,4}?(数量|数|比例|得分|分|规模|金额|额|率|量|值))?(更|比较|要)?(高|低|多|少|大|小)|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
 def conjuncts(part: str) -> list[str]:
@@ -78,7 +78,10 @@ def conjuncts(part: str) -> list[str]:
         # subject with the clauses around it
         clause, after = clauses[i], "".join(clauses[i + 1:])
         if _EACH.search(after) and not _EACH.search(clause) and not _HOW_MANY.search(clause):
-            items = [x for x in re.split(r"[和与及、跟]", clause.rstrip("，,")) if x.strip()]
+            # 和 joins the subjects where it is written; 、 then lists inside one (ISO、IEC标准)
+            items = [x for x in re.split(r"[和与及跟]", clause.rstrip("，,")) if x.strip()]
+            if len(items) < 2:
+                items = [x for x in clause.rstrip("，,").split("、") if x.strip()]
             if len(items) >= 2:
                 before = "".join(clauses[:i])
                 return [f"{before}{x}，{after}" for x in items]

@@ -907,6 +907,8 @@ def test_subjects_joined_in_a_clause_of_their_own_are_each_answered(extractive_a
 @pytest.mark.parametrize("question, figures", [
     ("新增“上海标准”的项数和数字化转型地方标准的立项数，哪个多？", ("10项", "15个")),
     ("农产品例行监测合格率和药品抽检合格率相比，谁高一点？", ("99.52％", "99.7％")),
+    ("农产品例行监测和药品抽检，哪个合格率高？", ("99.52％", "99.7％")),      # the measure between
+    ("检验检测行业和认证行业，哪个营收规模大？", ("325.64亿元", "51.30亿元")),
 ])
 def test_two_figures_compared_without_how_many_are_each_quoted(extractive_assistant, question, figures):
     """哪个多 / 谁高 compares two figures: each is asked, though no 多少 asks it."""
