@@ -106,7 +106,10 @@ _POLARITY_EN = {r"\b(higher|above|more than|exceed\w*)\b": ("高于", "超过", 
                 r"\b(increas\w*|grow\w*|rose|rise)\b": ("增加", "增长", "上升", "提高", "新增", "同比增加"),
                 r"\b(decreas\w*|declin\w*|fell|drop\w*)\b": ("减少", "下降", "降低"),
                 r"\b(last|worst|bottom)\b": ("倒数", "最后", "末位"),
-                r"\b(first|top|best|lead\w*)\b": ("第一", "领先", "前列", "首"),
+                # a rank (leads the nation, in the lead) — not a name (leading group: 领导小组), taking the
+                # lead in a task (牵头), nor a court's instance (first-instance: 一审)
+                r"\b(first(?![- ]instance)|top|best|leads? (the )?(nation|country|city)|leading (position|level|place)|"
+                r"in the lead)\b": ("第一", "领先", "前列", "首"),
                 r"\b(not|no|never|none)\b": ("没有", "未", "不", "无")}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|cn|org|net|gov|example)\b", re.IGNORECASE)
 

@@ -104,3 +104,19 @@ def test_a_marker_whose_source_adds_nothing_to_the_sentence_is_removed(evidence)
     # two sources that each hold a figure of the sentence are both kept
     both = ground("合格率96.04％，质量竞争力指数95.17[1][2]。", evidence)
     assert len(both.citations) == 2
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The municipal quality work leading group now has 36 member units.",
+     "市质量工作领导小组成员单位由30个增加至36个，完善领导小组及办公室工作规则。"),
+    ("Shanghai has taken the lead in drafting about 190 ISO and IEC standards.", "牵头制定ISO、IEC标准190余项。"),
+    ("Courts accepted 596 first-instance IP criminal cases.", "全年共受理一审知识产权刑事案件596件。"),
+])
+def test_an_english_name_with_a_rank_word_in_it_is_not_a_rank_claim(sentence, source):
+    """leading group (领导小组), taking the lead (牵头) and first-instance (一审) claim no rank: an
+    English answer saying them is supported by its figure (the model's answer was refused before)."""
+    assert support(sentence, [source]) == 1.0
+
+
+def test_an_english_rank_claim_the_evidence_does_not_make_is_refused():
+    assert support("Shanghai leads the nation with a pass rate of 96.04%.", ["上海市制造业产品质量合格率96.04％。"]) == 0.0
