@@ -18,7 +18,7 @@ import re
 
 from .claims import rank_figures
 from .sections import AGENCIES_ONLY
-from .intent import Attribute, Intent, Scope, read_intent
+from .intent import COMPARED, Attribute, Intent, Scope, read_intent
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -56,7 +56,8 @@ def sub_questions(question: str) -> list[str]:
 
 
 # Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
-_EACH = re.compile(r"分别|(哪(个|项|一个|一项|边|方|种)|谁)的?([\u4e00-\u9fff]{0,4}?(数量|数|比例|得分|分|规模|金额|额|率|量|值))?(更|比较|要)?(高|低|多|少|大|小)|各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
+_EACH = re.compile(rf"分别|{COMPARED}(高|低|多|少|大|小)|"
+                   r"各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
 def conjuncts(part: str) -> list[str]:

@@ -43,6 +43,9 @@ class Scope(str, Enum):
     COMPARE = "compare"        # one section per year or part (2023 vs 2024)
 
 
+# Which of two is more, with the measure compared between (哪个多, 谁高, 哪个合格率高, 哪个营收规模
+# …): followed by the comparative adjective (多, 高…) where it is used.
+COMPARED = r"(?:哪(?:个|项|一个|一项|边|方|种)|谁)的?(?:[\u4e00-\u9fff]{0,4}?(?:数量|数|比例|得分|分|规模|金额|额|率|量|值))?(?:更|比较|要)?"
 _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|预算|经费|(补贴|补助)(多少|几|金额|标准|资金)|"
                     r"(交|缴|付|收|花)(多少|几).{0,6}费|多少.{0,4}费\b|"
                     r"(多少|几).{0,4}(补贴|补助)(?!性)|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
@@ -64,7 +67,7 @@ _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
-                       r"(?:哪(?:个|项|一个|一项|边|方|种)|谁)的?(?:[\u4e00-\u9fff]{0,4}?(?:数量|数|比例|得分|分|规模|金额|额|率|量|值))?(?:更|比较|要)?(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
+                       rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.

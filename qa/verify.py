@@ -45,7 +45,8 @@ from .claims import figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
-from .text import COUNTED, QUESTION_WORDS, SERIES_MEMBER, STOPWORDS, content_words, normalize_for_match, normalize_query, numbers_in
+from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
+                   numbers_in, tokenize)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -183,12 +184,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
             from .places import is_place
             from .text import _jieba
 
-            at, found = 0, False
-            for w in _jieba().cut(body):
-                if is_place(w) and w.rstrip("省市区县") not in q and _LOCATIVE.search(body[max(0, at - 2):at]):
-                    found = True
-                at += len(w)
-            return found
+            return any(is_place(w) and w.rstrip("省市区县") not in q and _LOCATIVE.search(body[max(0, at - 2):at])
+                       for w, at, _ in _jieba().tokenize(body))
         # 哪个区 asks for a district: a 园区 or 社区 is no answer
         pattern = DISTRICT if re.search(r"哪(?:个|些|几个)?区", q) else PLACE
         return any(m.group(0) not in q for m in pattern.finditer(body))
@@ -429,12 +426,6 @@ def subject_match(question: str, text: str, weights: dict) -> float:
     """
     from .claims import clause_match
 
-    words = content_words(question) or [w for w in _jieba_words(question) if w in weights and
-                                        "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS and w not in QUESTION_WORDS]
+    words = content_words(question) or [w for w in tokenize(question) if len(w) == 1 and "\u4e00" <= w <= "\u9fff"
+                                        and w in weights and w not in QUESTION_WORDS]
     return clause_match(text, words, weights)
-
-
-def _jieba_words(text: str) -> list[str]:
-    from .text import _jieba
-
-    return [w.strip() for w in _jieba().cut(normalize_query(text)) if w.strip()]
