@@ -30,6 +30,7 @@ class Attribute(str, Enum):
     PROCEDURE = "procedure"    # how to apply: 怎么申请, 流程, 材料, 条件
     CONTACT = "contact"        # 电话, 邮箱, 网址
     REASON = "reason"          # why: 为什么, 原因是什么, why
+    ADVICE = "advice"          # a recommendation for the asker: 推荐哪个牌子, 买哪款好
     AGENCY = "agency"          # responsible units: 哪些部门负责, 由谁牵头
     MENTIONS = "mentions"      # where the documents mention something
     OPEN = "open"              # anything else: what, which, how
@@ -50,7 +51,8 @@ _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|�
                     r"(交|缴|付|收|花)(多少|几).{0,6}费|多少.{0,4}费\b|"
                     r"(多少|几).{0,4}(补贴|补助)(?!性)|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
                     r"利润|营收|收入|产值|销售额|投资额|保费|费率|费用?(大概|大约|一般)?(是|按)?(什么|啥|多少)?标准|"
-                    r"价格|多少资金|资金(有|是)?多少|how much money|budget|funding|how (much|large|big) (is |was |are |were )?(the )?subsid|"
+                    r"价格|多少资金|资金(有|是)?多少|how much money|amount of money|money involved|amount involved|"
+                    r"value (of|involved)|budget|funding|how (much|large|big) (is |was |are |were )?(the )?subsid|"
                     r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
 _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
@@ -64,6 +66,12 @@ _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
 _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|\bwhy\b|\breasons?\b", re.IGNORECASE)
+# Asking the assistant to recommend something to buy, visit or choose (扫地机器人推荐哪个牌子？
+# 周末有啥好路线推荐？): documents that report and plan public work recommend nothing to their reader.
+_ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个|款|家|种|些|几)?(牌子|品牌|产品|型号|路线|店|餐厅|地方|景点)?|"
+                     r"有(啥|什么|没有)(好的?|靠谱的?)?[\u4e00-\u9fff]{0,8}(推荐|可以推荐)|推荐的?[\u4e00-\u9fff]{0,4}(吗|呢|不)|"
+                     r"哪(个|款|家|种)(牌子|品牌)|什么(牌子|品牌)(的)?(好|靠谱|比较好)|(买|选|挑)(哪|什么)(个|款|家|种|牌)|"
+                     r"\brecommend|which brand", re.IGNORECASE)
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
@@ -73,7 +81,7 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
 # 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
-                     r"(由谁|谁来?|归谁|归哪)(来)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合)|"
+                     r"(由谁|谁来?|谁去|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进)|"
                      r"哪(些|几|个|家)(个|家)?(部门|单位|委办局|委办|机关|机构|局|委)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)|"
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
@@ -189,7 +197,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
                                (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
                                (Attribute.DATE, _DATE), (Attribute.PLACE, _PLACE),
-                               (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY)):
+                               (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY),
+                               (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):
             found.append(attribute)
     attribute = found[0] if found else Attribute.OPEN

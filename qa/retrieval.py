@@ -26,6 +26,10 @@ from .text import content_words, normalize_for_match, normalize_query, numbers_i
 LEXICAL_WEIGHT = 0.5
 NUMBER_BONUS = 0.05
 RANK_PRIOR = 0.02
+# A query word a sentence lacks but its own section's heading holds counts this share of a word
+# the sentence holds: a sentence is read in the context of its heading ((十三)“双打”工作力度不断
+# 加大 → 共侦破刑事案件…), as retrieval systems prefix chunks with their section titles.
+HEADING_SHARE = 0.5
 # A sentence that is only an item's heading, "（四）产品质量保持全国领先。": no evidence in it.
 _HEADING_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；]{0,40}。?$")
 
@@ -161,6 +165,13 @@ class HybridRetriever:
             df.update(set(sentence.tokens))
         n = max(1, len(self.index.sentences))
         return {t: math.log(1 + n / c) for t, c in df.items()}
+
+    @cached_property
+    def _heading_tokens(self) -> dict[str, frozenset[str]]:
+        """The tokens of each section's own heading (the last of its path), by section id; none
+        for a document's top level."""
+        return {sec.section_id: frozenset(tokenize(sec.path[-1])) if len(sec.path) >= 2 else frozenset()
+                for sec in self.index.sections}
 
     @cached_property
     def _section_texts(self) -> list[str]:
@@ -315,8 +326,14 @@ class HybridRetriever:
         q_tokens = set(tokenize(normalized))
         idf = self._sentence_idf
         total = sum(idf.get(t, 1.0) for t in q_tokens) or 1.0
-        lexical = np.array([sum(idf.get(t, 1.0) for t in q_tokens & set(s.tokens)) / total
-                            for s in sentences])
+        headings = self._heading_tokens
+        lexical = []
+        for s in sentences:
+            own = q_tokens & set(s.tokens)
+            context = (q_tokens & headings.get(s.section_id, frozenset())) - own
+            lexical.append((sum(idf.get(t, 1.0) for t in own)
+                            + HEADING_SHARE * sum(idf.get(t, 1.0) for t in context)) / total)
+        lexical = np.array(lexical)
         wants_number = read_intent(normalized).wants_figure
         numeric = np.array([1.0 if numbers_in(s.text) else 0.0 for s in sentences])
         return dense + LEXICAL_WEIGHT * lexical + (NUMBER_BONUS * numeric if wants_number else 0.0)

@@ -106,7 +106,7 @@ CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个
 MIN_QUESTION_COVERAGE = 0.2
 ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attribute.DATE: "时间",
                    Attribute.PERSON: "人员", Attribute.PLACE: "地点", Attribute.PROCEDURE: "办理流程或条件",
-                   Attribute.CONTACT: "联系方式", Attribute.REASON: "原因"}
+                   Attribute.CONTACT: "联系方式", Attribute.REASON: "原因", Attribute.ADVICE: "推荐"}
 
 
 @dataclass
@@ -197,6 +197,10 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return bool(CAUSE.search(body)) or corrects_premise(q, body)
     if attribute == Attribute.CONTACT:
         return bool(CONTACT.search(body))
+    if attribute == Attribute.ADVICE:
+        # the documents' own recommending (向商务部推荐新一轮“中华老字号”), of a thing the question names
+        words = content_words(q)
+        return any(any(w in m.group(1) for w in words) for m in re.finditer(r"推荐([^，。；;]{1,16})", body))
     if attribute == Attribute.AGENCY:      # a unit or organisation the question does not name
         return any(m.group(0) not in q for m in ORGANISATION.finditer(body))
     return True
@@ -375,12 +379,15 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             (query.english or states_attribute(stated, intent.attribute, query.question))
             and states_attribute(quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
+    # a sentence is about what its own section's heading names (（十三）“双打”工作力度不断加大 →
+    # 共侦破刑事案件…); a document's top-level heading (第一部分 …总结) names no topic
+    in_context = quotes + "".join(dict.fromkeys(c.path[-1] for c in grounded.citations if len(c.path) >= 2))
     translated = query.english and bool(re.search(r"[\u4e00-\u9fff]", query.question))
     if not written and (not query.english or translated) and not query.follow_up and \
             (intent.scope == Scope.SINGLE or not content_words(query.question)) and \
-            max(subject_match(query.question, quotes, weights),
+            max(subject_match(query.question, in_context, weights),
                 _overview_match(query.question, quotes, weights),
-                subject_match(asking_clauses(query.question), quotes, weights)) < MIN_QUESTION_COVERAGE:
+                subject_match(asking_clauses(query.question), in_context, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only
     if not query.english:
         # a place the question names narrows its subject (浦东新区的合格率): the cited sentences, their
