@@ -70,6 +70,8 @@ def conjuncts(part: str) -> list[str]:
     ['公路工程抽检合格率各是多少', '水运工程抽检合格率各是多少']
     >>> conjuncts("审查起诉这块，侵犯知识产权的和卖伪劣商品的，各涉及多少人？")
     ['审查起诉这块，侵犯知识产权的，各涉及多少人？', '审查起诉这块，卖伪劣商品的，各涉及多少人？']
+    >>> conjuncts("二审案件里，受理数和审结数哪个多？")
+    ['二审案件里，受理数哪个多？', '二审案件里，审结数哪个多？']
     """
     if not _EACH.search(part):
         return [part]
@@ -94,8 +96,11 @@ def conjuncts(part: str) -> list[str]:
     # A和B X分别…, A、B X各…: the last conjunct carries the shared X; the subjects are parallel,
     # so the last one ends at the word boundary nearest the first one's length (公路工程和水运工程
     # 抽检合格率 → 水运工程 | 抽检合格率)
+    # …in a clause of its own before them (二审案件里，受理数和审结数哪个多？): the subjects are joined in
+    # the last clause; the clauses before it name what they are of, for each
+    before, last = "".join(clauses[:-1]), clauses[-1]
     items, current = [], ""
-    for word in _words(part):
+    for word in _words(last):
         if word in _CONJUNCTIONS:
             items.append(current)
             current = ""
@@ -112,7 +117,7 @@ def conjuncts(part: str) -> list[str]:
     if cut is None:
         return [part]
     shared = items[-1][cut:]
-    return [f"{x}{shared}" for x in items[:-1]] + [items[-1]]
+    return [f"{before}{x}{shared}" for x in items[:-1]] + [f"{before}{items[-1]}"]
 
 
 _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}

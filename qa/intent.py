@@ -81,7 +81,7 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
 # 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
-                     r"(由谁|谁来?|谁去|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进)|"
+                     r"(由谁|谁来?|谁去|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进|推动|统筹|协调|跟进|对接)|"
                      r"哪(些|几|个|家)(个|家)?(部门|单位|委办局|委办|机关|机构|局|委)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)|"
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
@@ -101,9 +101,11 @@ _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|所有|全部|(提到|提及
                   r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|"
                   r"(文件|通知|要点|总结)(里|中|上)?(是)?(怎么|如何)(说|提|讲|写)的|everything|all the", re.IGNORECASE)
 # Work done and work planned asked together (做了什么…打算做什么); years are counted separately.
-_DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|(建设|进展|推进|实施|开展)情况|现状|现在(有|是)|"
+_DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|(建设|进展|推进|实施|开展|申报|评选)情况|现状|现在(有|是)|"
+                   r"(?<![提到说讲写列])(?<=[\u4e00-\u9fff])了(多少|几|什么|哪些|啥)|"
                    r"目前(有|是)|did|done|achieved|so far", re.IGNORECASE)
-_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|plan|will|next", re.IGNORECASE)
+_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|plan|will|next",
+                      re.IGNORECASE)
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")

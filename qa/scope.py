@@ -94,6 +94,9 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
 # A clause asks something when it holds a question word or mark.
 _ASKS = re.compile(r"多少|几|什么|哪|吗|呢|啥|咋|怎么|怎样|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
                    re.IGNORECASE)
+# Nouns that name a measure of something, not a topic (…，数量是几个？ 金额多少？).
+_MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "个数", "件数", "人数", "次数", "金额", "总额", "规模", "比例",
+                            "占比", "比重", "时间", "日期", "情况"})
 # A clause this short without a question word only fronts a time or topic (今年，…).
 _FRONTING = 8
 
@@ -126,6 +129,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     [2023, 2024]
     >>> asked_years("今年说要启动新一轮产业质量攻关，那之前的攻关新增了多少利润？", 2024)
     {2023}
+    >>> asked_years("2024年准备新布局的那批市级质检中心，数量是几个？", 2024)
+    {2024}
     """
     from .text import split_clauses
 
@@ -138,8 +143,9 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
             carried = carried + clause if len(re.sub(r"\W", "", clause)) <= _FRONTING else ""
             plain = clause
             continue
-        if not carried and not content_words(clause):
-            carried = plain       # …从去年的做法到今年的安排，分别是什么？ asks of the clause before
+        if not carried and not [w for w in content_words(clause) if w not in _MEASURE_NOUNS]:
+            carried = plain       # …从去年的做法到今年的安排，分别是什么？ asks of the clause before;
+                                  # so does one asking only a measure of it (…质检中心，数量是几个？)
         own = question_years(carried + clause, ref_year)
         carried = ""
         if not own and not _BASELINE.search(clause) and (not years or content_words(clause)):

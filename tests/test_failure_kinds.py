@@ -988,3 +988,37 @@ def test_an_english_amount_of_money_is_not_answered_with_counts(extractive_assis
     answer = extractive_assistant.ask(
         "What was the total amount of money involved in the IP infringement and counterfeiting criminal cases in 2023?")
     assert answer.abstained or "48.4亿" in answer.text, answer.text
+
+
+def test_two_figures_compared_in_a_clause_after_their_subject(extractive_assistant):
+    """二审…里，受理数和审结数哪个多: the subjects are joined in the last clause; the clause before
+    names what they are of (二审, not the 一审 sentence's figures)."""
+    answer = extractive_assistant.ask("二审的知识产权刑事案件中，受理数和审结数哪个多？")
+    assert "55件" in answer.text and "59件" in answer.text and "596件" not in answer.text, answer.text
+
+
+def test_people_counted_in_wei_are_counted_in_ming(extractive_assistant):
+    """多少位 counts people as 名 and 人 do."""
+    answer = extractive_assistant.ask("聘任的企业标准化总监有多少位？")
+    assert "300多名" in answer.text, answer.text
+
+
+def test_a_clause_asking_only_a_measure_takes_the_year_of_the_clause_before(extractive_assistant):
+    """2024年…那批质检中心，数量是几个？ asks about 2024: the 2023 sentence's 首批5个 is not its answer."""
+    answer = extractive_assistant.ask("2024年准备布局的那批市级质检中心，数量是几个？")
+    assert "5个" not in answer.text, answer.text
+
+
+def test_what_was_done_and_this_years_arrangements_are_both_answered(extractive_assistant):
+    """申报了多少 (done) beside 今年…安排 (planned): both years are asked, each side is quoted."""
+    answer = extractive_assistant.ask("市政府质量奖这届申报了多少，今年又怎么安排？")
+    assert _parts(answer) == {"第一部分", "第二部分"} and "95家" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("人形机器人创新中心那条由谁来推动？", "市经济信息化委"),
+    ("养老机构服务质量监测那条任务，市里对口的是哪些部门？", "市民政局"),
+])
+def test_who_pushes_or_matches_an_item_is_a_responsible_unit_question(extractive_assistant, question, unit):
+    answer = extractive_assistant.ask(question)
+    assert unit in answer.text, answer.text
