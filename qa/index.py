@@ -136,9 +136,7 @@ class BM25Index:
 
     @classmethod
     def build(cls, texts: list[str], tokenizer=tokenize) -> "BM25Index":
-        import bm25s
-
-        model = bm25s.BM25()
+        model = _bm25s().BM25()
         model.index([tokenizer(t) or ["<empty>"] for t in texts], show_progress=False)
         return cls(model)
 
@@ -155,9 +153,18 @@ class BM25Index:
 
     @classmethod
     def load(cls, folder: Path) -> "BM25Index":
-        import bm25s
+        return cls(_bm25s().BM25.load(str(folder)))
 
-        return cls(bm25s.BM25.load(str(folder)))
+
+def _bm25s():
+    """The bm25s module, its logger quietened: importing it sets the logger to DEBUG, which
+    printed "Building index from tokens" under every command whatever logging asked for."""
+    import logging
+
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 @dataclass
