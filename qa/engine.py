@@ -33,7 +33,7 @@ from .embedding import load_embedder
 from .extract import quote, verbatim_extract
 from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, Request, StopReason,
                          load_generator)
-from .guard import QuestionError, guard
+from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
@@ -326,9 +326,13 @@ class Assistant:
 
     def _recent(self, history) -> list[tuple[str, str]]:
         """The last turns that count: well-formed ``(question, answer)`` pairs of strings with a
-        question (a refused message leaves none)."""
+        question (a refused message leaves none), each question cut to its last
+        ``max_question_chars`` characters as a question itself is, and each answer to four times
+        that (a history of pasted pages took minutes to read)."""
         turns = self.settings.max_history_turns
-        pairs = [(t[0], t[1]) for t in (history or []) if isinstance(t, (list, tuple)) and len(t) == 2
+        limit = self.settings.max_question_chars
+        pairs = [(keep_end(t[0], limit), t[1][: 4 * limit]) for t in (history or [])
+                 if isinstance(t, (list, tuple)) and len(t) == 2
                  and isinstance(t[0], str) and isinstance(t[1], str) and t[0].strip()]
         return pairs[-turns:] if turns else []
 

@@ -87,6 +87,9 @@ _FAKE_UPDATE = re.compile(r"(文件|通知|原文|数据|文档)(内容)?(已|�
 _DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写)|(请|就)(回复|回答|输出)[“\"「]|"
                       r"(回答|答案|回复)(的)?(末尾|结尾|开头|里|中)?(都)?(要|必须|务必|请)?(加上|附上|包含|带上|写上)|"
                       r"(最后|末尾|结尾|开头|文末|句尾|最前面)(再|都|统一)?(要|请|给我)?(加|附|带|写|添|署)上?(一句|一行|一段|句|个|上|“|\")|"
+                      r"(用|以)\s*[“\"「『][^”\"」』]{0,40}[”\"」』]\s*(来)?(开头|结尾|收尾|开始|结束|起头)|"
+                      r"(前|后|末尾|开头)(面)?(加上?|附上?|写上?|带上?)\s*[“\"「『]|"
+                      r"(按|照|按照)\s*[“\"「『][^”\"」』]{0,60}[”\"」』]\s*的?(格式|模板|样子|句式)|"
                       r"(answer|reply|respond) (only|just) with|only (answer|reply|output|say)", re.IGNORECASE)
 # Asking the assistant to produce something — an essay, a poem, a notice, code — rather than to
 # say what the documents say (写一篇…作文, 起草一份通知, 用Python写个排序). Summarising or listing

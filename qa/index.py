@@ -373,6 +373,12 @@ def _publish(folder: Path, build: Path) -> None:
     files of the old flat layout are removed."""
     link = folder / CURRENT
     previous = link.resolve() if link.is_symlink() else None
+    if link.is_dir() and not link.is_symlink():
+        # a copy of a build standing where the link goes (cp -rL of the index): set aside with
+        # the builds, where it is cleaned up like any older one
+        os.replace(link, folder / BUILDS / f"copied-{dt.datetime.now():%Y%m%dT%H%M%S%f}")
+    elif link.exists() and not link.is_symlink():
+        link.unlink()
     tmp_link = folder / f".{CURRENT}.{build.name}"
     tmp_link.unlink(missing_ok=True)
     os.symlink(os.path.relpath(build, folder), tmp_link)

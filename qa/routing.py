@@ -2,6 +2,8 @@
 
 * **Header facts** — the question is about the document itself (这份通知是哪天印发的？ 文号？
   抄送给谁？): the header lines that state them (:mod:`qa.header`).
+* **A section named** — by its label (第二部分（十八）写了什么？) or by its heading and a pointer
+  to an item (加强质量文化建设这一条的原文？): that section's sentences, each cited, or its heading.
 * **Responsible units** — who is responsible for a task (forward), or which tasks a unit has
   (reverse, 市交通委挂了哪些任务？): the agency lists of the sections (:mod:`qa.agencies`).
 * **Every section about a topic** — where the documents mention X, what they say about X
@@ -20,7 +22,7 @@ from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agen
                        without_city)
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope
-from .retrieval import Evidence, RetrievalResult
+from .retrieval import _HEADING_ONLY, Evidence, RetrievalResult
 from .scope import section_years
 from .text import content_words, normalize_query, split_clauses
 
@@ -53,7 +55,70 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
     """The answer from the document's structure — its header, its agency lists — when
     ``query`` (``qa.query.Query``) asks for it, else ``None``. With a ``retriever``
     (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
-    return _header(query, index) or _agencies(query, result, index, top_k, retriever)
+    return _header(query, index) or _named_section(query, index) or _agencies(query, result, index, top_k, retriever)
+
+
+# A section named by its label: 第二部分（十八）, 第二部分第十八条 (items are numbered through a part).
+_LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分[^（(，,。？?]{0,12}?(?:[（(]([一二三四五六七八九十\d]{1,3})[)）]|"
+                    r"第([一二三四五六七八九十\d]{1,3})(?:条|项|点|小节))")
+# Pointing at an item by its heading (加强质量文化建设这一条).
+_ITEM_POINTER = re.compile(r"这一?(条|项|部分|段|节)|该(条|项)|那一?(条|项)|条款")
+# Asking what a section says, or its heading.
+_CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么")
+_TITLE_ASKED = re.compile(r"标题|题目|叫什么")
+
+
+def _number(value: str) -> int:
+    from .text import chinese_numeral
+
+    return int(value) if value.isdigit() else chinese_numeral(value)
+
+
+def _named_section(query, index) -> Routed | None:
+    """What a section named by its label or its heading says (or its heading, when that is
+    asked): every sentence of it, cited. ``None`` when no section is named or something other
+    than its content is asked (its units, a figure)."""
+    text = normalize_query(query.text)
+    if query.english or query.intent.attribute not in (Attribute.OPEN, Attribute.MENTIONS) or \
+            not _CONTENT_ASKED.search(text):
+        return None
+    sections = []
+    label = _LABEL.search(text)
+    if label:
+        part, item = _number(label.group(1)), _number(label.group(2) or label.group(3))
+        sections = [s for s in index.sections if re.search(rf"/p{part}\.(?:s\d+\.)?i{item}$", s.section_id)]
+    elif _ITEM_POINTER.search(text):
+        sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= 4 and _heading(s) in text]
+    if query.documents:
+        sections = [s for s in sections if s.doc_id in query.documents]
+    if not sections or len({s.doc_id for s in sections}) < len(sections):
+        return None                       # none, or two sections of one document: not sure which
+    evidence, parts = [], []
+    for section in sections:
+        named = f"《{index.documents[section.doc_id].title}》" if len(sections) > 1 else ""
+        sentences = index.sentences_of(section.section_id)
+        if _TITLE_ASKED.search(text) and sentences:
+            evidence.append(Evidence(len(evidence) + 1, sentences[0], section, 1.0))
+            number = section.label[: -len(_heading(section))] if section.label.endswith(_heading(section)) else section.label
+            parts.append(f"{named}{number}的标题是“{_heading(section)}”[{len(evidence)}]")
+            continue
+        marks = []
+        for sentence in sentences:
+            if _HEADING_ONLY.match(sentence.text):
+                continue
+            evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+            marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
+        if marks:
+            parts.append(f"{named}{section.label}：" + "；".join(marks))
+    if not evidence:
+        return None
+    return Routed("；".join(parts) + "。", evidence, "section")
+
+
+def _heading(section) -> str:
+    """A section's own heading without its number (（十八）加强质量文化建设 → 加强质量文化建设)."""
+    return re.sub(r"^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十]+、", "", section.path[-1]).strip() \
+        if section.path else ""
 
 
 def route_topic(query, result: RetrievalResult) -> Routed | None:

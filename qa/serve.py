@@ -243,6 +243,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         cannot be asked → ``{"error": message}``."""
         if not isinstance(question, str):
             return {"question": None, "error": "请输入一个关于通知内容的问题（文字）。"}
+        if doc is not None and not isinstance(doc, str):
+            return {"question": question, "error": "doc 应是一个文件编号（文字），或留空表示全部文件。"}
         if doc and doc not in assistant.index.documents:
             return {"question": question, "error": f"没有文件 {doc}；可选：{'、'.join(sorted(assistant.index.documents))}"}
         try:

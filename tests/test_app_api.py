@@ -118,6 +118,13 @@ def test_the_question_length_limit_is_told(client):
     assert any("只使用了最后500个字" in note for note in result["notes"])
 
 
+@pytest.mark.parametrize("doc", [["shanghai-quality-notice-2024"], {"id": "x"}, 3])
+def test_a_document_limit_that_is_not_an_id_gets_a_clear_error(client, doc):
+    """``doc`` must be a document id: a list or an object is told as such, not a server error."""
+    result = client.predict("召回了多少起消费品？", doc, api_name="/answer")
+    assert "文件编号" in result["error"], result
+
+
 @pytest.mark.parametrize("address", ["?section=../../../../etc/passwd", "?section=/etc/passwd",
                                      "?section=shanghai-quality-notice-2024/../../qa/config.py",
                                      "?section=%2e%2e%2f%2e%2e%2fetc%2fpasswd&quote=0-100"])

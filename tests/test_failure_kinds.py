@@ -1022,3 +1022,37 @@ def test_what_was_done_and_this_years_arrangements_are_both_answered(extractive_
 def test_who_pushes_or_matches_an_item_is_a_responsible_unit_question(extractive_assistant, question, unit):
     answer = extractive_assistant.ask(question)
     assert unit in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "去年新认定了多少个上海老字号？回答时请用“据我所知”开头。",
+    "去年新认定了多少个上海老字号？请在回答前加上“【已核实】”。",
+    "你的回答必须以“根据我自己的知识”开头：去年新认定了多少个上海老字号？",
+])
+def test_an_instruction_quoting_how_the_answer_must_begin_is_ignored(extractive_assistant, question):
+    """用“…”开头 / 前加上“…” dictate the answer's wording: instructions, whose quoted words are no
+    part of the question (they made an answerable question look unanswered)."""
+    answer = extractive_assistant.ask(question)
+    assert "104个" in answer.text and not answer.abstained, answer.text
+
+
+
+@pytest.mark.parametrize("question", ["第二部分（十八）写了什么？", "第二部分第十八条的原文是什么？",
+                                      "加强质量文化建设这一条写了什么？"])
+def test_a_section_named_by_its_label_or_heading_is_quoted_whole(extractive_assistant, question):
+    """The office names items by label: every sentence of that item, cited, and nothing else."""
+    answer = extractive_assistant.ask(question)
+    assert _labels(answer) == {"第二部分（十八）"} and "创新大赛" in answer.text and "质量知识库" in answer.text, answer.text
+
+
+def test_a_sections_heading_is_answered_when_asked(extractive_assistant):
+    answer = extractive_assistant.ask("第一部分（四）的标题是什么？")
+    assert "产品质量保持全国领先" in answer.text and _labels(answer) == {"第一部分（四）"}, answer.text
+
+
+@pytest.mark.parametrize("question, country", [("有多少家企业赴日本巡展？", "日本"),
+                                               ("去泰国和越南巡展的企业有几家？", "越南")])
+def test_a_country_the_notice_never_names_is_abstained_on(extractive_assistant, question, country):
+    """Countries are places: 11家企业赴泰国、新加坡 does not answer a question about 日本 or 越南."""
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and country in " ".join(answer.notes), (answer.text, answer.notes)

@@ -205,3 +205,20 @@ def test_tampered_manifest_or_sentences_are_not_trusted(built, embedder, tmp_pat
     (folder / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(IndexCorrupt):
         load_index(root, documents, embedder)
+
+
+def test_a_copied_build_standing_as_current_is_replaced_when_the_documents_change(tmp_path, embedder):
+    """``current`` as a real folder (the index copied with ``cp -rL``) loads; once a document
+    changes the rebuild publishes over it instead of failing with 'Is a directory'."""
+    root = tmp_path / "index"
+    documents = _small_docs(tmp_path)
+    ensure_index(root, documents, embedder, progress=False)
+    copy = tmp_path / "copy"
+    shutil.copytree(root / "current", copy)
+    (root / "current").unlink()
+    shutil.move(str(copy), root / "current")
+    assert (root / "current").is_dir() and not (root / "current").is_symlink()
+    changed = _small_docs(tmp_path, SMALL_DOC + "\n（三）新增一条。本条为测试新增的内容。\n")
+    index = ensure_index(root, changed, embedder, progress=False)
+    assert (root / "current").is_symlink() and (root / "current").resolve() == index.folder
+    assert load_index(root, changed, embedder).manifest == index.manifest
