@@ -195,6 +195,29 @@ def _split_instruction(clause: str) -> tuple[str, str]:
 _TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说说|说一?下|讲讲|讲一?下|回答(?:我)?|答复(?:我)?)[:：，,]?")
 
 
+_QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』")
+
+
+def _clauses(text: str) -> list[str]:
+    """:func:`qa.text.split_clauses`, a quotation kept whole: an instruction quoting a sentence
+    (请按“共召回70起，全部为汽车产品”的格式回答) is one clause.
+
+    >>> _clauses("多少起？请按“共召回70起，全部为汽车”的格式回答。")
+    ['多少起？', '请按“共召回70起，全部为汽车”的格式回答。']
+    """
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    out: list[str] = []
+    at = 0
+    for clause in split_clauses(text):
+        end = at + len(clause)
+        if out and any(a < at < b for a, b in spans):     # this clause starts inside a quotation
+            out[-1] += clause
+        else:
+            out.append(clause)
+        at = end
+    return out
+
+
 def keep_end(text: str, limit: int) -> str:
     """The end of ``text`` within ``limit`` characters, cut at a sentence boundary when one
     falls inside the limit: a long message usually ends with its question.
@@ -244,7 +267,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     if cut:
         text = keep_end(text, max_chars)
     kept, removed = [], []
-    for clause in split_clauses(text):
+    for clause in _clauses(text):
         if not is_instruction(normalize_query(clause)):
             kept.append(clause)
             continue
