@@ -241,6 +241,43 @@ def _split_answer(text: str) -> list[str]:
     return merged
 
 
+# A topic fronted before what is said of it (人才这块，… 质量奖方面，…): no claim of its own.
+_TOPIC_LEAD = re.compile(r"^[^，,；;。]{1,10}(这块|这方面|方面|这边|来说|而言)[，,]")
+
+
+def copied_clauses(sentence: str, evidence: list) -> list[tuple[str, list[int]]]:
+    """A model sentence that runs several evidence sentences together (…实训基地，累计培育…), as
+    ``(clause, [n])`` claims: every clause (cut at commas and semicolons) copied word for word
+    from one evidence sentence and cited to it, a fronted topic (人才这块，) going with the clause
+    after it. ``[]`` unless every clause is such a copy — a clause reworded, or with its figures
+    moved, leaves the sentence to be dropped.
+
+    >>> from types import SimpleNamespace as N
+    >>> ev = [N(n=1, sentence=N(text="设立国际标准化实训基地。")), N(n=2, sentence=N(text="聘任总监300多名。"))]
+    >>> copied_clauses("人才这块，设立国际标准化实训基地，聘任总监300多名。", ev)
+    [('人才这块，设立国际标准化实训基地，', [1]), ('聘任总监300多名。', [2])]
+    >>> copied_clauses("设立国际标准化实训基地，聘任总监400多名。", ev)
+    []
+    """
+    lead = _TOPIC_LEAD.match(sentence)
+    head = lead.group(0) if lead else ""
+    clauses = [c for c in re.findall(r"[^，,；;]+[，,；;]?", sentence[len(head):]) if re.search(r"\w", c)]
+    if len(clauses) < 2:
+        return []
+    texts = {e.n: normalize_for_match(e.sentence.text) for e in evidence}
+    out = []
+    for i, clause in enumerate(clauses):
+        key = normalize_for_match(re.sub(r"[，,；;。.！!？?]+$", "", clause))
+        source = next((n for n, text in texts.items() if len(key) >= 4 and key in text), None)
+        if source is None:
+            return []
+        if out and out[-1][1] == [source]:          # clauses of one sentence stay one claim
+            out[-1] = (out[-1][0] + clause, [source])
+        else:
+            out.append(((head if i == 0 else "") + clause, [source]))
+    return out
+
+
 def ground(answer: str, evidence: list) -> GroundedAnswer:
     """Check ``answer`` (model text with ``[n]`` markers over ``evidence``, a list of
     :class:`qa.retrieval.Evidence`) and build its citations. See the module docstring."""
@@ -265,6 +302,10 @@ def ground(answer: str, evidence: list) -> GroundedAnswer:
         best = max(evidence, key=lambda e: support(body, [e.sentence.text], _headings(e)), default=None)
         if best is not None and support(body, [best.sentence.text], _headings(best)) >= MIN_BIGRAM_SUPPORT:
             kept.append((body, [best.n]))
+            continue
+        copied = copied_clauses(body, evidence)
+        if copied:
+            kept.extend(copied)
         else:
             dropped.append(body)
 

@@ -120,3 +120,22 @@ def test_an_english_name_with_a_rank_word_in_it_is_not_a_rank_claim(sentence, so
 
 def test_an_english_rank_claim_the_evidence_does_not_make_is_refused():
     assert support("Shanghai leads the nation with a pass rate of 96.04%.", ["上海市制造业产品质量合格率96.04％。"]) == 0.0
+
+
+def test_a_sentence_running_two_evidence_sentences_together_is_cited_to_each(evidence):
+    """The model copies two evidence sentences into one, joined by a comma, unmarked: each copied
+    clause is cited to the sentence it was copied from (it was dropped whole)."""
+    first = evidence[0].sentence.text.rstrip("。；;")
+    second = evidence[2].sentence.text.rstrip("。；;")
+    result = ground(f"这方面，{first}，{second}。", evidence)
+    assert not result.dropped and [c.quote for c in result.citations] == [evidence[0].sentence.text,
+                                                                           evidence[2].sentence.text], result
+
+
+@pytest.mark.parametrize("sentence", [
+    "上海市制造业产品质量合格率7.14％，高于全国96.04个百分点。",      # figures moved
+    "上海市制造业产品质量合格率96.04％，全市人均收入全国第一。",        # a clause no evidence states
+])
+def test_a_joined_sentence_is_kept_only_when_every_clause_is_copied(evidence, sentence):
+    result = ground(sentence, evidence)
+    assert result.dropped and not result.citations, result
