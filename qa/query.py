@@ -149,10 +149,16 @@ def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
     >>> resolve_history([("首席质量官去年培育了多少？", "…"), ("今年有啥新花样？", "…")])[-1][0]
     '首席质量官培育了？ 今年有啥新花样？'
+    >>> resolve_history([("水运工程抽检合格率是多少？", "96.1％"), ("那公路的呢？", "96.9％")])[-1][0]
+    '水运工程抽检合格率是多少？ 那公路的呢？'
     """
     resolved: list[tuple[str, str]] = []
     for question, answer in history:
         text, _ = resolve_follow_up(question, resolved)
+        if text == question and resolved and _ELLIPTIC.search(question):
+            # 那公路的呢？ stands alone as a query (its own topic retrieves best), but as an earlier
+            # turn it asks what the turn before it asked: 负责单位呢？ after it needs both
+            text = f"{resolved[-1][0]} {question}"
         resolved.append((text, answer))
     return resolved
 

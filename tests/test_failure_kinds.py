@@ -1057,3 +1057,14 @@ def test_a_country_the_notice_never_names_is_abstained_on(extractive_assistant, 
     """Countries are places: 11家企业赴泰国、新加坡 does not answer a question about 日本 or 越南."""
     answer = extractive_assistant.ask(question)
     assert answer.abstained and country in " ".join(answer.notes), (answer.text, answer.notes)
+
+
+def test_a_follow_up_after_an_elliptic_turn_keeps_the_first_turns_topic(extractive_assistant):
+    """水运工程抽检合格率？ → 那公路的呢？ → 负责单位呢？: the history as the app stores it (each turn's
+    query) still says what 负责单位 is of — the engineering-quality item, not another."""
+    history = []
+    for question in ("水运工程抽检合格率是多少？", "那公路的呢？"):
+        answer = extractive_assistant.ask(question, history=history)
+        history.append((answer.query, answer.text))
+    answer = extractive_assistant.ask("负责单位呢？", history=history)
+    assert "工程" in answer.text and "（十八）" not in answer.text, answer.text
