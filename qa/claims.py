@@ -281,6 +281,13 @@ PART_SHARE = 0.5
 SUBJECT_SHARE = 0.5
 
 
+# Verbs of an outcome — being chosen, awarded, approved (评上, 获奖, 入选, 通过认证). A count of
+# those who reached it is not a count of an earlier stage (95家申报, 8家进入提名奖公示): a figure
+# whose clause states no outcome does not answer a question that asks one.
+OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|评为|评选为|入选|当选|成为|认定|授予|摘得|拿到|拿了|得奖|上榜|"
+                     r"通过[了过]?[^，。；？?]{0,12}(认证|评审|验收|认定|审查|审核|评估|评价)")   # 通过 as 'through' is none
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -304,6 +311,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         subject = compared_subject(f"{context} {question}")
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
+    outcome = bool(OUTCOME.search(normalize_query(question)))     # this part's own verb
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -327,6 +335,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                                      subject and clause_match(f.scope, subject, weights) < SUBJECT_SHARE):
                 continue                      # 高于全国7.14个百分点 is no change on the year before,
                                               # nor the 药品 合格率's lead
+            if outcome and not OUTCOME.search(f.scope):
+                continue                      # 评上了几家 is not answered by 95家…申报
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is

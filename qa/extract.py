@@ -89,16 +89,17 @@ def conjuncts(part: str) -> list[str]:
                 before = "".join(clauses[:i])
                 return [f"{before}{x}，{after}" for x in items]
             break
-    head, sep, tail = part.partition("的")
+    # the subjects are joined in the last clause; the clauses before it name what they are of,
+    # for each (二审案件里，受理数和审结数哪个多？), or only lead in (我开检测公司的，想对比一下：…)
+    at = max((i for i, c in enumerate(clauses) if re.search(r"[和与及、跟]", c)), default=len(clauses) - 1)
+    before, last, rest = "".join(clauses[:at]), clauses[at], "".join(clauses[at + 1:])
+    head, sep, tail = last.partition("的")
     items = [x for x in re.split(r"[和与及、跟]", head) if x.strip()] if sep else []
     if len(items) >= 2:
-        return [f"{x}的{tail}" for x in items]
+        return [f"{before}{x}的{tail}{rest}" for x in items]
     # A和B X分别…, A、B X各…: the last conjunct carries the shared X; the subjects are parallel,
     # so the last one ends at the word boundary nearest the first one's length (公路工程和水运工程
     # 抽检合格率 → 水运工程 | 抽检合格率)
-    # …in a clause of its own before them (二审案件里，受理数和审结数哪个多？): the subjects are joined in
-    # the last clause; the clauses before it name what they are of, for each
-    before, last = "".join(clauses[:-1]), clauses[-1]
     items, current = [], ""
     for word in _words(last):
         if word in _CONJUNCTIONS:
@@ -117,7 +118,7 @@ def conjuncts(part: str) -> list[str]:
     if cut is None:
         return [part]
     shared = items[-1][cut:]
-    return [f"{before}{x}{shared}" for x in items[:-1]] + [f"{before}{items[-1]}"]
+    return [f"{before}{x}{shared}{rest}" for x in items[:-1]] + [f"{before}{items[-1]}{rest}"]
 
 
 _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}

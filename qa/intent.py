@@ -86,6 +86,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)|"
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
                      r"有没有份|也有份|有份吗|有没有参与|也参与了?吗|还有谁|"
+                     r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓|管)|"
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)

@@ -1068,3 +1068,33 @@ def test_a_follow_up_after_an_elliptic_turn_keeps_the_first_turns_topic(extracti
         history.append((answer.query, answer.text))
     answer = extractive_assistant.ask("负责单位呢？", history=history)
     assert "工程" in answer.text and "（十八）" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "市政府质量奖这一届最后评上了几家？",                      # 95家 applied (申报): none is said to have won
+    "2023—2024年度上海市政府质量奖有多少家组织获奖？",
+])
+def test_a_count_of_winners_is_not_answered_by_a_count_of_applicants(extractive_assistant, question):
+    """评上 / 获奖 ask an outcome; 95家组织和个人申报 counts an earlier stage."""
+    answer = extractive_assistant.ask(question)
+    assert "95家" not in answer.text, answer.text
+
+
+def test_a_count_of_those_who_passed_is_still_answered(extractive_assistant):
+    answer = extractive_assistant.ask("有多少家企业通过了上海品牌认证？")
+    assert "159家" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("行政执法和刑事司法衔接那条，是哪几家负责？", "市公安局"),           # 哪几家 before 负责
+    ("版权保护、林木种苗这些打假的活，分给了哪些单位？", "市委宣传部"),    # 分给
+])
+def test_units_asked_before_the_verb_or_as_assigned_work_are_responsible_units(extractive_assistant, question, unit):
+    answer = extractive_assistant.ask(question)
+    assert unit in answer.text, answer.text
+
+
+def test_subjects_joined_after_a_lead_in_clause_with_de_are_each_answered(extractive_assistant):
+    """我开检测公司的，想对比一下：A和B的X分别是多少 — the 的 of the lead-in is not the subjects'."""
+    answer = extractive_assistant.ask("我开检测公司的，想对比一下：2023年全市检验检测行业和认证行业的年营收分别是多少？")
+    assert "325.64亿元" in answer.text and "51.30亿元" in answer.text, answer.text
