@@ -31,13 +31,13 @@ RANK_PRIOR = 0.02
 # 加大 → 共侦破刑事案件…), as retrieval systems prefix chunks with their section titles.
 HEADING_SHARE = 0.5
 # A sentence that is only an item's heading, "（四）产品质量保持全国领先。": no evidence in it.
-_HEADING_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；]{0,40}。?$")
+HEADING_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。；]{0,40}。?$")
 
 
 def listable(sentence: EvidenceSentence) -> bool:
     """True when ``sentence`` says something a listing can quote: not a bare item heading
     (（三）推动绿色发展。) and not only a list of responsible units (（市市场监管局、市交通委）)."""
-    return not _HEADING_ONLY.match(sentence.text) and not AGENCIES_ONLY.match(sentence.text)
+    return not HEADING_ONLY.match(sentence.text) and not AGENCIES_ONLY.match(sentence.text)
 
 
 @dataclass(frozen=True)
@@ -344,7 +344,7 @@ class HybridRetriever:
         pool: list[tuple[EvidenceSentence, Retrieved]] = []
         for hit in hits:
             for sentence in self.index.sentences_of(hit.section.section_id):
-                if not _HEADING_ONLY.match(sentence.text):
+                if not HEADING_ONLY.match(sentence.text):
                     pool.append((sentence, hit))
         if not pool:
             return []

@@ -22,7 +22,7 @@ from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agen
                        without_city)
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope
-from .retrieval import _HEADING_ONLY, Evidence, RetrievalResult
+from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .scope import section_years
 from .text import content_words, normalize_query, split_clauses
 
@@ -104,7 +104,7 @@ def _named_section(query, index) -> Routed | None:
             continue
         marks = []
         for sentence in sentences:
-            if _HEADING_ONLY.match(sentence.text):
+            if HEADING_ONLY.match(sentence.text):
                 continue
             evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
             marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
