@@ -24,7 +24,7 @@ from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import MARKER, Citation, make_citation
-from .claims import idf_weights
+from .claims import figures_in, idf_weights, same_unit
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, readable_documents
@@ -373,7 +373,7 @@ class Assistant:
             request = replace(request, evidence=sorted({e.n: e for e in request.evidence + others}.values(),
                                                        key=lambda e: e.n))
         extract = verify(quote(chosen), result.evidence, query, corpus.weights, written=False)
-        notes = premise_notes(query, corpus.flat)
+        notes = premise_notes(query, corpus.flat, quote(chosen) if extract.ok else "")
         if others:
             titles = "、".join(f"《{documents[d].title}》" for d in dict.fromkeys(e.section.doc_id for e in chosen))
             notes.append(prompts.PARALLEL_NOTE_ZH.format(documents=titles))
@@ -510,16 +510,34 @@ def complete_sentences(text: str) -> str:
     return text[: ends[-1]] if ends else ""
 
 
-def premise_notes(query: Query, corpus_flat: str) -> list[str]:
+# Asking to confirm what the question states (是99.52%吗？ 高8个百分点，对吗？).
+_CONFIRM = re.compile(r"吗|对不对|是不是|是否|没错|确认|核实|真的")
+
+
+def premise_notes(query: Query, corpus_flat: str, quoted: str = "") -> list[str]:
     """A note for each figure the question states that the documents do not (为什么合格率只有
-    89.7%？ when they say 99.7%), and for each member of a series they name otherwise (第四届
-    where they report the 第五届): the premise is not accepted in silence."""
+    89.7%？ when they say 99.7%), for each member of a series they name otherwise (第四届
+    where they report the 第五届), and — when it asks to confirm what it states — for each figure
+    it states that the ``quoted`` sentences, the answer's, give otherwise in the same measure
+    (比全国高8个百分点，对吗？ answered by 高于全国7.14个百分点): the premise is not accepted in
+    silence."""
     stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}(?=[万亿]?[家个项件人名次起批])", query.question)
     missing = [f for f in dict.fromkeys(stated) if normalize_for_match(f) not in corpus_flat
                and not re.fullmatch(r"(19|20)\d{2}", f)]
     # a member of a series the documents name otherwise (第四届 where they report the 第五届)
     missing += [words for words, asked, named in series_members(query.text, corpus_flat) if asked not in named]
-    return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
+    notes = [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
+    if quoted and not query.english and _CONFIRM.search(query.question):
+        answered = figures_in(quoted)
+        for f in figures_in(query.question):
+            if f.unit in (None, "年") or not re.match(r"\d", f.value) or any(normalize_for_match(f.phrase).startswith(normalize_for_match(m)) for m in missing) \
+                    or any(g.value == f.value for g in answered):
+                continue
+            others = list(dict.fromkeys(g.phrase for g in answered if g.unit == f.unit)) or \
+                list(dict.fromkeys(g.phrase for g in answered if same_unit(g.unit, f.unit)))
+            if others:
+                notes.append(prompts.PREMISE_DIFFERS_NOTE_ZH.format(figure=f.phrase, stated="、".join(others[:2])))
+    return notes
 
 
 # Sentences a model sees: the extract's, then the best of the rest up to this many. A model may

@@ -1098,3 +1098,21 @@ def test_subjects_joined_after_a_lead_in_clause_with_de_are_each_answered(extrac
     """我开检测公司的，想对比一下：A和B的X分别是多少 — the 的 of the lead-in is not the subjects'."""
     answer = extractive_assistant.ask("我开检测公司的，想对比一下：2023年全市检验检测行业和认证行业的年营收分别是多少？")
     assert "325.64亿元" in answer.text and "51.30亿元" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, stated, given", [
+    ("上海制造业产品质量合格率比全国高出8个百分点，对吧？是不是？", "8个百分点", "7.14个百分点"),
+    ("市级药品抽检合格率是99.52%吗？", "99.52%", "99.7%"),     # 99.52％ is another rate of the notice
+])
+def test_a_figure_asked_to_be_confirmed_that_the_answer_gives_otherwise_is_told(extractive_assistant, question,
+                                                                                 stated, given):
+    """A false premise whose figure the notice has elsewhere: the answer's own sentence gives
+    another in the same measure, and the user is told which."""
+    answer = extractive_assistant.ask(question)
+    assert given.replace("%", "％") in answer.text and any(stated in n and given in n for n in answer.notes), \
+        (answer.text, answer.notes)
+
+
+def test_a_figure_confirmed_by_the_answer_gets_no_note(extractive_assistant):
+    answer = extractive_assistant.ask("消费品召回是70起吗？")
+    assert "70起" in answer.text and not any("不同" in n for n in answer.notes), answer.notes
