@@ -156,6 +156,26 @@ _UNIT = re.compile(r"(?:多少|几)(台套|批次|家次|人次|亿元|万元|�
 _UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分点", "百分点": "个百分点"}
 
 
+_THIS_YEAR = re.compile(r"今年|2024|本年度")
+_ANY_YEAR = re.compile(r"今年|去年|上年|明年|前年|本年度|(?:19|20)\d{2}|\d{2}年")
+
+
+def _count_then_plan(text: str) -> bool:
+    """True when one sub-question asks a count with no time of its own and another asks what
+    this year holds (申报的有多少家？今年要走到哪一步？): the count is the summary's, the plan the
+    要点's — both years are asked.
+
+    >>> _count_then_plan("质量奖申报的有多少家？今年要走到哪一步？"), _count_then_plan("今年要建几家？有啥要求？")
+    (True, False)
+    """
+    parts = [p for p in re.split(r"[？?]", text) if p.strip()]
+    planned = any(_THIS_YEAR.search(p) and not re.search(r"多少|几", p) for p in parts)
+    # a count of things (几家, 多少个) — not an ordinal (第几届) or a span of time (几年)
+    counted = any(re.search(r"多少(?!年|天|届)|(?<!第)几(?:个|家|项|件|起|名|人|批|种|类|所|条|户|台)", p)
+                  and not _ANY_YEAR.search(p) for p in parts)
+    return len(parts) >= 2 and planned and counted
+
+
 @dataclass(frozen=True)
 class Intent:
     """What a question asks. ``unit`` is the measure word of a count (``家`` in 几家), ``元``
@@ -219,7 +239,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         unit = "%"
     if attribute == Attribute.MENTIONS or (_ALL.search(text) and not _COUNTED_GROUP.search(text)):
         scope = Scope.ALL          # everything about it, in both years when both are asked
-    elif len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)):
+    elif len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)) or _count_then_plan(text):
         scope = Scope.COMPARE
     elif attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text) and not _COUNTED_GROUP.search(text):
         scope = Scope.ALL

@@ -1116,3 +1116,9 @@ def test_a_figure_asked_to_be_confirmed_that_the_answer_gives_otherwise_is_told(
 def test_a_figure_confirmed_by_the_answer_gets_no_note(extractive_assistant):
     answer = extractive_assistant.ask("消费品召回是70起吗？")
     assert "70起" in answer.text and not any("不同" in n for n in answer.notes), answer.notes
+
+
+def test_a_count_with_no_year_beside_this_years_plan_asks_both_years(extractive_assistant):
+    """申报的有多少家？今年要走到哪一步？ — the count is the summary's, the plan the 要点's."""
+    answer = extractive_assistant.ask("政府质量奖这一届，报名的有多少家？今年要推进到哪一步？")
+    assert _parts(answer) == {"第一部分", "第二部分"} and "95家" in answer.text, answer.text
