@@ -288,6 +288,19 @@ OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|评为|评选�
                      r"通过[了过]?[^，。；？?]{0,12}(认证|评审|验收|认定|审查|审核|评估|评价)")   # 通过 as 'through' is none
 
 
+# Asking to confirm what the question states (合格率是99.7％吗？): its figures are then what is asked.
+CONFIRMS = re.compile(r"吗|对不对|是不是|是否|没错|对吧")
+
+
+def confirms_figure(question: str) -> bool:
+    """True when ``question`` asks to confirm a figure it states rather than for a figure.
+
+    >>> confirms_figure("合格率是99.7％吗？"), confirms_figure("95家申报，评上了几家？")
+    (True, False)
+    """
+    return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question))
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -302,7 +315,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     own_terms = content_words(question) if context and context != question else []
     keys = [normalize_for_match(r) for r in required]
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
-    stated = {f.value for f in figures_in(question)}
+    # the figures the question states are not its answer (95家申报，评上了几家？) — unless it asks
+    # to confirm one (药品抽检合格率是99.7％吗？): then the sentence stating it is the answer
+    stated = set() if confirms_figure(question) else {f.value for f in figures_in(question)}
     members = _ordinals(f"{context} {question}")
     measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
     base = compared_with(question)        # this part's own comparison (…多少例，同比涨了多少？ asks two)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from . import prompts
 from .citations import MARKER, Citation
-from .claims import part_given, rank_figures
+from .claims import confirms_figure, part_given, rank_figures
 from .extract import figure_parts, quoted_for
 from .generation import StopReason
 from .intent import OVERVIEW_ASKED, Attribute, Scope
@@ -180,7 +180,8 @@ _MISSING = {Attribute.DATE: "通知没有给出这件事的时间。", Attribute
 
 
 def _says_something(verdict: Verdict, query) -> bool:
-    return not restates_question(MARKER.sub("", verdict.text), query.text)
+    # a sentence restating what the question asks to confirm (…合格率是99.7％吗？) confirms it
+    return confirms_figure(query.question) or not restates_question(MARKER.sub("", verdict.text), query.text)
 
 
 def decide(query, extract: Verdict, generation=None, lead: Verdict | None = None, shown: Verdict | None = None,

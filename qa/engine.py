@@ -25,6 +25,7 @@ from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import MARKER, Citation, make_citation
 from .claims import figures_in, idf_weights, same_unit
+from .text import numbers_in as numbers_in
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, readable_documents
@@ -373,7 +374,8 @@ class Assistant:
             request = replace(request, evidence=sorted({e.n: e for e in request.evidence + others}.values(),
                                                        key=lambda e: e.n))
         extract = verify(quote(chosen), result.evidence, query, corpus.weights, written=False)
-        notes = premise_notes(query, corpus.flat, quote(chosen) if extract.ok else "")
+        notes = premise_notes(query, corpus.flat, quote(chosen) if extract.ok else "",
+                              " ".join(e.sentence.text for e in result.evidence))
         if others:
             titles = "、".join(f"《{documents[d].title}》" for d in dict.fromkeys(e.section.doc_id for e in chosen))
             notes.append(prompts.PARALLEL_NOTE_ZH.format(documents=titles))
@@ -514,7 +516,7 @@ def complete_sentences(text: str) -> str:
 _CONFIRM = re.compile(r"吗|对不对|是不是|是否|没错|确认|核实|真的")
 
 
-def premise_notes(query: Query, corpus_flat: str, quoted: str = "") -> list[str]:
+def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str = "") -> list[str]:
     """A note for each figure the question states that the documents do not (为什么合格率只有
     89.7%？ when they say 99.7%), for each member of a series they name otherwise (第四届
     where they report the 第五届), and — when it asks to confirm what it states — for each figure
@@ -529,9 +531,12 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "") -> list[str]
     notes = [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
     if quoted and not query.english and _CONFIRM.search(query.question):
         answered = figures_in(quoted)
+        # a figure the retrieved sentences (``nearby``) hold may be the answer's, chosen amiss:
+        # telling the user theirs is wrong would be worse than saying nothing
+        around = set(numbers_in(nearby))
         for f in figures_in(query.question):
             if f.unit in (None, "年") or not re.match(r"\d", f.value) or any(normalize_for_match(f.phrase).startswith(normalize_for_match(m)) for m in missing) \
-                    or any(g.value == f.value for g in answered):
+                    or any(g.value == f.value for g in answered) or f.value in around:
                 continue
             others = list(dict.fromkeys(g.phrase for g in answered if g.unit == f.unit)) or \
                 list(dict.fromkeys(g.phrase for g in answered if same_unit(g.unit, f.unit)))

@@ -69,6 +69,7 @@ _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会
 # Asking the assistant to recommend something to buy, visit or choose (扫地机器人推荐哪个牌子？
 # 周末有啥好路线推荐？): documents that report and plan public work recommend nothing to their reader.
 _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个|款|家|种|些|几)?(牌子|品牌|产品|型号|路线|店|餐厅|地方|景点)?|"
+                     r"(你|给我|帮我|能|可以)推荐|推荐(一|几)(个|条|家|款|些|所)[^？?]{0,12}(吧|吗|呢)?[？?]?$|"
                      r"有(啥|什么|没有)(好的?|靠谱的?)?[\u4e00-\u9fff]{0,8}(推荐|可以推荐)|推荐的?[\u4e00-\u9fff]{0,4}(吗|呢|不)|"
                      r"哪(个|款|家|种)(牌子|品牌)|什么(牌子|品牌)(的)?(好|靠谱|比较好)|(买|选|挑)(哪|什么)(个|款|家|种|牌)|"
                      r"\brecommend|which brand", re.IGNORECASE)
@@ -87,6 +88,8 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
                      r"有没有份|也有份|有份吗|有没有参与|也参与了?吗|还有谁|"
                      r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓|管)|"
+                     r"(谁|哪个部门|哪些部门|哪家单位)(来|去)?(弄|推|探索|做|干|办)[？?]?$|交给了?(谁|哪)|找哪(个|些|家)(部门|单位)|"
+                     r"(哪些|哪几个|哪个)(部门|单位)的(活|事|工作)|"
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)

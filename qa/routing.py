@@ -66,12 +66,17 @@ _ITEM_POINTER = re.compile(r"这一?(条|项|部分|段|节)|该(条|项)|那一
 # Asking what a section says, or its heading.
 _CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么")
 _TITLE_ASKED = re.compile(r"标题|题目|叫什么")
+_ITEM_ID = re.compile(r"\.i\d+$")
 
 
-def _number(value: str) -> int:
+def _number(value: str) -> int | None:
+    """The number a label writes (十八 or 18); ``None`` for what is neither (十八0, 1八)."""
     from .text import chinese_numeral
 
-    return int(value) if value.isdigit() else chinese_numeral(value)
+    try:
+        return int(value) if value.isdigit() else chinese_numeral(value)
+    except ValueError:
+        return None
 
 
 def _named_section(query, index) -> Routed | None:
@@ -79,14 +84,26 @@ def _named_section(query, index) -> Routed | None:
     asked): every sentence of it, cited. ``None`` when no section is named or something other
     than its content is asked (its units, a figure)."""
     text = normalize_query(query.text)
-    if query.english or query.intent.attribute not in (Attribute.OPEN, Attribute.MENTIONS) or \
-            not _CONTENT_ASKED.search(text):
+    if query.english:
+        return None
+    label = _LABEL.search(text)
+    asks_content = query.intent.attribute in (Attribute.OPEN, Attribute.MENTIONS) and bool(_CONTENT_ASKED.search(text))
+    if not asks_content and not label:
         return None
     sections = []
-    label = _LABEL.search(text)
     if label:
         part, item = _number(label.group(1)), _number(label.group(2) or label.group(3))
+        if part is None or item is None:
+            return None
         sections = [s for s in index.sections if re.search(rf"/p{part}\.(?:s\d+\.)?i{item}$", s.section_id)]
+        parts = [s for s in index.sections if re.search(rf"/p{part}\.", s.section_id)
+                 and (not query.documents or s.doc_id in query.documents)]
+        if not sections and parts:       # 第一部分（十八） where 第一部分 ends at （十七）
+            count = sum(1 for s in parts if _ITEM_ID.search(s.section_id))
+            named = label.group(0)[:label.group(0).index("部分") + 2]
+            return Routed(f"通知的{named}没有这一条（{named}共{count}条）。", [], "section")
+        if not asks_content:
+            return None                  # the item exists; its units or a figure are asked
     elif _ITEM_POINTER.search(text):
         sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= 4 and _heading(s) in text]
     if query.documents:

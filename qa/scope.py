@@ -208,8 +208,10 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
     normalized = normalize_query(question)
     flat = normalize_for_match(corpus)
     out = []
+    at = 0
     for word, flag in _posseg(normalized):
-        if len(word) < 2 or known(word):
+        at += len(word)
+        if len(word) < 2 or known(word) or _country_cut_from(word, normalized[at:at + 1]):
             continue
         key = normalize_for_match(word)
         if key in flat and (not is_place(word) or _named_alone(key, flat)):
@@ -244,7 +246,7 @@ def places_named(question: str) -> list[str]:
     >>> places_named("崇明区有几家绿色工厂？"), places_named("全市和本市的城市管理")
     (['崇明区'], [])
     """
-    from .places import is_place
+    from .places import country_names, is_place
 
     text = normalize_query(question)
     found = []
@@ -255,7 +257,20 @@ def places_named(question: str) -> list[str]:
         name = next((text[start:end] for start in range(max(0, end - 7), end - 2) if is_place(text[start:end])), None)
         if name:
             found.append(name)
+    # countries, which take no suffix (泰国的合格率 is not Shanghai's); not China, the documents' own
+    for country in country_names():
+        at = text.find(country)
+        if country != "中国" and at >= 0 and not _country_cut_from(country, text[at + len(country):at + len(country) + 1]):
+            found.append(country)
     return list(dict.fromkeys(found))
+
+
+def _country_cut_from(word: str, following: str) -> bool:
+    """True when ``word`` is a country's name cut from the words around it: 日本 of 品牌日本市
+    (品牌日 + 本市) is followed by a division's suffix, which no country takes."""
+    from .places import country_names
+
+    return bool(following) and following in "市省区县" and word in country_names()
 
 
 def names_place(place: str, text: str) -> bool:

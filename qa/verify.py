@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground
-from .claims import figures_in, rank_figures, restore_qualifiers
+from .claims import confirms_figure, figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import asking_clauses, names_place, places_named, section_years
@@ -156,6 +156,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     """
     body = MARKER.sub("", text)
     q = normalize_query(question)
+    if attribute in (Attribute.QUANTITY, Attribute.MONEY) and confirms_figure(q):
+        q = re.sub(r"\d", "", q)       # 是99.7％吗？ — the figure confirmed is what is asked
     if attribute == Attribute.DATE:
         # a question asking for a day (哪天, 截止, 几号) is not answered by a year (2023—2024年度)
         pattern = DAY if DAY_ASKED.search(q) else DATE

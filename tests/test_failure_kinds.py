@@ -1122,3 +1122,57 @@ def test_a_count_with_no_year_beside_this_years_plan_asks_both_years(extractive_
     """申报的有多少家？今年要走到哪一步？ — the count is the summary's, the plan the 要点's."""
     answer = extractive_assistant.ask("政府质量奖这一届，报名的有多少家？今年要推进到哪一步？")
     assert _parts(answer) == {"第一部分", "第二部分"} and "95家" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, country", [("泰国的制造业产品质量合格率是多少？", "泰国"),
+                                               ("新加坡有多少个质检中心？", "新加坡")])
+def test_a_country_the_notice_names_elsewhere_narrows_the_subject(extractive_assistant, question, country):
+    """泰国 is named only as the tour's destination: Shanghai's 96.04% is not Thailand's."""
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and country in " ".join(answer.notes), (answer.text, answer.notes)
+
+
+def test_a_country_name_cut_from_the_words_around_it_is_no_country(extractive_assistant):
+    """中国品牌日本市举办了哪些活动 — 品牌日 + 本市, not 日本."""
+    answer = extractive_assistant.ask("中国品牌日本市举办了哪些活动？")
+    assert not answer.abstained and "中国品牌日" in answer.text, (answer.text, answer.notes)
+
+
+@pytest.mark.parametrize("question", ["第一部分（十八）写了什么？", "第一部分（十八）的负责单位是谁？"])
+def test_an_item_a_part_does_not_have_is_told_not_answered_from_another(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and any("第一部分没有这一条" in n for n in answer.notes), (answer.text, answer.notes)
+
+
+def test_a_label_that_is_no_number_is_not_an_error(extractive_assistant):
+    answer = extractive_assistant.ask("第二部分（十八0）写了什么？")      # was a ValueError
+    assert answer.text
+
+
+@pytest.mark.parametrize("question, figure", [("市级药品抽检合格率是99.7％吗？", "99.7％"),
+                                              ("检验检测机构年行业营收是325.64亿元吗？", "325.64亿元"),
+                                              ("总涉案金额是48.4亿余元吗？", "48.4亿余元")])
+def test_a_right_figure_asked_to_be_confirmed_is_confirmed_without_a_correction(extractive_assistant, question,
+                                                                                 figure):
+    """The sentence stating the figure confirmed is the answer (it was left out as 'stated by the
+    question', and a neighbour's figure was shown with a note calling the right one wrong)."""
+    answer = extractive_assistant.ask(question)
+    assert figure in answer.text and not any("不同" in n for n in answer.notes), (answer.text, answer.notes)
+
+
+def test_a_question_about_the_sentence_beginning_with_a_quote_is_no_instruction(extractive_assistant):
+    answer = extractive_assistant.ask("以“中国品牌日”开头的那句话写了什么？")
+    assert str(answer.mode) != "refused" and "中国品牌日" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, unit", [("“有质者”质量小视频谁来弄？", "市质量工作领导小组办公室"),
+                                            ("农资打假是哪些部门的活？", "市农业农村委")])
+def test_who_does_a_job_asked_colloquially_gets_the_units(extractive_assistant, question, unit):
+    answer = extractive_assistant.ask(question)
+    assert unit in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["你推荐我们企业申报哪个奖？", "推荐一条乡村旅游线路"])
+def test_a_recommendation_asked_of_the_assistant_is_declined(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
