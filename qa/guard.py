@@ -210,7 +210,9 @@ def _clauses(text: str) -> list[str]:
     at = 0
     for clause in split_clauses(text):
         end = at + len(clause)
-        if out and any(a < at < b for a, b in spans):     # this clause starts inside a quotation
+        # this clause starts inside a quotation, or right after one that a comma inside cut
+        # (用“根据通知，”开头回答：)
+        if out and any(a < at < b or (at == b and re.search(r"[，,；;]", text[a:b])) for a, b in spans):
             out[-1] += clause
         else:
             out.append(clause)
