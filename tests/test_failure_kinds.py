@@ -1053,9 +1053,12 @@ def test_a_sections_heading_is_answered_when_asked(extractive_assistant):
 
 
 @pytest.mark.parametrize("question, country", [("有多少家企业赴日本巡展？", "日本"),
-                                               ("去泰国和越南巡展的企业有几家？", "越南")])
-def test_a_country_the_notice_never_names_is_abstained_on(extractive_assistant, question, country):
-    """Countries are places: 11家企业赴泰国、新加坡 does not answer a question about 日本 or 越南."""
+                                               ("去泰国和越南巡展的企业有几家？", "越南"),
+                                               ("泰国的制造业产品质量合格率是多少？", "泰国"),
+                                               ("新加坡有多少个质检中心？", "新加坡")])
+def test_a_country_the_notice_does_not_answer_for_is_abstained_on(extractive_assistant, question, country):
+    """Countries are places: 11家企业赴泰国、新加坡 does not answer a question about 日本 or 越南,
+    and 泰国, named only as the tour's destination, has no 合格率 of its own (96.04% is Shanghai's)."""
     answer = extractive_assistant.ask(question)
     assert answer.abstained and country in " ".join(answer.notes), (answer.text, answer.notes)
 
@@ -1122,14 +1125,6 @@ def test_a_count_with_no_year_beside_this_years_plan_asks_both_years(extractive_
     """申报的有多少家？今年要走到哪一步？ — the count is the summary's, the plan the 要点's."""
     answer = extractive_assistant.ask("政府质量奖这一届，报名的有多少家？今年要推进到哪一步？")
     assert _parts(answer) == {"第一部分", "第二部分"} and "95家" in answer.text, answer.text
-
-
-@pytest.mark.parametrize("question, country", [("泰国的制造业产品质量合格率是多少？", "泰国"),
-                                               ("新加坡有多少个质检中心？", "新加坡")])
-def test_a_country_the_notice_names_elsewhere_narrows_the_subject(extractive_assistant, question, country):
-    """泰国 is named only as the tour's destination: Shanghai's 96.04% is not Thailand's."""
-    answer = extractive_assistant.ask(question)
-    assert answer.abstained and country in " ".join(answer.notes), (answer.text, answer.notes)
 
 
 def test_a_country_name_cut_from_the_words_around_it_is_no_country(extractive_assistant):
