@@ -25,7 +25,6 @@ from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import MARKER, Citation, make_citation
 from .claims import figures_in, idf_weights, same_unit
-from .text import numbers_in as numbers_in
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, readable_documents
@@ -41,7 +40,7 @@ from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import members_outside, missing_sections, reference_year, series_members, unknown_entities, years_outside
 from .spelling import Speller
-from .text import first_line, han_bigrams, normalize_for_match
+from .text import first_line, han_bigrams, normalize_for_match, numbers_in
 from .verify import verify
 
 log = logging.getLogger(__name__)
@@ -373,8 +372,9 @@ class Assistant:
             chosen = sorted(chosen + others, key=lambda e: e.n)
             request = replace(request, evidence=sorted({e.n: e for e in request.evidence + others}.values(),
                                                        key=lambda e: e.n))
-        extract = verify(quote(chosen), result.evidence, query, corpus.weights, written=False)
-        notes = premise_notes(query, corpus.flat, quote(chosen) if extract.ok else "",
+        quoted = quote(chosen)
+        extract = verify(quoted, result.evidence, query, corpus.weights, written=False)
+        notes = premise_notes(query, corpus.flat, quoted if extract.ok else "",
                               " ".join(e.sentence.text for e in result.evidence))
         if others:
             titles = "、".join(f"《{documents[d].title}》" for d in dict.fromkeys(e.section.doc_id for e in chosen))

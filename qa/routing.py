@@ -96,12 +96,12 @@ def _named_section(query, index) -> Routed | None:
         if part is None or item is None:
             return None
         sections = [s for s in index.sections if re.search(rf"/p{part}\.(?:s\d+\.)?i{item}$", s.section_id)]
-        parts = [s for s in index.sections if re.search(rf"/p{part}\.", s.section_id)
-                 and (not query.documents or s.doc_id in query.documents)]
-        if not sections and parts:       # 第一部分（十八） where 第一部分 ends at （十七）
-            count = sum(1 for s in parts if _ITEM_ID.search(s.section_id))
-            named = label.group(0)[:label.group(0).index("部分") + 2]
-            return Routed(f"通知的{named}没有这一条（{named}共{count}条）。", [], "section")
+        in_part = [s for s in index.sections if re.search(rf"/p{part}\.", s.section_id)
+                   and (not query.documents or s.doc_id in query.documents)]
+        if not sections and in_part:     # 第一部分（十八） where 第一部分 ends at （十七）
+            count = sum(1 for s in in_part if _ITEM_ID.search(s.section_id))
+            part_named = label.group(0)[:label.group(0).index("部分") + 2]
+            return Routed(f"通知的{part_named}没有这一条（{part_named}共{count}条）。", [], "section")
         if not asks_content:
             return None                  # the item exists; its units or a figure are asked
     elif _ITEM_POINTER.search(text):

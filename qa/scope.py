@@ -239,7 +239,8 @@ def _named_alone(place: str, flat: str) -> bool:
 
 def places_named(question: str) -> list[str]:
     """The administrative divisions (:mod:`qa.places`) that ``question`` names with a division's
-    suffix (浦东新区, 闵行区): without it a name is too often a word (新建, 公安 are counties too).
+    suffix (浦东新区, 闵行区): without it a name is too often a word (新建, 公安 are counties too);
+    and the countries it names (泰国 — not 中国, the documents' own, nor 日本 cut from 品牌日本市).
 
     >>> places_named("上海浦东新区去年的合格率是多少？"), places_named("去年上海新建了几家？公安那边呢？")
     (['浦东新区'], [])
