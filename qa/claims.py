@@ -410,7 +410,7 @@ def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, lis
 
 
 # A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
-_PART_OF = re.compile(r"(?P<total>\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
+_PART_OF = re.compile(r"(?P<total>(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
                       r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到)")
 
 
@@ -441,6 +441,8 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
     ['汽车']
     >>> part_asked("那70起消费品召回里，汽车召回占了几起？", "推动企业实施消费品召回70起")
     ['汽车']
+    >>> part_asked("2023年消费品召回的70起里，儿童用品召回占了几起？", "推动企业实施消费品召回70起")
+    ['儿童用品', '召回']
     >>> part_asked("召回了多少起？", "推动企业实施消费品召回70起") is None
     True
     """

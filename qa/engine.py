@@ -359,7 +359,8 @@ class Assistant:
         question = query.asked if query.english else query.text
         documents = corpus.index.documents
         request = Request(question, from_named(result.evidence, query.documents, strict=query.limited), query.english,
-                          query.intent, query.question, corpus.weights, query.quoted)
+                          query.intent, query.question, corpus.weights, query.quoted,
+                          query.text if query.follow_up else "")
         if len(query.documents) >= 2:       # several documents named: each answers for itself
             chosen = sorted((e for d in sorted(query.documents)
                              for e in verbatim_extract(replace(request, evidence=[x for x in request.evidence

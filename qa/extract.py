@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
-from .claims import rank_figures
+from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
 from .sections import AGENCIES_ONLY
 from .intent import COMPARED, Attribute, Intent, Scope, read_intent
+from .text import content_words, normalize_for_match
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -173,8 +174,11 @@ def quoted_for(part: str, quoted: tuple[str, ...], parts: list[tuple]) -> tuple[
     >>> quoted_for(parts[1][0], ("质量标杆", "上海品牌"), parts)
     ('上海品牌',)
     """
-    own = tuple(q for q in quoted if q in part)
-    return own or tuple(q for q in quoted if not any(q in p for p, _, _ in parts))
+    def holds(text: str, span: str) -> bool:     # spans are read half-width (“3＋6” → 3+6)
+        return normalize_for_match(span) in normalize_for_match(text)
+
+    own = tuple(q for q in quoted if holds(part, q))
+    return own or tuple(q for q in quoted if not any(holds(p, q) for p, _, _ in parts))
 
 
 # A sub-question that only asks each subject's figure (各多少？ 分别是多少？), of the subjects before it.
@@ -248,6 +252,42 @@ def _naming(question: str, evidence: list) -> list:
     return [e for e in ranked if named.search(e.sentence.text)][:1]
 
 
+# A part of a message is answered by its own best sentence only when that sentence holds at least
+# this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
+PART_MATCH = 0.5
+_ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁")
+
+
+def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
+    """For a ``question`` that asks two or more things at question marks (追溯要推进哪个规范？
+    打击食药环犯罪搞什么专项？), the evidence sentence that best answers each part by the part's own
+    words — a sentence holding at least :data:`PART_MATCH` of them, and two of them at least —
+    best first by that match
+    and then by retrieval score; ``[]`` for a question asking one thing, or when fewer than two
+    parts found a sentence (the whole question is then answered as one). Parts that ask a figure
+    are skipped when ``skip_figures`` (the figure ranking answered them). A header line is never
+    an answer."""
+    parts = [p for p in sub_questions(question) if _ASKS.search(p)]
+    if len(parts) < 2:
+        return []
+    body = [e for e in evidence if e.section.path]
+    found = []
+    for part in parts:
+        if skip_figures and read_intent(part).wants_figure:
+            continue
+        terms = list(dict.fromkeys(content_words(part)))
+        scored = sorted(((clause_match(e.sentence.text, terms, weights), e.score, e) for e in body),
+                        key=lambda t: (-t[0], -t[1]))
+        # one word names no subject of its own (打算怎么拓展？ 往哪些方向？ lean on the part before)
+        if scored and scored[0][0] >= PART_MATCH and \
+                sum(normalize_for_match(t).lower() in normalize_for_match(scored[0][2].sentence.text).lower()
+                    for t in terms) >= 2:
+            found.append(scored[0][2])
+    if len(found) < (1 if skip_figures else 2):
+        return []
+    return list({e.n: e for e in found}.values())
+
+
 # How many of each part's best-ranked figures :func:`distinct_figures` considers.
 _CANDIDATES = 3
 
@@ -309,10 +349,19 @@ def verbatim_extract(request) -> list:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
         parts = figure_parts(subject, intent)
         rankings = [rank_figures(part, evidence, part_intent.unit or intent.unit, weights,
-                                 quoted_for(part, request.quoted, parts), context=context)
+                                 quoted_for(part, request.quoted, parts),
+                                 context=f"{request.topic} {context}" if request.topic else context)
                     for part, part_intent, context in parts]
         for answer in distinct_figures(rankings):
-            chosen.append(by_n[answer.evidence_n])
+            # a figure the message states elsewhere (…多少家？我只看到有294家是高企) is the user's
+            if not only_stated(subject, [by_n[answer.evidence_n]], None, [answer.figure]):
+                chosen.append(by_n[answer.evidence_n])
+    if not request.english:
+        # a message asking several things (…规范？…专项？): each part that no figure answered
+        # gets the sentence that best matches its own words
+        answered = intent is not None and intent.wants_figure and bool(chosen)
+        chosen += [e for e in part_answers(subject, evidence, weights, skip_figures=answered)
+                   if e.n not in {c.n for c in chosen}]
     if not chosen:
         chosen = _naming(request.question, [e for e in evidence if e.section.path])
     if not chosen:
@@ -322,4 +371,28 @@ def verbatim_extract(request) -> list:
         # sentences too flatly to tell sections apart: the two best may come from two sections
         body = [e for e in evidence if e.section.path]
         chosen = _best(body, one_section=not request.english)
+        if intent is not None and intent.wants_figure and not request.english and \
+                only_stated(subject, chosen, intent.unit):
+            return []       # …多少家？我只看到有294家是高企: the documents say no more than the user
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)
+
+
+def only_stated(question: str, chosen: list, unit: str | None, figures: list | None = None) -> bool:
+    """True when ``question`` states figures of its own (not to confirm them: 我只看到有294家是高企)
+    and every figure the ``chosen`` sentences give in the measure asked (``unit``; any, when
+    none) is one of them: quoting the user's own figure back does not answer what they ask.
+    ``figures``, when given, are the figures to check instead of all those of ``chosen``.
+
+    >>> from types import SimpleNamespace as N
+    >>> s = [N(sentence=N(text="全市检验检测机构年行业营收325.64亿元，294家通过高新技术企业认定。"))]
+    >>> only_stated("一共有多少家检验检测机构？我只看到有294家是高企。", s, "家")
+    True
+    >>> only_stated("一共有多少家检验检测机构？", s, "家")
+    False
+    """
+    if confirms_figure(question):
+        return False
+    stated = {f.value for f in figures_in(question) if f.unit != "年"}
+    given = [f for f in (figures if figures is not None else [f for e in chosen for f in figures_in(e.sentence.text)])
+             if f.unit != "年" and (unit is None or same_unit(f.unit, unit))]
+    return bool(stated) and bool(given) and all(f.value in stated for f in given)

@@ -48,7 +48,9 @@ class Request:
     ``intent`` (``qa.intent.Intent``; the verbatim extract follows its scope and figures) and
     ``subject``, the question in the documents' language (the extract matches its words;
     defaults to ``question``), ``weights``, the IDF weights of words, and ``quoted``, the
-    spans the question quotes (a figure's sentence must hold those of its part)."""
+    spans the question quotes (a figure's sentence must hold those of its part), and
+    ``topic``, for a follow-up, the question completed from the earlier turn (审结了多少件？ after
+    a question on 二审 cases: its words tell which sentence's figure is meant)."""
 
     question: str
     evidence: list
@@ -57,6 +59,7 @@ class Request:
     subject: str = ""
     weights: dict = field(default_factory=dict)
     quoted: tuple = ()
+    topic: str = ""
 
 
 class Generation:

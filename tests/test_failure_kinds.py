@@ -1171,3 +1171,33 @@ def test_who_does_a_job_asked_colloquially_gets_the_units(extractive_assistant, 
 def test_a_recommendation_asked_of_the_assistant_is_declined(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_each_question_of_a_message_asking_several_is_answered(extractive_assistant):
+    # a figure asked with a quoted, full-width span (“3＋6”) is not the subject of every part
+    answer = extractive_assistant.ask("去年标准这块：“3＋6”领域新增了几项上海标准？绿色低碳地方标准制定了几项？"
+                                      "数字化转型地方标准立项几个？")
+    assert all(f in answer.text for f in ("10项", "17项", "15个")), answer.text
+    # parts that ask no figure get their own sentence each
+    answer = extractive_assistant.ask("今年药品这块，追溯方面要推进哪个规范？打击食药环犯罪开展什么专项行动？")
+    assert "数字化追溯体系建设和运行规范" in answer.text and "昆仑2024" in answer.text, answer.text
+    answer = extractive_assistant.ask("长三角2023年发布了几项计量技术规范？另外哪个国家产业计量测试中心验收通过了？")
+    assert "7项" in answer.text and "智能网联汽车" in answer.text, answer.text
+
+
+def test_a_part_naming_no_subject_of_its_own_brings_no_unrelated_sentence(extractive_assistant):
+    answer = extractive_assistant.ask("IDI保险是什么保险？打算怎么拓展？")
+    assert "IDI" in answer.text and "服务平台" not in answer.text, answer.text
+
+
+def test_a_follow_up_figure_is_the_earlier_turns_subjects(extractive_assistant):
+    history = [("2023年二审知识产权刑事案件受理了多少件？", "共受理二审知识产权刑事案件55件。")]
+    answer = extractive_assistant.ask("审结了多少件？", history=history)
+    assert "59件" in answer.text and "576件" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["全上海检验检测机构总共有多少家？我看到的只有294家是高新技术企业。",
+                                      "2023年消费品召回的70起里，儿童用品召回占了几起？"])
+def test_the_users_own_figure_or_total_does_not_answer_what_they_ask(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
