@@ -73,9 +73,15 @@ def conjuncts(part: str) -> list[str]:
     ['审查起诉这块，侵犯知识产权的，各涉及多少人？', '审查起诉这块，卖伪劣商品的，各涉及多少人？']
     >>> conjuncts("二审案件里，受理数和审结数哪个多？")
     ['二审案件里，受理数哪个多？', '二审案件里，审结数哪个多？']
+    >>> conjuncts("长三角平台发布的国际标准数，跟全市牵头制定的标准数比差多少？")
+    ['长三角平台发布的国际标准数，差多少？', '全市牵头制定的标准数，差多少？']
     """
     if not _EACH.search(part):
         return [part]
+    # A，跟B比差多少？ — the second subject in a clause of its own, compared with the first
+    pair = _WITH_CLAUSE.search(part)
+    if pair:
+        return [f"{pair.group('a')}，{pair.group('rest')}", f"{pair.group('b')}，{pair.group('rest')}"]
     clauses = re.split(r"(?<=[，,])", part)
     for i in range(len(clauses) - 2, -1, -1):
         # the subjects joined in a clause of their own (审查起诉这块，A的和B的，各涉及多少人？): each
@@ -123,6 +129,9 @@ def conjuncts(part: str) -> list[str]:
 
 
 _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}
+# A，跟B比差多少？ / A，和B相比高多少？: the first subject, the second, and what is asked of both.
+_WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+)[，,]\s*(?:跟|和|与|同)(?P<b>[^，,？?]+?)(?:相比|比)(?:起来|较)?[，,]?"
+                          r"(?P<rest>(?:相?差|多|少|高|低)[^，,]*)$")
 
 
 def _words(text: str) -> list[str]:

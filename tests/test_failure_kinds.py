@@ -1201,3 +1201,8 @@ def test_a_follow_up_figure_is_the_earlier_turns_subjects(extractive_assistant):
 def test_the_users_own_figure_or_total_does_not_answer_what_they_ask(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_second_subject_compared_in_a_clause_of_its_own_is_answered_too(extractive_assistant):
+    answer = extractive_assistant.ask("长三角协作平台2023年发布的国际标准数，跟上海牵头制定的ISO、IEC标准数比差多少？")
+    assert "16项" in answer.text and "190余项" in answer.text, answer.text
