@@ -75,6 +75,8 @@ def conjuncts(part: str) -> list[str]:
     ['二审案件里，受理数哪个多？', '二审案件里，审结数哪个多？']
     >>> conjuncts("长三角平台发布的国际标准数，跟全市牵头制定的标准数比差多少？")
     ['长三角平台发布的国际标准数，差多少？', '全市牵头制定的标准数，差多少？']
+    >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")
+    ['二审知识产权刑事案件审结数，各是多少？', '二审知识产权刑事案件受理数，各是多少？']
     """
     if not _EACH.search(part):
         return [part]
@@ -82,6 +84,14 @@ def conjuncts(part: str) -> list[str]:
     pair = _WITH_CLAUSE.search(part)
     if pair:
         return [f"{pair.group('a')}，{pair.group('rest')}", f"{pair.group('b')}，{pair.group('rest')}"]
+    # A是不是比B还多？各是多少？ — each of the two compared; B shares A's head (二审…审结数 / 受理数)
+    pair = _THAN_EACH.search(part) if re.search(r"各|分别", part) else None
+    if pair:
+        a, b = pair.group("a"), pair.group("b")
+        head = a[: len(a) - len(b)] if len(b) < len(a) and not a.endswith(b) else ""
+        if head and any(len(head) == n for n in _word_ends(a)):
+            lead = pair.group("lead") or ""
+            return [f"{lead}{a}，{pair.group('each')}", f"{lead}{head}{b}，{pair.group('each')}"]
     clauses = re.split(r"(?<=[，,])", part)
     for i in range(len(clauses) - 2, -1, -1):
         # the subjects joined in a clause of their own (审查起诉这块，A的和B的，各涉及多少人？): each
@@ -129,6 +139,18 @@ def conjuncts(part: str) -> list[str]:
 
 
 _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}
+# A是不是比B还多？各是多少？: the two compared, and the question asked of each.
+_THAN_EACH = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]+?)(?:是不是|是否|有没有)?比(?P<b>[^，,？?]{1,16}?)(?:还|更|要)?(?:多|少|高|低|大|小)"
+                        r"[^？?]*[？?]?\s*(?P<each>(?:那|那么)?(?:各|分别)[^，,]*)$")
+
+
+def _word_ends(text: str) -> list[int]:
+    """The character offsets at which ``text``'s words end (jieba)."""
+    ends, at = [], 0
+    for word in _words(text):
+        at += len(word)
+        ends.append(at)
+    return ends
 # A，跟B比差多少？ / A，和B相比高多少？: the first subject, the second, and what is asked of both.
 _WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+)[，,]\s*(?:跟|和|与|同)(?P<b>[^，,？?]+?)(?:相比|比)(?:起来|较)?[，,]?"
                           r"(?P<rest>(?:相?差|多|少|高|低)[^，,]*)$")

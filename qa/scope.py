@@ -191,6 +191,29 @@ _DIVISION_END = "区县市省镇"
 _DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 
 
+# The asker describing themselves (我们是松江的一家制造企业，…; 我在苏州开厂，…): who asks, not what
+# is asked about — unless the question points back at it (我们区, 本县, 当地).
+_SELF = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我|本人|咱们|咱)(?:公司|厂|单位|企业|家)?(?:是|在|位于|属于|来自|做|开)"
+                   r"[^，,。！!？?；;：:]{1,30}[，,。！!；;：:]")
+_POINTS_BACK = re.compile(r"(?:我们|咱们|我|咱)(?:这|那|区|县|镇|市|当地|本地)|本(?:区|县|镇|地)|当地")
+
+
+def about_the_question(question: str) -> str:
+    """``question`` without the clauses in which the asker describes themselves — their place
+    or trade names who asks, not what the documents are asked about — unless the question
+    refers back to them (我们区的…, 当地…), or nothing would be left.
+
+    >>> about_the_question("我们是松江的一家制造企业，老板让我了解：去年有多少企业做了DCMM贯标？")
+    '老板让我了解：去年有多少企业做了DCMM贯标？'
+    >>> about_the_question("我在浦东新区，我们区的合格率是多少？")
+    '我在浦东新区，我们区的合格率是多少？'
+    """
+    if _POINTS_BACK.search(question):
+        return question
+    kept = _SELF.sub("", question).strip()
+    return kept if re.search(r"[\u4e00-\u9fffA-Za-z]", kept) else question
+
+
 def unknown_entities(question: str, corpus: str, known=lambda word: False) -> list[str]:
     """Places (divisions of :mod:`qa.places`) and organisations (jieba ``nt`` words ending like a
     name: 局, 委, 公司…) that ``question`` names and ``corpus`` (the documents' text) never

@@ -44,7 +44,7 @@ from .citations import MARKER, GroundedAnswer, ground
 from .claims import confirms_figure, figures_in, rank_figures, restore_qualifiers
 from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
-from .scope import asking_clauses, names_place, places_named, section_years
+from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
 from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
                    numbers_in, tokenize)
 
@@ -62,7 +62,8 @@ DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,4}(?<![社园小景])区(?![\u4e00-\u9
 EDITION = re.compile(r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}\s*年度|(?:19|20)\d{2}\s*年度(?=[\u4e00-\u9fff“《])")
 DAY = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|月底|月初|年底|年初|上半年|下半年|第[一二三四]季度")
 # 多久 / how long asks for a span of time: "8年", "三个月", "15个工作日" answer it as well as a date
-DURATION = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|日|小时|分钟)|"
+# (a year — 2025年 — is no span)
+DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|日|小时|分钟)|"
                       r"[一二两三四五六七八九十半]+\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|小时)")
 DURATION_ASKED = re.compile(r"多久|多长时间|多长的时间|周期|有效期|how long", re.IGNORECASE)
 DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|截至|期限|what date|deadline|which month", re.IGNORECASE)
@@ -395,7 +396,7 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         # a place the question names narrows its subject (浦东新区的合格率): the cited sentences, their
         # headings or their document's title (the city of the whole document) must name it
         sources = [c.quote + " ".join(c.path) + (c.document or "") for c in grounded.citations]
-        missing = [p for p in places_named(query.question) if not any(names_place(p, s) for s in sources)]
+        missing = [p for p in places_named(about_the_question(query.question)) if not any(names_place(p, s) for s in sources)]
         if missing:
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
     if SUPERLATIVE_ASKED.search(normalize_query(query.question)) and not STANDS_OUT.search(quotes):

@@ -1206,3 +1206,16 @@ def test_the_users_own_figure_or_total_does_not_answer_what_they_ask(extractive_
 def test_a_second_subject_compared_in_a_clause_of_its_own_is_answered_too(extractive_assistant):
     answer = extractive_assistant.ask("长三角协作平台2023年发布的国际标准数，跟上海牵头制定的ISO、IEC标准数比差多少？")
     assert "16项" in answer.text and "190余项" in answer.text, answer.text
+
+
+def test_the_askers_own_place_is_not_what_they_ask_about(extractive_assistant):
+    answer = extractive_assistant.ask("我是松江一家工厂的老板，想问下去年全市有多少企业开展了DCMM贯标？")
+    assert not answer.abstained and "200家" in answer.text, answer.notes
+    # a place the question itself asks about still narrows it
+    answer = extractive_assistant.ask("我在杭州，杭州的质量奖奖金多少？")
+    assert answer.abstained
+
+
+def test_each_of_two_measures_compared_with_than_is_given(extractive_assistant):
+    answer = extractive_assistant.ask("奇怪了，二审知识产权刑事案件的审结数是不是比受理数还多？分别是多少？")
+    assert "55件" in answer.text and "59件" in answer.text, answer.text
