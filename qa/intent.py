@@ -160,7 +160,8 @@ _UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分�
 
 
 _THIS_YEAR = re.compile(r"今年|2024|本年度")
-_ANY_YEAR = re.compile(r"今年|去年|上年|明年|前年|本年度|(?:19|20)\d{2}|\d{2}年")
+# This year named by itself — not as the end of an edition's span (2023—2024年度 names an edition).
+_THIS_YEAR_ALONE = re.compile(r"今年|本年度|(?<![—–\-~至到])2024(?!\s*[—–\-~至到])")
 
 
 def _count_then_plan(text: str) -> bool:
@@ -170,12 +171,16 @@ def _count_then_plan(text: str) -> bool:
 
     >>> _count_then_plan("质量奖申报的有多少家？今年要走到哪一步？"), _count_then_plan("今年要建几家？有啥要求？")
     (True, False)
+    >>> _count_then_plan("2023—2024年度那一届有多少家申报？今年评完还有什么安排？")
+    True
     """
+    # sub-questions (at question marks: clauses joined by commas share their time — 今年落户哪个区，
+    # 投资多少？ asks this year's investment)
     parts = [p for p in re.split(r"[？?]", text) if p.strip()]
     planned = any(_THIS_YEAR.search(p) and not re.search(r"多少|几", p) for p in parts)
     # a count of things (几家, 多少个) — not an ordinal (第几届) or a span of time (几年)
     counted = any(re.search(r"多少(?!年|天|届)|(?<!第)几(?:个|家|项|件|起|名|人|批|种|类|所|条|户|台)", p)
-                  and not _ANY_YEAR.search(p) for p in parts)
+                  and not _THIS_YEAR_ALONE.search(p) for p in parts)
     return len(parts) >= 2 and planned and counted
 
 
