@@ -1219,3 +1219,8 @@ def test_the_askers_own_place_is_not_what_they_ask_about(extractive_assistant):
 def test_each_of_two_measures_compared_with_than_is_given(extractive_assistant):
     answer = extractive_assistant.ask("奇怪了，二审知识产权刑事案件的审结数是不是比受理数还多？分别是多少？")
     assert "55件" in answer.text and "59件" in answer.text, answer.text
+
+
+def test_a_count_of_an_edition_beside_this_years_plan_gets_both_years(extractive_assistant):
+    answer = extractive_assistant.ask("市政府质量奖2023—2024年度这一届有多少家申报？今年评完之后还有什么安排？")
+    assert "95家" in answer.text and "颁奖活动" in answer.text, answer.text
