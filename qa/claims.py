@@ -409,6 +409,35 @@ def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, lis
     return out, restored
 
 
+# English words that keep a Chinese figure's qualifier (余, 多, 近, 超过, 约, 不足…).
+_HEDGE_EN = re.compile(r"(?:more than|over|nearly|almost|about|around|approximately|roughly|some|at least|"
+                       r"close to|less than|under|fewer than|upwards of|in excess of|exceeding|above)\s*$",
+                       re.IGNORECASE)
+
+
+def hedges_dropped(answer: str, evidence_texts: list[str]) -> list[str]:
+    """The evidence figures (as the evidence writes them) that an English ``answer`` states
+    without the qualifier they carry: 9000余个 written as "9000 teams" (no "more than"), 近640万件
+    as "6.4 million" stated bare is not caught (another value). A figure counts as hedged when
+    an English qualifier (:data:`_HEDGE_EN`) ends the text before it or a ``+`` follows it.
+
+    >>> hedges_dropped("There were 9000 teams [1].", ["企业基层班组9000余个"])
+    ['9000余个']
+    >>> hedges_dropped("More than 9,000 teams took part [1].", ["企业基层班组9000余个"])
+    []
+    """
+    have = [f for text in evidence_texts for f in figures_in(text) if f.qualifiers]
+    dropped = []
+    for m in re.finditer(r"\d+(?:,\d{3})*(?:\.\d+)?", answer):
+        value = m.group(0).replace(",", "")
+        source = next((h for h in have if h.value == value), None)
+        if source is None or _HEDGE_EN.search(answer[max(0, m.start() - 24):m.start()]) or \
+                answer[m.end():m.end() + 1] == "+":
+            continue
+        dropped.append(source.phrase)
+    return list(dict.fromkeys(dropped))
+
+
 # A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
 _PART_OF = re.compile(r"(?P<total>(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
                       r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到)")

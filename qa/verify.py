@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground
-from .claims import confirms_figure, figures_in, rank_figures, restore_qualifiers
+from .claims import confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers
 from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -365,14 +365,25 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         said = set(numbers_in(stated)) | {f.value for f in figures_in(stated)}    # 36, and 两级 too
         if query.english:
             # a machine translation's words are not the documents' (familys renovated for old
-            # people → 房子改造为适合老年人, the notice: 适老化改造…户): its clauses cannot pick
-            # the figure asked; a figure must be stated, the citation shows whose it is
+            # people → 房子改造为适合老年人, the notice: 适老化改造…户): its clauses may not pick
+            # the figure asked; a figure must be stated — and, in a model's answer, the one the
+            # translation ranks first when it ranks one (300 of 300多名标准化总监 is no count of
+            # 首席质量官): a figure that only sits beside the answer's is refused, and the
+            # notice's own sentence shown instead
             if not said:
                 verdict.problems.append("没有给出所问的数字")
+            elif written:
+                for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
+                    if not values & said:
+                        verdict.problems.append("没有给出所问的数字")
         else:
             for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
                 if not values & said:
                     verdict.problems.append("没有给出所问的数字")
+    if written and query.english:
+        dropped = hedges_dropped(stated, [c.quote for c in grounded.citations])
+        if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it
+            verdict.problems.append(f"数字丢了限定词（{'、'.join(dropped)}）")
     quotes = "".join(c.quote for c in grounded.citations)
     joined = misattributed(stated, [c.quote for c in grounded.citations]) if written else []
     if joined:

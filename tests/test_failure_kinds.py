@@ -1224,3 +1224,48 @@ def test_each_of_two_measures_compared_with_than_is_given(extractive_assistant):
 def test_a_count_of_an_edition_beside_this_years_plan_gets_both_years(extractive_assistant):
     answer = extractive_assistant.ask("市政府质量奖2023—2024年度这一届有多少家申报？今年评完之后还有什么安排？")
     assert "95家" in answer.text and "颁奖活动" in answer.text, answer.text
+
+
+class _EnglishStandIn:
+    """A generator writing a fixed English answer over the evidence sentence that holds
+    ``anchor`` (a stand-in for the model, whose wording cannot be fixed), translating every
+    question to ``translation``."""
+
+    name, verbatim = "stand-in", False
+
+    def __init__(self, translation, anchor, answer):
+        self.translation, self.anchor, self.answer = translation, anchor, answer
+
+    def translate(self, question):
+        return self.translation
+
+    def generate(self, request):
+        from qa.generation import Generation, StopReason
+
+        n = next(e.n for e in request.evidence if self.anchor in e.sentence.text)
+
+        def run(generation):
+            yield self.answer.format(n=n)
+            generation.finish(StopReason.STOP, 12)
+        return Generation(run)
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("There were 300 chief quality officers [{n}].", False),        # the neighbour's figure
+    ("There were 5600 chief quality officers [{n}].", False),       # 5600余名 without "more than"
+    ("More than 5,600 chief quality officers have been trained [{n}].", True),
+])
+def test_an_english_answer_states_the_figure_asked_with_its_qualifier(extractive_assistant, written, shown):
+    real = extractive_assistant.generator
+    extractive_assistant.generator = _EnglishStandIn("累计培育了多少名企业首席质量官？", "首席质量官5600余名", written)
+    try:
+        answer = extractive_assistant.ask("How many enterprise chief quality officers has Shanghai trained?")
+    finally:
+        extractive_assistant.generator = real
+    assert (answer.mode == "generated") == shown, (answer.mode, answer.text)
+    assert "5600余名" in answer.text
+
+
+def test_which_step_the_asker_should_take_is_advice_the_notice_does_not_give(extractive_assistant):
+    answer = extractive_assistant.ask("网上买的充电宝坏了商家不给退，是打12315还是直接去法院起诉？")
+    assert answer.abstained and not answer.citations, answer.text
