@@ -75,6 +75,8 @@ def conjuncts(part: str) -> list[str]:
     ['二审案件里，受理数哪个多？', '二审案件里，审结数哪个多？']
     >>> conjuncts("长三角平台发布的国际标准数，跟全市牵头制定的标准数比差多少？")
     ['长三角平台发布的国际标准数，差多少？', '全市牵头制定的标准数，差多少？']
+    >>> conjuncts("消费投诉公示率跟家庭医生签约率比哪个高？")
+    ['消费投诉公示率，哪个高？', '家庭医生签约率，哪个高？']
     >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")
     ['二审知识产权刑事案件审结数，各是多少？', '二审知识产权刑事案件受理数，各是多少？']
     """
@@ -89,9 +91,11 @@ def conjuncts(part: str) -> list[str]:
     if pair:
         a, b = pair.group("a"), pair.group("b")
         head = a[: len(a) - len(b)] if len(b) < len(a) and not a.endswith(b) else ""
+        lead = pair.group("lead") or ""
         if head and any(len(head) == n for n in _word_ends(a)):
-            lead = pair.group("lead") or ""
             return [f"{lead}{a}，{pair.group('each')}", f"{lead}{head}{b}，{pair.group('each')}"]
+        if len(b) >= 4:      # B names its own subject (药品抽检合格率 / 农产品例行监测合格率)
+            return [f"{lead}{a}，{pair.group('each')}", f"{lead}{b}，{pair.group('each')}"]
     clauses = re.split(r"(?<=[，,])", part)
     for i in range(len(clauses) - 2, -1, -1):
         # the subjects joined in a clause of their own (审查起诉这块，A的和B的，各涉及多少人？): each
@@ -152,8 +156,8 @@ def _word_ends(text: str) -> list[int]:
         ends.append(at)
     return ends
 # A，跟B比差多少？ / A，和B相比高多少？: the first subject, the second, and what is asked of both.
-_WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+)[，,]\s*(?:跟|和|与|同)(?P<b>[^，,？?]+?)(?:相比|比)(?:起来|较)?[，,]?"
-                          r"(?P<rest>(?:相?差|多|少|高|低)[^，,]*)$")
+_WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+?)[，,]?\s*(?:跟|和|与|同)(?P<b>[^，,？?]+?)(?:相比|比)(?:起来|较)?[，,]?"
+                          r"(?P<rest>(?:相?差|多|少|高|低|哪(?:个|一个|项)|谁)[^，,]*)$")
 
 
 def _words(text: str) -> list[str]:

@@ -70,12 +70,17 @@ _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会
 # 周末有啥好路线推荐？), or which step the asker should take (是打12315还是直接去法院起诉？ 我该找谁？):
 # documents that report and plan public work advise their reader on none of it.
 _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个|款|家|种|些|几)?(牌子|品牌|产品|型号|路线|店|餐厅|地方|景点)?|"
-                     r"(你|给我|帮我|能|可以)推荐|推荐(一|几)(个|条|家|款|些|所)[^？?]{0,12}(吧|吗|呢)?[？?]?$|"
+                     r"(你|给我|帮我|能|可以)推荐|推荐(一|几)(个|条|家|款|些|所)[^？?]{0,12}(吧|吗|呢)?[？?。.!！]?$|"
                      r"有(啥|什么|没有)(好的?|靠谱的?)?[\u4e00-\u9fff]{0,8}(推荐|可以推荐)|推荐的?[\u4e00-\u9fff]{0,4}(吗|呢|不)|"
                      r"哪(个|款|家|种)(牌子|品牌)|什么(牌子|品牌)(的)?(好|靠谱|比较好)|(买|选|挑)(哪|什么)(个|款|家|种|牌)|"
                      r"(是|该|应该|要)(先)?(打|找|去|报|投诉|申请)[^？?，,。]{0,20}还是(直接|先|去)*(打|找|去|报|投诉|起诉|申请)|"
                      r"(我|我们)(应该|该|要)(怎么办|找谁|去找谁|去哪里?|去哪儿)|"
+                     r"(我|我们|我司|咱们)[^？?。]{0,12}(应该|应当|该不该|要不要|需不需要|该)(?!关注|了解|注意|留意|看|重点)[^？?，,。]{0,16}(还是|什么|哪|谁)|"
+                     r"你(建议|推荐)|你(觉得|认为|看)[^？?]{0,20}(值得|值不值|划算|该不该|要不要|好不好|靠谱)|"
+                     r"建议(我|我们)(先)?(做|选|报|申报|申请|去|买)|(帮|替)(我|我们)(选|挑)|值得(吗|不)|值不值得|"
                      r"\brecommend|which brand|should I\b", re.IGNORECASE)
+# 推荐几家 / 几家…推荐: "recommend a few", not a count asked.
+_RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
 _CONTACT = re.compile(r"电话|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
@@ -238,6 +243,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     attribute = found[0] if found else Attribute.OPEN
     if attribute == Attribute.QUANTITY and _CONTENTS.search(text):
         attribute = Attribute.OPEN             # 几条依据…分别是什么: the items are asked, not their count
+    if attribute == Attribute.QUANTITY and Attribute.ADVICE in found and _RECOMMEND_SOME.search(text):
+        attribute = Attribute.ADVICE           # 推荐几家本帮菜馆: a few are asked for, not a count
     if attribute == Attribute.AGENCY and Attribute.MONEY in found:
         attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
     if attribute == Attribute.MONEY and _SHARE_ASKED.search(text):

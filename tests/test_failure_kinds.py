@@ -1269,3 +1269,24 @@ def test_an_english_answer_states_the_figure_asked_with_its_qualifier(extractive
 def test_which_step_the_asker_should_take_is_advice_the_notice_does_not_give(extractive_assistant):
     answer = extractive_assistant.ask("网上买的充电宝坏了商家不给退，是打12315还是直接去法院起诉？")
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question", ["推荐几家上海正宗的生煎包店吧。", "我们厂该先做DCMM贯标还是先做质量管理体系认证？",
+                                      "你觉得我们公司参加质量奖评选值得吗？", "帮我挑一个适合小企业的质量融资产品。"])
+def test_advice_asked_of_the_assistant_is_declined(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_what_a_reader_should_look_at_in_the_notice_is_still_answered(extractive_assistant):
+    answer = extractive_assistant.ask("我们公司是做检验检测的，该关注2024年哪些安排？")
+    assert not answer.abstained and answer.citations, answer.notes
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("市级药品抽检合格率是不是比农产品例行监测合格率高？分别是多少？", ("99.7％", "99.52％")),
+    ("消费投诉信息全域公示率跟家庭医生签约率比哪个高？", ("92％", "44％")),
+])
+def test_two_subjects_compared_each_get_their_figure(extractive_assistant, question, figures):
+    answer = extractive_assistant.ask(question)
+    assert all(f in answer.text for f in figures), answer.text
