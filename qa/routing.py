@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
 from .header import SELF, header_facts, header_fields
-from .intent import Attribute, Scope
+from .intent import Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .scope import section_years
 from .text import content_words, normalize_query, split_clauses
@@ -277,7 +277,9 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
             return None
         sep = "; " if query.english else "；"
         return Routed(sep.join(answers) + ("." if query.english else "。"), evidence, "agencies")
-    if not RESPONSIBILITY.search(text) and not besides:
+    # …那质量基础设施数字化那条呢？ after 哪些部门负责？ asks the earlier turn's responsibility
+    inherited = query.follow_up and read_intent(normalize_query(query.question)).attribute != Attribute.AGENCY
+    if not RESPONSIBILITY.search(text) and not besides and not inherited:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     for hit in result.hits[:top_k]:
         sentence = agency_sentence(index, hit.section)

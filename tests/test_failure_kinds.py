@@ -1290,3 +1290,9 @@ def test_what_a_reader_should_look_at_in_the_notice_is_still_answered(extractive
 def test_two_subjects_compared_each_get_their_figure(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
     assert all(f in answer.text for f in figures), answer.text
+
+
+def test_an_elliptic_follow_up_naming_another_item_asks_its_responsible_units(extractive_assistant):
+    history = [("2024年电梯安全、燃气安全那条是哪些部门负责？", "市市场监管局、上海海关、市药品监管局、市知识产权局。")]
+    answer = extractive_assistant.ask("那质量基础设施数字化那条呢？", history=history)
+    assert answer.mode == "structured" and "市文化旅游局" in answer.text, (answer.mode, answer.text)
