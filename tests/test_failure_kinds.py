@@ -49,6 +49,7 @@ def _labels(answer):
     "消费品召回里召回数量最多的是哪家企业？",          # the same, the superlative before 哪
     "公共服务质量满意度上海在全国排第几名？",          # a rank: 位居全国前列 is none, a subset's 第一 not it
     "产品质量分级试点今年挑了哪些产品来试？",          # 产品 only as what qualifies the pilot (j10)
+    "2023年消费品召回的70起里，儿童用品召回占了几起？",   # a part of a total quoted after a year (j17)
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
@@ -1196,11 +1197,9 @@ def test_a_follow_up_figure_is_the_earlier_turns_subjects(extractive_assistant):
     assert "59件" in answer.text and "576件" not in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["全上海检验检测机构总共有多少家？我看到的只有294家是高新技术企业。",
-                                      "2023年消费品召回的70起里，儿童用品召回占了几起？"])
-def test_the_users_own_figure_or_total_does_not_answer_what_they_ask(extractive_assistant, question):
-    answer = extractive_assistant.ask(question)
-    assert answer.abstained and not answer.citations, answer.text
+def test_the_users_own_figure_is_not_quoted_back_as_the_answer(extractive_assistant):
+    total = extractive_assistant.ask("全上海检验检测机构总共有多少家？我看到的只有294家是高新技术企业。")
+    assert total.abstained and not any("294" in c.quote for c in total.citations), total.text
 
 
 def test_a_second_subject_compared_in_a_clause_of_its_own_is_answered_too(extractive_assistant):
