@@ -438,6 +438,43 @@ def hedges_dropped(answer: str, evidence_texts: list[str]) -> list[str]:
     return list(dict.fromkeys(dropped))
 
 
+_SCALE_EN = {"hundred million": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALED_EN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(hundred million|thousand|million|billion|trillion|万|亿)?",
+                        re.IGNORECASE)
+_SCALED_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
+
+
+def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:
+    """The numbers of an English ``answer`` whose scale is not the evidence's: 2.1亿元 said as
+    "2.1 billion" (亿 is a hundred million) or as a bare "2.1 yuan". A number followed by an
+    English scale word must equal, scale included, an amount of the evidence; one whose digits
+    the evidence writes only with 万 or 亿 must carry a scale (or keep 万/亿).
+
+    >>> scales_wrong("The city paid 2.1 billion yuan [1].", ["全市共计支付质量发展专项资金2.1亿元。"])
+    ['2.1 billion']
+    >>> scales_wrong("The city paid 2.1亿 yuan (210 million) [1].", ["全市共计支付质量发展专项资金2.1亿元。"])
+    []
+    >>> scales_wrong("Revenue was 325.64 hundred million yuan [1].", ["营收325.64亿元"])
+    []
+    """
+    joined = to_halfwidth("".join(evidence_texts))
+    amounts = {float(v) * (1e4 if u == "万" else 1e8) for v, u in _SCALED_ZH.findall(joined)}
+    plain = {m.group(0) for m in re.finditer(r"\d+(?:\.\d+)?(?!\s*[\d.]*\s*[万亿])", joined)}
+    scaled_only = {v for v, _ in _SCALED_ZH.findall(joined)} - plain
+    wrong = []
+    for m in _SCALED_EN.finditer(answer):
+        digits, scale = m.group(1).replace(",", ""), (m.group(2) or "").lower()
+        if scale in ("万", "亿"):
+            continue
+        if scale:
+            value = float(digits) * _SCALE_EN[scale]
+            if not any(abs(value - a) <= 1e-6 * a for a in amounts):
+                wrong.append(m.group(0).strip())
+        elif digits in scaled_only and not re.match(r"\s*\(", answer[m.end():]):
+            wrong.append(m.group(0).strip())
+    return wrong
+
+
 # A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
 _PART_OF = re.compile(r"(?P<total>(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
                       r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到)")

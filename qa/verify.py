@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground
-from .claims import confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers
+from .claims import confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong
 from .extract import figure_parts, quoted_for
 from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -384,6 +384,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         dropped = hedges_dropped(stated, [c.quote for c in grounded.citations])
         if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it
             verdict.problems.append(f"数字丢了限定词（{'、'.join(dropped)}）")
+        scaled = scales_wrong(stated, [c.quote for c in grounded.citations])
+        if scaled:          # 2.1亿元 said as "2.1 billion": 亿 is a hundred million
+            verdict.problems.append(f"数量级与原文不符（{'、'.join(scaled)}）")
     quotes = "".join(c.quote for c in grounded.citations)
     joined = misattributed(stated, [c.quote for c in grounded.citations]) if written else []
     if joined:

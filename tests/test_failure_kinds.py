@@ -1253,6 +1253,7 @@ class _EnglishStandIn:
     ("There were 300 chief quality officers [{n}].", False),        # the neighbour's figure
     ("There were 5600 chief quality officers [{n}].", False),       # 5600余名 without "more than"
     ("More than 5,600 chief quality officers have been trained [{n}].", True),
+    ("More than 5,600 thousand chief quality officers have been trained [{n}].", False),   # a scale not the notice's
 ])
 def test_an_english_answer_states_the_figure_asked_with_its_qualifier(extractive_assistant, written, shown):
     real = extractive_assistant.generator
