@@ -296,12 +296,11 @@ _ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁")
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
     """For a ``question`` that asks two or more things at question marks (追溯要推进哪个规范？
     打击食药环犯罪搞什么专项？), the evidence sentence that best answers each part by the part's own
-    words — a sentence holding at least :data:`PART_MATCH` of them, and two of them at least —
-    best first by that match
-    and then by retrieval score; ``[]`` for a question asking one thing, or when fewer than two
-    parts found a sentence (the whole question is then answered as one). Parts that ask a figure
-    are skipped when ``skip_figures`` (the figure ranking answered them). A header line is never
-    an answer."""
+    words: the sentence with the largest share of them (ties by retrieval score), when it holds
+    at least :data:`PART_MATCH` of them and two of them at least. Parts that ask a figure are
+    skipped when ``skip_figures`` (the figure ranking answered them). ``[]`` for a question
+    asking one thing, or when fewer than two parts found a sentence (one, when figures were
+    answered): the whole question is then answered as one. A header line is never an answer."""
     parts = [p for p in sub_questions(question) if _ASKS.search(p)]
     if len(parts) < 2:
         return []
