@@ -17,7 +17,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .browse import section_address
-from .claims import figures_in
+from .claims import HEDGES_EN, figures_in
 from .prompts import NOT_IN_NOTICE_ZH
 from .text import han_bigrams, normalize_for_match, numbers_in, split_sentences, strip_markup
 
@@ -112,8 +112,7 @@ _POLARITY_EN = {r"\b(higher|above|more than|exceed\w*)\b": ("高于", "超过", 
                 r"\b(first(?![- ]instance)|top|best|leads? (the )?(nation|country|city)|leading (position|level|place)|"
                 r"in the lead)\b": ("第一", "领先", "前列", "首"),
                 r"\b(not|no|never|none)\b": ("没有", "未", "不", "无")}
-_HEDGED_FIGURE = re.compile(r"\b(more than|over|nearly|almost|about|around|approximately|roughly|at least|some|"
-                            r"close to|less than|under|fewer than)\s+(\d[\d,]*(?:\.\d+)?)")
+_HEDGED_FIGURE = re.compile(rf"\b({HEDGES_EN})\s+(\d[\d,]*(?:\.\d+)?)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|cn|org|net|gov|example)\b", re.IGNORECASE)
 
 
@@ -128,9 +127,10 @@ def _polarity_ok(sentence: str, evidence: str) -> bool:
     lowered = sentence.lower()
     # "more than 5,600" / "nearly 6.4" saying a qualified figure (5600余名, 近640万件) is the
     # figure as the evidence writes it, not a comparison
-    hedged = {f.value for f in figures_in(evidence) if f.qualifiers}
-    lowered = _HEDGED_FIGURE.sub(lambda m: m.group(2) if m.group(2).replace(",", "") in hedged else m.group(0),
-                                 lowered)
+    if _HEDGED_FIGURE.search(lowered):
+        hedged = {f.value for f in figures_in(evidence) if f.qualifiers}
+        lowered = _HEDGED_FIGURE.sub(lambda m: m.group(2) if m.group(2).replace(",", "") in hedged else m.group(0),
+                                     lowered)
     for pattern, chinese in _POLARITY_EN.items():
         if re.search(pattern, lowered) and not any(c in evidence for c in chinese):
             return False

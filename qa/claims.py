@@ -409,10 +409,11 @@ def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, lis
     return out, restored
 
 
-# English words that keep a Chinese figure's qualifier (余, 多, 近, 超过, 约, 不足…).
-_HEDGE_EN = re.compile(r"(?:more than|over|nearly|almost|about|around|approximately|roughly|some|at least|"
-                       r"close to|less than|under|fewer than|upwards of|in excess of|exceeding|above)\s*$",
-                       re.IGNORECASE)
+# English words that keep a Chinese figure's qualifier (余, 多, 近, 超过, 约, 不足…); before a
+# figure (more than 5,600) they say it as written, not a comparison (qa.citations).
+HEDGES_EN = (r"more than|over|nearly|almost|about|around|approximately|roughly|at least|some|close to|less than|"
+             r"under|fewer than")
+_HEDGE_EN = re.compile(rf"(?:{HEDGES_EN}|upwards of|in excess of|exceeding|above)\s*$", re.IGNORECASE)
 
 
 def hedges_dropped(answer: str, evidence_texts: list[str]) -> list[str]:

@@ -131,10 +131,7 @@ def conjuncts(part: str) -> list[str]:
     items = [x for x in items + [current] if x.strip()]
     if len(items) < 2:
         return [part]
-    ends, at = [], 0
-    for word in _words(items[-1]):
-        at += len(word)
-        ends.append(at)
+    ends = _word_ends(items[-1])
     cut = min(ends[:-1], key=lambda e: (abs(e - len(items[0])), e), default=None)
     if cut is None:
         return [part]
@@ -155,6 +152,8 @@ def _word_ends(text: str) -> list[int]:
         at += len(word)
         ends.append(at)
     return ends
+
+
 # A，跟B比差多少？ / A，和B相比高多少？: the first subject, the second, and what is asked of both.
 _WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+?)[，,]?\s*(?:跟|和|与|同)(?P<b>[^，,？?]+?)(?:相比|比)(?:起来|较)?[，,]?"
                           r"(?P<rest>(?:相?差|多|少|高|低|哪(?:个|一个|项)|谁)[^，,]*)$")
@@ -388,7 +387,7 @@ def verbatim_extract(request) -> list:
                     for part, part_intent, context in parts]
         for answer in distinct_figures(rankings):
             # a figure the message states elsewhere (…多少家？我只看到有294家是高企) is the user's
-            if not only_stated(subject, [by_n[answer.evidence_n]], None, [answer.figure]):
+            if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject):
                 chosen.append(by_n[answer.evidence_n])
     if not request.english:
         # a message asking several things (…规范？…专项？): each part that no figure answered
@@ -411,11 +410,22 @@ def verbatim_extract(request) -> list:
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)
 
 
-def only_stated(question: str, chosen: list, unit: str | None, figures: list | None = None) -> bool:
+def users_figures(question: str) -> set[str]:
+    """The values of the figures ``question`` states of its own (years aside) — none when it
+    asks to confirm them (合格率是99.7％吗？: then they are what is asked).
+
+    >>> users_figures("一共有多少家？我只看到有294家是高企。"), users_figures("合格率是99.7％吗？")
+    ({'294'}, set())
+    """
+    if confirms_figure(question):
+        return set()
+    return {f.value for f in figures_in(question) if f.unit != "年"}
+
+
+def only_stated(question: str, chosen: list, unit: str | None) -> bool:
     """True when ``question`` states figures of its own (not to confirm them: 我只看到有294家是高企)
     and every figure the ``chosen`` sentences give in the measure asked (``unit``; any, when
     none) is one of them: quoting the user's own figure back does not answer what they ask.
-    ``figures``, when given, are the figures to check instead of all those of ``chosen``.
 
     >>> from types import SimpleNamespace as N
     >>> s = [N(sentence=N(text="全市检验检测机构年行业营收325.64亿元，294家通过高新技术企业认定。"))]
@@ -424,9 +434,7 @@ def only_stated(question: str, chosen: list, unit: str | None, figures: list | N
     >>> only_stated("一共有多少家检验检测机构？", s, "家")
     False
     """
-    if confirms_figure(question):
-        return False
-    stated = {f.value for f in figures_in(question) if f.unit != "年"}
-    given = [f for f in (figures if figures is not None else [f for e in chosen for f in figures_in(e.sentence.text)])
+    stated = users_figures(question)
+    given = [f for e in chosen for f in figures_in(e.sentence.text)
              if f.unit != "年" and (unit is None or same_unit(f.unit, unit))]
     return bool(stated) and bool(given) and all(f.value in stated for f in given)

@@ -355,9 +355,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         return verdict
     intent = query.intent
     stated = MARKER.sub("", grounded.text)
+    cited_quotes = [c.quote for c in grounded.citations]
     if written and not query.english:
-        cited = [c.quote for c in grounded.citations]
-        fixed, restored = restore_qualifiers(grounded.text, cited)
+        fixed, restored = restore_qualifiers(grounded.text, cited_quotes)
         if restored:
             grounded.text, verdict.restored = fixed, restored
             stated = MARKER.sub("", fixed)
@@ -372,23 +372,19 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             # notice's own sentence shown instead
             if not said:
                 verdict.problems.append("没有给出所问的数字")
-            elif written:
-                for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
-                    if not values & said:
-                        verdict.problems.append("没有给出所问的数字")
-        else:
+        if not query.english or (written and said):
             for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
                 if not values & said:
                     verdict.problems.append("没有给出所问的数字")
     if written and query.english:
-        dropped = hedges_dropped(stated, [c.quote for c in grounded.citations])
+        dropped = hedges_dropped(stated, cited_quotes)
         if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it
             verdict.problems.append(f"数字丢了限定词（{'、'.join(dropped)}）")
-        scaled = scales_wrong(stated, [c.quote for c in grounded.citations])
+        scaled = scales_wrong(stated, cited_quotes)
         if scaled:          # 2.1亿元 said as "2.1 billion": 亿 is a hundred million
             verdict.problems.append(f"数量级与原文不符（{'、'.join(scaled)}）")
-    quotes = "".join(c.quote for c in grounded.citations)
-    joined = misattributed(stated, [c.quote for c in grounded.citations]) if written else []
+    quotes = "".join(cited_quotes)
+    joined = misattributed(stated, cited_quotes) if written else []
     if joined:
         verdict.problems.append(f"把“{'、'.join(joined)}”与原文中另一个数字连在一起")
     if intent.attribute not in (Attribute.OPEN, Attribute.MENTIONS) and \
