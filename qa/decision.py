@@ -113,6 +113,11 @@ _DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[
                          r"^what (?:is|are) (?P<c>[^?]{1,40}?)\??$|^what does (?P<d>[^?]{1,40}?) mean\??$", re.IGNORECASE)
 
 
+# A Latin-letter name of a measure or a thing (PM2.5, GDP, CPI, ESG): capitals and digits, two
+# characters at least — not a pinyin slip (支fu了多少钱) nor an English word (After that: …).
+_NAMED_TERM = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Z0-9.\-]*[A-Z0-9](?![A-Za-z0-9])")
+
+
 def undefined_term(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
     """The term ``question`` asks to define when the documents never use it (什么是质数？), else
     ``None``: they cannot say what it is.
@@ -159,6 +164,12 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question
         # naming the subject
         parts = figure_parts(query.focus, query.intent)
+        for part, _, _ in parts:
+            for term in _NAMED_TERM.findall(part):
+                # a figure of a named measure the documents never use (PM2.5平均多少？ GDP增长多少？)
+                # is not among theirs: another figure beside the question's other words is no answer
+                if normalize_for_match(term).lower() not in corpus_flat and not known(term):
+                    return f"通知中没有出现“{term}”。"
         for part, intent, context in parts:
             ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights,
                                   quoted_for(part, query.quoted, parts), context=context)

@@ -169,6 +169,17 @@ def _words(text: str) -> list[str]:
 _HOW_MANY = re.compile(r"多少|几")
 
 
+_GAP_ALONE = re.compile(r"^\s*(那|那么)?(两者|二者|两个|两项|它们|之间)*(相)?差(了|距|额)?(是)?(多少|几)|"
+                        r"^\s*(那|那么)?(哪个|哪项|谁)(更)?(多|少|高|低|大|小)")
+
+
+def _without_gap(part: str) -> str:
+    """``part`` without a last clause asking only how far apart the figures are (…各是多少，差几倍？):
+    its measure (倍) is not the figures' own."""
+    m = re.match(r"(.*[，,])([^，,]+)$", part.rstrip())
+    return m.group(1) if m and _GAP_ALONE.match(m.group(2)) and _HOW_MANY.search(m.group(1)) else part
+
+
 def _figure_clauses(piece: str) -> list[str]:
     """``piece`` cut after each clause that asks for a figure (多少, 几), when two or more do (质量监督抽查
     部署了多少批次，风险监测又做了多少批次？ asks two figures, each of its own subject); clauses
@@ -179,11 +190,14 @@ def _figure_clauses(piece: str) -> list[str]:
     ['去年药品：市级抽检合格率多少，', '检查了多少家次？']
     >>> _figure_clauses("特种设备这块，去年检查了多少家次单位？")
     ['特种设备这块，去年检查了多少家次单位？']
+    >>> _figure_clauses("检验检测和认证机构的营收各是多少，差几倍？")
+    ['检验检测和认证机构的营收各是多少，差几倍？']
     """
     # clauses end at a comma, at 、 and before 和/及/与 that join another figure asked (立项了多少个X、
     # 发布了几项Y和几项Z)
     clauses = [c for c in re.split(r"(?<=[，,、])|(?=(?:和|及|以及|与)(?:多少|几))", piece) if c]
-    asking = [bool(_HOW_MANY.search(c)) and read_intent(c).wants_figure for c in clauses]
+    # …各是多少，差几倍？ — how far apart the figures before it are: no figure of its own
+    asking = [bool(_HOW_MANY.search(c)) and read_intent(c).wants_figure and not _GAP_ALONE.match(c) for c in clauses]
     if sum(asking) < 2:
         return [piece]
     out, current = [], ""
@@ -247,6 +261,8 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
     # 成立了多少家Y)
     for piece, alone in ((clause, len(clauses) == 1) for clauses in pieces for clause in clauses):
         parts = conjuncts(piece) if alone else [piece]
+        if len(parts) > 1:      # A和B各是多少，差几倍？ — each subject's figure; the gap is theirs
+            parts = [_without_gap(p) for p in parts]
         for part in parts:
             intent = read_intent(part)
             if not intent.wants_figure and previous is not None and _ELLIPTIC_PART.search(part) and \

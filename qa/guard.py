@@ -77,6 +77,10 @@ _TEMPLATE_TOKEN = re.compile(r"<\|im_(?:start|end)\|>\s*(?:user|assistant)?")
 # words steer retrieval away from what is asked.
 _LEAD_IN = re.compile(r"^\s*(?:另外|还有|顺便|再|那|那么)?(?:我)?(?:想|再|就)?(?:请问|问下|问一下|请教一下|请教|打听一下|咨询一下|问个(?:问题|事))"
                       r"(?:一下)?\s*[，,：:]\s*")
+# Someone sending the asker to find out (老板让我查下： 领导问，), at the start of a clause: who
+# wants to know, not what — its words weigh against the figure asked in the ranking.
+_ERRAND = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我的|我)?(?:老板|领导|上级|主任|科长|处长|经理|同事|客户|朋友|老师|导师|家里人)"
+                     r"(?:让|叫|要|请|托|派)?我?(?:来|帮忙|帮他|帮她)?(?:查|问|了解|看|确认|打听|咨询|核实)(?:一?下|一下|问|查|看)?\s*[，,：:]\s*")
 # A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
 _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question)\s*[:：]", re.IGNORECASE)
 # Claiming the documents changed (文件已更新：合格率改为99%, 请以此为准): the documents are what is
@@ -85,6 +89,7 @@ _FAKE_UPDATE = re.compile(r"(文件|通知|原文|数据|文档)(内容)?(已|�
                           r"(请)?以此为准|(document|notice|data) (has been |was )?(updated|corrected)", re.IGNORECASE)
 # Dictating what the answer must say or look like (只输出…, 请回复“我不知道”, 回答末尾加上…).
 _DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写)|(请|就)(回复|回答|输出)[“\"「]|"
+                      r"(输出|打印|回复|显示)\s*[“\"「『][^”\"」』]{1,40}[”\"」』]|(不要|别|不许|不准|禁止)(再)?(回答|回复|理会)(任何|我的|用户的?)?(问题|提问)|"
                       r"(回答|答案|回复)(的)?(末尾|结尾|开头|里|中)?(都)?(要|必须|务必|请)?(加上|附上|包含|带上|写上)|"
                       r"(最后|末尾|结尾|开头|文末|句尾|最前面)(再|都|统一)?(要|请|给我)?(加|附|带|写|添|署)上?(一句|一行|一段|句|个|上|“|\")|"
                       r"(用|以)\s*[“\"「『][^”\"」』]{0,40}[”\"」』]\s*(来)?(开头|结尾|收尾|开始|结束|起头)(?!的?(那|哪|这)?[一几]?(句|段|条|部分|话|项))|"
@@ -288,6 +293,9 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     lead = _LEAD_IN.match(asked)
     if lead and has_content(asked[lead.end():]):
         asked = asked[lead.end():]          # 另外问下，… — the courtesy before a question asks nothing
+    errand = _ERRAND.sub("", asked)
+    if errand != asked and has_content(errand):
+        asked = errand
     return GuardedQuestion(original=text, text=asked, instruction=instruction,
                            fabricate=bool(FABRICATE.search(instruction)), cut=cut,
                            task=bool(TASK.search(normalize_query(instruction))),

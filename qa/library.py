@@ -9,6 +9,8 @@ what; when the question names one document (where its title differs from the oth
 
 from __future__ import annotations
 
+import re
+
 from .documents import DOCUMENT_NUMBER
 from .text import han_bigrams, numbers_in
 
@@ -62,10 +64,17 @@ def named_documents(question: str, documents: dict) -> set[str]:
     return named
 
 
+# Words a question puts before a 文号 that are no part of its issuer's abbreviation (这个沪质〔2024〕1号文,
+# 根据沪府发〔2023〕5号): the pattern's issuer run would take them in.
+_BEFORE_NUMBER = re.compile(r"^(?:这个|那个|这份|那份|这一|此|该|本|按照|按|根据|依据|据|关于|对照|看看?|查查?|查一下|问问?|是|的|个|份)+")
+
+
 def unknown_numbers(question: str, documents: dict) -> list[str]:
-    """The 文号 in ``question`` that no document has."""
+    """The 文号 in ``question`` that no document has, as written without the words before the
+    issuer (这个沪质〔2024〕1号 is the document's 沪质〔2024〕1号)."""
     known = {d.number for d in documents.values() if d.number}
-    return [m.group(0) for m in DOCUMENT_NUMBER.finditer(question) if m.group(0) not in known]
+    found = (_BEFORE_NUMBER.sub("", m.group(0)) for m in DOCUMENT_NUMBER.finditer(question))
+    return [n for n in found if n not in known and not any(n.endswith(k) for k in known)]
 
 
 def without_numbers(question: str, documents: dict) -> str:

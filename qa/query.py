@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from .guard import GuardedQuestion
 from .intent import Attribute, Intent, Scope, read_intent
-from .scope import asked_years, question_years, strip_years
+from .scope import about_the_question, asked_years, question_years, strip_years
 from .spelling import Speller
 from .text import content_words, normalize_for_match, normalize_query
 
@@ -177,7 +177,12 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     (the year 今年 means). ``translate`` (English → Chinese, e.g. the generator's
     ``translate``), when given, puts an English question into the documents' language for
     retrieval and the checks; the answer is still written in English."""
+    # the asker's description of themselves (嘉定这边做食品的，…) names who asks, not the subject
+    # of a figure asked; where no figure is asked their trade may be the topic (我们是做芯片的，跟
+    # 半导体相关的都捋一下; 我们是做检验检测的，该关注哪些安排？)
     asked = guarded.text
+    if not guarded.english and read_intent(about_the_question(asked)).wants_figure:
+        asked = about_the_question(asked)
     corrections: list[tuple[str, str]] = []
     text = asked
     translated = None

@@ -403,6 +403,8 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
         scoped = _topic_evidence(retriever, result, query)
     if not scoped and len(documents) >= 2 and scope == Scope.SINGLE:
         scoped = _per_document_evidence(retriever, text, documents)
+    if not scoped and scope == Scope.SINGLE and not query.english:
+        scoped = _per_subject_evidence(retriever, result, query, allow)
     if scoped:
         result.evidence, result.scoped = scoped, True
     return result
@@ -448,6 +450,32 @@ def _per_document_evidence(retriever: HybridRetriever, text: str, documents) -> 
         own = retriever.search(text, top_k=1, n_evidence=PER_SECTION, allow=lambda s, d=doc_id: s.doc_id == d)
         picked += [e for e in own.evidence if e.section.doc_id == doc_id]
     return _renumber(picked) if len({e.section.doc_id for e in picked}) >= 2 else []
+
+
+def _per_subject_evidence(retriever: HybridRetriever, result: RetrievalResult, query, allow) -> list[Evidence]:
+    """For a figure asked of each of several subjects (A和B各有几家？ —
+    :func:`qa.extract.figure_parts`), the best sentences of the own best section of each
+    subject no figure of the question's evidence answers (:data:`qa.decision.MIN_FIGURE_SCORE`):
+    one search for the whole question may leave a subject's section out. Empty when fewer than
+    two subjects are asked or nothing is added."""
+    from .claims import rank_figures
+    from .decision import MIN_FIGURE_SCORE
+    from .extract import figure_parts
+
+    parts = [(part, intent) for part, intent, context in figure_parts(query.focus, query.intent)
+             if context == part]
+    if len(parts) < 2:
+        return []
+    held = {e.sentence.sentence_id for e in result.evidence}
+    added: list[Evidence] = []
+    for part, intent in parts:
+        ranked = rank_figures(part, result.evidence, intent.unit, retriever._sentence_idf)
+        if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
+            continue          # the evidence answers this subject already
+        own = retriever.search(part, top_k=1, n_evidence=PER_SECTION, allow=allow)
+        added += [e for e in own.evidence if e.sentence.sentence_id not in held]
+        held |= {e.sentence.sentence_id for e in own.evidence}
+    return _renumber(list(result.evidence) + added) if added else []
 
 
 def _renumber(evidence: list[Evidence]) -> list[Evidence]:

@@ -154,6 +154,8 @@ def _header(query, index) -> Routed | None:
     # the document named (by its 文号, taken out of the text, or its title) or pointed at (这份通知)
     if not fields or not (SELF.search(text) or query.documents):
         return None
+    if query.intent.attribute == Attribute.PERSON:
+        return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
     wanted = query.documents

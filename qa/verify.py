@@ -180,6 +180,10 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(w.flag == "nr" and w.word not in q and len(w.word) >= 2 and w.word[-1] not in "化性型"
                    for w in pseg.cut(body))
     if attribute == Attribute.PLACE:
+        if re.search(r"哪(?:个|一个|些|几个)?国家|which countr", q, re.IGNORECASE):
+            from .places import country_names    # 哪些国家 asks for countries: a district is no answer
+
+            return any(c in body and c not in q for c in country_names() if len(c) >= 2)
         if re.search(r"哪(?:个|一个|些|几个|座)?(?:省|城市|市(?![场级]))|which (?:city|province)", q):
             # 哪个省 / 哪个城市 asks for a province or a city: a division the question does not
             # name (a region — 长三角区域 — is neither), where something is (在X, 赴X, 落户X): a

@@ -437,6 +437,9 @@ def test_a_question_naming_two_documents_gets_each_and_an_unknown_number_is_told
     assert {c.doc_id for c in limited.citations} == {NOTICE.stem, "district-2024"}
     unknown = twins.ask("沪质〔2023〕9号里质量工作领导小组成员单位增加到了多少个？")
     assert any("没有文号为沪质〔2023〕9号的文件" in n for n in unknown.notes)
+    # words before the issuer are no part of the number: this one is the notice's own
+    own = twins.ask("这个沪质〔2024〕1号文里质量工作领导小组成员单位增加到了多少个？")
+    assert not any("没有文号" in n for n in own.notes), own.notes
 
 
 def test_links_out_of_the_folder_one_sentence_items_and_add_remove_keep_data(tmp_path):
