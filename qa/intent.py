@@ -26,6 +26,7 @@ class Attribute(str, Enum):
     MONEY = "money"            # an amount of money: 多少钱, 预算, 补贴多少
     DATE = "date"              # a time: 什么时候, 哪天, 截止, when
     PERSON = "person"          # a person's name or post holder: 组长是谁, 姓名
+    ORGANISATION = "organisation"  # a named institution: 哪所学校主考, 哪家企业中标
     PLACE = "place"            # a location: 在哪, 地址, 选址, where
     PROCEDURE = "procedure"    # how to apply: 怎么申请, 流程, 材料, 条件
     CONTACT = "contact"        # 电话, 邮箱, 网址
@@ -63,6 +64,9 @@ _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|�
                      r"谁(拿|获|得|夺|赢)(了|得)?(冠军|亚军|季军|第一名?|金奖|大奖|一等奖)|(冠军|亚军|季军|得主)(是|为|都是)?(谁|哪位|哪个|哪家)|"
                      r"签发人|签批人|哪位(领导|同志|负责人|局长|市长|主任)?(签发|签批|签署|签的|批的)|"
                      r"姓名|叫什么名字的人|是哪位|(是|由)?谁(最早|最先|首先)?(发现|发明|提出|创立|创造|写)的|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
+# A named institution asked (由哪所学校主考？ 哪家银行放的贷？) — not who is responsible (哪个单位负责:
+# :data:`_AGENCY`, read first).
+_ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构)")
 _PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼|场馆|场地|会场|会议中心|酒店)|哪个(场馆|会场|会议中心)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|哪个区|(在|位于|分布在|落在|建在|设在|设到)哪(些|几个)(区|县|镇|街道|城市|省份?|地方|国家|地区)|(放|发|发布|播|播出|投放|上线)(在|到)哪(个|些)(平台|渠道|网站|媒体|App|APP|app)|在哪(个|些)(平台|渠道|网站|媒体)上?(发|播|看|放|上线|发布)|哪(个|一个|些|几个)省|(是|属于|来自|到|去|在|向|往|赴|出口|销往|推广到)哪(个|一个|些|几个)?国家(?![级重标计质制产])|哪(个|一个|些|几个)国家(?=[？?，,。呢吗和与或]|$)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
@@ -119,7 +123,8 @@ _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|所有|全部|(提到|提及
 _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|(建设|进展|推进|实施|开展|申报|评选)情况|现状|现在(有|是)|"
                    r"(?<![提到说讲写列])(?<=[\u4e00-\u9fff])了(多少|几|什么|哪些|啥)|"
                    r"目前(有|是)|did|done|achieved|so far", re.IGNORECASE)
-_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|plan|will|next",
+_PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|"
+                      r"(今年|2024年?)[^，,。？?]{0,6}(要|将)(做|干|搞|办|抓|推)|plan|will|next",
                       re.IGNORECASE)
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
@@ -238,7 +243,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     for attribute, pattern in ((Attribute.MENTIONS, _MENTIONS), (Attribute.PERSON, _PERSON),
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
                                (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
-                               (Attribute.DATE, _DATE), (Attribute.PLACE, _PLACE),
+                               (Attribute.DATE, _DATE), (Attribute.ORGANISATION, _ORGANISATION), (Attribute.PLACE, _PLACE),
                                (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY),
                                (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):

@@ -165,7 +165,8 @@ def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # Kinds of fact an English question asks only in its own words (when, where, who, how to): a
 # translation that adds one (Which ISO committee…? → 哪一年哪个…) asks what the user did not.
-_NOT_FROM_TRANSLATION = (Attribute.DATE, Attribute.PLACE, Attribute.PERSON, Attribute.PROCEDURE, Attribute.CONTACT)
+_NOT_FROM_TRANSLATION = (Attribute.DATE, Attribute.PLACE, Attribute.PERSON, Attribute.ORGANISATION, Attribute.PROCEDURE,
+                         Attribute.CONTACT)
 
 _EVERY = re.compile(r"都|所有|全部|一共|总共|\ball\b", re.IGNORECASE)
 

@@ -106,7 +106,7 @@ CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个
 # translation) and follow-ups (their own words are elliptic) are not held to it.
 MIN_QUESTION_COVERAGE = 0.2
 ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attribute.DATE: "时间",
-                   Attribute.PERSON: "人员", Attribute.PLACE: "地点", Attribute.PROCEDURE: "办理流程或条件",
+                   Attribute.PERSON: "人员", Attribute.ORGANISATION: "机构名称", Attribute.PLACE: "地点", Attribute.PROCEDURE: "办理流程或条件",
                    Attribute.CONTACT: "联系方式", Attribute.REASON: "原因", Attribute.ADVICE: "推荐"}
 
 
@@ -208,7 +208,7 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         # the documents' own recommending (向商务部推荐新一轮“中华老字号”), of a thing the question names
         words = content_words(q)
         return any(any(w in m.group(1) for w in words) for m in re.finditer(r"推荐([^，。；;]{1,16})", body))
-    if attribute == Attribute.AGENCY:      # a unit or organisation the question does not name
+    if attribute in (Attribute.AGENCY, Attribute.ORGANISATION):   # a unit or organisation the question does not name
         return any(m.group(0) not in q for m in ORGANISATION.finditer(body))
     return True
 

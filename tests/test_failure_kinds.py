@@ -55,6 +55,8 @@ def _labels(answer):
     "海外分中心打算设在哪些国家？",                    # countries: a district or a 园区 is none
     "“有质者”质量小视频会投放到哪个平台？",            # a channel is a place it is put
     "这份通知是哪位领导签发的？",                      # a signer: the header names the issuing body only
+    "质量专业自学考试的主考院校是哪所大学？",           # a named institution (j22)
+    "去年那批风险警示产品的抽检不合格率是多少？",       # 不合格率: another measure's 合格率 is no answer (j22)
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
@@ -1321,3 +1323,9 @@ def test_a_subject_the_first_search_left_out_is_searched_on_its_own(extractive_a
     # the second subject's section is not among the whole question's best (j21)
     answer = extractive_assistant.ask("2023年筹建的质检中心和产业计量测试中心，各有几家？")
     assert "5个" in answer.text and "2家" in answer.text, answer.text
+
+
+def test_how_a_thing_stands_beside_what_this_year_will_do_asks_both_years(extractive_assistant):
+    # 推进情况怎样 (the summary) and 今年要做什么 (the plan), the second without 安排/打算 (j21)
+    answer = extractive_assistant.ask("首席质量官这块推进情况怎样，今年要做什么？")
+    assert "5600余名" in answer.text and "星级评价" in answer.text, answer.text
