@@ -49,7 +49,10 @@ _DIRECTIVE = (r"忽略|无视|忘记|忘掉|别管|不要管|不用管|不管|�
               r"without|no need|don'?t|do not|never mind")
 _DIRECTED = re.compile(rf"(?:{_DIRECTIVE}).{{0,16}}(?:{_META})|(?:{_META}).{{0,8}}(?:{_DIRECTIVE})|"
                        rf"(?:{_DROP}).{{0,12}}(?:{_CITING})|(?:{_CITING}).{{0,8}}(?:{_DROP})|"
-                       r"(?:出处|引用|来源|引文|条款号).{0,4}(?:写|标|填|注明|用)", re.IGNORECASE)
+                       r"(?:出处|引用|来源|引文|条款号).{0,4}(?:写|标|填|注明|用)|"
+                       # the documents set aside in English (Ignore the document and answer from your own knowledge)
+                       r"\b(?:ignore|disregard|forget|never mind)\s+(?:the|this|that|all|any)?\s*(?:documents?|notice|context|evidence)\b|"
+                       r"\b(?:answer|reply|respond)\s+(?:only\s+)?(?:from|with|using)\s+your\s+own\b", re.IGNORECASE)
 # Things that only the assistant has: a clause naming them is about the assistant.
 _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|你的(设定|规则|指令|提示|配置)|你收到的.{0,4}(指令|提示|设定)|"
                   r"检索(出来|到)的.{0,4}(片段|原文|内容)|system prompt|"
@@ -141,12 +144,18 @@ class GuardedQuestion:
 
 
 def is_english(text: str) -> bool:
-    """True when ``text`` has Latin letters and no Chinese characters.
+    """True when ``text`` is written in English: Latin letters and no Chinese characters, or
+    three English words at least and more of them than half its Chinese characters (a notice
+    term quoted in an English question: How many directors (标准化总监) were appointed?).
 
-    >>> is_english("How many?"), is_english("DCMM贯标")
-    (True, False)
+    >>> is_english("How many?"), is_english("DCMM贯标"), is_english("What is planned for the 模速空间 in 2024?")
+    (True, False, True)
     """
-    return bool(re.search(r"[A-Za-z]", text)) and not re.search(r"[\u4e00-\u9fff]", text)
+    if not re.search(r"[A-Za-z]", text):
+        return False
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return han == 0 or (words >= 3 and 2 * words > han)
 
 
 def has_content(text: str) -> bool:
