@@ -184,7 +184,8 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
 
 
 _MISSING = {Attribute.DATE: "通知没有给出这件事的时间。", Attribute.MONEY: "通知没有给出这方面的金额。",
-            Attribute.PERSON: "通知没有提到具体人员。", Attribute.ORGANISATION: "通知没有给出具体机构的名称。", Attribute.PLACE: "通知没有给出具体地点。",
+            Attribute.PERSON: "通知没有提到具体人员。", Attribute.ORGANISATION: "通知没有给出具体机构的名称。",
+            Attribute.PLACE: "通知没有给出具体地点。",
             Attribute.PROCEDURE: "通知没有写办理流程或条件。", Attribute.CONTACT: "通知没有给出联系方式或网址。",
             Attribute.REASON: "通知没有说明原因。",
             Attribute.ADVICE: "通知是政府工作的总结和安排，不推荐具体的产品、品牌或去处。"}

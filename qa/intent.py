@@ -243,7 +243,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     for attribute, pattern in ((Attribute.MENTIONS, _MENTIONS), (Attribute.PERSON, _PERSON),
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
                                (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
-                               (Attribute.DATE, _DATE), (Attribute.ORGANISATION, _ORGANISATION), (Attribute.PLACE, _PLACE),
+                               (Attribute.DATE, _DATE), (Attribute.ORGANISATION, _ORGANISATION),
+                               (Attribute.PLACE, _PLACE),
                                (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY),
                                (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):

@@ -106,7 +106,8 @@ CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个
 # translation) and follow-ups (their own words are elliptic) are not held to it.
 MIN_QUESTION_COVERAGE = 0.2
 ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attribute.DATE: "时间",
-                   Attribute.PERSON: "人员", Attribute.ORGANISATION: "机构名称", Attribute.PLACE: "地点", Attribute.PROCEDURE: "办理流程或条件",
+                   Attribute.PERSON: "人员", Attribute.ORGANISATION: "机构名称", Attribute.PLACE: "地点",
+                   Attribute.PROCEDURE: "办理流程或条件",
                    Attribute.CONTACT: "联系方式", Attribute.REASON: "原因", Attribute.ADVICE: "推荐"}
 
 
