@@ -287,6 +287,10 @@ SUBJECT_SHARE = 0.5
 OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|评为|评选为|入选|当选|成为|认定|授予|摘得|拿到|拿了|得奖|上榜|"
                      r"通过[了过]?[^，。；？?]{0,12}(认证|评审|验收|认定|审查|审核|评估|评价)")   # 通过 as 'through' is none
 
+# A count of those that failed a test (不合格的批次, 没通过认定的, 不满意的比例) is not a count of those
+# tested or of those that passed: the figure's own clause must say the failure too.
+NEGATED = re.compile(r"(不|没|未|没有)(合格|通过|达标|满意|完成|获批|入选|符合)")
+
 
 # Asking to confirm what the question states (合格率是99.7％吗？): its figures are then what is asked.
 CONFIRMS = re.compile(r"吗|对不对|是不是|是否|没错|对吧")
@@ -327,6 +331,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
     outcome = bool(OUTCOME.search(normalize_query(question)))     # this part's own verb
+    negated = bool(NEGATED.search(normalize_query(question)))
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -344,7 +349,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
                 continue
             scope_flat = normalize_for_match(f.scope).lower()
-            if f.unit in ("%", "个百分点") and measures and not any(m in scope_flat for m in measures):
+            if f.unit in ("%", "个百分点", None) and measures and not any(m in scope_flat for m in measures):
                 continue                      # the 合格率's lead does not answer a 签约率 question
             if base is not None and (not _against(f, base) or
                                      subject and clause_match(f.scope, subject, weights) < SUBJECT_SHARE):
@@ -352,6 +357,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                                               # nor the 药品 合格率's lead
             if outcome and not OUTCOME.search(f.scope):
                 continue                      # 评上了几家 is not answered by 95家…申报
+            if negated and not NEGATED.search(f.context):
+                continue                      # 不合格的有多少批次 is not answered by 13766批次 deployed
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is

@@ -126,6 +126,8 @@ _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|"
                       r"(今年|2024年?)[^，,。？?]{0,6}(要|将)(做|干|搞|办|抓|推)|plan|will|next",
                       re.IGNORECASE)
+# A ratio asked of two figures the question names (差几倍, 是…的几倍, 相差多少倍).
+_RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是[^，,。？?]{1,24}的(多少|几)倍")
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
@@ -260,6 +262,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         attribute = Attribute.QUANTITY         # 营收里外资占几成: a share of the money is asked
     unit_match = _UNIT.search(text)
     unit = _UNIT_SPOKEN.get(unit_match.group(1), unit_match.group(1)) if unit_match else None
+    if unit == "倍" and _RATIO_OF_TWO.search(text):
+        unit = None            # A和B差几倍, A是B的几倍: the ratio of two figures, each in its own unit
     if unit is None and attribute == Attribute.MONEY:
         unit = "元"
     elif unit is None and attribute == Attribute.QUANTITY and _RATE.search(text):

@@ -31,7 +31,9 @@ _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "�
                  "文号", "字号", "日期", "时间", "单位", "机构", "名义", "小组", "部门", "机关", "签发",
                  "抄送", "主送", "公开", "标题", "全称", "名称", "哪天", "落款", "什么", "哪些", "notice", "document",
                  "issued", "date", "number", "title", "copied", "public", "publicly", "sent", "addressed",
-                 "recipients", "reference", "was", "what", "this", "who", "whom", "the"}
+                 "recipients", "reference", "was", "what", "this", "who", "whom", "the",
+                 # how the request is put (直接告诉我这份通知的文号), not a topic in the document
+                 "直接", "告诉", "输出", "给出", "说下", "一下", "帮忙", "麻烦", "查下", "看看"}
 
 
 def retriever_knows(index, word: str) -> bool:

@@ -193,7 +193,7 @@ _DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 
 # The asker describing themselves (我们是松江的一家制造企业，…; 我在苏州开厂，…): who asks, not what
 # is asked about — unless the question points back at it (我们区, 本县, 当地).
-_SELF = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我|本人|咱们|咱)(?:公司|厂|单位|企业|家)?(?:是|在|位于|属于|来自|做|开)"
+_SELF = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我|本人|咱们|咱)(?:公司|厂|单位|企业|家)?(?:是|在|位于|属于|来自|做|开|有)"
                    r"[^，,。！!？?；;：:]{1,30}[，,。！!；;：:]|"
                    # …or by where they are and their trade, without a pronoun (嘉定这边做食品的，)
                    r"(?:^|(?<=[，,。！!；;：:]))\s*[\u4e00-\u9fff]{2,8}(?:这边|这里|那边|这儿)(?:是|有家|的)?(?:做|开|搞|干|经营|生产)"
