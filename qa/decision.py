@@ -36,7 +36,7 @@ from .extract import figure_parts, quoted_for
 from .generation import StopReason
 from .intent import OVERVIEW_ASKED, Attribute, Scope
 from .scope import restates_question
-from .text import content_words, han_bigrams, normalize_for_match, normalize_query
+from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
 
@@ -113,11 +113,6 @@ _DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[
                          r"^what (?:is|are) (?P<c>[^?]{1,40}?)\??$|^what does (?P<d>[^?]{1,40}?) mean\??$", re.IGNORECASE)
 
 
-# A Latin-letter name of a measure or a thing (PM2.5, GDP, CPI, ESG): capitals and digits, two
-# characters at least — not a pinyin slip (支fu了多少钱) nor an English word (After that: …).
-_NAMED_TERM = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Z0-9.\-]*[A-Z0-9](?![A-Za-z0-9])")
-
-
 def undefined_term(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
     """The term ``question`` asks to define when the documents never use it (什么是质数？), else
     ``None``: they cannot say what it is.
@@ -165,7 +160,7 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         # naming the subject
         parts = figure_parts(query.focus, query.intent)
         for part, _, _ in parts:
-            for term in _NAMED_TERM.findall(part):
+            for term in NAMED_TERM.findall(part):
                 # a figure of a named measure the documents never use (PM2.5平均多少？ GDP增长多少？)
                 # is not among theirs: another figure beside the question's other words is no answer
                 if normalize_for_match(term).lower() not in corpus_flat and not known(term):

@@ -18,7 +18,7 @@ from .guard import GuardedQuestion
 from .intent import Attribute, Intent, Scope, read_intent
 from .scope import about_the_question, asked_years, question_years, strip_years
 from .spelling import Speller
-from .text import content_words, normalize_for_match, normalize_query
+from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query
 
 # Words that point back to the previous turn.
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|"
@@ -223,7 +223,11 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)
         intent = replace(intent, scope=read_intent(history[-1][0]).scope)
-    quoted = tuple(dict.fromkeys(m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()))
+    spans = [m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()]
+    if not guarded.english and intent.wants_figure:
+        # the figure of a thing named in capitals (BIM, OIML) is that thing's, as a quoted one's is
+        spans += [t for t in NAMED_TERM.findall(asked) if not any(t in s for s in spans)]
+    quoted = tuple(dict.fromkeys(spans))
     return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
                  years=years, intent=intent, ref_year=ref_year,
                  english=guarded.english, follow_up=follow_up, corrections=tuple(corrections), quoted=quoted)
