@@ -27,6 +27,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 # characters at least — not a pinyin slip (支fu了多少钱) nor an English word (After that: …).
 NAMED_TERM = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Z0-9.\-]*[A-Z0-9](?![A-Za-z0-9])")
 
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a document with its character offsets: ``doc_text[start:end] == text``."""
