@@ -23,7 +23,9 @@ _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before) and
 # from it on (接下来, 新一年 → its year). A work report looks back a year (its 总结) and plans
 # the next (its 要点).
-_PERIODS = re.compile(r"(?P<past>之前|以前|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|总结|so far|previously|before)|"
+_PERIODS = re.compile(r"(?P<past>之前|以前|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|"
+                      # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's)
+                      r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
                       r"(?P<next>新一年|这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
                       r"going forward|from now on|upcoming|next step)", re.IGNORECASE)
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
@@ -193,8 +195,11 @@ _DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 
 # The asker describing themselves (我们是松江的一家制造企业，…; 我在苏州开厂，…): who asks, not what
 # is asked about — unless the question points back at it (我们区, 本县, 当地).
-_SELF = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我|本人|咱们|咱)(?:公司|厂|单位|企业|家)?(?:是|在|位于|属于|来自|做|开|有)"
-                   r"[^，,。！!？?；;：:]{1,30}[，,。！!；;：:]|"
+_SELF = re.compile(r"(?:^|(?<=[，,。！!？?；;：:]))\s*(?:我们|我|本人|咱们|咱)(?:公司|厂|单位|企业|家)?(?:是|系|係|在|位于|属于|来自|做|开|有)"
+                   r"[^，,。！!？?；;：:]{1,30}(?:[，,。！!；;：:]|$)|"
+                   # …or where they are (我们香港这边投资方想了解下)
+                   r"(?:^|(?<=[，,。！!？?；;：:]))\s*(?:我们|我|本人|咱们|咱)[\u4e00-\u9fff]{2,6}(?:这边|那边|这里)"
+                   r"[^，,。！!？?；;：:]{0,20}(?:[，,。！!；;：:]|$)|"
                    # …or by where they are and their trade, without a pronoun (嘉定这边做食品的，)
                    r"(?:^|(?<=[，,。！!；;：:]))\s*[\u4e00-\u9fff]{2,8}(?:这边|这里|那边|这儿)(?:是|有家|的)?(?:做|开|搞|干|经营|生产)"
                    r"[^，,。！!？?；;：:]{1,20}[，,。！!；;：:]")

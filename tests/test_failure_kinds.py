@@ -1241,6 +1241,20 @@ def test_the_askers_own_place_is_not_what_they_ask_about(extractive_assistant):
     # a figure of the asker's own (我们公司有300多人) is not one the question states (breaker)
     answer = extractive_assistant.ask("我们单位有300多人，想问下企业标准化总监一共聘了多少名？")
     assert not answer.abstained and "300多名" in answer.text, answer.notes
+    # 係 (Cantonese 是), and where they are told after the question (j23)
+    answer = extractive_assistant.ask("本人係深圳嘅採購，想問上海消費品召回咗幾多起？")
+    assert not answer.abstained and "70起" in answer.text, answer.notes
+    answer = extractive_assistant.ask("消费品召回去年有多少起？我们深圳这边的客户想了解下")
+    assert not answer.abstained and "70起" in answer.text, answer.notes
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("听说要全面总结重点产品质量攻关多少年的工作经验？", "30年"),   # 总结 as a verb is no 2023 summary (j23)
+    ("家里老人打电话问MaaS是什么意思？", "出行即服务"),            # 打电话 is how they ask, not a contact asked
+])
+def test_words_of_how_a_question_is_put_do_not_change_what_it_asks(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.notes
 
 
 @pytest.mark.parametrize("question, wanted", [
