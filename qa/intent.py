@@ -66,7 +66,8 @@ _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|�
                      r"姓名|叫什么名字的人|是哪位|(是|由)?谁(最早|最先|首先)?(发现|发明|提出|创立|创造|写)的|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
 # A named institution asked (由哪所学校主考？ 哪家银行放的贷？) — not who is responsible (哪个单位负责:
 # :data:`_AGENCY`, read first).
-_ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构)")
+_ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构)|"
+                           r"获奖(企业|单位|组织|者)?名单|(得奖|获奖|中标|入选)的?(企业|单位|组织)(是|有)(哪|谁)")
 _PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个])|在哪个(区|县|镇|街道|地方|位置|城市|省|园区|地点|楼|场馆|场地|会场|会议中心|酒店)|哪个(场馆|会场|会议中心)|(?<!用在)哪里|哪儿|地址|位于|落在哪(?![些几])|落户哪|选址|哪个区|(在|位于|分布在|落在|建在|设在|设到)哪(些|几个)(区|县|镇|街道|城市|省份?|地方|国家|地区)|(放|发|发布|播|播出|投放|上线)(在|到)哪(个|些)(平台|渠道|网站|媒体|App|APP|app)|在哪(个|些)(平台|渠道|网站|媒体)上?(发|播|看|放|上线|发布)|哪(个|一个|些|几个)省|(是|属于|来自|到|去|在|向|往|赴|出口|销往|推广到)哪(个|一个|些|几个)?国家(?![级重标计质制产])|哪(个|一个|些|几个)国家(?=[？?，,。呢吗和与或]|$)|具体位置|where\b(?!.{0,60}\b(rank|ranked|ranks|ranking|stand|stands|stood|placed)\b)|address|located",
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交)|流程|程序|手续|"
@@ -246,9 +247,10 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     for attribute, pattern in ((Attribute.MENTIONS, _MENTIONS), (Attribute.PERSON, _PERSON),
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
                                (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
-                               (Attribute.DATE, _DATE), (Attribute.ORGANISATION, _ORGANISATION),
-                               (Attribute.PLACE, _PLACE),
+                               (Attribute.DATE, _DATE), (Attribute.PLACE, _PLACE),
                                (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY),
+                               # a count asked beside a list of names (评上了几家？获奖名单呢？) is checked first
+                               (Attribute.ORGANISATION, _ORGANISATION),
                                (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):
             found.append(attribute)

@@ -56,6 +56,7 @@ def _labels(answer):
     "“有质者”质量小视频会投放到哪个平台？",            # a channel is a place it is put
     "这份通知是哪位领导签发的？",                      # a signer: the header names the issuing body only
     "质量专业自学考试的主考院校是哪所大学？",           # a named institution (j22)
+    "上海品牌认证今年的获奖企业名单有吗？",             # a list of winners' names (j23)
     "去年那批风险警示产品的抽检不合格率是多少？",       # 不合格率: another measure's 合格率 is no answer (j22)
     "制造业产品质量的不合格率是多少？",                 # …nor an index without a unit (95.17; breaker)
     "质量监督抽查里不合格的产品有多少批次？",           # a count of failures: not the count tested
