@@ -77,9 +77,23 @@ def conjuncts(part: str) -> list[str]:
     ['长三角平台发布的国际标准数，差多少？', '全市牵头制定的标准数，差多少？']
     >>> conjuncts("消费投诉公示率跟家庭医生签约率比哪个高？")
     ['消费投诉公示率，哪个高？', '家庭医生签约率，哪个高？']
+    >>> conjuncts("公路工程比水运工程合格率高多少？")
+    ['公路工程合格率是多少？', '水运工程合格率是多少？']
+    >>> conjuncts("制造业产品质量合格率比全国高几个百分点？")      # 全国 is what it is measured against
+    ['制造业产品质量合格率比全国高几个百分点？']
     >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")
     ['二审知识产权刑事案件审结数，各是多少？', '二审知识产权刑事案件受理数，各是多少？']
     """
+    pair = _THAN_OTHER.search(part)
+    if pair and not _BASELINE_SUBJECT.match(pair.group("b")):
+        # A比B高多少？ with B a subject of its own (水运工程, not 全国 or 上年): each side's figure
+        a, b, lead, ask = pair.group("a"), pair.group("b"), pair.group("lead") or "", pair.group("ask")
+        ask = "多少" if "百分点" in part[pair.end():pair.end() + 4] else ask     # 高几个百分点: each rate
+        measure = _SHARED_MEASURE.search(a) or _SHARED_MEASURE.search(b)
+        if measure:
+            a += "" if measure.group(0) in a else measure.group(0)
+            b += "" if measure.group(0) in b else measure.group(0)
+        return [f"{lead}{a}是{ask}？", f"{lead}{b}是{ask}？"]
     if not _EACH.search(part):
         return [part]
     # A，跟B比差多少？ — the second subject in a clause of its own, compared with the first
@@ -143,6 +157,15 @@ _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}
 # A是不是比B还多？各是多少？: the two compared, and the question asked of each.
 _THAN_EACH = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]+?)(?:是不是|是否|有没有)?比(?P<b>[^，,？?]{1,16}?)(?:还|更|要)?(?:多|少|高|低|大|小)"
                         r"[^？?]*[？?]?\s*(?P<each>(?:那|那么)?(?:各|分别)[^，,]*)$")
+
+
+# A比B高多少？ — two subjects compared, the difference asked (each figure answers it).
+_THAN_OTHER = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]{2,24}?)比(?P<b>[^，,？?]{2,16}?)(?:还|更|要)?"
+                         r"(?:高|低|多|少|大|小)(?:了|出|出了)?(?P<ask>(?:多少|几)[个家项名人件起批次台套亿万元%％]*)")
+# What a comparison is made against rather than with another subject (比全国高, 比上年多, 比2022年).
+_BASELINE_SUBJECT = re.compile(r"(全国|上年|去年|前年|同期|往年|以往|平均|(19|20)\d{2}年?|之前|以前|上一|其他|外地|别的|国家)")
+# The measure two compared subjects share (合格率, 营收, 数量).
+_SHARED_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,2}率|指数|营收|收入|金额|数量|人数")
 
 
 def _word_ends(text: str) -> list[int]:

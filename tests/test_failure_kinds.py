@@ -1271,6 +1271,9 @@ def test_words_of_how_a_question_is_put_do_not_change_what_it_asks(extractive_as
     ("2023年筹建的质检中心和产业计量测试中心，各有几家？", ("5个", "2家")),
     # 差几倍: the ratio of two figures, each in its own unit (breaker)
     ("首席质量官和标准化总监差几倍？", ("5600余名", "300多名")),
+    # A比B高多少 with B a subject of its own (not 全国, 上年): each side's figure (breaker)
+    ("去年公路工程抽检合格率比水运工程高几个百分点？", ("96.9％", "96.1％")),
+    ("检验检测机构的营收比认证机构多多少？", ("325.64亿元", "51.30亿元")),
 ])
 def test_every_thing_a_question_asks_is_given(extractive_assistant, question, wanted):
     answer = extractive_assistant.ask(question)
