@@ -411,10 +411,17 @@ def verbatim_extract(request) -> list:
         # who is responsible
         evidence = [e for e in evidence if not AGENCIES_ONLY.match(e.sentence.text)] or evidence
     if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
-        chosen = []
-        for section_id in dict.fromkeys(e.section.section_id for e in evidence):
-            chosen += _best([e for e in evidence if e.section.section_id == section_id])
-        return sorted(chosen, key=lambda e: e.n)
+        groups = [_best([e for e in evidence if e.section.section_id == section_id])
+                  for section_id in dict.fromkeys(e.section.section_id for e in evidence)]
+        if intent.scope == Scope.COMPARE:
+            # a side (a year's best section) that names nothing of what is asked is not its answer:
+            # 去年人形机器人进展怎样？ — the summary has none; its best section is about something else
+            words = [normalize_for_match(w).lower() for w in content_words(request.question) if w in weights]
+            about = [g for g in groups if g and any(
+                w in normalize_for_match("".join(e.sentence.text for e in g) + "".join(g[0].section.path)).lower()
+                for w in words)]
+            groups = about or groups
+        return sorted((e for g in groups for e in g), key=lambda e: e.n)
     chosen = []
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:

@@ -1351,3 +1351,9 @@ def test_an_elliptic_follow_up_naming_another_item_asks_its_responsible_units(ex
     history = [("2024年电梯安全、燃气安全那条是哪些部门负责？", "市市场监管局、上海海关、市药品监管局、市知识产权局。")]
     answer = extractive_assistant.ask("那质量基础设施数字化那条呢？", history=history)
     assert answer.mode == "structured" and "市文化旅游局" in answer.text, (answer.mode, answer.text)
+
+
+def test_a_year_the_notice_says_nothing_of_is_not_answered_with_that_years_other_work(extractive_assistant):
+    # the summary says nothing of 人形机器人: its best 2023 section (品牌日, 质量月…) is no answer (breaker)
+    answer = extractive_assistant.ask("人形机器人去年做得怎么样，今年打算怎么推？")
+    assert all("人形机器人" in c.quote for c in answer.citations), answer.text
