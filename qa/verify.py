@@ -75,7 +75,7 @@ PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区(?!域)|县|镇|乡|
 _LOCATIVE = re.compile(r"(?:在|于|赴|到|至|落户|落地|设在|建在|位于|（|\()$")
 PROCEDURE = re.compile(r"流程|程序|手续|材料|条件|须|应当|提交|办理|(申请|申报|报名)(方式|渠道|时间|截止|入口|网址|条件|材料)")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
-MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
+MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大品所座]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
                            r"叫(什么|啥)(名字)?|(什么|啥)名字|名单|名称(是|有)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
 WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?|类|种)([\u4e00-\u9fff]{1,4})")
@@ -307,11 +307,20 @@ def lists_members(question: str, quotes: str) -> bool:
     False
     >>> lists_members("分级试点选了哪些产品？", "进一步探索开展产品质量分级试点。")
     False
+    >>> lists_members("“3＋6”领域是指哪些？", "在“3＋6”领域，新增10项“上海标准”。")
+    False
     """
     q = normalize_query(question)
     if not MEMBERS_ASKED.search(q):
         return True
     flat = normalize_query(quotes)
+    # the quoted name itself asked about (“3＋6”领域是指哪些？), not another thing beside it
+    for name in re.findall(r"“([^”]{2,12})”[\u4e00-\u9fff]{0,3}(?:是指|指的是|指|是|包括|包含|有)(?:哪|什么|啥)", q):
+        # a group the question quotes by its name (“时尚八品”是哪八品？): named in the quotes, but
+        # with none of its members listed in the clause that names it
+        at = flat.find(f"“{name}”")
+        if at >= 0 and not _listed_near(flat, at, 30, 30) and not re.match(r"[：:（(]", flat[at + len(name) + 2:]):
+            return False
     kinds = [k[:2] for k in WHICH_KIND.findall(q)]
     for match in GROUP.finditer(q):
         if kinds and not any(k in match.group(0) for k in kinds):

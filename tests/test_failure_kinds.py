@@ -61,6 +61,7 @@ def _labels(answer):
     "制造业产品质量的不合格率是多少？",                 # …nor an index without a unit (95.17; breaker)
     "质量监督抽查里不合格的产品有多少批次？",           # a count of failures: not the count tested
     "有多少家检验检测机构没通过高企认定？",             # …nor the count that passed (294家)
+    "“时尚八品”具体是哪八品？",                         # a quoted group whose members are never listed
     "BIM技术应用抽查的合格率是多少？",                  # a figure of a thing named in capitals is its own
     "OIML的技术委员会上海有几个？",                     # (BIM, OIML are named; no figure of theirs is given)
 ])
