@@ -11,7 +11,6 @@ asked (几件产品 → 件), not any figure of the sentence. And a figure is st
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -330,8 +329,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         subject = compared_subject(f"{context} {question}")
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
-    outcome = bool(OUTCOME.search(normalize_query(question)))     # this part's own verb
-    negated = bool(NEGATED.search(normalize_query(question)))
+    asked = normalize_query(question)
+    outcome = bool(OUTCOME.search(asked))     # this part's own verb
+    negated = bool(NEGATED.search(asked))
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -381,17 +381,6 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     if ranked and ranked[0][1]:
         return []           # the figure of the series asked about is another member's: none answers
     return [a for a, other in ranked if not other]
-
-
-def idf_weights(sentences_tokens: Iterable[Iterable[str]]) -> dict[str, float]:
-    """IDF of each token over sentences: ``log(1 + n / df)``."""
-    df: dict[str, int] = {}
-    n = 0
-    for tokens in sentences_tokens:
-        n += 1
-        for t in set(tokens):
-            df[t] = df.get(t, 0) + 1
-    return {t: math.log(1 + n / c) for t, c in df.items()}
 
 
 def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, list[str]]:

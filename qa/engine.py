@@ -24,7 +24,7 @@ from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import MARKER, Citation, make_citation
-from .claims import figures_in, idf_weights, same_unit
+from .claims import figures_in, same_unit
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, readable_documents
@@ -71,8 +71,8 @@ class Corpus:
 
     @cached_property
     def weights(self) -> dict[str, float]:
-        """IDF of each word over the evidence sentences."""
-        return idf_weights(s.tokens for s in self.index.sentences)
+        """IDF of each word over the evidence sentences (the retriever's, computed once)."""
+        return self.retriever.sentence_idf
 
     @cached_property
     def max_weight(self) -> float:

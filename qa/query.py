@@ -182,8 +182,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # of a figure asked; where no figure is asked their trade may be the topic (我们是做芯片的，跟
     # 半导体相关的都捋一下; 我们是做检验检测的，该关注哪些安排？)
     asked = guarded.text
-    if not guarded.english and read_intent(about_the_question(asked)).wants_figure:
-        asked = about_the_question(asked)
+    if not guarded.english:
+        stripped = about_the_question(asked)
+        asked = stripped if read_intent(stripped).wants_figure else asked
     corrections: list[tuple[str, str]] = []
     text = asked
     translated = None

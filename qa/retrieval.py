@@ -157,9 +157,10 @@ class HybridRetriever:
         self.rankers = rankers
 
     @cached_property
-    def _sentence_idf(self) -> dict[str, float]:
+    def sentence_idf(self) -> dict[str, float]:
         """Inverse document frequency of each token over the evidence sentences (from the
-        tokens stored at build time)."""
+        tokens stored at build time): token → ``log(1 + n / df)``, n the number of sentences.
+        These are the word weights of every check (``qa.engine.Corpus.weights``)."""
         df: Counter[str] = Counter()
         for sentence in self.index.sentences:
             df.update(set(sentence.tokens))
@@ -324,7 +325,7 @@ class HybridRetriever:
         with _single_threaded():
             dense = self.index.sentence_vectors[ids] @ qvec                # (n,)
         q_tokens = set(tokenize(normalized))
-        idf = self._sentence_idf
+        idf = self.sentence_idf
         total = sum(idf.get(t, 1.0) for t in q_tokens) or 1.0
         headings = self._heading_tokens
         lexical = []
@@ -469,7 +470,7 @@ def _per_subject_evidence(retriever: HybridRetriever, result: RetrievalResult, q
     held = {e.sentence.sentence_id for e in result.evidence}
     added: list[Evidence] = []
     for part, intent in parts:
-        ranked = rank_figures(part, result.evidence, intent.unit, retriever._sentence_idf)
+        ranked = rank_figures(part, result.evidence, intent.unit, retriever.sentence_idf)
         if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
             continue          # the evidence answers this subject already
         own = retriever.search(part, top_k=1, n_evidence=PER_SECTION, allow=allow)
@@ -631,7 +632,7 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     if query.quoted:
         return [[normalize_for_match(t).lower()] for t in query.quoted]
     words = list(dict.fromkeys(content_words(query.focus)))
-    idf = retriever._sentence_idf
+    idf = retriever.sentence_idf
     top = max(idf.values(), default=1.0)
     present = [w for w in words if retriever.containing(w)]
     total = sum(idf.get(w, top) if w in present else top for w in words)
