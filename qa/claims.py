@@ -196,7 +196,8 @@ def _ordinals(text: str) -> dict[str, int]:
 # The measure a rate or index question names (签约率, 合格率, 竞争力指数): a figure of another
 # measure does not answer it, however close the rest of its clause (高于全国7.14个百分点 is the
 # 合格率's lead, not the 签约率's).
-_MEASURE = re.compile(r"不?[\u4e00-\u9fff]{2}(?:率|指数)")     # 不合格率 is not 合格率
+# A demonstrative or particle before it names none (那个指数: any index).
+_MEASURE = re.compile(r"不?(?:(?![那这个的该其此之各])[\u4e00-\u9fff]){1,2}(?:率|指数)")     # 不合格率 is not 合格率
 # What a question compares against (比全国高几个点, 比上年提高, 跟全国比, 同比): the words after 比/较
 # up to the verb of comparison, or between 跟/与 and 比.
 _VERBS = "高低多少快慢好差提增减涨降"

@@ -28,7 +28,7 @@ _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|
 # using one is read with that topic even when it names something of its own.
 _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|该|上述|其中|里面|当中|此项|它们?|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
-_ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|\b(what|which|how|who|when|where)\b",
+_ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
                           re.IGNORECASE)
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",

@@ -197,12 +197,17 @@ _DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 # is asked about — unless the question points back at it (我们区, 本县, 当地).
 _BY_ME = r"(?:^|(?<=[，,。！!？?；;：:]))\s*(?:我们|我|本人|咱们|咱)"     # a clause the asker begins
 _TO_CLAUSE_END = r"[^，,。！!？?；;：:]{%s}(?:[，,。！!；;：:]|$)"
-_SELF = re.compile(_BY_ME + r"(?:公司|厂|单位|企业|家)?(?:是|系|係|在|位于|属于|来自|做|开|有)" + _TO_CLAUSE_END % "1,30" + "|"
+_SELF = re.compile(_BY_ME + r"(?:公司|厂|单位|企业|家|医院|学校|店|门店|工厂|协会|律所|[\u4e00-\u9fff]{2}(?:公司|厂|店))?(?:是|系|係|在|位于|属于|来自|做|开|有)" + _TO_CLAUSE_END % "1,30" + "|"
                    # …or where they are (我们香港这边投资方想了解下)
                    + _BY_ME + r"[\u4e00-\u9fff]{2,6}(?:这边|那边|这里)" + _TO_CLAUSE_END % "0,20" + "|"
                    # …or by where they are and their trade, without a pronoun (嘉定这边做食品的，)
                    r"(?:^|(?<=[，,。！!；;：:]))\s*[\u4e00-\u9fff]{2,8}(?:这边|这里|那边|这儿)(?:是|有家|的)?(?:做|开|搞|干|经营|生产)"
-                   r"[^，,。！!？?；;：:]{1,20}[，,。！!；;：:]")
+                   r"[^，,。！!？?；;：:]{1,20}[，,。！!；;：:]" + "|"
+                   # …or why they ask, before a colon that introduces the question (我们厂想对标一下：)
+                   + _BY_ME + r"[^，,。！!？?；;：:]{1,20}[：:]" + "|"
+                   # …or what they care about, before such a colon (关心不良反应监测：)
+                   r"(?:^|(?<=[，,。！!；;]))\s*(?:比较|特别|主要|很|最)?(?:关心|关注|想了解|想问|想知道|想查)"
+                   r"[^，,。！!？?；;：:]{1,20}[：:]")
 _POINTS_BACK = re.compile(r"(?:我们|咱们|我|咱)(?:这|那|区|县|镇|市|当地|本地)|本(?:区|县|镇|地)|当地")
 
 
@@ -215,6 +220,8 @@ def about_the_question(question: str) -> str:
     '老板让我了解：去年有多少企业做了DCMM贯标？'
     >>> about_the_question("嘉定这边做食品的，去年制造业产品质量合格率是多少？")
     '去年制造业产品质量合格率是多少？'
+    >>> about_the_question("我们厂想对标一下：制造业产品合格率比全国高多少？")
+    '制造业产品合格率比全国高多少？'
     >>> about_the_question("我在浦东新区，我们区的合格率是多少？")
     '我在浦东新区，我们区的合格率是多少？'
     """

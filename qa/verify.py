@@ -210,6 +210,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         words = content_words(q)
         return any(any(w in m.group(1) for w in words) for m in re.finditer(r"推荐([^，。；;]{1,16})", body))
     if attribute in (Attribute.AGENCY, Attribute.ORGANISATION):   # a unit or organisation the question does not name
+        if attribute == Attribute.ORGANISATION:     # a document's title (《…农业机构…准则》) names none
+            body = re.sub(r"《[^《》]*》", "", body)
         return any(m.group(0) not in q for m in ORGANISATION.finditer(body))
     return True
 

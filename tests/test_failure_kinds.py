@@ -1358,3 +1358,33 @@ def test_a_year_the_notice_says_nothing_of_is_not_answered_with_that_years_other
     # the summary says nothing of 人形机器人: its best 2023 section (品牌日, 质量月…) is no answer (breaker)
     answer = extractive_assistant.ask("人形机器人去年做得怎么样，今年打算怎么推？")
     assert all("人形机器人" in c.quote for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # a demonstrative before 指数 names no measure of its own: any index answers (j25)
+    ("衡量本市制造业质量水平的那个指数，去年是多少？", "95.17"),
+    # why the asker asks, before a colon, is not the subject of the figure (j25, j24)
+    ("我们厂想比一比：去年上海制造业产品质量合格率比全国高多少？", "7.14个百分点"),
+    ("我们药店做零售的，比较关注用药安全：去年ADR报告同比多了多少？", "12.8％"),
+])
+def test_how_the_asker_leads_in_does_not_hide_the_figure_asked(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.notes
+
+
+def test_a_follow_up_asking_how_a_thing_stands_asks_its_own_thing(extractive_assistant):
+    # …的情况呢？ asks how the new topic stands, not the previous turn's rate of it (j24)
+    history = [("去年公路工程抽检合格率是多少？", "公路工程抽检总体合格率96.9％。")]
+    answer = extractive_assistant.ask("那水利建设质量考核的情况呢？", history=history)
+    assert not answer.abstained and "连续8年" in answer.text, answer.notes
+
+
+def test_which_two_departments_asks_the_responsible_units(extractive_assistant):
+    answer = extractive_assistant.ask("人形机器人创新中心落地这件事是哪两个部门负责？")
+    assert answer.mode == "structured" and "市经济信息化委" in answer.text, (answer.mode, answer.text)
+
+
+def test_which_ones_won_asks_their_names(extractive_assistant):
+    # the notice gives how many applied, not who won (j24/j25 near-misses)
+    answer = extractive_assistant.ask("上海市政府质量奖这一届最后是哪几家拿到了？")
+    assert answer.abstained, answer.text
