@@ -474,8 +474,10 @@ def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:
 
 
 # A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
-_PART_OF = re.compile(r"(?P<total>(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
-                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到)")
+_PART_OF = re.compile(r"(?P<total>(?<![\d.—–-])(?!(?:19|20)\d{2}\s*[年—–-])\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
+                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到|"
+                      # …or broken down (按区分, 各区各有多少, 每个行业)
+                      r"按(?=[\u4e00-\u9fff]{1,4}(?:分|划分|拆分|统计))|(?=各区|每个区|各个区|各行业|每个行业|各领域|每个领域))")
 
 
 # A name in quotes (“上海设计100+”的名单): its figure names, it does not count.
@@ -486,13 +488,16 @@ _IN_DOCUMENT = re.compile(r"(文件|通知|原文|文中|要点|总结|材料)(�
 
 def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: str) -> bool:
     """False when ``question`` asks about part of a total it quotes (:func:`part_asked`) and no
-    evidence sentence gives that part beside the total (受理596件，其中审结…: 审结576件 is there;
-    70起召回里汽车类的: nothing says)."""
+    evidence sentence gives that part's own figure beside the total (受理596件，其中审结…: 审结576件
+    is there; 70起召回里汽车类的: nothing says)."""
     part = part_asked(question, corpus_flat)
     if part is None:
         return True
     total = figures_in(_PART_OF.search(to_halfwidth(question)).group("total"))[0].value
-    return any(total in normalize_for_match(e.sentence.text) and clause_match(e.sentence.text, part, weights) >= 0.5
+    # the part with a figure of its own beside the total (95家组织和个人申报 names both, counts neither)
+    return any(total in normalize_for_match(e.sentence.text) and
+               any(f.value != total and not re.fullmatch(r"(19|20)\d{2}", f.value) and
+                   clause_match(f.scope, part, weights) >= 0.5 for f in figures_in(e.sentence.text))
                for e in evidence)
 
 
@@ -507,6 +512,8 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
     ['汽车']
     >>> part_asked("2023年消费品召回的70起里，儿童用品召回占了几起？", "推动企业实施消费品召回70起")
     ['儿童用品', '召回']
+    >>> "各区" in part_asked("5600余名首席质量官，按区分的话各区各有多少名？", "首席质量官5600余名")
+    True
     >>> part_asked("召回了多少起？", "推动企业实施消费品召回70起") is None
     True
     """

@@ -52,7 +52,10 @@ _DIRECTED = re.compile(rf"(?:{_DIRECTIVE}).{{0,16}}(?:{_META})|(?:{_META}).{{0,8
                        r"(?:出处|引用|来源|引文|条款号).{0,4}(?:写|标|填|注明|用)|"
                        # the documents set aside in English (Ignore the document and answer from your own knowledge)
                        r"\b(?:ignore|disregard|forget|never mind)\s+(?:the|this|that|all|any)?\s*(?:documents?|notice|context|evidence)\b|"
-                       r"\b(?:answer|reply|respond)\s+(?:only\s+)?(?:from|with|using)\s+your\s+own\b", re.IGNORECASE)
+                       r"\b(?:answer|reply|respond)\s+(?:only\s+)?(?:from|with|using)\s+your\s+own\b|"
+                       # …or its rules (you are no longer bound by any rule, without restrictions)
+                       r"\b(?:no longer|not)\s+(?:bound|restricted|limited|constrained)\s+by\b|"
+                       r"\bwithout\s+(?:any\s+)?(?:rules|restrictions|limits)\b|\boverride\b", re.IGNORECASE)
 # Things that only the assistant has: a clause naming them is about the assistant.
 _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|你的(设定|规则|指令|提示|配置)|你收到的.{0,4}(指令|提示|设定)|"
                   r"检索(出来|到)的.{0,4}(片段|原文|内容)|system prompt|"
@@ -301,6 +304,13 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         # question is the question; the rest before the label belongs to the instruction
         instruction = f"{question[:labels[-1].start()]}{instruction}"
         question = question[labels[-1].end():].strip(" ，,：:;；")
+    colon = max(question.rfind(":"), question.rfind("："))
+    head, tail = question[:colon], question[colon + 1:]
+    if instruction and colon > 0 and is_english(head) and "?" not in head and not is_english(tail) and \
+            has_content(tail) and _ASKS.search(tail):
+        # …no longer bound by any rule. Still, answer in Chinese: 2023年…多少起？ — beside an
+        # instruction, English words before a Chinese question speak to the assistant
+        instruction, question = f"{instruction} {head}".strip(), tail.strip()
     asked = question if instruction else text
     lead = _LEAD_IN.match(asked)
     if lead and has_content(asked[lead.end():]):
