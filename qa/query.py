@@ -171,6 +171,22 @@ _NOT_FROM_TRANSLATION = (Attribute.DATE, Attribute.PLACE, Attribute.PERSON, Attr
 _EVERY = re.compile(r"都|所有|全部|一共|总共|\ball\b", re.IGNORECASE)
 
 
+# Words naming the documents' work or the asker's in general, not a topic in them.
+_BROAD = frozenset("行业 企业 公司 单位 领域 方面 成果 安排 措施 内容 情况 事情 政策 工作 质量 文件 通知 相关 沾边 "
+                   "要点 总结 今年 去年 东西 啥 帮助".split())
+
+
+def _names_topic(text: str, corpus: str | None) -> bool:
+    """Whether ``text`` names a topic of its own (a noun of :func:`topic_words` beyond the
+    broad words of :data:`_BROAD`) that the documents (``corpus``, normalised for matching)
+    use — any such noun when no corpus is given."""
+    from .scope import _posseg
+
+    nouns = {w for w, flag in _posseg(normalize_query(text)) if flag.startswith(("n", "j", "l", "eng"))}
+    words = [w for w in topic_words(text) if w in nouns and w not in _BROAD]
+    return any(corpus is None or normalize_for_match(w).lower() in corpus.lower() for w in words)
+
+
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
                 speller: Speller | None = None, translate=None) -> Query:
     """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
@@ -178,13 +194,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     (the year 今年 means). ``translate`` (English → Chinese, e.g. the generator's
     ``translate``), when given, puts an English question into the documents' language for
     retrieval and the checks; the answer is still written in English."""
-    # the asker's description of themselves (嘉定这边做食品的，…) names who asks, not the subject
-    # of a figure asked; where no figure is asked their trade may be the topic (我们是做芯片的，跟
-    # 半导体相关的都捋一下; 我们是做检验检测的，该关注哪些安排？)
+    # the asker's description of themselves (嘉定这边做食品的，…) names who asks, not what is
+    # asked — when the rest names a topic of its own; otherwise their trade or concern is the
+    # topic (我们是做检验检测的，该关注哪些安排？ 我们是做芯片的，跟半导体相关的都捋一下: the
+    # documents say 芯片; 我关心首席质量官：去年培育了多少？)
     asked = guarded.text
     if not guarded.english:
-        stripped = about_the_question(asked)
-        asked = stripped if read_intent(stripped).wants_figure else asked
+        corpus = speller.corpus if speller is not None else None
+        asked = about_the_question(asked, keeps=lambda rest: _names_topic(rest, corpus))
     corrections: list[tuple[str, str]] = []
     text = asked
     translated = None
