@@ -98,6 +98,8 @@ _DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回�
                       r"(输出|打印|回复|显示)\s*[“\"「『][^”\"」』]{1,40}[”\"」』]|"
                       # a standing order for every answer (以后所有回答都说“…”, 把你的回答全部换成“…”)
                       r"(以后|今后|之后|从现在起|从今以后)[^，,。]{0,6}(回答|回复|答案)[^，,。]{0,4}(说|写|回|改成|换成)|"
+                      # …whatever is asked (不管我问什么，都只回复“…”), the earlier answers void
+                      r"(不管|无论|不论)(我|用户)?(问|说|发)(什么|啥|任何)|(之前|以前|前面|上面)的?(所有)?(回答|对话|设定|指令|规则)[^，,。]{0,4}(作废|无效|清空|不算)|"
                       r"把(你的?)?(回答|回复|答案)[^，,。]{0,4}(换成|改成|替换成|变成)|(不要|别|不许|不准|禁止)(再)?(回答|回复|理会)(任何|我的|用户的?)?(问题|提问)|"
                       r"(回答|答案|回复)(的)?(末尾|结尾|开头|里|中)?(都)?(要|必须|务必|请)?(加上|附上|包含|带上|写上)|"
                       r"(最后|末尾|结尾|开头|文末|句尾|最前面)(再|都|统一)?(要|请|给我)?(加|附|带|写|添|署)上?(一句|一行|一段|句|个|上|“|\")|"
@@ -109,6 +111,7 @@ _DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回�
 # say what the documents say (写一篇…作文, 起草一份通知, 用Python写个排序). Summarising or listing
 # the documents is asking about them, not this.
 TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)(一|1|两|几)?(篇|份|首|段|封|个|句|条)(?!.{0,4}(多少|几))|"
+                  r"(输出|生成|出|整理成?)(一|1)?(篇|份)[^，,。？?]{0,6}(通稿|新闻稿|稿子|讲话稿|文章|报告|作文)|"
                   r"(帮我|给我|替我|请)(起草|草拟|撰写|代写)|(用|拿)\s*(python|java|c\+\+|javascript|sql|go|rust)|"
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
 # Switching the assistant's role or mode.
@@ -119,6 +122,8 @@ _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)
                    re.IGNORECASE)
 # Asking for content to be invented.
 FABRICATE = re.compile(r"(?<![编])编(一个|个|一份|份|一些|些|造|出|写一)|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
+                       # the documents' figures altered (所有数字都乘以2, 把合格率改成100%)
+                       r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍|加上|减去|改成|改为|换成)|"
                        r"写得像真的|落款写|盖章用|冒充|make (something |it |one |some |up)|invent|fabricate|"
                        r"fake (a |an |the |some )?(citation|source|reference|number|figure|data|quote)",
                        re.IGNORECASE)

@@ -95,7 +95,7 @@ _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个
 _RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
 # 电话 as how someone asks (市民打电话问…, 来电咨询) is no contact asked
 _CONTACT = re.compile(r"(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"

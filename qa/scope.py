@@ -197,7 +197,10 @@ _DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 # is asked about — unless the question points back at it (我们区, 本县, 当地).
 _BY_ME = r"(?:^|(?<=[，,。！!？?；;：:]))\s*(?:我们|我|本人|咱们|咱)"     # a clause the asker begins
 _TO_CLAUSE_END = r"[^，,。！!？?；;：:]{%s}(?:[，,。！!；;：:]|$)"
-_SELF = re.compile(r"(?:^|(?<=[，,。！!；;]))\s*作为[^，,。！!？?；;：:]{2,20}[，,]|" + _BY_ME + r"(?:公司|厂|单位|企业|家|医院|学校|店|门店|工厂|协会|律所|[\u4e00-\u9fff]{2}(?:公司|厂|店))?(?:是|系|係|在|位于|属于|来自|做|开|有)" + _TO_CLAUSE_END % "1,30" + "|"
+_SELF = re.compile(r"(?:^|(?<=[，,。！!；;]))\s*作为[^，,。！!？?；;：:]{2,20}[，,]|"
+                   # who asks, in their own words before the question (做生成式AI的创业者问一句：)
+                   r"(?:^|(?<=[，,。！!；;]))[^，,。！!？?；;：:]{2,20}(?:问一句|问一下|问下|想问|请教一下|咨询一下|打听一下)[：:，,]|"
+                   + _BY_ME + r"(?:公司|厂|单位|企业|家|医院|学校|店|门店|工厂|协会|律所|[\u4e00-\u9fff]{2}(?:公司|厂|店))?(?:是|系|係|在|位于|属于|来自|做|开|有)" + _TO_CLAUSE_END % "1,30" + "|"
                    # …or where they are (我们香港这边投资方想了解下)
                    + _BY_ME + r"[\u4e00-\u9fff]{2,6}(?:这边|那边|这里)" + _TO_CLAUSE_END % "0,20" + "|"
                    # …or by where they are and their trade, without a pronoun (嘉定这边做食品的，)
@@ -214,23 +217,25 @@ _POINTS_BACK = re.compile(r"(?:我们|咱们|我|咱)(?:这|那|区|县|镇|市|
 def about_the_question(question: str, keeps=lambda rest: True) -> str:
     """``question`` without the clauses in which the asker describes themselves — their place
     or trade names who asks, not what the documents are asked about — unless the question
-    refers back to them (我们区的…, 当地…), or nothing would be left. Each clause is removed
+    refers back to them (我们区的…, 当地…), or nothing would be left; normalised
+    (:func:`qa.text.normalize_query`) when such a clause is found. Each clause is removed
     only when what is left satisfies ``keeps`` (e.g. still names a topic: 我关心首席质量官：
     去年培育了多少？ keeps its topic clause).
 
     >>> about_the_question("我们是松江的一家制造企业，老板让我了解：去年有多少企业做了DCMM贯标？")
-    '老板让我了解：去年有多少企业做了DCMM贯标？'
+    '老板让我了解:去年有多少企业做了DCMM贯标?'
     >>> about_the_question("嘉定这边做食品的，去年制造业产品质量合格率是多少？")
-    '去年制造业产品质量合格率是多少？'
+    '去年制造业产品质量合格率是多少?'
     >>> about_the_question("我们厂想对标一下：制造业产品合格率比全国高多少？")
-    '制造业产品合格率比全国高多少？'
+    '制造业产品合格率比全国高多少?'
     >>> about_the_question("我在浦东新区，我们区的合格率是多少？")
     '我在浦东新区，我们区的合格率是多少？'
     """
-    if _POINTS_BACK.search(question):
+    if _POINTS_BACK.search(normalize_query(question)):
         return question
-    kept = question
-    for clause in [m.group(0) for m in _SELF.finditer(question)]:
+    normalized = normalize_query(question)       # 我喺香港做投資， is 我在香港做投资，
+    kept = question if not _SELF.search(normalized) else normalized
+    for clause in [m.group(0) for m in _SELF.finditer(normalized)]:
         rest = kept.replace(clause, "", 1).strip()
         if re.search(r"[\u4e00-\u9fffA-Za-z]", rest) and keeps(rest):
             kept = rest

@@ -154,8 +154,29 @@ def normalize_query(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
-    text = to_halfwidth(to_simplified(text))
+    text = to_halfwidth(from_cantonese(to_simplified(from_cantonese(text))))
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Written Cantonese words with their Standard Chinese equivalents (the documents' language): a
+# question from Hong Kong (指數係幾多？喺全國排第幾？) asks what the Mandarin words ask. Only words
+# Mandarin does not write: 係 is 是 except in 關係/聯係 (关系), read before simplification (係 → 系).
+_CANTONESE = ((re.compile(r"(?<![關联聯关干幹維维])係"), "是"), (re.compile(r"幾多|几多"), "多少"),
+              (re.compile(r"喺"), "在"), (re.compile(r"咗"), "了"), (re.compile(r"嘅"), "的"),
+              (re.compile(r"點樣|点样"), "怎样"), (re.compile(r"邊個|边个"), "哪个"), (re.compile(r"邊度|边度"), "哪里"),
+              (re.compile(r"咩"), "什么"), (re.compile(r"冇"), "没有"), (re.compile(r"唔(?=[\u4e00-\u9fff])"), "不"),
+              (re.compile(r"攞"), "拿"), (re.compile(r"睇"), "看"), (re.compile(r"啲"), "些"))
+
+
+def from_cantonese(text: str) -> str:
+    """``text`` with the written Cantonese words of :data:`_CANTONESE` in Standard Chinese.
+
+    >>> from_cantonese("指數係幾多？喺全國排第幾？關係")
+    '指數是多少？在全國排第幾？關係'
+    """
+    for pattern, standard in _CANTONESE:
+        text = pattern.sub(standard, text)
+    return text
 
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
