@@ -225,6 +225,15 @@ class Intent:
         return self.attribute in (Attribute.QUANTITY, Attribute.MONEY)
 
 
+def _done_and_planned(text: str) -> bool:
+    """Whether ``text`` asks both what was done and what is planned, in clauses of their own
+    (做了什么？今年打算…; 建设情况和下一步计划): 今年为这个工程安排了多少经费 asks one thing."""
+    clauses = [c for c in re.split(r"[，,。？?；;！!、]|和|与|以及", text) if c]
+    done = {i for i, c in enumerate(clauses) if _DONE.search(c)}
+    planned = {i for i, c in enumerate(clauses) if _PLANNED.search(c)}
+    return any(i != j for i in done for j in planned)
+
+
 def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -> Intent:
     """The :class:`Intent` of ``question``; ``years`` are the years it asks about (two or more
     make it a comparison).
@@ -277,7 +286,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         unit = "%"
     if attribute == Attribute.MENTIONS or (_ALL.search(text) and not _COUNTED_GROUP.search(text)):
         scope = Scope.ALL          # everything about it, in both years when both are asked
-    elif len(years) >= 2 or (_DONE.search(text) and _PLANNED.search(text)) or _count_then_plan(text):
+    elif len(years) >= 2 or _done_and_planned(text) or _count_then_plan(text):
         scope = Scope.COMPARE
     elif attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text) and not _COUNTED_GROUP.search(text):
         scope = Scope.ALL

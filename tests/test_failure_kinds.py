@@ -1439,3 +1439,9 @@ def test_how_a_question_is_written_does_not_change_what_it_asks(extractive_assis
 def test_an_order_to_answer_otherwise_or_alter_the_figures_is_refused(extractive_assistant, message):
     answer = extractive_assistant.ask(message)
     assert answer.mode == "refused" and not answer.citations, (answer.mode, answer.text)
+
+
+def test_an_amount_planned_this_year_is_one_thing_asked_not_a_comparison(extractive_assistant):
+    # 今年…安排了多少经费 asks money, not last year's work beside this year's plan (j26)
+    answer = extractive_assistant.ask("我们崇明是碳计量重点实践工程的实施地，市里今年给这个工程安排了多少经费？")
+    assert answer.abstained, answer.text
