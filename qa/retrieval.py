@@ -485,6 +485,19 @@ def _renumber(evidence: list[Evidence]) -> list[Evidence]:
     return [Evidence(k, e.sentence, e.section, e.score) for k, e in enumerate(ordered, start=1)]
 
 
+def _figure_pieces(part: str) -> list[str]:
+    """``part`` cut into the clauses that each ask a figure (:func:`qa.extract.figure_parts`),
+    the clauses before the first (its topic: 药品质量这块：) kept with each; ``[part]`` when it
+    asks fewer than two."""
+    from .extract import figure_parts
+
+    pieces = [p for p, _, _ in figure_parts(part)]
+    if len(pieces) < 2:
+        return [part]
+    lead = part[: part.find(pieces[0])] if part.find(pieces[0]) > 0 else ""
+    return [p if p == pieces[0] else f"{lead}{p}" for p in pieces]
+
+
 def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years: set[int], query) -> list[Evidence]:
     """The best section of each side: for a year that one part of the question asks about on
     its own (去年…多少？今年…什么？), the best section of that year for that part (a later part
@@ -504,12 +517,17 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
     picked: list[Evidence] = []
     for year in sides:
         part = parts.get(year)
-        if part is not None:
-            own = retriever.search(part, top_k=1, n_evidence=PER_SECTION,
-                                   allow=lambda s, y=year: y in section_years(s))
-            if own.hits and year in section_years(own.hits[0].section):
-                picked += own.evidence
-                continue
+        found = []
+        # each figure the side's part asks (去年抽检合格率多少、检查了多少家次？) may stand in a
+        # section of its own
+        for piece in _figure_pieces(part) if part is not None else []:
+            own = retriever.search(piece, top_k=1, n_evidence=PER_SECTION, allow=lambda s, y=year: y in section_years(s))
+            if own.hits and year in section_years(own.hits[0].section) and \
+                    own.hits[0].section.section_id not in {e.section.section_id for e in found}:
+                found += own.evidence
+        if found:
+            picked += found
+            continue
         side = [h for h in result.hits if year in section_years(h.section)][:1]
         picked += retriever.select_evidence(result, side, PER_SECTION)
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []

@@ -1445,3 +1445,9 @@ def test_an_amount_planned_this_year_is_one_thing_asked_not_a_comparison(extract
     # 今年…安排了多少经费 asks money, not last year's work beside this year's plan (j26)
     answer = extractive_assistant.ask("我们崇明是碳计量重点实践工程的实施地，市里今年给这个工程安排了多少经费？")
     assert answer.abstained, answer.text
+
+
+def test_each_figure_of_one_years_side_is_found_in_its_own_section(extractive_assistant):
+    # a comparison whose 2023 side asks two figures standing in two sections (j25, j26)
+    answer = extractive_assistant.ask("药品这块：去年市级抽检合格率是多少、一共检查了多少家次单位？今年要推进实施哪个规范？")
+    assert all(f in answer.text for f in ("99.7％", "21599家次", "数字化追溯")), answer.text
