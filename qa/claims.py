@@ -101,14 +101,18 @@ def figures_in(text: str) -> list[Figure]:
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
-    """True when measure words ``a`` and ``b`` count the same things (人/名, 件/起, 台/台套).
+    """True when measure words ``a`` and ``b`` count the same things (人/名, 件/起, 台/台套), or
+    one is the other mistyped: a single character that reads the same (多少分 for 份).
 
-    >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("件", "项")
-    (True, True, False)
+    >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("件", "项"), same_unit("分", "份")
+    (True, True, False, True)
     """
+    from .spelling import reading
+
     if a is None or b is None:
         return False
-    return a == b or any(a in group and b in group for group in _SAME)
+    return a == b or any(a in group and b in group for group in _SAME) or \
+        (len(a) == len(b) == 1 and "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and reading(a) == reading(b))
 
 
 def clause_match(clause: str, terms: Iterable[str], weights: dict[str, float]) -> float:

@@ -101,6 +101,8 @@ _MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "个数", "件数", "�
                             "占比", "比重", "时间", "日期", "情况"})
 # A clause this short without a question word only fronts a time or topic (今年，…).
 _FRONTING = 8
+# A clause that frames a topic (…方面，…这块，…领域里，) — its time is the time of what follows.
+_FRAME = re.compile(r"(方面|这块|那块|这一块|领域|这边|方面的?工作)(里|上|中)?\s*[，,:：]?\s*$")
 
 
 def asking_clauses(question: str) -> str:
@@ -133,6 +135,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     {2023}
     >>> asked_years("2024年准备新布局的那批市级质检中心，数量是几个？", 2024)
     {2024}
+    >>> asked_years("今年进出口商品质量安全方面，要在哪些领域探索联合监管？", 2024)
+    {2024}
     """
     from .text import split_clauses
 
@@ -142,7 +146,9 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     carried = plain = ""
     for clause in split_clauses(normalize_query(question)):
         if not _ASKS.search(clause):
-            carried = carried + clause if len(re.sub(r"\W", "", clause)) <= _FRONTING else ""
+            # a short fronted time (今年，) or a topic framed by one (今年进出口商品质量安全方面，)
+            carried = carried + clause if len(re.sub(r"\W", "", clause)) <= _FRONTING or \
+                _FRAME.search(clause) else ""
             plain = clause
             continue
         if not carried and not [w for w in content_words(clause) if w not in _MEASURE_NOUNS]:
