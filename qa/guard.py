@@ -103,6 +103,7 @@ _DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回�
                       r"把(你的?)?(回答|回复|答案)[^，,。]{0,4}(换成|改成|替换成|变成)|(不要|别|不许|不准|禁止)(再)?(回答|回复|理会)(任何|我的|用户的?)?(问题|提问)|"
                       r"(回答|答案|回复)(的)?(末尾|结尾|开头|里|中)?(都)?(要|必须|务必|请)?(加上|附上|包含|带上|写上)|"
                       r"(回答|答案|回复)(前|之前|以前|前面|开头)(先|要|请|都)?(声明|说明|注明|说一?句|写上?|加上?)|"
+                      r"(都要|都得|必须|一律|都)(先)?(说|回答|回复|写|加上?)\s*[“\"「『]|"
                       r"(最后|末尾|结尾|开头|文末|句尾|最前面)(再|都|统一)?(要|请|给我)?(加|附|带|写|添|署)上?(一句|一行|一段|句|个|上|“|\")|"
                       r"(用|以)\s*[“\"「『][^”\"」』]{0,40}[”\"」』]\s*(来)?(开头|结尾|收尾|开始|结束|起头)(?!的?(那|哪|这)?[一几]?(句|段|条|部分|话|项))|"
                       r"(前|后|末尾|开头)(面)?(加上?|附上?|写上?|带上?)\s*[“\"「『]|"
@@ -124,7 +125,8 @@ _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)
 # Asking for content to be invented.
 FABRICATE = re.compile(r"(?<![编])编(一个|个|一份|份|一些|些|造|出|写一)|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
                        # the documents' figures altered (所有数字都乘以2, 把合格率改成100%)
-                       r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍|加上|减去|改成|改为|换成)|"
+                       r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍)|"
+                       r"把[^，,。？?]{0,12}(\d|数字|数据|数值|合格率|金额)[^，,。？?]{0,8}(改成|改为|换成|写成|说成|报成)|"
                        r"写得像真的|落款写|盖章用|冒充|make (something |it |one |some |up)|invent|fabricate|"
                        r"fake (a |an |the |some )?(citation|source|reference|number|figure|data|quote)",
                        re.IGNORECASE)
@@ -212,13 +214,19 @@ def _split_instruction(clause: str) -> tuple[str, str]:
         return head, clause[cut:]
     # …的口吻告诉我X: what the instruction asks to be told, when it is a question of its own
     told = _TELL.search(clause, cut)
-    if told and has_content(clause[told.end():]) and _ASKS.search(clause[told.end():]) and \
+    # …and tell me the pass rate: in English what follows "tell me" is the question itself
+    asks = told and (_ASKS.search(clause[told.end():]) or re.match(r"[A-Za-z]", told.group(0)))
+    if told and has_content(clause[told.end():]) and asks and \
             not is_instruction(normalize_query(clause[told.end():])):
+        if re.match(r"[A-Za-z]", told.group(0)):      # …and tell me the X: "tell me the X" asks
+            return clause[told.start():].lstrip(), clause[:told.start()]
         return clause[told.end():], clause[:told.end()]
     return "", clause
 
 
-_TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说说|说一?下|讲讲|讲一?下|回答(?:我)?|答复(?:我)?)[:：，,]?")
+_TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说说|说一?下|讲讲|讲一?下|回答(?:我)?|答复(?:我)?)[:：，,]?|"
+                   r"\b(?:and\s+)?(?:just\s+)?(?:tell|give|show)\s+me\s+(?=(?:what|which|how|who|when|where|the|a|an)\b)",
+                   re.IGNORECASE)
 
 
 _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』")

@@ -163,7 +163,10 @@ def normalize_query(text: str) -> str:
 # Mandarin does not write: 係 is 是 except in 關係/聯係 (关系), read before simplification (係 → 系).
 _CANTONESE = ((re.compile(r"(?<![關联聯关干幹維维])係"), "是"), (re.compile(r"幾多|几多"), "多少"),
               (re.compile(r"喺"), "在"), (re.compile(r"咗"), "了"), (re.compile(r"嘅"), "的"),
-              (re.compile(r"點樣|点样"), "怎样"), (re.compile(r"邊個|边个"), "哪个"), (re.compile(r"邊度|边度"), "哪里"),
+              (re.compile(r"點樣|点样"), "怎样"), (re.compile(r"邊個|边个"), "谁"), (re.compile(r"邊度|边度"), "哪里"),
+              (re.compile(r"幾時|几时"), "什么时候"), (re.compile(r"邊日|边日"), "哪天"), (re.compile(r"邊啲|边啲"), "哪些"),
+              (re.compile(r"我哋"), "我们"), (re.compile(r"你哋"), "你们"), (re.compile(r"佢哋"), "他们"), (re.compile(r"俾"), "给"),
+              (re.compile(r"嗰"), "那"),
               (re.compile(r"咩"), "什么"), (re.compile(r"冇"), "没有"), (re.compile(r"唔(?=[\u4e00-\u9fff])"), "不"),
               (re.compile(r"攞"), "拿"), (re.compile(r"睇"), "看"), (re.compile(r"啲"), "些"))
 
