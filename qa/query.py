@@ -184,7 +184,10 @@ def _names_topic(text: str, corpus: str | None) -> bool:
 
     nouns = {w for w, flag in _posseg(normalize_query(text)) if flag.startswith(("n", "j", "l", "eng"))}
     words = [w for w in topic_words(text) if w in nouns and w not in _BROAD]
-    return any(corpus is None or normalize_for_match(w).lower() in corpus.lower() for w in words)
+    if corpus is None:
+        return bool(words)
+    corpus = corpus.lower()
+    return any(normalize_for_match(w).lower() in corpus for w in words)
 
 
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,

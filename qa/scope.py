@@ -203,7 +203,8 @@ _DIVISION_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "盟", "旗")
 # is asked about — unless the question points back at it (我们区, 本县, 当地).
 _BY_ME = r"(?:^|(?<=[，,。！!？?；;：:]))\s*(?:我们|我|本人|咱们|咱)"     # a clause the asker begins
 _TO_CLAUSE_END = r"[^，,。！!？?；;：:]{%s}(?:[，,。！!；;：:]|$)"
-_SELF = re.compile(r"(?:^|(?<=[，,。！!；;]))\s*作为[^，,。！!？?；;：:]{2,20}[，,]|"
+_SELF = re.compile(# in the role they ask from (作为企业的质量经理，)
+                   r"(?:^|(?<=[，,。！!；;]))\s*作为[^，,。！!？?；;：:]{2,20}[，,]|"
                    # who asks, in their own words before the question (做生成式AI的创业者问一句：)
                    r"(?:^|(?<=[，,。！!；;]))[^，,。！!？?；;：:]{2,20}(?:问一句|问一下|问下|想问|请教一下|咨询一下|打听一下)[：:，,]|"
                    + _BY_ME + r"(?:公司|厂|单位|企业|家|医院|学校|店|门店|工厂|协会|律所|[\u4e00-\u9fff]{2}(?:公司|厂|店))?(?:是|系|係|在|位于|属于|来自|做|开|有)" + _TO_CLAUSE_END % "1,30" + "|"
@@ -237,9 +238,9 @@ def about_the_question(question: str, keeps=lambda rest: True) -> str:
     >>> about_the_question("我在浦东新区，我们区的合格率是多少？")
     '我在浦东新区，我们区的合格率是多少？'
     """
-    if _POINTS_BACK.search(normalize_query(question)):
-        return question
     normalized = normalize_query(question)       # 我喺香港做投資， is 我在香港做投资，
+    if _POINTS_BACK.search(normalized):
+        return question
     kept = question if not _SELF.search(normalized) else normalized
     for clause in [m.group(0) for m in _SELF.finditer(normalized)]:
         rest = kept.replace(clause, "", 1).strip()
