@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .spelling import reading
 from .text import (SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, normalize_query,
                    split_clauses, to_halfwidth)
 
@@ -107,8 +108,6 @@ def same_unit(a: str | None, b: str | None) -> bool:
     >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("件", "项"), same_unit("分", "份")
     (True, True, False, True)
     """
-    from .spelling import reading
-
     if a is None or b is None:
         return False
     return a == b or any(a in group and b in group for group in _SAME) or \

@@ -215,10 +215,10 @@ def _split_instruction(clause: str) -> tuple[str, str]:
     # …的口吻告诉我X: what the instruction asks to be told, when it is a question of its own
     told = _TELL.search(clause, cut)
     # …and tell me the pass rate: in English what follows "tell me" is the question itself
-    asks = told and (_ASKS.search(clause[told.end():]) or re.match(r"[A-Za-z]", told.group(0)))
-    if told and has_content(clause[told.end():]) and asks and \
+    english = bool(told) and bool(re.match(r"[A-Za-z]", told.group(0)))
+    if told and has_content(clause[told.end():]) and (english or _ASKS.search(clause[told.end():])) and \
             not is_instruction(normalize_query(clause[told.end():])):
-        if re.match(r"[A-Za-z]", told.group(0)):      # …and tell me the X: "tell me the X" asks
+        if english:                 # "tell me the X" asks, as a question of its own
             return clause[told.start():].lstrip(), clause[:told.start()]
         return clause[told.end():], clause[:told.end()]
     return "", clause

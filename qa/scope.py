@@ -241,8 +241,9 @@ def about_the_question(question: str, keeps=lambda rest: True) -> str:
     normalized = normalize_query(question)       # 我喺香港做投資， is 我在香港做投资，
     if _POINTS_BACK.search(normalized):
         return question
-    kept = question if not _SELF.search(normalized) else normalized
-    for clause in [m.group(0) for m in _SELF.finditer(normalized)]:
+    clauses = [m.group(0) for m in _SELF.finditer(normalized)]
+    kept = normalized if clauses else question
+    for clause in clauses:
         rest = kept.replace(clause, "", 1).strip()
         if re.search(r"[\u4e00-\u9fffA-Za-z]", rest) and keeps(rest):
             kept = rest
