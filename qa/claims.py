@@ -212,6 +212,7 @@ _COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e0
 # Where what is compared ends (合格率|比全国…, 产值|同比…).
 _COMPARISON_START = re.compile(rf"同比|跟|与|{_BI}|较|高于|低于")
 _ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗")
+_HOW_MUCH = re.compile(r"多少|几")
 _NATIONAL = ("全国",)
 _PREVIOUS = ("上年", "去年", "前年", "上一年", "前一年", "同期", "以前", "原来", "之前")
 # What states a change on the year before (同比增加12.8％, 由30个增加至36个).
@@ -234,7 +235,9 @@ def compared_with(question: str) -> str | None:
     True
     """
     text = normalize_for_match(normalize_query(question))
-    asking = [c for c in split_clauses(text) if _ASKING.search(c)]
+    # a clause asking only whether the documents say it (…提高了多少，文件里有吗？) asks nothing
+    # of its own: it names no figure and nothing counted
+    asking = [c for c in split_clauses(text) if _ASKING.search(c) and (_HOW_MUCH.search(c) or content_words(c))]
     if len(asking) > 1 and not all(_COMPARED_BEFORE.search(c) or _COMPARED.search(c) or "同比" in c for c in asking):
         return None         # …收集了多少例，同比涨了多少: one clause asks the level itself
     if "同比" in text:
