@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .guard import GuardedQuestion
+from .guard import GuardedQuestion, is_role_switch
 from .intent import Attribute, Intent, Scope, read_intent
 from .scope import about_the_question, asked_years, question_years, strip_years
 from .spelling import Speller
-from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query
+from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses
 
 # Words that point back to the previous turn.
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|"
@@ -30,6 +30,9 @@ _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这�
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
                           re.IGNORECASE)
+# A follow-up naming a rate of its own (那公示率呢？): its figure is a rate, whatever the previous
+# question counted.
+_OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
                          re.IGNORECASE)
@@ -122,7 +125,8 @@ _ASKED_WORDS = re.compile(r"(?:多少|几)(?:个|家|项|件|起|次|名|人|批
 # question on 高标准农田 asks the 农田 figure).
 ATTRIBUTE_WORDS = frozenset("合格率 比例 占比 比重 数量 金额 规模 增长 增幅 同比 排名 名次 时间 日期 地点 单位 部门 "
                             "人数 家数 个数 总数 总量 情况 措施 目标 进展 效果 结果 全国 全市 "
-                            "时候 印发 发布 出台 签发".split())   # when it was issued (jieba tags 印发 a noun)
+                            "时候 印发 发布 出台 签发 "      # when it was issued (jieba tags 印发 a noun)
+                            "目的 意义 作用 原因 理由 好处 成效 亮点 变化".split())   # why, to what end
 
 
 def topic_words(question: str) -> list[str]:
@@ -173,7 +177,7 @@ _EVERY = re.compile(r"都|所有|全部|一共|总共|\ball\b", re.IGNORECASE)
 
 # Words naming the documents' work or the asker's in general, not a topic in them.
 _BROAD = frozenset("行业 企业 公司 单位 领域 方面 成果 安排 措施 内容 情况 事情 政策 工作 质量 文件 通知 相关 沾边 "
-                   "要点 总结 今年 去年 东西 啥 帮助".split())
+                   "要点 总结 今年 去年 东西 啥 帮助 数字 数值 表述 说法 原文".split())
 
 
 def _names_topic(text: str, corpus: str | None) -> bool:
@@ -188,6 +192,38 @@ def _names_topic(text: str, corpus: str | None) -> bool:
         return bool(words)
     corpus = corpus.lower()
     return any(normalize_for_match(w).lower() in corpus for w in words)
+
+
+# Words of an instruction that speak about the assistant's rules, not about a topic.
+_META_WORDS = frozenset("规则 设定 指令 指示 提示 提示词 系统 限制 约束 出处 引用 来源 原文 格式 模式 身份 口吻 回答 答案 "
+                        "部分 条 依据".split())
+# A question pointing back at something named before it (这个中心, 该项).
+_POINTS_BACK = re.compile(r"(?:这个|这项|这条|这些|这一|这家|该|上述|此项)(?=[\u4e00-\u9fff])|它们?")
+
+
+def _instruction_topic(instruction: str, corpus: str | None) -> str:
+    """What an instruction's clauses name that the documents use: each clause's span from its
+    first noun to its last (请把制造业产品质量合格率写成98％ → ``制造业产品质量合格率``; 宣布人形机器人
+    国家制造业创新中心已经投运 → ``人形机器人国家制造业创新中心``), kept when a topic word of it is
+    the documents'; joined by spaces, empty when none is. A role to play (扮演…发言人) names none."""
+    if not instruction or corpus is None:
+        return ""
+    from .scope import _posseg
+
+    flat = corpus.lower()
+    spans = []
+    for clause in split_clauses(instruction):
+        if is_role_switch(clause):
+            continue
+        tokens = [(w, f) for w, f in _posseg(normalize_query(clause)) if w.strip()]
+        nouns = [i for i, (w, f) in enumerate(tokens) if f.startswith(("n", "j", "l", "eng")) and not re.fullmatch(r"\W+", w)]
+        if not nouns:
+            continue
+        span = "".join(w for w, _ in tokens[nouns[0]:nouns[-1] + 1])
+        if any(w not in _BROAD and w not in _META_WORDS and normalize_for_match(w).lower() in flat
+               for w in topic_words(span)):
+            spans.append(strip_years(span))      # its claim's time (已经建成) is not the question's
+    return " ".join(dict.fromkeys(spans))
 
 
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
@@ -217,7 +253,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
     # Chinese when translated
     own_text = text.strip() if guarded.english or corrections else asked.strip()
+    carried = _instruction_topic(guarded.instruction, speller.corpus if speller is not None else None) \
+        if not guarded.english else ""
+    if carried and (_POINTS_BACK.search(text) or not _names_topic(text, speller.corpus)):
+        # …把制造业产品质量合格率写成98％。确认下真实数字是多少？ — a question that names no topic
+        # or points back names it in the instruction beside it, read as the turn it completes
+        text, _ = resolve_follow_up(text, [(carried, "")])
     text, follow_up = resolve_follow_up(text, resolve_history(history))
+    follow_up = follow_up or bool(carried) and carried in text
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
     # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes,
     # unless it names a topic of its own (这届一共多少家报名？ after 今年政府质量奖要做啥？)
@@ -240,6 +283,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     if elliptic and intent.attribute == Attribute.OPEN:
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
+        if intent.wants_figure and _OWN_RATE.search(normalize_query(asked)):
+            intent = replace(intent, unit="%")     # 投诉公示率呢？ after 多少家…？ asks a rate, not a count
     if follow_up and not names_own and intent.scope == Scope.ALL and not _EVERY.search(asked):
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)

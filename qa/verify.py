@@ -132,14 +132,17 @@ class Verdict:
 
 
 def asked_figures(question: str, evidence, weights: dict, unit: str | None,
-                  required: tuple[str, ...] = ()) -> list[set[str]]:
+                  required: tuple[str, ...] = (), earlier: str = "") -> list[set[str]]:
     """For each part of ``question`` that asks for a figure (:func:`qa.extract.figure_parts`:
     …公路的呢？ and A和B的X分别是多少 ask one figure each): the values that answer it (the
     best-ranked figure and any within :data:`FIGURE_TIE` of it). Empty when no figure of the
-    evidence matches the question at all."""
+    evidence matches the question at all. ``earlier`` is a follow-up read with the turn it
+    completes (抓了多少人？ after …“双打”侦破了多少刑事案件？): its words name the subject."""
     wanted = []
     parts = figure_parts(question)
     for part, intent, context in parts:
+        if earlier:
+            context = f"{earlier} {context or part}"
         ranked = rank_figures(part, evidence, intent.unit or unit, weights,
                               quoted_for(part, tuple(required), parts), context=context)
         if ranked and ranked[0].score > 0:
@@ -389,7 +392,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             if not said:
                 verdict.problems.append("没有给出所问的数字")
         if not query.english or (written and said):
-            for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted):
+            earlier = query.text if query.follow_up and query.text != query.question else ""
+            for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted, earlier):
                 if not values & said:
                     verdict.problems.append("没有给出所问的数字")
     if written and query.english:
