@@ -156,7 +156,7 @@ OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|�
 # on the topic.
 _COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
-_GENERIC = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
+GENERIC_WORDS = _GENERIC = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                      "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
 
 
@@ -213,12 +213,14 @@ def _count_then_plan(text: str) -> bool:
 class Intent:
     """What a question asks. ``unit`` is the measure word of a count (``家`` in 几家), ``元``
     for money and ``%`` for a rate when none is named; ``attributes`` lists every attribute cue
-    found (a question may ask two things)."""
+    found (a question may ask two things); ``standing`` is true for a vague question asking how
+    a topic stands (召回那块咋样？), whose answer is what the documents say of it in their own words."""
 
     attribute: Attribute
     scope: Scope
     unit: str | None = None
     attributes: tuple[Attribute, ...] = field(default=())
+    standing: bool = False
 
     @property
     def wants_figure(self) -> bool:

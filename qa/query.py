@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .guard import GuardedQuestion, is_role_switch
-from .intent import Attribute, Intent, Scope, read_intent
+from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
 from .scope import about_the_question, asked_years, question_years, strip_years
 from .spelling import Speller
 from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses
@@ -30,6 +30,9 @@ _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这�
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
                           re.IGNORECASE)
+# Asking how a topic stands (咋样, 情况, 进展, 有啥说法, X那块？): a vague question.
+_STANDING = re.compile(r"(咋|怎么)样|如何|情况|进展|动静|说法|怎么说|动作|搞到|哪一步|变化|有啥[？?]?$|呢[？?]?$|说说|"
+                       r"(那|这)块[？?]?$|的事儿?[？?]?$|那摊子")
 # A follow-up naming a rate of its own (那公示率呢？): its figure is a rate, whatever the previous
 # question counted.
 _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
@@ -180,14 +183,14 @@ _BROAD = frozenset("行业 企业 公司 单位 领域 方面 成果 安排 措�
                    "要点 总结 今年 去年 东西 啥 帮助 数字 数值 表述 说法 原文".split())
 
 
-def _names_topic(text: str, corpus: str | None) -> bool:
+def _names_topic(text: str, corpus: str | None, besides: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` names a topic of its own (a noun of :func:`topic_words` beyond the
-    broad words of :data:`_BROAD`) that the documents (``corpus``, normalised for matching)
-    use — any such noun when no corpus is given."""
+    broad words of :data:`_BROAD` and ``besides``) that the documents (``corpus``, normalised
+    for matching) use — any such noun when no corpus is given."""
     from .scope import _posseg
 
     nouns = {w for w, flag in _posseg(normalize_query(text)) if flag.startswith(("n", "j", "l", "eng"))}
-    words = [w for w in topic_words(text) if w in nouns and w not in _BROAD]
+    words = [w for w in topic_words(text) if w in nouns and w not in _BROAD and w not in besides]
     if corpus is None:
         return bool(words)
     corpus = corpus.lower()
@@ -224,6 +227,17 @@ def _instruction_topic(instruction: str, corpus: str | None) -> str:
                for w in topic_words(span)):
             spans.append(strip_years(span))      # its claim's time (已经建成) is not the question's
     return " ".join(dict.fromkeys(spans))
+
+
+def _known_topic(text: str, corpus: str | None) -> bool:
+    """Whether a content word of ``text`` names something the documents (``corpus``, normalised
+    for matching) speak of — not a word for their work as a whole (上海, 质量工作), for what may be
+    asked of any topic (情况, 进展) or for the asker's trade in general (企业, 行业)."""
+    if corpus is None:
+        return False
+    flat = corpus.lower()
+    return any(w not in _BROAD and w not in GENERIC_WORDS and w not in ATTRIBUTE_WORDS and not _STANDING.search(w)
+               and normalize_for_match(w).lower() in flat for w in content_words(text))
 
 
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
@@ -289,6 +303,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)
         intent = replace(intent, scope=read_intent(history[-1][0]).scope)
+    if not guarded.english and not follow_up and not years and intent.attribute == Attribute.OPEN and \
+            intent.scope == Scope.SINGLE and _STANDING.search(normalize_query(asked)) and \
+            not OVERVIEW_ASKED.search(normalize_query(asked)) and \
+            sum(bool(_ASKS_ITSELF.search(c) or re.search(r"[呢吗]", c)) for c in split_clauses(asked)) <= 1 and \
+            _known_topic(asked, speller.corpus if speller is not None else None):
+        # 召回那块咋样？ 养老方面有啥说法？ — how a topic stands, in no year: all the documents
+        # say of it, the work done and the work planned
+        intent = replace(intent, scope=Scope.ALL, standing=True)
     spans = [m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()]
     if not guarded.english and intent.wants_figure:
         # the figure of a thing named in capitals (BIM, OIML) is that thing's, as a quoted one's is

@@ -558,9 +558,12 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     if groups is None:     # the topic is not named in the documents' words: the nearest in meaning
         return _nearest_topic_evidence(retriever, result, query)
     pool: dict[str, list[EvidenceSentence]] = {}
+    headings = {sid: normalize_for_match(index.section(sid).path[-1]).lower() for sid in allowed}
     for sentence in candidates:
         flat = normalize_for_match(sentence.text).lower()
-        if any(all(k in flat for k in group) for group in groups):
+        # a section whose own heading names the topic ((十八）加强质量文化建设) is about it throughout
+        if any(all(k in flat for k in group) or all(k in headings[sentence.section_id] for k in group)
+               for group in groups):
             pool.setdefault(sentence.section_id, []).append(sentence)
     picked: list[Evidence] = []
     for sid in sorted(pool, key=lambda sid: allowed[sid].rank)[:MAX_SCOPE_SECTIONS]:
@@ -569,8 +572,11 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
         for i in np.argsort(-scores)[:PER_TOPIC_SECTION]:
             picked.append(Evidence(0, sentences[i], index.section(sid), float(scores[i])))
     picked = sorted(picked, key=lambda e: -e.score)[:MAX_TOPIC_SENTENCES]
-    if query.quoted or query.intent.attribute == Attribute.MENTIONS:
-        return _renumber(picked)       # where a term is written: the term itself, nothing near it
+    if query.quoted or query.intent.attribute == Attribute.MENTIONS or (query.intent.standing and picked):
+        # where a term is written: the term itself, nothing near it; how a topic stands
+        # (召回那块咋样？): what is said of it in its words — with the sentences nearest in meaning
+        # added, such listings on tune grew from 1.3 to 10.6 citations, 0.40 of them in a gold section
+        return _renumber(picked)
     # and what is about the topic in other words (药品 → 食药环犯罪“昆仑2024”, 打假 → “铁拳”):
     # the sentences nearest in meaning to the question, those the word match did not list
     return _renumber(picked + _nearest_in_meaning(retriever, result, query, picked))

@@ -141,6 +141,20 @@ def test_a_topic_in_other_words_lists_the_sentences_about_it(extractive_assistan
     assert all(s in answer.text for s in row["must_contain"]), answer.text
 
 
+@pytest.mark.parametrize("row_id", ["j13-119",    # 召回那块: the recalls of 2023 and the plan's 召回管理
+                                    "j10-118",    # 养老方面怎么说的: the summary's figures and the plan's 专项行动
+                                    "g2-082"])    # 质量文化方面呢: sections whose heading names it, not 公共文化
+def test_how_a_topic_stands_is_answered_with_what_both_years_say_of_it(extractive_assistant, tune_rows, row_id):
+    """A vague question in no year (X那块咋样？ X方面呢？) asks how the topic stands: every section
+    saying it in its words, the work done and the work planned — not the one best sentence."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert not answer.abstained and answer.citations
+    assert all(s in answer.text for s in row["must_contain"]), answer.text
+    assert any(s in answer.text for s in row.get("must_contain_any") or [""]), answer.text
+    assert all(any(matches_gold(c.path, g) for c in answer.citations) for g in row["gold"]), answer.text
+
+
 def test_a_comparison_cites_both_years(extractive_assistant):
     answer = extractive_assistant.ask("长三角计量技术规范去年发了几项？今年计量这块还要做什么？")
     assert _parts(answer) == {"第一部分", "第二部分"}
