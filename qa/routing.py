@@ -66,7 +66,12 @@ _LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分[^（(�
 # Pointing at an item by its heading (加强质量文化建设这一条).
 _ITEM_POINTER = re.compile(r"这一?(条|项|部分|段|节)|该(条|项)|那一?(条|项)|条款")
 # Asking what a section says, or its heading.
-_CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么")
+_CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么")
+# Characters of an item's heading (without its number) that name the item when written whole
+# in a question without pointing at it (推动工程品质提升: 8); shorter ones (加强统筹协调: 6) are
+# phrases a question uses of its own (on tune, 6 took …里面提到每年要编制的报告叫什么？ after a
+# turn on 加强统筹协调 for a question about that item's heading; 8 and 10 changed no answer).
+HEADING_NAMES = 8
 _TITLE_ASKED = re.compile(r"标题|题目|叫什么")
 _ITEM_ID = re.compile(r"\.i\d+$")
 
@@ -108,6 +113,12 @@ def _named_section(query, index) -> Routed | None:
             return None                  # the item exists; its units or a figure are asked
     elif _ITEM_POINTER.search(text):
         sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= 4 and _heading(s) in text]
+    else:
+        # an item's whole heading written in the question (推动工程品质提升要做哪些事？) names it
+        sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= HEADING_NAMES
+                    and _heading(s) in text]
+    if sections and not label and _beyond_heading(text, sections):
+        return None                       # 这一项里碳普惠方面要做什么: a topic inside the item
     if query.documents:
         sections = [s for s in sections if s.doc_id in query.documents]
     if not sections or len({s.doc_id for s in sections}) < len(sections):
@@ -132,6 +143,19 @@ def _named_section(query, index) -> Routed | None:
     if not evidence:
         return None
     return Routed("；".join(parts) + "。", evidence, "section")
+
+
+# Words a question about an item's content uses beside its heading.
+_ITEM_WORDS = frozenset("具体 措施 工作 任务 事情 内容 方面 原文 全文 标题 要求 部署 安排 打算 今年 去年 这一项 这项 这条 一条 "
+                        "一项 条款 通知 文件 要点 总结 部分".split())
+
+
+def _beyond_heading(text: str, sections) -> list[str]:
+    """The content words of ``text`` that neither the ``sections``' headings hold nor a question
+    about an item's content uses (:data:`_ITEM_WORDS`): a topic asked inside the item."""
+    headings = "".join(_heading(s) for s in sections)
+    return [w for w in content_words(text) if w not in headings and w not in _ITEM_WORDS
+            and not _CONTENT_ASKED.search(w)]
 
 
 def _heading(section) -> str:

@@ -297,6 +297,15 @@ def test_a_mention_question_takes_its_term_from_the_question(extractive_assistan
     assert answer.citations and all("标准化技术委员会" in c.quote for c in answer.citations)
 
 
+@pytest.mark.parametrize("question,label", [("2024年推动工程品质提升要做哪些事？", {"part": 2, "item": 11}),
+                                            ("今年强化产业基础质量攻关要干什么？", {"part": 2, "item": 5})])
+def test_an_items_whole_heading_in_the_question_names_the_item(extractive_assistant, question, label):
+    """Its heading written whole, with no 这一条 pointing at it, names the item: its sentences,
+    each cited — not a listing of every section sharing its words (j29)."""
+    answer = extractive_assistant.ask(question)
+    assert len(answer.citations) >= 2 and all(matches_gold(c.path, label) for c in answer.citations), answer.text
+
+
 @pytest.mark.parametrize("question", ["市交通委在要点里挂了哪几项任务？", "交通委今年负责哪些事？", "市交通委牵头哪些要点？"])
 def test_a_reverse_agency_question_in_other_words(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
