@@ -69,6 +69,8 @@ _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|�
 # A named institution asked (由哪所学校主考？ 哪家银行放的贷？) — not who is responsible (哪个单位负责:
 # :data:`_AGENCY`, read first).
 _ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构)|"
+                           # whose products (涉及哪些品牌的产品): makers' names are asked
+                           r"哪(些|几)(个|家)?(品牌|厂家|厂商|商家|生产商)|"
                            r"获奖(企业|单位|组织|者)?名单|(得奖|获奖|中标|入选)的?(企业|单位|组织)(是|有)(哪|谁)|"
                            # which ones won (哪几家拿到了, 评上的是哪些企业): their names are asked
                            r"哪(几|些)(家|个)?(企业|单位|组织|公司)?(最后|最终)?(拿|获|得|评上|入选|中标|上榜|夺)|"

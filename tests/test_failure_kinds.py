@@ -42,6 +42,7 @@ def _labels(answer):
     "制造业产品质量合格率比2022年高了多少？",          # a change on a named year it does not state
     "2023年制造业产品质量合格率比2021年提升了几个百分点？",   # the same, the year asked named too
     "质量竞争力指数比2022年提高了多少，文件里有吗？",   # the same, asking whether the notice says it (j28)
+    "去年那批风险警示具体涉及哪些品牌的产品？",         # makers' names: the notice names the products only (j30)
     "与2021年相比，制造业产品质量合格率提升了几个百分点？",   # the same, as 与…相比 (breaker)
     "质量监督抽查批次同比变化多少？",                  # another subject's 同比 (ADR报告) is no answer
     "质量竞争力指数上海全国第一，排第二的是哪个省？",  # a province: 上海市 of the question is none
