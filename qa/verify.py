@@ -435,7 +435,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     if RANK_ASKED.search(asked_text) and not any(RANK_STATED.search(clause) and _ranks_subject_asked(clause, asked_text)
                                                  for clause in re.split(r"[，,。；;]", quotes)):
         verdict.problems.append("没有给出所问的名次")          # 排第几名？ → 位居全国前列
-    if intent.attribute in (Attribute.OPEN, Attribute.AGENCY) and not lists_members(query.question, quotes):
+    if intent.attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.ORGANISATION) and \
+            not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:
         have = {y for e in evidence for y in section_years(e.section)}
