@@ -23,6 +23,7 @@ from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agen
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
+from .sections import AGENCIES_ONLY
 from .scope import section_years
 from .text import content_words, normalize_query, split_clauses
 
@@ -137,6 +138,10 @@ def _named_section(query, index) -> Routed | None:
             if HEADING_ONLY.match(sentence.text):
                 continue
             evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+            if AGENCIES_ONLY.match(sentence.text):     # （市住房城乡建设管理委、…） lists who is responsible
+                units = sentence.text.strip().rstrip("。；;").strip("（）()")
+                marks.append(f"{'responsible units: ' if query.english else '责任单位：'}{units}[{len(evidence)}]")
+                continue
             marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
         if marks:
             parts.append(f"{named}{section.label}：" + "；".join(marks))

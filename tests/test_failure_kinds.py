@@ -307,6 +307,15 @@ def test_an_items_whole_heading_in_the_question_names_the_item(extractive_assist
     assert len(answer.citations) >= 2 and all(matches_gold(c.path, label) for c in answer.citations), answer.text
 
 
+def test_an_items_list_of_units_is_shown_as_its_units(extractive_assistant):
+    """Listing an item's sentences, its closing （市…、市…） is who is responsible, not one more
+    task (breaker, 2026-12-02); it is still cited."""
+    answer = extractive_assistant.ask("推动工程品质提升这一条写了什么？")
+    assert "责任单位：市住房城乡建设管理委、市水务局、市市场监管局[" in answer.text, answer.text
+    assert "（市住房城乡建设管理委" not in answer.text
+    assert any(c.quote.startswith("（市住房城乡建设管理委") for c in answer.citations)
+
+
 @pytest.mark.parametrize("question", ["市交通委在要点里挂了哪几项任务？", "交通委今年负责哪些事？", "市交通委牵头哪些要点？"])
 def test_a_reverse_agency_question_in_other_words(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
