@@ -158,8 +158,8 @@ OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|�
 # on the topic.
 _COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
-GENERIC_WORDS = _GENERIC = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
-                     "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
+GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
+                          "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
 
 
 def overview_topic(question: str) -> list[str]:
@@ -172,7 +172,7 @@ def overview_topic(question: str) -> list[str]:
     """
     from .text import content_words
 
-    return [w for w in content_words(OVERVIEW_ASKED.sub(" ", normalize_query(question))) if w not in _GENERIC]
+    return [w for w in content_words(OVERVIEW_ASKED.sub(" ", normalize_query(question))) if w not in GENERIC_WORDS]
 
 
 # A share asked for (of an amount the question names as context: 营收里…占几成).

@@ -124,6 +124,10 @@ _ASKED_WORDS = re.compile(r"(?:多少|几)(?:个|家|项|件|起|次|名|人|批
                           r"怎么样?|如何|是否|有没有|吗|呢")
 
 
+# jieba's part-of-speech tags of nouns: n…, abbreviations (j), idioms (l), English words.
+_NOUN_TAGS = ("n", "j", "l", "eng")
+
+
 # What a question may ask of any topic: these name no topic of their own (合格率多少？ after a
 # question on 高标准农田 asks the 农田 figure).
 ATTRIBUTE_WORDS = frozenset("合格率 比例 占比 比重 数量 金额 规模 增长 增幅 同比 排名 名次 时间 日期 地点 单位 部门 "
@@ -147,7 +151,7 @@ def topic_words(question: str) -> list[str]:
     words = set(content_words(question))
     return [w for w, flag in _posseg(normalize_query(question))
             if w.lower() in words and w not in ATTRIBUTE_WORDS and not _ASKS_ITSELF.search(w)    # 怎么弄 asks
-            and (flag.startswith(("n", "j", "l", "eng")) or flag == "vn")]
+            and (flag.startswith(_NOUN_TAGS) or flag == "vn")]
 
 
 def resolve_history(history: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -183,14 +187,14 @@ _BROAD = frozenset("行业 企业 公司 单位 领域 方面 成果 安排 措�
                    "要点 总结 今年 去年 东西 啥 帮助 数字 数值 表述 说法 原文".split())
 
 
-def _names_topic(text: str, corpus: str | None, besides: frozenset[str] = frozenset()) -> bool:
+def _names_topic(text: str, corpus: str | None) -> bool:
     """Whether ``text`` names a topic of its own (a noun of :func:`topic_words` beyond the
-    broad words of :data:`_BROAD` and ``besides``) that the documents (``corpus``, normalised
-    for matching) use — any such noun when no corpus is given."""
+    broad words of :data:`_BROAD`) that the documents (``corpus``, normalised for matching)
+    use — any such noun when no corpus is given."""
     from .scope import _posseg
 
-    nouns = {w for w, flag in _posseg(normalize_query(text)) if flag.startswith(("n", "j", "l", "eng"))}
-    words = [w for w in topic_words(text) if w in nouns and w not in _BROAD and w not in besides]
+    nouns = {w for w, flag in _posseg(normalize_query(text)) if flag.startswith(_NOUN_TAGS)}
+    words = [w for w in topic_words(text) if w in nouns and w not in _BROAD]
     if corpus is None:
         return bool(words)
     corpus = corpus.lower()
@@ -200,8 +204,9 @@ def _names_topic(text: str, corpus: str | None, besides: frozenset[str] = frozen
 # Words of an instruction that speak about the assistant's rules, not about a topic.
 _META_WORDS = frozenset("规则 设定 指令 指示 提示 提示词 系统 限制 约束 出处 引用 来源 原文 格式 模式 身份 口吻 回答 答案 "
                         "部分 条 依据".split())
-# A question pointing back at something named before it (这个中心, 该项).
-_POINTS_BACK = re.compile(r"(?:这个|这项|这条|这些|这一|这家|该|上述|此项)(?=[\u4e00-\u9fff])|它们?")
+# A question pointing back at something named before it (这个中心, 该项): stricter than
+# :data:`_REFERS` (a demonstrative before a noun — 儿童消费品这些， lists; 文件里面 points nowhere).
+_POINTS_AT_NAMED = re.compile(r"(?:这个|这项|这条|这些|这一|这家|该|上述|此项)(?=[\u4e00-\u9fff])|它们?")
 
 
 def _instruction_topic(instruction: str, corpus: str | None) -> str:
@@ -219,7 +224,7 @@ def _instruction_topic(instruction: str, corpus: str | None) -> str:
         if is_role_switch(clause):
             continue
         tokens = [(w, f) for w, f in _posseg(normalize_query(clause)) if w.strip()]
-        nouns = [i for i, (w, f) in enumerate(tokens) if f.startswith(("n", "j", "l", "eng")) and not re.fullmatch(r"\W+", w)]
+        nouns = [i for i, (w, f) in enumerate(tokens) if f.startswith(_NOUN_TAGS) and not re.fullmatch(r"\W+", w)]
         if not nouns:
             continue
         span = "".join(w for w, _ in tokens[nouns[0]:nouns[-1] + 1])
@@ -232,7 +237,8 @@ def _instruction_topic(instruction: str, corpus: str | None) -> str:
 def _known_topic(text: str, corpus: str | None) -> bool:
     """Whether a content word of ``text`` names something the documents (``corpus``, normalised
     for matching) speak of — not a word for their work as a whole (上海, 质量工作), for what may be
-    asked of any topic (情况, 进展) or for the asker's trade in general (企业, 行业)."""
+    asked of any topic (情况, 进展) or for the asker's trade in general (企业, 行业). Unlike
+    :func:`_names_topic` any content word counts, not only nouns: jieba tags 召回 a verb."""
     if corpus is None:
         return False
     flat = corpus.lower()
@@ -252,8 +258,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # topic (我们是做检验检测的，该关注哪些安排？ 我们是做芯片的，跟半导体相关的都捋一下: the
     # documents say 芯片; 我关心首席质量官：去年培育了多少？)
     asked = guarded.text
+    corpus = speller.corpus if speller is not None else None
     if not guarded.english:
-        corpus = speller.corpus if speller is not None else None
         asked = about_the_question(asked, keeps=lambda rest: _names_topic(rest, corpus))
     corrections: list[tuple[str, str]] = []
     text = asked
@@ -267,9 +273,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
     # Chinese when translated
     own_text = text.strip() if guarded.english or corrections else asked.strip()
-    carried = _instruction_topic(guarded.instruction, speller.corpus if speller is not None else None) \
-        if not guarded.english else ""
-    if carried and (_POINTS_BACK.search(text) or not _names_topic(text, speller.corpus)):
+    carried = _instruction_topic(guarded.instruction, corpus) if not guarded.english else ""
+    if carried and (_POINTS_AT_NAMED.search(text) or not _names_topic(text, corpus)):
         # …把制造业产品质量合格率写成98％。确认下真实数字是多少？ — a question that names no topic
         # or points back names it in the instruction beside it, read as the turn it completes
         text, _ = resolve_follow_up(text, [(carried, "")])
@@ -303,11 +308,11 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)
         intent = replace(intent, scope=read_intent(history[-1][0]).scope)
+    plain = normalize_query(asked)
     if not guarded.english and not follow_up and not years and intent.attribute == Attribute.OPEN and \
-            intent.scope == Scope.SINGLE and _STANDING.search(normalize_query(asked)) and \
-            not OVERVIEW_ASKED.search(normalize_query(asked)) and \
+            intent.scope == Scope.SINGLE and _STANDING.search(plain) and not OVERVIEW_ASKED.search(plain) and \
             sum(bool(_ASKS_ITSELF.search(c) or re.search(r"[呢吗]", c)) for c in split_clauses(asked)) <= 1 and \
-            _known_topic(asked, speller.corpus if speller is not None else None):
+            _known_topic(asked, corpus):
         # 召回那块咋样？ 养老方面有啥说法？ — how a topic stands, in no year: all the documents
         # say of it, the work done and the work planned
         intent = replace(intent, scope=Scope.ALL, standing=True)

@@ -21,8 +21,8 @@ _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
              "前年": -2, "明年": 1, "next year": 1}
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before; not
-# 写之前, 回答之前: before the assistant writes) and from it on (接下来, 新一年 → its year). A work report looks back a year (its 总结) and plans
-# the next (its 要点).
+# 写之前, 回答之前: before the assistant writes) and from it on (接下来, 新一年 → its year). A
+# work report looks back a year (its 总结) and plans the next (its 要点).
 _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|"
                       # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's)
                       r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
