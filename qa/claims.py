@@ -152,8 +152,11 @@ class AskedFigure:
 
 
 # A figure in the unit the question asks for (几家 → 家) outranks one that merely shares words;
-# a unit of the same group (件 for 起) counts half.
+# a unit of the same group (人 for 名, 件 for 起) counts as much, less :data:`SYNONYM_UNIT_GAP`.
 UNIT_BONUS = 0.5
+# How much less a measure word counting the same things (1824人 for 多少名) counts than the one
+# asked: enough to break a tie of word matches, not to outweigh a better one.
+SYNONYM_UNIT_GAP = 0.05
 # Weight of how well a figure's own context matches what is counted, beside its scope: breaks
 # ties between figures whose scope holds the same words (a sentence's later clauses inherit
 # the earlier ones') in favour of the one that names the counted thing itself.
@@ -290,12 +293,41 @@ SUBJECT_SHARE = 0.5
 # Verbs of an outcome — being chosen, awarded, approved (评上, 获奖, 入选, 通过认证). A count of
 # those who reached it is not a count of an earlier stage (95家申报, 8家进入提名奖公示): a figure
 # whose clause states no outcome does not answer a question that asks one.
-OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|评为|评选为|入选|当选|成为|认定|授予|摘得|拿到|拿了|得奖|上榜|"
+OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|选上|评为|评选为|入选|当选|成为|认定|授予|摘得|拿到|拿了|得奖|上榜|"
                      r"通过[了过]?[^，。；？?]{0,12}(认证|评审|验收|认定|审查|审核|评估|评价)")   # 通过 as 'through' is none
+# …and how the documents state a recognition they grant (创建市级绿色工厂102家, 命名, 授牌).
+OUTCOME_STATED = re.compile(OUTCOME.pattern + r"|创建|命名|授牌|挂牌")
 
 # A count of those that failed a test (不合格的批次, 没通过认定的, 不满意的比例) is not a count of those
 # tested or of those that passed: the figure's own clause must say the failure too.
 NEGATED = re.compile(r"(不|没|未|没有)(合格|通过|达标|满意|完成|获批|入选|符合)")
+
+# What a period added (新增, 一年里培育了多少) is not answered by a running total (累计培育5600余名):
+# a question asking the first, and not a total itself, skips figures the documents count as the
+# second.
+ADDED_ASKED = re.compile(r"新增|新(培育|建|认定|评|聘|招|签|发布|增加|创建)|(一|这一?|当|那一?)年(里|内|中|间|下来)|年内|当年|全年新")
+_TOTAL_ASKED = re.compile(r"累计|总计|合计|总共|至今|截至|截止|一共")
+CUMULATIVE = re.compile(r"累计|截至|截止|至今|历年|总计")
+# Examples listed in brackets after a group's name (重点人群（老年人、慢病人群、孕产妇等）签约率84.9％):
+# the figure counts the group, not one of its examples.
+_EXAMPLES = re.compile(r"(?P<group>[\u4e00-\u9fff]{2,6})[（(](?P<members>[^（）()]{2,40}?等)[）)]")
+
+
+def example_only(sentence: str, terms: list[str], question: str) -> bool:
+    """True when ``terms`` (a question's content words) name, in ``sentence`` (normalised for
+    matching), only an example listed in brackets after a group (重点人群（…孕产妇等）) and
+    ``question`` does not name the group (its last four characters): the sentence's figures count
+    the group, or more.
+
+    >>> s = "其中重点人群(老年人、慢病人群、孕产妇等)签约率84.9%"
+    >>> example_only(s, ["孕产妇", "签约率"], "孕产妇这一类人群的签约率"), example_only(s, ["孕产妇"], "孕产妇这些重点人群")
+    (True, False)
+    """
+    for m in _EXAMPLES.finditer(sentence):
+        outside = sentence[:m.start("members")] + sentence[m.end("members"):]
+        if any(t in m.group("members") and t not in outside for t in terms) and m.group("group")[-4:] not in question:
+            return True
+    return False
 
 
 # Asking to confirm what the question states (合格率是99.7％吗？): its figures are then what is asked.
@@ -339,11 +371,15 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     asked = normalize_query(question)
     outcome = bool(OUTCOME.search(asked))     # this part's own verb
     negated = bool(NEGATED.search(asked))
+    added = bool(ADDED_ASKED.search(asked)) and not _TOTAL_ASKED.search(asked)
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
         if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) for k in keys):
             continue
+        # a sentence naming what is asked only as an example of a group counts the group, or more
+        examples_named = example_only(normalize_for_match(e.sentence.text), [normalize_for_match(t) for t in terms],
+                                      normalize_for_match(f"{context} {question}"))
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue
@@ -362,10 +398,17 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                                      subject and clause_match(f.scope, subject, weights) < SUBJECT_SHARE):
                 continue                      # 高于全国7.14个百分点 is no change on the year before,
                                               # nor the 药品 合格率's lead
-            if outcome and not OUTCOME.search(f.scope):
+            if outcome and not OUTCOME_STATED.search(f.scope):
                 continue                      # 评上了几家 is not answered by 95家…申报
+            if not outcome and OUTCOME.search(f.context) and not clause_match(f.context, terms, weights):
+                continue                      # 多少家检验检测机构 is not answered by 294家通过…认定:
+                                              # those its clause counts are the ones that passed
             if negated and not NEGATED.search(f.context):
                 continue                      # 不合格的有多少批次 is not answered by 13766批次 deployed
+            if added and CUMULATIVE.search(f.scope) and not ADDED_ASKED.search(f.scope):
+                continue                      # 一年里新增培育了多少 is not answered by 累计培育5600余名
+            if examples_named:
+                continue                      # 孕产妇的签约率 is not 重点人群（…孕产妇等）的, nor all's
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is
@@ -382,7 +425,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             if unit and f.unit == unit:
                 score += UNIT_BONUS
             elif unit and same_unit(f.unit, unit):
-                score += UNIT_BONUS / 2
+                score += UNIT_BONUS - SYNONYM_UNIT_GAP
             ranked.append((AskedFigure(f, score, e.n, match), other))
     ranked.sort(key=lambda a: -a[0].score)
     if ranked and ranked[0][1]:

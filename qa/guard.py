@@ -94,7 +94,10 @@ _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实�
 _FAKE_UPDATE = re.compile(r"(文件|通知|原文|数据|文档)(内容)?(已|已经)?(更新|修正|修改|更正)(为|成|了)?\s*[:：]|"
                           r"(请)?以此为准|(document|notice|data) (has been |was )?(updated|corrected)", re.IGNORECASE)
 # Dictating what the answer must say or look like (只输出…, 请回复“我不知道”, 回答末尾加上…).
-_DICTATE = re.compile(r"^(你)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写)|(请|就)(回复|回答|输出)[“\"「]|"
+_DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写|返回)|"
+                      # a format the answer must take (只输出JSON, 格式为{"value": …}, 不要任何解释)
+                      r"(输出|返回|回复|回答)[^，,。]{0,6}(JSON|XML|YAML|表格|代码块)|(JSON|XML|YAML)\s*格式|格式(为|如下|是)\s*[{\[<]|"
+                      r"(不要|别|无需|不用)(任何|多余的?|额外的?)?(解释|说明|废话|分析)|(请|就)(回复|回答|输出)[“\"「]|"
                       r"(输出|打印|回复|显示)\s*[“\"「『][^”\"」』]{1,40}[”\"」』]|"
                       # a standing order for every answer (以后所有回答都说“…”, 把你的回答全部换成“…”)
                       r"(以后|今后|之后|从现在起|从今以后)[^，,。]{0,6}(回答|回复|答案)[^，,。]{0,4}(说|写|回|改成|换成)|"
@@ -117,13 +120,13 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
                   r"(帮我|给我|替我|请)(起草|草拟|撰写|代写)|(帮我|给我|替我)写[^，,。？?]{0,6}(材料|稿子?|文章|作文|讲话|发言|文案)|(用|拿)\s*(python|java|c\+\+|javascript|sql|go|rust)|"
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
 # Switching the assistant's role or mode.
-_ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|假装你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份)|"
+_ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,4}限制|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
                    r"you are now|developer mode|jailbreak|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
-FABRICATE = re.compile(r"(?<![编])编(一个|个|一份|份|一些|些|造|出|写一)|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
+FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份|些|点|条|组|句|段))|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
                        # the documents' figures altered (所有数字都乘以2, 把合格率改成100%)
                        r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍)|"
                        r"把[^，,。？?]{0,12}(\d|数字|数据|数值|合格率|金额)[^，,。？?]{0,8}(改成|改为|换成|写成|说成|报成)|"
