@@ -535,14 +535,27 @@ _QUOTED_NAME = re.compile(r"[“\"《「『][^”\"》」』]{1,40}[”\"》」�
 _IN_DOCUMENT = re.compile(r"(文件|通知|原文|文中|要点|总结|材料)(里面|里头|里|当中|之中|中)$")
 
 
+# A group pointed at (那些侦破的案件里，食品类的有多少起？): a part of it is asked, with no total quoted.
+_PART_OF_GROUP = re.compile(r"(?:那些|这些|那批|这批)(?P<group>[^，,。？?]{2,24}?)(?:里面|里头|里|当中|之中|中(?![心国华央小型期部]))"
+                            r"[，,]?(?P<part>[^，,。？?]{1,12}?)(?:类|方面|领域|行业)?的?(?:有|占|是)?(?:了)?(?:多少|几)")
+
+
 def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: str) -> bool:
     """False when ``question`` asks about part of a total it quotes (:func:`part_asked`) and no
     evidence sentence gives that part's own figure beside the total (受理596件，其中审结…: 审结576件
-    is there; 70起召回里汽车类的: nothing says)."""
+    is there; 70起召回里汽车类的: nothing says) — or about part of a group it points at
+    (那些案件里，食品类的有多少起？) and no figure of the evidence is that part's."""
+    text = to_halfwidth(question)
+    pointed = _PART_OF_GROUP.search(text)
+    if pointed and not _IN_DOCUMENT.search(text, 0, pointed.end("group") + 2):
+        part = [w for w in content_words(pointed.group("part")) if w not in _UNITS]
+        if part:
+            return any(not re.fullmatch(r"(19|20)\d{2}", f.value) and clause_match(f.scope, part, weights) >= 0.5
+                       for e in evidence for f in figures_in(e.sentence.text))
     part = part_asked(question, corpus_flat)
     if part is None:
         return True
-    total = figures_in(_PART_OF.search(to_halfwidth(question)).group("total"))[0].value
+    total = figures_in(_PART_OF.search(text).group("total"))[0].value
     # the part with a figure of its own beside the total (95家组织和个人申报 names both, counts neither)
     return any(total in normalize_for_match(e.sentence.text) and
                any(f.value != total and not re.fullmatch(r"(19|20)\d{2}", f.value) and

@@ -183,7 +183,7 @@ _MISSING = {Attribute.DATE: "通知没有给出这件事的时间。", Attribute
             Attribute.PLACE: "通知没有给出具体地点。",
             Attribute.PROCEDURE: "通知没有写办理流程或条件。", Attribute.CONTACT: "通知没有给出联系方式或网址。",
             Attribute.REASON: "通知没有说明原因。",
-            Attribute.ADVICE: "通知是政府工作的总结和安排，不推荐具体的产品、品牌或去处。"}
+            Attribute.ADVICE: "通知是政府工作的总结和安排，不给个人建议（推荐产品、品牌、去处，或遇事该怎么办）。"}
 
 
 def _says_something(verdict: Verdict, query) -> bool:

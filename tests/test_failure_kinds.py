@@ -1595,3 +1595,19 @@ def test_a_role_a_voice_or_a_format_ordered_leaves_the_question_answered(extract
 def test_asking_for_a_few_recommendations_is_advice_not_a_count(extractive_assistant):
     answer = extractive_assistant.ask("推荐几家上海本帮菜馆子呗，要质量好点的")     # tune j6-048
     assert answer.abstained and not answer.citations, answer.text
+
+
+# j31/j32: what a person should do in trouble is advice; a part of a group pointed at is a part.
+@pytest.mark.parametrize("question", [
+    "被困在电梯里了该怎么自救？",                     # the notice's 电梯安全 work is no advice for one
+    "家里燃气泄漏了怎么办？",
+    "去年侦破的那些侵权假冒刑事案件里，涉及食品的有多少起？",   # only the total (1169起) is given
+])
+def test_personal_advice_and_a_part_of_a_group_pointed_at_are_not_answered(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_part_of_a_group_pointed_at_that_the_documents_count_is_answered(extractive_assistant):
+    answer = extractive_assistant.ask("去年那些二审知识产权刑事案件里，审结的有多少件？")
+    assert not answer.abstained and "59件" in answer.text, answer.text
