@@ -172,8 +172,11 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
                 return None
         return "通知中没有找到这个问题所问的数字。"
     for e in evidence:
+        # a sentence holding every span the question quotes (“标准化工程”) is about what it asks
+        quotes_all = bool(query.quoted) and all(normalize_for_match(q).lower() in normalize_for_match(e.sentence.text).lower()
+                                                for q in query.quoted)
         if states_attribute(e.sentence.text, attribute, query.question) and \
-                subject_match(query.focus, e.sentence.text, weights) >= MIN_ATTRIBUTE_SUBJECT:
+                (quotes_all or subject_match(query.focus, e.sentence.text, weights) >= MIN_ATTRIBUTE_SUBJECT):
             return None
     return _MISSING.get(attribute, "通知中没有给出这个问题所问的内容。")
 

@@ -38,7 +38,7 @@ from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import (about_the_question, members_outside, missing_sections, reference_year, series_members,
+from .scope import (about_the_question, asked_about, members_outside, missing_sections, reference_year, series_members,
                     unknown_entities, years_outside)
 from .spelling import Speller
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in
@@ -433,7 +433,7 @@ class Assistant:
         outside = years_outside(set(query.years), corpus.index.sections, corpus.text)
         if outside:
             return f"通知没有涉及{'、'.join(map(str, sorted(outside)))}年的内容。"
-        unknown = unknown_entities(about_the_question(query.text), corpus.text, corpus.known)
+        unknown = unknown_entities(asked_about(about_the_question(query.text)), corpus.text, corpus.known)
         if unknown:
             return f"通知没有提到“{'、'.join(unknown)}”。"
         missing = missing_sections(query.question, corpus.index.sections)

@@ -207,6 +207,10 @@ _SELF = re.compile(# in the role they ask from (作为企业的质量经理，)
                    r"(?:^|(?<=[，,。！!；;]))\s*作为[^，,。！!？?；;：:]{2,20}[，,]|"
                    # who asks, in their own words before the question (做生成式AI的创业者问一句：)
                    r"(?:^|(?<=[，,。！!；;]))[^，,。！!？?；;：:]{2,20}(?:问一句|问一下|问下|想问|请教一下|咨询一下|打听一下)[：:，,]|"
+                   # …someone asking through them (招生办这边有家长问：), or their unit before the ask
+                   # (街道办的，想问一下…)
+                   r"(?:^|(?<=[，,。！!；;]))[^，,。！!？?；;：:]{2,20}问[：:]|"
+                   r"(?:^|(?<=[，,。！!；;]))[\u4e00-\u9fff]{2,10}的[，,](?=\s*我?(?:想问|请问|问一下|问下|想了解|咨询))|"
                    + _BY_ME + r"(?:公司|厂|单位|企业|家|医院|学校|店|门店|工厂|协会|律所|[\u4e00-\u9fff]{2}(?:公司|厂|店))?(?:是|系|係|在|位于|属于|来自|做|开|有)" + _TO_CLAUSE_END % "1,30" + "|"
                    # …or where they are (我们香港这边投资方想了解下)
                    + _BY_ME + r"[\u4e00-\u9fff]{2,6}(?:这边|那边|这里)" + _TO_CLAUSE_END % "0,20" + "|"
@@ -248,6 +252,20 @@ def about_the_question(question: str, keeps=lambda rest: True) -> str:
         if re.search(r"[\u4e00-\u9fffA-Za-z]", rest) and keeps(rest):
             kept = rest
     return kept
+
+
+def asked_about(question: str) -> str:
+    """What ``question`` asks about, for checking the places and organisations it names: the
+    clauses that ask (:func:`asking_clauses`) — the context before them (船厂也做港工和路桥，
+    法学院学生写论文：) names who asks — unless the question points back at it (我们区, 当地) or no
+    clause asks.
+
+    >>> asked_about("法学院学生写论文：浦东新区出台了哪部规定？"), asked_about("我在杭州，当地质量奖有多少奖金？")
+    ('浦东新区出台了哪部规定?', '我在杭州，当地质量奖有多少奖金？')
+    """
+    if _POINTS_BACK.search(normalize_query(question)):
+        return question
+    return asking_clauses(question) or question
 
 
 def unknown_entities(question: str, corpus: str, known=lambda word: False) -> list[str]:

@@ -63,7 +63,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
 
 # Clause ends: sentence ends, commas and colons — except ASCII ones inside numbers (1,100 ·
 # 10:30) — and an English full stop before a space; closing quotes and spaces stay with them.
-_CLAUSE_END = re.compile(r"[。！？!?；;：，\n】]+|[,:](?!\d)|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"[。！？!?；;：，\n】]+|[,:](?!\d)|(?<=[\u4e00-\u9fff])[,:]|\.(?=\s|$)")   # 路桥,2023年 ends one
 _CLOSERS = "”’」』）) "
 
 

@@ -1611,3 +1611,21 @@ def test_personal_advice_and_a_part_of_a_group_pointed_at_are_not_answered(extra
 def test_a_part_of_a_group_pointed_at_that_the_documents_count_is_answered(extractive_assistant):
     answer = extractive_assistant.ask("去年那些二审知识产权刑事案件里，审结的有多少件？")
     assert not answer.abstained and "59件" in answer.text, answer.text
+
+
+# j33: who asks, before the question (…问：, …写论文：, X的，想问一下, 船厂也做路桥，) names no topic
+# the documents must hold.
+@pytest.mark.parametrize("question, wanted", [
+    ("法学院学生写论文：2023年本市在浦东新区标准化方面出台了哪部地方性规定？", "浦东新区标准化创新发展若干规定"),   # j33
+    ("船厂也做港工和路桥，2023年公路工程和水运工程的抽检合格率哪个高？各是多少？", "96.1％"),   # j33
+    ("招生办这边有家长问：哪所高校获批了“标准化工程”本科专业？", "上海第二工业大学"),
+    ("街道办的，想问一下今年要推动各区建立什么中小企业工作机制？", "培育孵化工作机制"),
+])
+def test_the_context_before_a_question_does_not_make_it_unanswerable(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.text
+
+
+def test_a_place_in_the_asking_clause_still_narrows_it(extractive_assistant):
+    answer = extractive_assistant.ask("我在杭州，当地质量奖有多少奖金？")     # 当地 points back at 杭州
+    assert answer.abstained, answer.text
