@@ -313,6 +313,27 @@ CUMULATIVE = re.compile(r"累计|截至|截止|至今|历年|总计")
 _EXAMPLES = re.compile(r"(?P<group>[\u4e00-\u9fff]{2,6})[（(](?P<members>[^（）()]{2,40}?等)[）)]")
 
 
+# A subset told aside in brackets (1169起（其中部督案件14起，集群战役2起）): its figures are those
+# inside; the figures outside count the whole.
+_SUBSET = re.compile(r"[（(]其中(?P<members>[^（）()]{2,60})[）)]")
+
+
+def subset_only(sentence: str, terms: list[str], clause: str) -> bool:
+    """True when ``terms`` (a question's content words) name, in ``sentence`` (normalised for
+    matching), only a subset told aside in brackets (（其中部督案件14起…）) and ``clause`` (a
+    figure's own clause) is outside it: that figure counts the whole, not the subset asked.
+
+    >>> s = "共侦破刑事案件1169起(其中部督案件14起,集群战役2起),总涉案金额48.4亿余元"
+    >>> subset_only(s, ["部督", "涉案", "金额"], "总涉案金额48.4亿余元"), subset_only(s, ["部督"], "其中部督案件14起")
+    (True, False)
+    """
+    for m in _SUBSET.finditer(sentence):
+        outside = sentence[:m.start()] + sentence[m.end():]
+        if any(t in m.group("members") and t not in outside for t in terms) and clause not in m.group(0):
+            return True
+    return False
+
+
 def example_only(sentence: str, terms: list[str], question: str) -> bool:
     """True when ``terms`` (a question's content words) name, in ``sentence`` (normalised for
     matching), only an example listed in brackets after a group (重点人群（…孕产妇等）) and
@@ -371,15 +392,17 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     asked = normalize_query(question)
     outcome = bool(OUTCOME.search(asked))     # this part's own verb
     negated = bool(NEGATED.search(asked))
-    added = bool(ADDED_ASKED.search(asked)) and not _TOTAL_ASKED.search(asked)
+    # (那个数是累计的，那一年新培育了多少？ asks the added count: the total is the clause that asks)
+    asking = "".join(c for c in split_clauses(asked) if re.search(r"多少|几", c)) or asked
+    added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
         if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) for k in keys):
             continue
         # a sentence naming what is asked only as an example of a group counts the group, or more
-        examples_named = example_only(normalize_for_match(e.sentence.text), [normalize_for_match(t) for t in terms],
-                                      normalize_for_match(f"{context} {question}"))
+        flat_sentence, flat_terms = normalize_for_match(e.sentence.text), [normalize_for_match(t) for t in terms]
+        examples_named = example_only(flat_sentence, flat_terms, normalize_for_match(f"{context} {question}"))
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue
@@ -409,6 +432,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 一年里新增培育了多少 is not answered by 累计培育5600余名
             if examples_named:
                 continue                      # 孕产妇的签约率 is not 重点人群（…孕产妇等）的, nor all's
+            if subset_only(flat_sentence, flat_terms, normalize_for_match(f.clause)):
+                continue                      # 部督案件的涉案金额 is not the 总涉案金额 of all cases
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is
