@@ -395,13 +395,14 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     # (那个数是累计的，那一年新培育了多少？ asks the added count: the total is the clause that asks)
     asking = "".join(c for c in split_clauses(asked) if re.search(r"多少|几", c)) or asked
     added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
+    flat_terms = [normalize_for_match(t) for t in terms]
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
         if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) for k in keys):
             continue
         # a sentence naming what is asked only as an example of a group counts the group, or more
-        flat_sentence, flat_terms = normalize_for_match(e.sentence.text), [normalize_for_match(t) for t in terms]
+        flat_sentence = normalize_for_match(e.sentence.text)
         examples_named = example_only(flat_sentence, flat_terms, normalize_for_match(f"{context} {question}"))
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
