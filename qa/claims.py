@@ -102,14 +102,16 @@ def figures_in(text: str) -> list[Figure]:
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
-    """True when measure words ``a`` and ``b`` count the same things (人/名, 件/起, 台/台套), or
-    one is the other mistyped: a single character that reads the same (多少分 for 份).
+    """True when measure words ``a`` and ``b`` count the same things (人/名, 件/起, 台/台套, 万人/人),
+    or one is the other mistyped: a single character that reads the same (多少分 for 份).
 
-    >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("件", "项"), same_unit("分", "份")
-    (True, True, False, True)
+    >>> same_unit("名", "人"), same_unit("件", "起"), same_unit("件", "项"), same_unit("分", "份"), same_unit("万人", "人")
+    (True, True, False, True, True)
     """
     if a is None or b is None:
         return False
+    # a scaled measure word asks the base one: 多少万人 is answered by 1100万人 (unit 人)
+    a, b = (re.sub(r"^[万亿千百](?=.)", "", u) for u in (a, b))
     return a == b or any(a in group and b in group for group in _SAME) or \
         (len(a) == len(b) == 1 and "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and reading(a) == reading(b))
 

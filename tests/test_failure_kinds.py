@@ -1588,6 +1588,7 @@ def test_what_the_notice_does_not_count_or_advise_is_not_answered(extractive_ass
     ("去年新评上的市级绿色工厂有几家？", "102家"),     # 创建…102家 states the recognition 评上 asks
     ("上海标准去年加了几个？", "10项"),                # 项 counts what 个 counts, as well as it
     ("重点人群的家庭医生签约率是多少？", "84.9％"),    # the group itself is asked
+    ("家庭医生累计签了多少万人？", "1100万人"),         # 万人 asks what 1100万人 counts: people (j33)
 ])
 def test_a_figure_counting_what_is_asked_in_the_documents_words_answers(extractive_assistant, question, wanted):
     answer = extractive_assistant.ask(question)
