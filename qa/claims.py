@@ -398,6 +398,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     asking = "".join(c for c in split_clauses(asked) if re.search(r"多少|几", c)) or asked
     added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
     flat_terms = [normalize_for_match(t) for t in terms]
+    flat_question = normalize_for_match(f"{context} {question}")
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -405,7 +406,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             continue
         # a sentence naming what is asked only as an example of a group counts the group, or more
         flat_sentence = normalize_for_match(e.sentence.text)
-        examples_named = example_only(flat_sentence, flat_terms, normalize_for_match(f"{context} {question}"))
+        examples_named = example_only(flat_sentence, flat_terms, flat_question)
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
                 continue

@@ -173,10 +173,11 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         return "通知中没有找到这个问题所问的数字。"
     # the sentence that asks, without the sentences of context before it (我家娃想学标准化。…是哪所学校？)
     last_sentence = [t for t in re.split(r"(?<=[。！!])", query.focus) if t.strip()][-1]
+    quoted = [normalize_for_match(q).lower() for q in query.quoted]
     for e in evidence:
         # a sentence holding every span the question quotes (“标准化工程”) is about what it asks
-        quotes_all = bool(query.quoted) and all(normalize_for_match(q).lower() in normalize_for_match(e.sentence.text).lower()
-                                                for q in query.quoted)
+        flat = normalize_for_match(e.sentence.text).lower()
+        quotes_all = bool(quoted) and all(q in flat for q in quoted)
         if states_attribute(e.sentence.text, attribute, query.question) and \
                 (quotes_all or max(subject_match(query.focus, e.sentence.text, weights),
                                    subject_match(last_sentence, e.sentence.text, weights)) >= MIN_ATTRIBUTE_SUBJECT):

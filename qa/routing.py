@@ -112,11 +112,11 @@ def _named_section(query, index) -> Routed | None:
             return Routed(f"通知的{part_named}没有这一条（{part_named}共{count}条）。", [], "section")
         if not asks_content:
             return None                  # the item exists; its units or a figure are asked
-    elif _ITEM_POINTER.search(text):
-        sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= 4 and _heading(s) in text]
     else:
-        # an item's whole heading written in the question (推动工程品质提升要做哪些事？) names it
-        sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= HEADING_NAMES
+        # a heading pointed at (…这一条) names its item; so does an item's whole heading written
+        # without pointing (推动工程品质提升要做哪些事？), when it is long enough to be no phrase of its own
+        shortest = 4 if _ITEM_POINTER.search(text) else HEADING_NAMES
+        sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= shortest
                     and _heading(s) in text]
     if sections and not label and _beyond_heading(text, sections):
         return None                       # 这一项里碳普惠方面要做什么: a topic inside the item
