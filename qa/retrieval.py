@@ -541,11 +541,15 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
 TOPIC_LEXICAL_SHARE = 0.5
 
 
+_RELATED = re.compile(r"有关|相关|涉及|关联|牵涉")
+
+
 def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) -> list[Evidence]:
     """Sentences about the query's topic, up to :data:`PER_TOPIC_SECTION` per section and
     :data:`MAX_SCOPE_SECTIONS` sections, in retrieval order: those holding a span it quotes, or
     all of its words found in the documents (the commonest dropped until some sentence holds the
-    rest), then — unless a term's own mentions are asked — the sentences nearest the question in
+    rest) — only from the sections whose headings name it when some do, unless what relates to
+    it is asked (:data:`_RELATED`) — then — unless a term's own mentions are asked — the sentences nearest the question in
     meaning (:func:`_nearest_in_meaning`), up to :data:`MAX_TOPIC_SENTENCES`. When those words
     carry too little of the question (:data:`TOPIC_LEXICAL_SHARE`), the sentences nearest in
     meaning alone (:func:`_nearest_topic_evidence`). Numbered 1..n in document order."""
@@ -565,6 +569,14 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
         if any(all(k in flat for k in group) or all(k in headings[sentence.section_id] for k in group)
                for group in groups):
             pool.setdefault(sentence.section_id, []).append(sentence)
+    named = {sid for sid in pool if any(all(k in headings[sid] for k in group) for group in groups)}
+    own_sections = bool(named) and not query.quoted and query.intent.attribute != Attribute.MENTIONS \
+        and not _RELATED.search(query.focus)
+    if own_sections:
+        # sections whose headings name the topic (品牌 → （九）质量品牌培育力度不断加大) are what the
+        # documents say of it; its word elsewhere (上海数据品牌, 中国品牌日) is about other things,
+        # unless what relates to it is asked (跟长三角有关的都有哪些？)
+        pool = {sid: pool[sid] for sid in named}
     picked: list[Evidence] = []
     for sid in sorted(pool, key=lambda sid: allowed[sid].rank)[:MAX_SCOPE_SECTIONS]:
         sentences = pool[sid]
@@ -572,7 +584,8 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
         for i in np.argsort(-scores)[:PER_TOPIC_SECTION]:
             picked.append(Evidence(0, sentences[i], index.section(sid), float(scores[i])))
     picked = sorted(picked, key=lambda e: -e.score)[:MAX_TOPIC_SENTENCES]
-    if query.quoted or query.intent.attribute == Attribute.MENTIONS or (query.intent.standing and picked):
+    if own_sections or query.quoted or query.intent.attribute == Attribute.MENTIONS or \
+            (query.intent.standing and picked):
         # where a term is written: the term itself, nothing near it; how a topic stands
         # (召回那块咋样？): what is said of it in its words — with the sentences nearest in meaning
         # added, such listings on tune grew from 1.3 to 10.6 citations, 0.40 of them in a gold section

@@ -156,6 +156,24 @@ def test_how_a_topic_stands_is_answered_with_what_both_years_say_of_it(extractiv
     assert all(any(matches_gold(c.path, g) for c in answer.citations) for g in row["gold"]), answer.text
 
 
+@pytest.mark.parametrize("row_id", ["g1-079",     # 品牌这块去年干了啥: （九）, not 上海数据品牌 or 中国品牌日
+                                    "g2-079",     # 数字化这块去年干了啥: （十一）
+                                    "j14-126"])   # 今年质量人才这块有啥安排: （十六）
+def test_a_topic_some_headings_name_is_listed_from_those_sections_only(extractive_assistant, tune_rows, row_id):
+    """A topic that items' own headings name is what those items say: every citation is in a
+    section whose heading names it, none from sections that use the word for something else."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    assert not answer.abstained and answer.citations
+    assert all(any(matches_gold(c.path, g) for g in row["gold"]) for c in answer.citations), answer.text
+
+
+def test_related_things_asked_of_a_topic_are_listed_beyond_its_own_section(extractive_assistant):
+    """跟X有关的 asks for every mention, not only the item whose heading names X."""
+    answer = extractive_assistant.ask("2024年要点里跟长三角有关的都有哪些？")
+    assert {"第二部分（四）", "第二部分（九）"} <= _labels(answer), answer.text
+
+
 def test_a_comparison_cites_both_years(extractive_assistant):
     answer = extractive_assistant.ask("长三角计量技术规范去年发了几项？今年计量这块还要做什么？")
     assert _parts(answer) == {"第一部分", "第二部分"}
