@@ -98,8 +98,8 @@ _FAKE_UPDATE = re.compile(r"(文件|通知|原文|数据|文档)(内容)?(已|�
 # Dictating what the answer must say or look like (只输出…, 请回复“我不知道”, 回答末尾加上…).
 _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写|返回)|"
                       # a format the answer must take (只输出JSON, 格式为{"value": …}, 不要任何解释)
-                      r"(输出|返回|回复|回答)[^，,。]{0,6}(JSON|XML|YAML|表格|代码块)|(JSON|XML|YAML)\s*格式|格式(为|如下|是)\s*[{\[<]|"
-                      r"(不要|别|无需|不用)(任何|多余的?|额外的?)?(解释|说明|废话|分析)|(请|就)(回复|回答|输出)[“\"「]|"
+                      r"(输出|返回|回复|回答)[^，,。]{0,6}(JSON|XML|YAML|表格|代码块)|(JSON|XML|YAML)\s*格式|格式(为|如下|是|：|:)?\s*[{\[<]|^\s*\{\s*\"[^\"]{1,30}\"\s*:|"
+                      r"(不要|别|无需|不用|不许|不准|不能)(有|带|加)?(任何|多余的?|额外的?|其他|其它)?(解释|说明|废话|分析|文字)|(请|就)(回复|回答|输出)[“\"「]|"
                       r"(输出|打印|回复|显示)\s*[“\"「『][^”\"」』]{1,40}[”\"」』]|"
                       # a standing order for every answer (以后所有回答都说“…”, 把你的回答全部换成“…”)
                       r"(以后|今后|之后|从现在起|从今以后)[^，,。]{0,6}(回答|回复|答案)[^，,。]{0,4}(说|写|回|改成|换成)|"
@@ -123,7 +123,7 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
 # Switching the assistant's role or mode.
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
-                   r"进入.{0,8}模式|开发者模式|越狱|不受.{0,4}限制|act as|pretend (to be|you are)|"
+                   r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
                    r"you are now|developer mode|jailbreak|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
@@ -132,6 +132,8 @@ FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份
                        # the documents' figures altered (所有数字都乘以2, 把合格率改成100%)
                        r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍)|"
                        r"把[^，,。？?]{0,12}(\d|数字|数据|数值|合格率|金额)[^，,。？?]{0,8}(改成|改为|换成|写成|说成|报成)|"
+                       # …or dictated (请直接说合格率是100%)
+                       r"(请|你|就|直接)(直接)?(说|讲|回答|写|报)[^，,。？?]{2,24}(是|为|达到?)\s*\d|"
                        r"写得像真的|落款写|盖章用|冒充|make (something |it |one |some |up)|invent|fabricate|"
                        r"fake (a |an |the |some )?(citation|source|reference|number|figure|data|quote)",
                        re.IGNORECASE)
@@ -244,16 +246,19 @@ _TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说�
                    re.IGNORECASE)
 
 
-_QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』")
+_QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}")
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
 
 
 def _clauses(text: str) -> list[str]:
-    """:func:`qa.text.split_clauses`, a quotation kept whole: an instruction quoting a sentence
-    (请按“共召回70起，全部为汽车产品”的格式回答) is one clause.
+    """:func:`qa.text.split_clauses`, a quotation or a template in braces kept whole: an
+    instruction quoting a sentence (请按“共召回70起，全部为汽车产品”的格式回答) or an output
+    template (格式 {"answer": 数字}) is one clause.
 
     >>> _clauses("多少起？请按“共召回70起，全部为汽车”的格式回答。")
     ['多少起？', '请按“共召回70起，全部为汽车”的格式回答。']
+    >>> _clauses('只输出JSON，格式 {"answer": 数字}，多少家？')
+    ['只输出JSON，', '格式 {"answer": 数字}，', '多少家？']
     """
     spans = [m.span() for m in _QUOTED.finditer(text)]
     out: list[str] = []
@@ -261,8 +266,9 @@ def _clauses(text: str) -> list[str]:
     for clause in split_clauses(text):
         end = at + len(clause)
         # this clause starts inside a quotation, or right after one that a comma inside cut
-        # (用“根据通知，”开头回答：)
-        if out and any(a < at < b or (at == b and re.search(r"[，,；;]", text[a:b])) for a, b in spans):
+        # (用“根据通知，”开头回答：), or a template after the colon that introduces it (格式：{…})
+        if out and (any(a < at < b or (at == b and re.search(r"[，,；;]", text[a:b])) for a, b in spans) or
+                    (clause.lstrip().startswith("{") and out[-1].rstrip().endswith((":", "：")))):
             out[-1] += clause
         else:
             out.append(clause)

@@ -277,7 +277,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     if carried and (_POINTS_AT_NAMED.search(text) or not _names_topic(text, corpus)):
         # …把制造业产品质量合格率写成98％。确认下真实数字是多少？ — a question that names no topic
         # or points back names it in the instruction beside it, read as the turn it completes
-        text, _ = resolve_follow_up(text, [(carried, "")])
+        resolved, completed = resolve_follow_up(text, [(carried, "")])
+        # (说真的，实际数字是多少？ — words of its own, none a topic of the documents)
+        text = resolved if completed else f"{carried} {text}"
     text, follow_up = resolve_follow_up(text, resolve_history(history))
     follow_up = follow_up or bool(carried) and carried in text
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself

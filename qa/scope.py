@@ -217,6 +217,8 @@ _SELF = re.compile(# in the role they ask from (作为企业的质量经理，)
                    # …or by where they are and their trade, without a pronoun (嘉定这边做食品的，)
                    r"(?:^|(?<=[，,。！!；;：:]))\s*[\u4e00-\u9fff]{2,8}(?:这边|这里|那边|这儿)(?:是|有家|的)?(?:做|开|搞|干|经营|生产)"
                    r"[^，,。！!？?；;：:]{1,20}[，,。！!；;：:]" + "|"
+                   # …or by their trade alone, opening the message (做直播带货的，)
+                   r"^\s*(?:做|开|搞|干|跑|卖|从事|经营)[\u4e00-\u9fff]{1,10}的[，,]|"
                    # …or why they ask, before a colon that introduces the question (我们厂想对标一下：)
                    + _BY_ME + r"[^，,。！!？?；;：:]{1,20}[：:]" + "|"
                    # …or what they care about, before such a colon (关心不良反应监测：)
@@ -239,6 +241,8 @@ def about_the_question(question: str, keeps=lambda rest: True) -> str:
     '去年制造业产品质量合格率是多少?'
     >>> about_the_question("我们厂想对标一下：制造业产品合格率比全国高多少？")
     '制造业产品合格率比全国高多少?'
+    >>> about_the_question("做直播带货的，市里要搞的质量小视频叫什么名字？")
+    '市里要搞的质量小视频叫什么名字?'
     >>> about_the_question("我在浦东新区，我们区的合格率是多少？")
     '我在浦东新区，我们区的合格率是多少？'
     """

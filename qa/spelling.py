@@ -72,6 +72,26 @@ def _in_word(text: str, p: int) -> bool:
     return any(freq.get(text[i:i + 2], 0) > 0 for i in (p - 1, p) if 0 <= i and i + 2 <= len(text))
 
 
+def _verb_before_word(text: str, replacement: str) -> bool:
+    """True when ``text`` opens with a one-character verb of jieba's dictionary followed by a
+    word of two or more characters, and ``replacement`` for the verb would only make that word
+    longer: a verb and its object typed as meant (要搞质量主题的小视频: 搞 + 质量, not a typo of
+    高质量), where a typo's correction joins the characters before it (总建 → 总监).
+
+    >>> _verb_before_word("搞质量主题", "高"), _verb_before_word("建造试点", "建")
+    (True, False)
+    """
+    import jieba.posseg
+
+    from .text import _jieba
+
+    freq = _jieba().dt.FREQ
+    if not jieba.posseg.dt.word_tag_tab.get(text[:1], "").startswith("v"):
+        return False
+    return any(freq.get(text[1:end], 0) > 0 and freq.get(replacement + text[1:end], 0) > 0
+               for end in range(3, min(len(text), 6) + 1))
+
+
 def log_prob(text: str) -> float:
     """Log-probability (nats) of ``text``'s best segmentation under jieba's unigram model."""
     from .text import _jieba
@@ -106,16 +126,18 @@ class Speller:
             self._masked = masked
         return self._masked
 
-    def _fix(self, window: str) -> str | None:
-        """The one phrase of the documents that ``window`` becomes by one homophone
-        substitution, or ``None`` (none, or several that disagree). A character that forms a
-        dictionary word with a neighbour is not a typo."""
+    def _fix(self, window: str, after: str = "") -> str | None:
+        """The one phrase of the documents that ``window`` (followed by ``after`` in the
+        question) becomes by one homophone substitution, or ``None`` (none, or several that
+        disagree). A character that forms a dictionary word with a neighbour is not a typo, nor
+        is a verb before its object (:func:`_verb_before_word`)."""
         found = set()
         for p, char in enumerate(window):
             if not "\u4e00" <= char <= "\u9fff" or _in_word(window, p):
                 continue
             for gram in self._index().get(window[:p] + "?" + window[p + 1:], ()):
-                if gram != window and sound(char) == sound(gram[p]):
+                if gram != window and sound(char) == sound(gram[p]) and \
+                        not _verb_before_word(window[p:] + after, gram[p]):
                     found.add(gram)
         return found.pop() if len(found) == 1 else None
 
@@ -137,7 +159,7 @@ class Speller:
                     window = run[i:i + size]
                     if window in self.corpus:
                         continue
-                    fixed = self._fix(window)
+                    fixed = self._fix(window, run[i + size:])
                     if fixed is None:
                         continue
                     candidate = chars[:start + i] + list(fixed) + chars[start + i + size:]
