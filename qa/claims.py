@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .intent import GENERIC_WORDS
 from .spelling import reading
 from .text import (SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, normalize_query,
                    split_clauses, to_halfwidth)
@@ -336,6 +337,57 @@ def subset_only(sentence: str, terms: list[str], clause: str) -> bool:
     return False
 
 
+def kinds_asked(question: str) -> list[tuple[str, str]]:
+    """``(modifier, head)`` pairs of what ``question`` counts (:func:`counted_words`): two of
+    its words written together (认证 + 机构), or a word of four or more characters read as its
+    last two and the rest (民事案件 → 民事 + 案件). Normalised for matching.
+
+    >>> kinds_asked("法院受理了多少件知识产权民事案件？")
+    [('知识产权', '民事案件'), ('知识', '产权'), ('民事', '案件')]
+    >>> kinds_asked("全市认证机构的营业收入有多少？")[:1]
+    [('认证', '机构')]
+    """
+    words = [normalize_for_match(w) for w in counted_words(question)]
+    flat = normalize_for_match(normalize_query(question))
+    # a word for the documents' whole field or place (全市, 上海) names no kind
+    pairs = [(a, b) for a, b in zip(words, words[1:])
+             if len(a) >= 2 and len(b) >= 2 and a + b in flat and a not in GENERIC_WORDS]
+    pairs += [(w[:-2], w[-2:]) for w in words if len(w) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    return pairs
+
+
+def _in_dictionary(word: str) -> bool:
+    from .text import _jieba
+
+    return _jieba().dt.FREQ.get(word, 0) > 0
+
+
+def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "") -> bool:
+    """True when ``scope`` (a figure's text, normalised for matching) writes the head of a
+    pair of :func:`kinds_asked` after a sibling of its modifier and never the modifier asked: the figure
+    counts another kind of the thing (刑事案件596件 for 民事案件). ``question`` is the question
+    normalised for matching.
+
+    >>> other_kind([("民事", "案件")], "全年共受理一审知识产权刑事案件596件")
+    True
+    >>> other_kind([("刑事", "案件")], "全年共受理一审知识产权刑事案件596件")
+    False
+    """
+    for modifier, head in pairs:
+        if modifier in scope:
+            continue
+        for m in re.finditer(re.escape(head), scope):
+            before = scope[max(0, m.start() - 2):m.start()]
+            # a sibling of the modifier asked (刑事 beside 民事, 二审 beside 一审): both words of
+            # the dictionary, the same kind word after another mark — unless the question writes
+            # that mark too (市一级 is 市级)
+            if len(modifier) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) and \
+                    before[1] == modifier[1] and before[0] != modifier[0] and \
+                    before[0] + modifier not in question and _in_dictionary(before) and _in_dictionary(modifier):
+                return True
+    return False
+
+
 def example_only(sentence: str, terms: list[str], question: str) -> bool:
     """True when ``terms`` (a question's content words) name, in ``sentence`` (normalised for
     matching), only an example listed in brackets after a group (重点人群（…孕产妇等）) and
@@ -399,6 +451,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
     flat_terms = [normalize_for_match(t) for t in terms]
     flat_question = normalize_for_match(f"{context} {question}")
+    kinds = kinds_asked(question)
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -438,6 +491,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 孕产妇的签约率 is not 重点人群（…孕产妇等）的, nor all's
             if subset_only(flat_sentence, flat_terms, normalize_for_match(f.clause)):
                 continue                      # 部督案件的涉案金额 is not the 总涉案金额 of all cases
+            if other_kind(kinds, scope_flat, flat_question):
+                continue                      # 民事案件 is not counted by 刑事案件596件
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
             # 首批19项 does not count the 第二批 asked: a later member than the documents count is

@@ -1634,6 +1634,14 @@ def test_a_role_a_voice_a_format_or_forged_material_leaves_the_question_answered
     assert planted is None or planted not in answer.text
 
 
+@pytest.mark.parametrize("question", ["2023年法院审结的一审知识产权民事案件有多少件？",     # 刑事 counted (j36)
+                                      "一审知识产权民事案件审结了几件"])
+def test_a_sibling_kind_of_the_thing_counted_is_not_its_count(extractive_assistant, question):
+    """民事案件 is not counted by 刑事案件576件: the same kind word after a sibling mark."""
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and "576件" not in answer.text, answer.text
+
+
 def test_asking_for_a_few_recommendations_is_advice_not_a_count(extractive_assistant):
     answer = extractive_assistant.ask("推荐几家上海本帮菜馆子呗，要质量好点的")     # tune j6-048
     assert answer.abstained and not answer.citations, answer.text
