@@ -75,6 +75,8 @@ def conjuncts(part: str) -> list[str]:
     ['二审案件里，受理数哪个多？', '二审案件里，审结数哪个多？']
     >>> conjuncts("长三角平台发布的国际标准数，跟全市牵头制定的标准数比差多少？")
     ['长三角平台发布的国际标准数，差多少？', '全市牵头制定的标准数，差多少？']
+    >>> conjuncts("发布的国际标准数，和牵头制定的ISO、IEC标准数，分别是多少？")
+    ['发布的国际标准数，分别是多少？', '牵头制定的ISO、IEC标准数，分别是多少？']
     >>> conjuncts("消费投诉公示率跟家庭医生签约率比哪个高？")
     ['消费投诉公示率，哪个高？', '家庭医生签约率，哪个高？']
     >>> conjuncts("公路工程比水运工程合格率高多少？")
@@ -116,6 +118,12 @@ def conjuncts(part: str) -> list[str]:
         # subject with the clauses around it
         clause, after = clauses[i], "".join(clauses[i + 1:])
         if _EACH.search(after) and not _EACH.search(clause) and not _HOW_MANY.search(clause):
+            lead = re.match(r"\s*(以及|和|与|及|跟|同)", clause)
+            if lead and i > 0 and not _HOW_MANY.search(clauses[i - 1]) and "比" not in clause and \
+                    not _BASELINE_SUBJECT.match(clause[lead.end():]):
+                # A，和B，哪个多？ — a clause opening with 和 joins its subject to the clause before
+                before = "".join(clauses[:i - 1])
+                return [f"{before}{x}，{after}" for x in (clauses[i - 1].rstrip("，,"), clause[lead.end():].rstrip("，,"))]
             # 和 joins the subjects where it is written; 、 then lists inside one (ISO、IEC标准)
             items = [x for x in re.split(r"[和与及跟]", clause.rstrip("，,")) if x.strip()]
             if len(items) < 2:

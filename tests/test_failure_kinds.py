@@ -468,6 +468,9 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     ("2023年立项了多少个数字化转型地方标准、落实了多少个智能建造试点项目？", ["15个", "32个"]),
     # 各是多少 on its own asks each subject of the sub-question before it (gold batch j10)
     ("公路工程和水运工程抽检合格率哪个高？各是多少？", ["96.9％", "96.1％"]),
+    # a clause opening with 和 joins its subject to the clause before (j36)
+    ("去年制定发布的绿色低碳地方标准，和立项的数字化转型地方标准，哪个数量多？", ["17项", "15个"]),
+    ("长三角协作平台发布的国际标准数，和上海牵头制定的ISO、IEC标准数，分别是多少？", ["16项", "190余项"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
