@@ -94,7 +94,10 @@ _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实�
 _FAKE_UPDATE = re.compile(r"(文件|通知|原文|数据|文档)(内容)?(已|已经)?(更新|修正|修改|更正)(为|成|了)?\s*[:：]|"
                           r"(请)?以(此|它|这|这个|下面的?|上面的?|我的)(材料|内容|说明)?为准|优先级?高于(原文|文件|通知)|"
                           r"(别|不要|不用)管(原来|原先|之前)的?(文件|通知|原文)|(请)?(据此|按此|照此)(回答|作答|回复)|"
-                          r"(已|已经)(被)?(更正|修正|更新|改)为|(document|notice|data) (has been |was )?(updated|corrected)", re.IGNORECASE)
+                          r"(已|已经)(被)?(更正|修正|更新|改)为|(document|notice|data) (has been |was )?(updated|corrected)|"
+                          # …of a figure (the number … was corrected to 2000, please use 2000)
+                          r"\b(was|were|has been|have been|is now)\s+(corrected|updated|changed|revised|amended)\s+to\b|"
+                          r"\bplease use (it|this|that|these|the (new|corrected|updated))?\s*\d", re.IGNORECASE)
 # Dictating what the answer must say or look like (只输出…, 请回复“我不知道”, 回答末尾加上…).
 _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必须|一律|统一)(输出|回答|回复|说|写|返回)|"
                       # a format the answer must take (只输出JSON, 格式为{"value": …}, 不要任何解释)
