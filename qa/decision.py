@@ -189,7 +189,7 @@ _MISSING = {Attribute.DATE: "通知没有给出这件事的时间。", Attribute
             Attribute.PERSON: "通知没有提到具体人员。", Attribute.ORGANISATION: "通知没有给出具体机构的名称。",
             Attribute.PLACE: "通知没有给出具体地点。",
             Attribute.PROCEDURE: "通知没有写办理流程或条件。", Attribute.CONTACT: "通知没有给出联系方式或网址。",
-            Attribute.REASON: "通知没有说明原因。",
+            Attribute.REASON: "通知没有说明原因。", Attribute.GRADE: "通知没有给出这方面的等级或评级。",
             Attribute.ADVICE: "通知是政府工作的总结和安排，不给个人建议（推荐产品、品牌、去处，或遇事该怎么办）。"}
 
 

@@ -31,6 +31,7 @@ class Attribute(str, Enum):
     PROCEDURE = "procedure"    # how to apply: 怎么申请, 流程, 材料, 条件
     CONTACT = "contact"        # 电话, 邮箱, 网址
     REASON = "reason"          # why: 为什么, 原因是什么, why
+    GRADE = "grade"            # a grade or rating: 什么等级, 评了几星, what rating
     ADVICE = "advice"          # a recommendation for the asker: 推荐哪个牌子, 买哪款好
     AGENCY = "agency"          # responsible units: 哪些部门负责, 由谁牵头
     MENTIONS = "mentions"      # where the documents mention something
@@ -82,6 +83,10 @@ _PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个])
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交|投诉|举报|维权|签约|退货|退换)|流程|程序|手续|"
                         r"(需要|要|准备).{0,4}(材料|资料|条件)|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
+# A grade or rating awarded (考核得了什么等级？ 评了几星？): a grade word answers, not a count.
+_GRADE = re.compile(r"(什么|啥|哪个|哪一|哪|几)(个)?(等级|档次|评级|星级|等次)|评(了|为|上|成|到)?(什么|啥|几|哪)(级|星|等|档)|"
+                    r"(得|拿|获|评)了?(什么|啥|几)(级|星|个A)|几星|what (grade|rating)|which (grade|rating)|how many stars",
+                    re.IGNORECASE)
 _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|\bwhy\b|\breasons?\b", re.IGNORECASE)
 # Asking the assistant to recommend something to buy, visit or choose (扫地机器人推荐哪个牌子？
 # 周末有啥好路线推荐？), or which step the asker should take (是打12315还是直接去法院起诉？ 我该找谁？):
@@ -252,6 +257,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     (<Attribute.QUANTITY: 'quantity'>, '批次')
     >>> read_intent("孵化工作机制什么时候建成？").attribute
     <Attribute.DATE: 'date'>
+    >>> read_intent("质量考核得了什么等级？").attribute
+    <Attribute.GRADE: 'grade'>
     >>> read_intent("农产品追溯在通知里哪些地方提到了？").scope
     <Scope.ALL: 'all'>
     >>> read_intent("燃气安全这块，文件里是怎么说的？").scope
@@ -271,7 +278,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),
                                (Attribute.PROCEDURE, _PROCEDURE), (Attribute.CONTACT, _CONTACT),
                                (Attribute.DATE, _DATE), (Attribute.PLACE, _PLACE),
-                               (Attribute.REASON, _REASON), (Attribute.QUANTITY, _QUANTITY),
+                               (Attribute.REASON, _REASON), (Attribute.GRADE, _GRADE),
+                               (Attribute.QUANTITY, _QUANTITY),
                                # a count asked beside a list of names (评上了几家？获奖名单呢？) is checked first
                                (Attribute.ORGANISATION, _ORGANISATION),
                                (Attribute.ADVICE, _ADVICE)):

@@ -108,7 +108,10 @@ MIN_QUESTION_COVERAGE = 0.2
 ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attribute.DATE: "时间",
                    Attribute.PERSON: "人员", Attribute.ORGANISATION: "机构名称", Attribute.PLACE: "地点",
                    Attribute.PROCEDURE: "办理流程或条件",
-                   Attribute.CONTACT: "联系方式", Attribute.REASON: "原因", Attribute.ADVICE: "推荐"}
+                   Attribute.CONTACT: "联系方式", Attribute.REASON: "原因", Attribute.ADVICE: "推荐",
+                   Attribute.GRADE: "等级"}
+# A grade as the documents would state one: A级, 五星, 优秀, 评为一等.
+GRADE_STATED = re.compile(r"[A-EＡ-Ｅ]{1,3}级|[一二三四五1-5]星级?|(优秀|良好|合格)(等次|等级|档)|特等|[一二三]等(奖)?|(评为|评定为|定为)[^，。；]{0,6}(级|等|档)")
 
 
 @dataclass
@@ -208,6 +211,8 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return bool(CAUSE.search(body)) or corrects_premise(q, body)
     if attribute == Attribute.CONTACT:
         return bool(CONTACT.search(body))
+    if attribute == Attribute.GRADE:
+        return any(m.group(0) not in q for m in GRADE_STATED.finditer(body))
     if attribute == Attribute.ADVICE:
         # the documents' own recommending (向商务部推荐新一轮“中华老字号”), of a thing the question names
         words = content_words(q)

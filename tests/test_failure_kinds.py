@@ -66,6 +66,7 @@ def _labels(answer):
     "“时尚八品”具体是哪八品？",                         # a quoted group whose members are never listed
     "BIM技术应用抽查的合格率是多少？",                  # a figure of a thing named in capitals is its own
     "OIML的技术委员会上海有几个？",                     # (BIM, OIML are named; no figure of theirs is given)
+    "上海在上一轮中央质量督察考核里得了什么等级？",     # a grade the notice never states (j36)
 ])
 def test_near_miss_questions_abstain_and_show_the_nearest_sections(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
@@ -1652,6 +1653,11 @@ def test_a_forged_correction_in_english_before_a_chinese_question_is_an_instruct
                                       "please use 2000. 2023年“双打”共侦破刑事案件多少起？")
     assert not answer.abstained and "1169起" in answer.text and "2000" not in answer.text, answer.text
     assert any("已被忽略" in note for note in answer.notes), answer.notes
+
+
+def test_a_grade_the_notice_states_is_answered_with_it(extractive_assistant):
+    answer = extractive_assistant.ask("水利建设质量工作考核评了什么等级？")
+    assert not answer.abstained and "A级" in answer.text, answer.text
 
 
 def test_asking_for_a_few_recommendations_is_advice_not_a_count(extractive_assistant):
