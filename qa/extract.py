@@ -119,8 +119,7 @@ def conjuncts(part: str) -> list[str]:
         clause, after = clauses[i], "".join(clauses[i + 1:])
         if _EACH.search(after) and not _EACH.search(clause) and not _HOW_MANY.search(clause):
             lead = re.match(r"\s*(以及|和|与|及|跟|同)", clause)
-            if lead and i > 0 and not _HOW_MANY.search(clauses[i - 1]) and "比" not in clause and \
-                    not _BASELINE_SUBJECT.match(clause[lead.end():]):
+            if lead and i > 0 and not _HOW_MANY.search(clauses[i - 1]) and "比" not in clause:
                 # A，和B，哪个多？ — a clause opening with 和 joins its subject to the clause before
                 before = "".join(clauses[:i - 1])
                 return [f"{before}{x}，{after}" for x in (clauses[i - 1].rstrip("，,"), clause[lead.end():].rstrip("，,"))]
@@ -206,9 +205,16 @@ _GAP_ALONE = re.compile(r"^\s*(那|那么)?(两者|二者|两个|两项|它们|�
 
 def _without_gap(part: str) -> str:
     """``part`` without a last clause asking only how far apart the figures are (…各是多少，差几倍？):
-    its measure (倍) is not the figures' own."""
+    its measure (倍, 个百分点) is not the figures' own; a subject asked nothing else of
+    (总体签约率，差了多少个百分点？) is asked its figure.
+
+    >>> _without_gap("总体签约率，差了多少个百分点？")
+    '总体签约率是多少？'
+    """
     m = re.match(r"(.*[，,])([^，,]+)$", part.rstrip())
-    return m.group(1) if m and _GAP_ALONE.match(m.group(2)) and _HOW_MANY.search(m.group(1)) else part
+    if not m or not _GAP_ALONE.match(m.group(2)):
+        return part
+    return m.group(1) if _HOW_MANY.search(m.group(1)) else f"{m.group(1).rstrip('，,')}是多少？"
 
 
 def _figure_clauses(piece: str) -> list[str]:

@@ -472,6 +472,10 @@ def test_a_question_about_a_rank_is_not_asking_for_a_place(question):
     # a clause opening with 和 joins its subject to the clause before (j36)
     ("去年制定发布的绿色低碳地方标准，和立项的数字化转型地方标准，哪个数量多？", ["17项", "15个"]),
     ("长三角协作平台发布的国际标准数，和上海牵头制定的ISO、IEC标准数，分别是多少？", ["16项", "190余项"]),
+    # …each subject in a year of its own (j37)
+    ("2023年成立的新型标准化技术组织，和2024年计划培育的新型标准化组织，各是几家？", ["9家", "5家"]),
+    # a gap in 个百分点 asks each rate (j37)
+    ("家庭医生的总体签约率和重点人群签约率，差了多少个百分点？", ["44％", "84.9％"]),
 ])
 def test_each_figure_a_question_asks_is_answered(extractive_assistant, question, figures):
     answer = extractive_assistant.ask(question)
