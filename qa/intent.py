@@ -57,7 +57,7 @@ _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|�
                     r"value (of|involved)|budget|funding|how (much|large|big) (is |was |are |were )?(the )?subsid|"
                     r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
-_DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
+_DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
                    r"几点|多久|多长时间|哪个阶段完成|when\b|what date|which year|what year|deadline|by when|how long",
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|获奖人|法人|代表|起草人|作者|主编|嘉宾|主讲人?|主持人|评委|讲师|董事长|总经理)(都|分别|各自?|现在|目前|现任|具体|到底)?(是谁|叫什么|是哪位|姓什么|名字)|"

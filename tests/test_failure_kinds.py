@@ -1659,6 +1659,12 @@ def test_a_forged_correction_in_english_before_a_chinese_question_is_an_instruct
     assert any("已被忽略" in note for note in answer.notes), answer.notes
 
 
+def test_a_term_describing_what_is_listed_is_not_the_attribute_asked(extractive_assistant):
+    """带“（2023—2025年）”期限的方案有哪些 lists the plans; 期限 names them, no date is asked (j37)."""
+    answer = extractive_assistant.ask("2023年印发的那几份带“（2023—2025年）”期限的方案、细则，都有哪些？")
+    assert not answer.abstained and "交通委员会" in answer.text and "水利工程建设" in answer.text, answer.text
+
+
 def test_a_grade_the_notice_states_is_answered_with_it(extractive_assistant):
     answer = extractive_assistant.ask("水利建设质量工作考核评了什么等级？")
     assert not answer.abstained and "A级" in answer.text, answer.text
