@@ -88,6 +88,21 @@ class Corpus:
         return bool(agencies_named_in(word, self.index))
 
 
+
+def _replaces_extract(lead, chosen: list) -> bool:
+    """True when a model's checked answer (``lead``, a ``qa.verify.Verdict``) rests on none of
+    the extract's sentences (``chosen``, ``qa.retrieval.Evidence``), or cites a section of the
+    extract only by sentences the extract left out."""
+    cited = {c.start for c in lead.grounded.citations}
+    extract = {e.sentence.start for e in chosen}
+    if not cited & extract:
+        return True
+    by_section: dict[str, set[int]] = {}
+    for e in chosen:
+        by_section.setdefault(e.section.section_id, set()).add(e.sentence.start)
+    cited_sections = {c.section_id for c in lead.grounded.citations}
+    return any(section in cited_sections and not cited & starts for section, starts in by_section.items())
+
 class Assistant:
     """Answers questions about the documents in ``settings.source_dir``.
 
@@ -400,9 +415,11 @@ class Assistant:
                 written = complete_sentences(generation.text) if generation.stop in (StopReason.TIMEOUT,
                                                                                      StopReason.LENGTH) else generation.text
                 lead = verify(written, seen, query, corpus.weights)
-                if lead.ok and not {c.start for c in lead.grounded.citations} & {e.sentence.start for e in chosen}:
+                if lead.ok and _replaces_extract(lead, chosen):
                     # the extract is what answers; a text resting only on other sentences answers
-                    # something else (the model may add a sentence, not replace the answer)
+                    # something else (the model may add a sentence, not replace the answer) — nor
+                    # replace one side's: a section the extract quotes is cited by its own sentence
+                    # (召回 2024: 加强消费品召回管理…, not the section's 探索开展消费品质量调查工作)
                     lead.problems.append("没有用到回答问题的原文")
                 shown = self._with_basis(written, lead, chosen, seen, query, corpus) if lead.ok else None
         return decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error, notes)

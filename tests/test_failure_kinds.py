@@ -1408,6 +1408,44 @@ def test_an_english_answer_states_the_figure_asked_with_its_qualifier(extractive
     assert "5600余名" in answer.text
 
 
+class _CitingStandIn:
+    """A generator writing one sentence per anchor, each citing the evidence sentence that holds
+    it (a stand-in for the model, whose choice of sentences cannot be fixed)."""
+
+    name, verbatim = "stand-in", False
+
+    def __init__(self, anchors):
+        self.anchors = anchors
+
+    def translate(self, question):
+        return None
+
+    def generate(self, request):
+        from qa.generation import Generation, StopReason
+
+        def run(generation):
+            for anchor in self.anchors:
+                e = next(e for e in request.evidence if anchor in e.sentence.text)
+                yield f"{e.sentence.text}[{e.n}]"
+            generation.finish(StopReason.STOP, 12)
+        return Generation(run)
+
+
+@pytest.mark.parametrize("anchors, shown", [
+    (["召回70起", "召回管理"], True),           # each year's side by the extract's own sentence
+    (["召回70起", "消费品质量调查"], False),    # 2024's side by a sentence the extract left out (j35, j37)
+])
+def test_a_model_answer_replacing_one_sides_extract_is_not_shown(extractive_assistant, anchors, shown):
+    real = extractive_assistant.generator
+    extractive_assistant.generator = _CitingStandIn(anchors)
+    try:
+        answer = extractive_assistant.ask("消费品召回：2023年的成绩和2024年的重点分别是什么？")
+    finally:
+        extractive_assistant.generator = real
+    assert (answer.mode == "generated") == shown, (answer.mode, answer.text)
+    assert "70起" in answer.text and "无人航空飞行器" in answer.text, answer.text
+
+
 def test_which_step_the_asker_should_take_is_advice_the_notice_does_not_give(extractive_assistant):
     answer = extractive_assistant.ask("网上买的充电宝坏了商家不给退，是打12315还是直接去法院起诉？")
     assert answer.abstained and not answer.citations, answer.text
