@@ -608,7 +608,7 @@ def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:
 
 # A question about part of a total it quotes: 70起召回里，汽车类的占了几起？ 2.1亿资金中，有多少…？
 _PART_OF = re.compile(r"(?P<total>(?<![\d.—–-])(?!(?:19|20)\d{2}\s*[年—–-])\d+(?:[.,]\d+)*\s*[万亿千百]*(?:余|多)?\s*(?:个亿|[^\d\s，,。？?]{0,3}))"
-                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|中(?![心国华央小型期部])|分到|"
+                      r"[^。？?]{0,16}?(?:里面|里头|里|当中|之中|其中|中间|(?<![集高初空途])中(?![心国华央小型期部])|分到|"
                       # …or broken down (按区分, 各区各有多少, 每个行业)
                       r"按(?=[\u4e00-\u9fff]{1,4}(?:分|划分|拆分|统计))|(?=各区|每个区|各个区|各行业|每个行业|各领域|每个领域))")
 
@@ -620,7 +620,7 @@ _IN_DOCUMENT = re.compile(r"(文件|通知|原文|文中|要点|总结|材料)(�
 
 
 # A group pointed at (那些侦破的案件里，食品类的有多少起？): a part of it is asked, with no total quoted.
-_PART_OF_GROUP = re.compile(r"(?:那些|这些|那批|这批)(?P<group>[^，,。？?]{2,24}?)(?:里面|里头|里|当中|之中|中(?![心国华央小型期部]))"
+_PART_OF_GROUP = re.compile(r"(?:那些|这些|那批|这批)(?P<group>[^，,。？?]{2,24}?)(?:里面|里头|里|当中|之中|(?<![集高初空途])中(?![心国华央小型期部]))"
                             r"[，,]?(?P<part>[^，,。？?]{1,12}?)(?:类|方面|领域|行业)?的?(?:有|占|是)?(?:了)?(?:多少|几)")
 
 
@@ -661,6 +661,8 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
     >>> "各区" in part_asked("5600余名首席质量官，按区分的话各区各有多少名？", "首席质量官5600余名")
     True
     >>> part_asked("召回了多少起？", "推动企业实施消费品召回70起") is None
+    True
+    >>> part_asked("今年要培育的5家新型标准化组织集中在哪些领域？", "培育5家新型标准化组织") is None
     True
     """
     text = to_halfwidth(question)

@@ -31,7 +31,7 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # The question is about the document itself, not a topic inside it: it names the document, or
 # a part only a document's header has (落款, 文号, 抄送, 主送).
 SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此)文|这份|落款|文号|发文字号|抄送|主送|" + _DOC_NUMBER + "|"
-                  r"the notice|this (notice|document)|the document", re.I)
+                  r"\b(?:the|this)(?:\s+[a-z]+){0,3}?\s+(?:notice|document)\b", re.I)
 
 
 @dataclass(frozen=True)

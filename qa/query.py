@@ -21,12 +21,12 @@ from .spelling import Speller
 from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses
 
 # Words that point back to the previous turn.
-_ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|"
+_ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|这类|这种|这样的|"
                        r"那边|这边|上述|该项|里面|其中|它们?|\b(this|that|these|it|they|those)\b(?! year)",
                        re.IGNORECASE)
 # Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
 # using one is read with that topic even when it names something of its own.
-_REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|该|上述|其中|里面|当中|此项|它们?|"
+_REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|这类|这种|这样的|该|上述|其中|里面|当中|此项|它们?|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
                           re.IGNORECASE)

@@ -256,8 +256,10 @@ def test_two_words_the_notice_writes_as_one_phrase_match_as_a_phrase(extractive_
 
 
 # 8. Facts of the header.
-def test_the_issue_date_comes_from_the_header(extractive_assistant, notice_text):
-    answer = extractive_assistant.ask("这份通知是哪天印发的？")
+@pytest.mark.parametrize("question", ["这份通知是哪天印发的？",
+                                      "On what date was this quality work notice issued?"])   # words between (j38)
+def test_the_issue_date_comes_from_the_header(extractive_assistant, notice_text, question):
+    answer = extractive_assistant.ask(question)
     assert answer.mode == "structured" and "2024年4月10日" in answer.text
     (c,) = answer.citations
     assert c.quote == "2024年4月10日" and notice_text[c.start:c.end] == c.quote
@@ -277,6 +279,13 @@ def test_a_follow_up_is_read_with_the_previous_question(extractive_assistant):
     follow = extractive_assistant.ask("具体有哪些措施？", history=[(first.query, first.text)])
     assert not follow.abstained and "绿色发展" in follow.query
     assert all(matches_gold(c.path, {"part": 2, "item": 3}) for c in follow.citations) and follow.citations
+
+
+def test_a_follow_up_pointing_at_a_kind_of_the_previous_topic_is_read_with_it(extractive_assistant):
+    """这类中心 points at the previous turn's 产业计量测试中心, not at any 中心 (j38)."""
+    follow = extractive_assistant.ask("今年还打算推进哪些这类中心的建设？", history=[
+        ("去年产业计量测试中心方面有什么进展？", "国家智能网联汽车产业计量测试中心通过验收。")])
+    assert not follow.abstained and "集成电路微纳检测设备" in follow.text, follow.text
 
 
 def test_a_follow_up_asking_its_own_thing_takes_the_topic_two_turns_back(extractive_assistant):
@@ -1701,6 +1710,12 @@ def test_a_term_describing_what_is_listed_is_not_the_attribute_asked(extractive_
     """带“（2023—2025年）”期限的方案有哪些 lists the plans; 期限 names them, no date is asked (j37)."""
     answer = extractive_assistant.ask("2023年印发的那几份带“（2023—2025年）”期限的方案、细则，都有哪些？")
     assert not answer.abstained and "交通委员会" in answer.text and "水利工程建设" in answer.text, answer.text
+
+
+def test_a_total_the_question_states_is_not_a_part_asked_when_it_says_where_they_are(extractive_assistant):
+    """…5家…集中在哪些领域 asks the fields of the five, not a part of them: 集中 is no 中 (j38)."""
+    answer = extractive_assistant.ask("今年要培育的5家新型标准化组织集中在哪些领域？")
+    assert not answer.abstained and "医疗器械临床" in answer.text, answer.text
 
 
 def test_a_grade_the_notice_states_is_answered_with_it(extractive_assistant):
