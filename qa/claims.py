@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from .intent import GENERIC_WORDS
 from .spelling import reading
-from .text import (SERIES_MEMBER, content_words, han_bigrams, member_number, normalize_for_match, normalize_query,
-                   split_clauses, to_halfwidth)
+from .text import (SERIES_MEMBER, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
+                   normalize_query, split_clauses, to_halfwidth)
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
 _UNITS = ("个百分点", "台套", "批次", "家次", "人次", "项次", "万人", "万元", "亿元", "万件", "万家", "%",
@@ -356,12 +356,6 @@ def kinds_asked(question: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _in_dictionary(word: str) -> bool:
-    from .text import _jieba
-
-    return _jieba().dt.FREQ.get(word, 0) > 0
-
-
 def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "") -> bool:
     """True when ``scope`` (a figure's text, normalised for matching) writes the head of a
     pair of :func:`kinds_asked` after a sibling of its modifier and never the modifier asked: the figure
@@ -383,7 +377,7 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "") -> 
             # that mark too (市一级 is 市级)
             if len(modifier) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) and \
                     before[1] == modifier[1] and before[0] != modifier[0] and \
-                    before[0] + modifier not in question and _in_dictionary(before) and _in_dictionary(modifier):
+                    before[0] + modifier not in question and in_dictionary(before) and in_dictionary(modifier):
                 return True
     return False
 

@@ -88,7 +88,6 @@ class Corpus:
         return bool(agencies_named_in(word, self.index))
 
 
-
 def _replaces_extract(lead, chosen: list) -> bool:
     """True when a model's checked answer (``lead``, a ``qa.verify.Verdict``) rests on none of
     the extract's sentences (``chosen``, ``qa.retrieval.Evidence``), or cites a section of the
@@ -102,6 +101,7 @@ def _replaces_extract(lead, chosen: list) -> bool:
         by_section.setdefault(e.section.section_id, set()).add(e.sentence.start)
     cited_sections = {c.section_id for c in lead.grounded.citations}
     return any(section in cited_sections and not cited & starts for section, starts in by_section.items())
+
 
 class Assistant:
     """Answers questions about the documents in ``settings.source_dir``.

@@ -548,11 +548,12 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
     """Sentences about the query's topic, up to :data:`PER_TOPIC_SECTION` per section and
     :data:`MAX_SCOPE_SECTIONS` sections, in retrieval order: those holding a span it quotes, or
     all of its words found in the documents (the commonest dropped until some sentence holds the
-    rest) — only from the sections whose headings name it when some do, unless what relates to
-    it is asked (:data:`_RELATED`) — then — unless a term's own mentions are asked — the sentences nearest the question in
-    meaning (:func:`_nearest_in_meaning`), up to :data:`MAX_TOPIC_SENTENCES`. When those words
-    carry too little of the question (:data:`TOPIC_LEXICAL_SHARE`), the sentences nearest in
-    meaning alone (:func:`_nearest_topic_evidence`). Numbered 1..n in document order."""
+    rest), only from the sections whose headings name it when some do (unless what relates to
+    it is asked: :data:`_RELATED`); then — unless a term's own mentions are asked, or headings
+    name the topic — the sentences nearest the question in meaning (:func:`_nearest_in_meaning`),
+    up to :data:`MAX_TOPIC_SENTENCES`. When those words carry too little of the question
+    (:data:`TOPIC_LEXICAL_SHARE`), the sentences nearest in meaning alone
+    (:func:`_nearest_topic_evidence`). Numbered 1..n in document order."""
     if not query.quoted and not content_words(query.focus):
         return []          # no topic to list (文件里关于，的内容有哪些？ 🚗相关的都有啥？)
     index = retriever.index

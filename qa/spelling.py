@@ -66,10 +66,9 @@ TYPO_GAIN = 3.5
 
 def _in_word(text: str, p: int) -> bool:
     """True when ``text[p]`` and a neighbour form a word of jieba's dictionary (质数, 落石)."""
-    from .text import _jieba
+    from .text import in_dictionary
 
-    freq = _jieba().dt.FREQ
-    return any(freq.get(text[i:i + 2], 0) > 0 for i in (p - 1, p) if 0 <= i and i + 2 <= len(text))
+    return any(in_dictionary(text[i:i + 2]) for i in (p - 1, p) if 0 <= i and i + 2 <= len(text))
 
 
 def _verb_before_word(text: str, replacement: str) -> bool:
@@ -83,12 +82,11 @@ def _verb_before_word(text: str, replacement: str) -> bool:
     """
     import jieba.posseg
 
-    from .text import _jieba
+    from .text import in_dictionary
 
-    freq = _jieba().dt.FREQ
     if not jieba.posseg.dt.word_tag_tab.get(text[:1], "").startswith("v"):
         return False
-    return any(freq.get(text[1:end], 0) > 0 and freq.get(replacement + text[1:end], 0) > 0
+    return any(in_dictionary(text[1:end]) and in_dictionary(replacement + text[1:end])
                for end in range(3, min(len(text), 6) + 1))
 
 

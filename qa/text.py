@@ -302,6 +302,11 @@ def _jieba():
     return jieba
 
 
+def in_dictionary(word: str) -> bool:
+    """True when ``word`` is an entry of jieba's dictionary (质数, 刑事; not 境适)."""
+    return _jieba().dt.FREQ.get(word, 0) > 0
+
+
 # Function words and punctuation that carry no topic; kept short on purpose.
 STOPWORDS = frozenset(
     "的 了 和 与 及 或 是 在 有 为 对 等 中 将 把 被 从 向 以 于 之 其 这 那 这些 那些 什么 哪些 哪个 哪几个 "
