@@ -75,6 +75,8 @@ PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区(?!域)|县|镇|乡|
 _LOCATIVE = re.compile(r"(?:在|于|赴|到|至|落户|落地|设在|建在|位于|（|\()$")
 PROCEDURE = re.compile(r"流程|程序|手续|材料|条件|须|应当|提交|办理|(申请|申报|报名)(方式|渠道|时间|截止|入口|网址|条件|材料)")
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
+# A grade as the documents would state one: A级, 五星, 优秀等次, 评为一等.
+GRADE_STATED = re.compile(r"[A-EＡ-Ｅ]{1,3}级|[一二三四五1-5]星级?|(优秀|良好|合格)(等次|等级|档)|特等|[一二三]等(奖)?|(评为|评定为|定为)[^，。；]{0,6}(级|等|档)")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大品所座]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
                            r"叫(什么|啥)(名字)?|(什么|啥)名字|名单|名称(是|有)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
@@ -110,8 +112,6 @@ ATTRIBUTE_NAMES = {Attribute.QUANTITY: "数字", Attribute.MONEY: "金额", Attr
                    Attribute.PROCEDURE: "办理流程或条件",
                    Attribute.CONTACT: "联系方式", Attribute.REASON: "原因", Attribute.ADVICE: "推荐",
                    Attribute.GRADE: "等级"}
-# A grade as the documents would state one: A级, 五星, 优秀, 评为一等.
-GRADE_STATED = re.compile(r"[A-EＡ-Ｅ]{1,3}级|[一二三四五1-5]星级?|(优秀|良好|合格)(等次|等级|档)|特等|[一二三]等(奖)?|(评为|评定为|定为)[^，。；]{0,6}(级|等|档)")
 
 
 @dataclass
