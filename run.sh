@@ -10,21 +10,37 @@ cd "$(dirname "$0")"
 VENV="${QA_VENV:-.venv}"
 PY="$VENV/bin/python"
 
+# llama.cpp is compiled for AVX2 rather than for this exact CPU (-march=native): on CPUs with
+# AMX (Sapphire Rapids and later, this project's machines among them) a native build takes
+# ggml's AMX path, which crashes the first forward pass of a Q4_K_M model (segmentation fault;
+# ggml-org/llama.cpp#20824). AVX2 runs on every x86-64 CPU of the last ten years.
+LLAMA_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
+[ "$(uname -m)" = "x86_64" ] || LLAMA_CMAKE_ARGS=""
+
 setup_python() {
   if [ ! -x "$PY" ]; then
     echo "==> creating $VENV" >&2
     python3 -m venv "$VENV"
   fi
-  local stamp="$VENV/.requirements.sha256" want
+  local stamp="$VENV/.requirements.sha256" want llama llama_stamp="$VENV/.llama-build"
   want="$(sha256sum requirements.txt | cut -d' ' -f1)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-    return 0  # requirements unchanged since the last install
+  llama="$(grep -o '^llama-cpp-python[^ #]*' requirements.txt)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    # torch first, pinned: it is the CPU build on this machine's disk (a plain `torch` is CUDA, GBs)
+    echo "==> installing Python packages (first run: several minutes)" >&2
+    "$PY" -m pip install --quiet --disable-pip-version-check torch==2.13.0
+    grep -v '^llama-cpp-python' requirements.txt > "$VENV/.requirements-no-llama.txt"
+    "$PY" -m pip install --quiet --disable-pip-version-check -r "$VENV/.requirements-no-llama.txt"
+    echo "$want" > "$stamp"
   fi
-  # torch first, pinned: it is the CPU build on this machine's disk (a plain `torch` is CUDA, GBs)
-  echo "==> installing Python packages (first run: several minutes; llama-cpp-python compiles)" >&2
-  "$PY" -m pip install --quiet --disable-pip-version-check torch==2.13.0
-  "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.txt
-  echo "$want" > "$stamp"
+  if [ "$(cat "$llama_stamp" 2>/dev/null)" != "$llama $LLAMA_CMAKE_ARGS" ]; then
+    # compiled here with the flags above, never from pip's wheel cache (which may hold a wheel
+    # compiled with other flags)
+    echo "==> compiling llama-cpp-python (first run: ~4–11 min on 2 cores)" >&2
+    "$PY" -m pip uninstall --quiet --yes llama-cpp-python >/dev/null 2>&1 || true
+    CMAKE_ARGS="$LLAMA_CMAKE_ARGS" "$PY" -m pip install --quiet --disable-pip-version-check --no-cache-dir "$llama"
+    echo "$llama $LLAMA_CMAKE_ARGS" > "$llama_stamp"
+  fi
 }
 
 setup_models() {
@@ -55,7 +71,8 @@ setup_llama_server() {
   "$PY" -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
     "llama-cpp-python==$version" -d "$tmp"
   tar xzf "$tmp"/llama_cpp_python-*.tar.gz -C "$tmp"
-  cmake -S "$(echo "$tmp"/llama_cpp_python-*/vendor/llama.cpp)" -B "$tmp/build" -DCMAKE_BUILD_TYPE=Release \
+  # shellcheck disable=SC2086  # the flags are words
+  cmake -S "$(echo "$tmp"/llama_cpp_python-*/vendor/llama.cpp)" -B "$tmp/build" -DCMAKE_BUILD_TYPE=Release $LLAMA_CMAKE_ARGS \
     -DBUILD_SHARED_LIBS=OFF -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_BUILD_TESTS=OFF \
     -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=ON >&2
   cmake --build "$tmp/build" --target llama-server -j"$(nproc)" >&2
