@@ -264,13 +264,35 @@ def compared_subject(question: str) -> list[str]:
     (合格率): ``市级药品抽检合格率比全国高多少`` → ``['市级', '药品', '抽检']``; empty when it
     names nothing but the measure.
 
+    The subject is written in the comparison's own clause, or else (那比全国高多少？) in the
+    nearest clause before it that names one — not in the asker's introduction before that — and
+    a report's frame (看到报道说…) names the source, not the subject.
+
     >>> compared_subject("市级药品抽检合格率比全国高多少个百分点？"), compared_subject("合格率比全国高多少？")
     (['市级', '药品', '抽检'], [])
+    >>> compared_subject("我是做汽配的，看到报道说制造业产品质量合格率是96%，那比全国高出多少？")
+    ['制造业', '产品质量']
     """
-    text = normalize_for_match(normalize_query(question))
-    m = _COMPARISON_START.search(text)
-    head = text[:m.start()] if m else ""
-    return [w.lower() for w in content_words(head) if not w.endswith(("率", "指数"))]
+    clauses = split_clauses(normalize_for_match(normalize_query(question)))
+    at = next((i for i, c in enumerate(clauses) if _COMPARISON_START.search(c)), None)
+    if at is None:
+        return []
+
+    def subject(head: str) -> list[str]:
+        head = _REPORT_FRAME.sub("", head)
+        return [w.lower() for w in content_words(head) if not w.endswith(("率", "指数"))]
+
+    words = subject(clauses[at][:_COMPARISON_START.search(clauses[at]).start()])
+    if len(words) < 2:      # (…药品不良反应报告，数量同比涨了多少？): the clause before names it too
+        for clause in reversed(clauses[:at]):
+            before = subject(clause)
+            if before:
+                return before + words
+    return words
+
+
+# 看到报道说…, 听说…, 网上说…: the source of what follows, not its subject.
+_REPORT_FRAME = re.compile(r"^[^，,]{0,12}?(?:报道|新闻|听说|听人|网上|文章|据说|有人)[^，,]{0,4}?(?:说|称|讲|提到)?(?=[^，,])")
 
 
 def _against(figure: Figure, base: str) -> bool:
@@ -412,6 +434,9 @@ def confirms_figure(question: str) -> bool:
     return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question))
 
 
+_HOME = frozenset({"全市", "本市", "全年"})
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -422,9 +447,15 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     does not count what ``unit`` counts, and figures whose sentence (or its section's headings) lacks a span the
     question quotes (``required``: “一次认证、多国证书”). ``context`` is the whole question when
     ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
-    terms = content_words(f"{context} {question}" if context else question)
-    own_terms = content_words(question) if context and context != question else []
+    # words for the documents' whole place and span (全市, 全年) tell no figure from another (a
+    # place's name does: 上海市“质量标杆” against 全国“质量标杆”)
+    terms = [w for w in content_words(f"{context} {question}" if context else question) if w not in _HOME]
+    own_terms = [w for w in content_words(question) if w not in _HOME] if context and context != question else []
     keys = [normalize_for_match(r) for r in required]
+    # a span quoted in the context before the question (上海“剑网”“秋风”这些行动侦破了1169起，请问
+    # 保护了多少个品牌？) names the topic: the figure's section must hold it, not its own sentence
+    asks = normalize_for_match("".join(c for c in split_clauses(normalize_query(question)) if _ASKING.search(c)))
+    aside = {k for k in keys if asks and k not in asks}
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
     # the figures the question states are not its answer (95家申报，评上了几家？) — unless it asks
     # to confirm one (药品抽检合格率是99.7％吗？): then the sentence stating it is the answer
@@ -449,7 +480,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
-        if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) for k in keys):
+        if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) or
+                            k in aside and k in normalize_for_match(e.section.text) for k in keys):
             continue
         # a sentence naming what is asked only as an example of a group counts the group, or more
         flat_sentence = normalize_for_match(e.sentence.text)
@@ -623,7 +655,7 @@ def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: 
     evidence sentence gives that part's own figure beside the total (受理596件，其中审结…: 审结576件
     is there; 70起召回里汽车类的: nothing says) — or about part of a group it points at
     (那些案件里，食品类的有多少起？) and no figure of the evidence is that part's."""
-    text = to_halfwidth(question)
+    text = normalize_query(question)      # the patterns are Simplified (中國 is 中国)
     pointed = _PART_OF_GROUP.search(text)
     if pointed and not _IN_DOCUMENT.search(text, 0, pointed.end("group") + 2):
         part = [w for w in content_words(pointed.group("part")) if w not in _UNITS]
@@ -659,7 +691,7 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
     >>> part_asked("今年要培育的5家新型标准化组织集中在哪些领域？", "培育5家新型标准化组织") is None
     True
     """
-    text = to_halfwidth(question)
+    text = normalize_query(question)
     quoted = [q.span() for q in _QUOTED_NAME.finditer(text)]
     for m in _PART_OF.finditer(text):
         if any(a <= m.start() < b for a, b in quoted) or _IN_DOCUMENT.search(text, 0, m.end()):

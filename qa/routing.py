@@ -322,8 +322,35 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
         evidence = [Evidence(1, sentence, hit.section, 1.0)]
         if query.english:
             return Routed(f"Responsible units for {hit.section.label}: {names}[1].", evidence, "agencies")
-        return Routed(f"{hit.section.label}的责任单位：{names}[1]。", evidence, "agencies")
+        units = f"{hit.section.label}的责任单位：{names}"
+        told = _also_asked(query, result, hit.section, sentence)
+        if told is not None:     # “上品”标志出海是什么？哪些部门负责？ asks the task too
+            return Routed(f"{told.sentence.text}[1]{units}[2]。", [told, Evidence(2, sentence, hit.section, 1.0)],
+                          "agencies")
+        return Routed(f"{units}[1]。", evidence, "agencies")
     return None
+
+
+def _also_asked(query, result: RetrievalResult, section, units_sentence) -> Evidence | None:
+    """The evidence sentence of ``section`` that answers the other question of a message that
+    also asks who is responsible (X是什么？哪些部门负责？ — X's sentence), renumbered ``[1]``;
+    ``None`` when every question of the message asks for the units."""
+    clauses = [c for c in split_clauses(normalize_query(query.asked)) if c.strip()]
+    others = [c for c in clauses if read_intent(c).attribute != Attribute.AGENCY and
+              re.search(r"什么|啥|哪些|哪个|怎么|如何|多少|几", c)]
+    if len(clauses) < 2 or not others:
+        return None
+    words = [w for c in others for w in content_words(c)]
+    best = max((e for e in result.evidence if e.section.section_id == section.section_id
+                and e.sentence.text != units_sentence.text),
+               key=lambda e: (sum(w in e.sentence.text for w in words), e.score), default=None)
+    # the item's own words, or what it does (具体有哪些措施？): its best sentence
+    if best is None or not (any(w in best.sentence.text for w in words) or _WHAT_DONE.search("".join(others))):
+        return None
+    return Evidence(1, best.sentence, best.section, best.score)
+
+
+_WHAT_DONE = re.compile(r"措施|举措|干啥|干什么|做什么|做啥|要做|内容|是什么|是啥|啥意思")
 
 
 def _topic_listing(query, result: RetrievalResult) -> Routed | None:

@@ -356,7 +356,8 @@ def lists_members(question: str, quotes: str) -> bool:
                              rf"[个家项类种名件起]|\d+[个家项类种名]{kind}", flat):
             start = max(flat.rfind(p, 0, m.start()) for p in CLAUSE_END)
             ends = [e for e in (flat.find(p, m.end()) for p in CLAUSE_END) if e >= 0]
-            if "、" not in flat[start + 1:min(ends, default=len(flat))]:
+            clause = flat[start + 1:min(ends, default=len(flat))]
+            if "、" not in clause and "》《" not in clause:      # 《A》《B》等3项 lists them too
                 return False
         # named only as what qualifies another thing (哪些产品 → 产品质量分级试点): no member of
         # the kind is named where no clause that writes it lists anything
@@ -474,4 +475,10 @@ def subject_match(question: str, text: str, weights: dict) -> float:
 
     words = content_words(question) or [w for w in tokenize(question) if len(w) == 1 and "\u4e00" <= w <= "\u9fff"
                                         and w in weights and w not in QUESTION_WORDS]
+    # the documents' own place and field (上海, 质量工作) cover nothing a question asks beside a
+    # topic of its own (上海今年空气质量怎么样？ — 空气质量 is the topic)
+    words = [w for w in words if w not in _WHOLE] or words
     return clause_match(text, words, weights)
+
+
+_WHOLE = frozenset({"上海", "上海市", "全市", "本市", "质量", "质量工作", "工作"})
