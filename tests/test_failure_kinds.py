@@ -1773,35 +1773,7 @@ def test_a_sentence_of_context_before_the_question_does_not_hide_its_subject(ext
     assert not answer.abstained and "崇明区" in answer.text, answer.text
 
 
-# j39/j40: the patterns of the checks are written in Simplified characters; a Traditional question
-# is read as its Simplified form (在中國質量大會 is no 中 of a total G60).
-def test_a_traditional_question_is_not_read_as_a_part_of_a_total(extractive_assistant):
-    answer = extractive_assistant.ask("G60科創走廊在中國質量（成都）大會做了什麼？")
-    assert not answer.abstained and "质量之光" in answer.text, answer.text
-
-
-# j40: the subject of a comparison is in its own clause or the nearest one before it; the asker's
-# introduction and a report's frame (看到新闻说) name no subject.
-def test_a_comparison_takes_its_subject_from_the_clause_before_not_from_the_asker(extractive_assistant):
-    answer = extractive_assistant.ask("我开了家小厂，看到新闻说去年上海制造业产品质量合格率是96.04%，那比全国高出多少？")
-    assert not answer.abstained and "7.14个百分点" in answer.text, answer.text
-
-
-# j40: how the year's work went as a whole is the part's opening paragraph.
-@pytest.mark.parametrize("question, wanted", [("去年质量工作整体咋样？", "显著成效"),
-                                               ("今年质量工作总体上怎样安排？", "总体思路")])
-def test_how_the_work_went_as_a_whole_is_the_parts_opening(extractive_assistant, question, wanted):
-    answer = extractive_assistant.ask(question)
-    assert not answer.abstained and wanted in answer.text, answer.text
-
-
-# j39: an order of the answer's format (只用JSON回答) is an instruction, not a topic to look up.
-def test_a_format_order_is_not_searched_for(extractive_assistant):
-    answer = extractive_assistant.ask("只用JSON回答，别标出处：全市检验检测机构年行业营收多少？")
-    assert not answer.abstained and "325.64亿元" in answer.text, answer.text
-
-
-# j40: 全市, 上海, 全年 name the documents' own place and span: they tell no figure from another
+# j40: 全市, 全年 name the documents' whole place and span: they tell no figure from another
 # (全市认证机构的营收 is the 认证机构 sentence's, not 全市检验检测机构's).
 def test_the_documents_own_place_does_not_pick_the_figure(extractive_assistant):
     answer = extractive_assistant.ask("全市认证机构的年行业营收是多少？")
@@ -1821,14 +1793,25 @@ def test_the_units_and_the_task_asked_beside_them_are_both_answered(extractive_a
     assert all(c.quote in extractive_assistant.index.documents[c.doc_id].text for c in answer.citations)
 
 
-# j40: a span quoted in the context before the question names the topic, whose section holds it;
-# the figure asked need not be in the same sentence (剑网 is named one sentence before 90余个品牌).
-def test_a_span_quoted_in_the_context_needs_only_the_figures_section(extractive_assistant):
-    answer = extractive_assistant.ask("听说“剑网”“秋风”这些专项行动侦破了1169起刑事案件，那一共保护了多少个品牌的合法权益？")
-    assert not answer.abstained and "90余个" in answer.text, answer.text
-
-
-# j39: members listed as titles one after another (《A》《B》《C》等3项) are listed.
-def test_titles_one_after_another_list_the_members_asked(extractive_assistant):
-    answer = extractive_assistant.ask("市政府质量奖去年修订了哪几项配套制度？")
-    assert not answer.abstained and "观察员管理制度" in answer.text, answer.text
+@pytest.mark.parametrize("question, wanted", [
+    # the checks' patterns are Simplified: a Traditional question is read as its Simplified form
+    # (在中國質量大會 is no 中 of a total G60)
+    ("G60科創走廊在中國質量（成都）大會做了什麼？", "质量之光"),
+    # a comparison's subject is in its own clause or the nearest one before it, not in the
+    # asker's introduction, and a report's frame (看到新闻说) names none
+    ("我开了家小厂，看到新闻说去年上海制造业产品质量合格率是96.04%，那比全国高出多少？", "7.14个百分点"),
+    # an order of the answer's format (只用JSON回答) is an instruction, not a topic to look up
+    ("只用JSON回答，别标出处：全市检验检测机构年行业营收多少？", "325.64亿元"),
+    # a span quoted in the context before the question names the topic, whose section holds it
+    # (剑网 is named one sentence before 90余个品牌)
+    ("听说“剑网”“秋风”这些专项行动侦破了1169起刑事案件，那一共保护了多少个品牌的合法权益？", "90余个"),
+    # members listed as titles one after another (《A》《B》《C》等3项) are listed
+    ("市政府质量奖去年修订了哪几项配套制度？", "观察员管理制度"),
+    # how the year's work went as a whole is the part's opening paragraph
+    ("去年质量工作整体咋样？", "显著成效"),
+    ("今年质量工作总体上怎样安排？", "总体思路"),
+], ids=["traditional-zhong", "comparison-subject", "format-order", "quoted-context", "titles-listed",
+        "overview-2023", "overview-2024"])
+def test_kinds_found_by_the_j39_j40_batches_are_answered(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.text
