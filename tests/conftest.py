@@ -54,8 +54,11 @@ def workdir(tmp_path_factory) -> Path:
 def settings(workdir, tmp_path_factory):
     from qa.config import load_settings
 
+    # generation_timeout_s: a model test asserts the model's answer; on a busy 2-core machine one
+    # answer can pass the app's 90 s limit, which would test the machine's load, not the answer
     return load_settings(source_dir=workdir / "source_docs", index_dir=workdir / "index",
-                         generator="extractive", model_cache=Path.home() / ".cache" / "policy-qa" / "models")
+                         generator="extractive", model_cache=Path.home() / ".cache" / "policy-qa" / "models",
+                         generation_timeout_s=300.0)
 
 
 @pytest.fixture(scope="session")
