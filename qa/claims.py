@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .intent import GENERIC_WORDS
+from .scope import asking_clauses
 from .spelling import reading
 from .text import (SERIES_MEMBER, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
                    normalize_query, split_clauses, to_halfwidth)
@@ -454,7 +455,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     keys = [normalize_for_match(r) for r in required]
     # a span quoted in the context before the question (上海“剑网”“秋风”这些行动侦破了1169起，请问
     # 保护了多少个品牌？) names the topic: the figure's section must hold it, not its own sentence
-    asks = normalize_for_match("".join(c for c in split_clauses(normalize_query(question)) if _ASKING.search(c)))
+    asks = normalize_for_match(asking_clauses(question))
     aside = {k for k in keys if asks and k not in asks}
     counted = counted_words(question) or content_words(question) or terms    # the part's own words
     # the figures the question states are not its answer (95家申报，评上了几家？) — unless it asks
