@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .intent import GENERIC_WORDS
+from .intent import GENERIC_WORDS, SPAN_WORDS
 from .scope import asking_clauses
 from .spelling import reading
 from .text import (SERIES_MEMBER, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
@@ -435,9 +435,6 @@ def confirms_figure(question: str) -> bool:
     return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question))
 
 
-_HOME = frozenset({"全市", "本市", "全年"})
-
-
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -448,10 +445,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     does not count what ``unit`` counts, and figures whose sentence (or its section's headings) lacks a span the
     question quotes (``required``: “一次认证、多国证书”). ``context`` is the whole question when
     ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
-    # words for the documents' whole place and span (全市, 全年) tell no figure from another (a
-    # place's name does: 上海市“质量标杆” against 全国“质量标杆”)
-    terms = [w for w in content_words(f"{context} {question}" if context else question) if w not in _HOME]
-    own_terms = [w for w in content_words(question) if w not in _HOME] if context and context != question else []
+    # the documents' whole place and span (全市, 全年) tell no figure from another
+    terms = [w for w in content_words(f"{context} {question}" if context else question) if w not in SPAN_WORDS]
+    own_terms = [w for w in content_words(question) if w not in SPAN_WORDS] if context and context != question else []
     keys = [normalize_for_match(r) for r in required]
     # a span quoted in the context before the question (上海“剑网”“秋风”这些行动侦破了1169起，请问
     # 保护了多少个品牌？) names the topic: the figure's section must hold it, not its own sentence

@@ -169,6 +169,13 @@ _COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[�
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                           "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
+# Two narrower sets beside it, each for one check. Words for the documents' whole place and span
+# tell no figure from another (全市, 全年) — a place's name does (上海市“质量标杆” against 全国), so
+# 上海 is not among them (used by ``qa.claims.rank_figures``).
+SPAN_WORDS = frozenset({"全市", "本市", "全年"})
+# The documents' own place and field cover nothing a question asks beside a topic of its own
+# (上海今年空气质量怎么样？ — 空气质量 is the topic; used by ``qa.verify.subject_match``).
+HOME_FIELD_WORDS = frozenset({"上海", "上海市", "全市", "本市", "质量", "质量工作", "工作"})
 
 
 def overview_topic(question: str) -> list[str]:

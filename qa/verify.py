@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from .citations import MARKER, GroundedAnswer, ground
 from .claims import confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong
 from .extract import figure_parts, quoted_for
-from .intent import OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
+from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
 from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
                    numbers_in, tokenize)
@@ -477,8 +477,6 @@ def subject_match(question: str, text: str, weights: dict) -> float:
                                         and w in weights and w not in QUESTION_WORDS]
     # the documents' own place and field (上海, 质量工作) cover nothing a question asks beside a
     # topic of its own (上海今年空气质量怎么样？ — 空气质量 is the topic)
-    words = [w for w in words if w not in _WHOLE] or words
+    words = [w for w in words if w not in HOME_FIELD_WORDS] or words
     return clause_match(text, words, weights)
 
-
-_WHOLE = frozenset({"上海", "上海市", "全市", "本市", "质量", "质量工作", "工作"})
