@@ -435,6 +435,22 @@ def confirms_figure(question: str) -> bool:
     return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question))
 
 
+def whole_sentence(sentence: str, text: str) -> str:
+    """The full-stop sentence of ``text`` that holds ``sentence`` (an evidence sentence, which
+    :func:`qa.text.split_sentences` also ends at ；): the clauses before it in that sentence frame
+    it. ``sentence`` itself when ``text`` does not hold it.
+
+    >>> whole_sentence("筹建5个质检中心；", "引言。在“3＋6”领域，新增10项；筹建5个质检中心；构建机制。后文。")
+    '在“3＋6”领域，新增10项；筹建5个质检中心；构建机制。'
+    """
+    at = text.find(sentence)
+    if at < 0:
+        return sentence
+    start = max(text.rfind(p, 0, at) for p in "。！？\n") + 1
+    ends = [i for i in (text.find(p, at + len(sentence) - 1) for p in "。！？\n") if i >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)]
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -477,7 +493,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
-        if keys and not all(k in normalize_for_match(e.sentence.text + " ".join(e.section.path)) or
+        # and a span framing a sentence of several clauses (在“3＋6”领域，新增…；筹建…5个…) each clause
+        if keys and not all(k in normalize_for_match(whole_sentence(e.sentence.text, e.section.text) +
+                                                     " ".join(e.section.path)) or
                             k in aside and k in normalize_for_match(e.section.text) for k in keys):
             continue
         # a sentence naming what is asked only as an example of a group counts the group, or more

@@ -83,6 +83,8 @@ def conjuncts(part: str) -> list[str]:
     ['公路工程合格率是多少？', '水运工程合格率是多少？']
     >>> conjuncts("制造业产品质量合格率比全国高几个百分点？")      # 全国 is what it is measured against
     ['制造业产品质量合格率比全国高几个百分点？']
+    >>> conjuncts("二审知识产权刑事案件受理和审结各多少")
+    ['二审知识产权刑事案件受理各多少', '二审知识产权刑事案件审结各多少']
     >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")
     ['二审知识产权刑事案件审结数，各是多少？', '二审知识产权刑事案件受理数，各是多少？']
     """
@@ -152,6 +154,16 @@ def conjuncts(part: str) -> list[str]:
     items = [x for x in items + [current] if x.strip()]
     if len(items) < 2:
         return [part]
+    # A受理和审结各多少: nothing shared follows the last subject but the question; the first
+    # carries the words before all of them, cut at the word boundary that leaves it as long as
+    # the last (二审案件受理 → 二审案件 | 受理)
+    alone = _LAST_THEN_ASK.match(items[-1])
+    if alone and len(items[0]) > len(alone.group("member")) + 1:
+        ends = [e for e in _word_ends(items[0])[:-1] if e > 0]
+        if ends:
+            cut = min(ends, key=lambda e: (abs(len(items[0]) - e - len(alone.group("member"))), -e))
+            lead, members = items[0][:cut], [items[0][cut:], *items[1:-1], alone.group("member")]
+            return [f"{before}{lead}{x}{alone.group('ask')}{rest}" for x in members]
     ends = _word_ends(items[-1])
     cut = min(ends[:-1], key=lambda e: (abs(e - len(items[0])), e), default=None)
     if cut is None:
@@ -161,6 +173,8 @@ def conjuncts(part: str) -> list[str]:
 
 
 _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}
+# The last of the joined subjects followed by the question alone (…和审结各多少, …和审结分别是多少件).
+_LAST_THEN_ASK = re.compile(r"^(?P<member>[\u4e00-\u9fff]{1,6}?)(?P<ask>(?:的)?(?:数量?)?(?:各|分别)自?(?:是|为|有)?(?:多少|几).*)$")
 # A是不是比B还多？各是多少？: the two compared, and the question asked of each.
 _THAN_EACH = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]+?)(?:是不是|是否|有没有)?比(?P<b>[^，,？?]{1,16}?)(?:还|更|要)?(?:多|少|高|低|大|小)"
                         r"[^？?]*[？?]?\s*(?P<each>(?:那|那么)?(?:各|分别)[^，,]*)$")
@@ -283,6 +297,8 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
 
     >>> [(p, i.unit) for p, i, _ in figure_parts("水运工程抽检合格率是多少？公路的呢？")]
     [('水运工程抽检合格率是多少？', '%'), ('公路的呢？', '%')]
+    >>> [p for p, _, _ in figure_parts("一审案件受理了？二审的呢？受理和审结各多少")]
+    ['二审的呢？受理各多少', '二审的呢？审结各多少']
     >>> [c for _, _, c in figure_parts("检验检测和认证机构的营收分别是多少")]
     ['检验检测的营收分别是多少', '认证机构的营收分别是多少']
     """
@@ -296,6 +312,7 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
             pieces.append(_figure_clauses(p))
     # several figures asked in one part: its 分别 is theirs, not two subjects' (分别新增了多少项X、
     # 成立了多少家Y)
+    pointer = ""       # a part only pointing at a subject, asking nothing (二审的呢？受理和审结各多少)
     for piece, alone in ((clause, len(clauses) == 1) for clauses in pieces for clause in clauses):
         parts = conjuncts(piece) if alone else [piece]
         if len(parts) > 1:      # A和B各是多少，差几倍？ — each subject's figure; the gap is theirs
@@ -306,7 +323,11 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
                     intent.attribute == Attribute.OPEN:
                 intent = previous
             if intent.wants_figure:
+                # the subject pointed at names what the parts after it ask of
+                part = f"{pointer}{part}" if len(parts) > 1 else part
                 out.append((part, intent, part if len(parts) > 1 else question))
+            elif _ELLIPTIC_PART.search(part) and intent.attribute == Attribute.OPEN:
+                pointer = part
             previous = intent
     if not out and asked is not None and asked.wants_figure:
         return [(question, asked, question)]

@@ -55,7 +55,10 @@ _DIRECTED = re.compile(rf"(?:{_DIRECTIVE}).{{0,16}}(?:{_META})|(?:{_META}).{{0,8
                        r"\b(?:answer|reply|respond)\s+(?:only\s+)?(?:from|with|using)\s+your\s+own\b|"
                        # …or its rules (you are no longer bound by any rule, without restrictions)
                        r"\b(?:no longer|not)\s+(?:bound|restricted|limited|constrained)\s+by\b|"
-                       r"\bwithout\s+(?:any\s+)?(?:rules|restrictions|limits)\b|\boverride\b", re.IGNORECASE)
+                       r"\bwithout\s+(?:any\s+)?(?:rules|restrictions|limits)\b|\boverride\b|"
+                       # …or its sources kept out of the answer (never mention any documents)
+                       r"\b(?:never|don'?t|do not|stop|no longer)\s+(?:mention|cite|quote|refer to|name)(?:ing)?\s+"
+                       r"(?:any\s+|the\s+|your\s+)?(?:documents?|notice|sources?|citations?|references?)\b", re.IGNORECASE)
 # Things that only the assistant has: a clause naming them is about the assistant.
 _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|你的(设定|规则|指令|提示|配置)|你收到的.{0,4}(指令|提示|设定)|"
                   r"检索(出来|到)的.{0,4}(片段|原文|内容)|system prompt|"
@@ -130,7 +133,8 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
-                   r"you are now|developer mode|jailbreak|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
+                   r"you are now|developer mode|jailbreak|\bfrom now on\b|"
+                   r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\b\w+ speak\b(?!\s+(?:of|about))|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
 FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份|些|点|条|组|句|段))|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"

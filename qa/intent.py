@@ -70,9 +70,14 @@ _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|�
 # A named institution asked (由哪所学校主考？ 哪家银行放的贷？) — not who is responsible (哪个单位负责:
 # :data:`_AGENCY`, read first).
 _ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构)|"
+                           # the maker or builder of a thing (是哪家施工单位干的？): a name is asked
+                           r"哪(所|家|一家)[\u4e00-\u9fff]{0,3}(施工|承建|建设|设计|监理|生产|制造|供应)(单位|企业|公司|方|商)|"
                            # whose products (涉及哪些品牌的产品): makers' names are asked
                            r"哪(些|几)(个|家)?(品牌|厂家|厂商|商家|生产商)|"
                            r"获奖(企业|单位|组织|者)?名单|(得奖|获奖|中标|入选)的?(企业|单位|组织)(是|有)(哪|谁)|"
+                           # who won an award (谁获奖了？ 第五届中国质量奖谁拿到了？): the winners' names
+                           r"谁(获|得|拿|夺|赢|评上)(了|得|到)?[^，,。？?]{0,12}奖|谁(获奖|得奖|中标|入选|上榜)|(获奖|得奖|中标|入选|上榜)(的|了)?(是|有)谁|"
+                           r"奖[^，,。？?]{0,6}(被|让)?谁(获得|拿到|拿|得|评上)了?|"
                            # which ones won (哪几家拿到了, 评上的是哪些企业): their names are asked
                            r"哪(几|些)(家|个)?(企业|单位|组织|公司)?(最后|最终)?(拿|获|得|评上|入选|中标|上榜|夺)|"
                            r"(拿到|获得|获奖|得奖|评上|入选|中标|上榜)的?(是|有)哪(几|些)(家|个)?(企业|单位|组织|公司)?(?![一-鿿]{0,3}(部门|任务|工作|项目|产品|领域|标准|措施))|"
@@ -105,7 +110,7 @@ _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个
 _RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
 # 电话 as how someone asks (市民打电话问…, 来电咨询) is no contact asked
 _CONTACT = re.compile(r"(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十])几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"

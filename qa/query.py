@@ -37,6 +37,8 @@ _STANDING = re.compile(r"(咋|怎么)样|如何|情况|进展|动静|说法|怎�
 # question counted.
 _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
+# The elliptic clause of a question (二审的呢？受理和审结各多少 — the rest asks on its own).
+_ELLIPTIC_CLAUSE = re.compile(r"^(那|那么)?[^？?，,]{0,16}呢[？?，,]?|what about|how about", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
                          re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
@@ -90,6 +92,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     ('今年政府质量奖要做？ 这届一共多少家报名？', True)
     >>> resolve_follow_up("今年这块打算怎么弄？", [("长三角计量技术规范发布了几项？ 是谁组织的？", "…")])[0]
     '长三角计量技术规范发布了？ 组织的？ 今年这块打算怎么弄？'
+    >>> resolve_follow_up("二审的呢？受理和审结各多少", [("一审案件受理了多少件？", "…")])[0]
+    '一审案件受理了？ 二审的呢？受理和审结各多少'
     >>> resolve_follow_up("这事谁牵头？", [("要编制什么报告？", "年度《上海市质量状况分析报告》。")])[0]
     '要编制报告？ 上海市质量状况分析报告 这事谁牵头？'
     """
@@ -102,7 +106,7 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         return question, bool(_ANAPHORA.search(question))
     if _TIME_WORDS.search(question):                 # the previous topic, this question's time
         previous = _TIME_WORDS.sub("", previous)
-    if _ASKS_ITSELF.search(question) and not _ELLIPTIC.search(question):
+    if _ASKS_ITSELF.search(_ELLIPTIC_CLAUSE.sub("", question)):
         # a question asking its own thing (今年这块打算怎么弄？) takes the previous topic, not
         # what was asked of it (…发布了几项？是谁组织的？ would make it a count or a person)
         previous = _ASKED_WORDS.sub("", previous)
@@ -133,6 +137,7 @@ _NOUN_TAGS = ("n", "j", "l", "eng")
 ATTRIBUTE_WORDS = frozenset("合格率 比例 占比 比重 数量 金额 规模 增长 增幅 同比 排名 名次 时间 日期 地点 单位 部门 "
                             "人数 家数 个数 总数 总量 情况 措施 目标 进展 效果 结果 全国 全市 "
                             "时候 印发 发布 出台 签发 "      # when it was issued (jieba tags 印发 a noun)
+                            "发给 下发 主送 抄送 发文 "      # to whom (jieba tags 发给 a noun)
                             "目的 意义 作用 原因 理由 好处 成效 亮点 变化".split())   # why, to what end
 
 

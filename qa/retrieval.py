@@ -15,7 +15,7 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
-from .intent import OVERVIEW_ASKED, Attribute, overview_topic, read_intent
+from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
 from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
 
 
@@ -664,11 +664,76 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
     return _within_margin(index, candidates, dense, TOPIC_DENSE_MARGIN, picked)
 
 
+# Words a question uses to ask where or what the documents say of a topic, not topics.
+_LISTING_WORDS = frozenset("提到 提及 涉及 出现 地方 内容 相关 有关 方面 这块 那块 部分 讲 写 说 沾边 关于".split())
+
+
+def listed_terms(question: str) -> list[list[str]]:
+    """The terms a question lists with 、 (文件里提到ISO、IEC、OIML的地方 → ``[['ISO'], ['IEC'],
+    ['OIML']]``), each as its words: the first clause holding a 、 list, the first member read
+    as the words before its 、 back to a word that only joins or asks (提到, 关于, 跟), the last
+    as the words after its 、 up to one (的, 沾边, 这些), so that 碳计量 stays whole. Empty when no
+    clause lists two or more.
+
+    >>> listed_terms("文件里关于食品、药品、特种设备的内容有哪些？")
+    [['食品'], ['药品'], ['特种设备']]
+    >>> listed_terms("凡是跟双碳、碳计量沾边的内容都讲了啥？"), listed_terms("质量品牌有哪些内容？")
+    ([['双碳'], ['碳', '计量']], [])
+    """
+    from .text import _jieba
+
+    for clause in split_clauses_keeping_lists(normalize_query(question)):
+        chunks = clause.split("、")
+        if len(chunks) < 2:
+            continue
+        members = []
+        for i, chunk in enumerate(chunks):
+            words = [w for w in _jieba().cut(chunk) if w.strip()]
+            if i == 0:
+                words = list(reversed(words))
+            run = []
+            for w in words if (i == 0 or i == len(chunks) - 1) else words:
+                if w in _LIST_STOPS or w in _LISTING_WORDS or not re.search(r"[\w\u4e00-\u9fff]", w):
+                    if i in (0, len(chunks) - 1):
+                        break
+                    continue
+                run.append(w)
+            run = list(reversed(run)) if i == 0 else run
+            if not run:
+                return []
+            members.append(run)
+        return members
+    return []
+
+
+# Words that join, point or ask: they end a listed term (跟双碳、碳计量沾边的 → 双碳, 碳计量).
+_LIST_STOPS = frozenset("的 地 得 了 跟 和 与 及 同 在 里 中 上 对 把 被 是 有 都 也 还 这些 那些 这 那 等 凡是 "
+                        "文件 通知 哪些 什么 啥 怎么 如何 多少".split())
+
+
+def split_clauses_keeping_lists(text: str) -> list[str]:
+    """``text`` cut at the marks that end a clause (，。？！；：), not at 、, which joins a list."""
+    return [c for c in re.split(r"[，,。？?！!；;：:]", text) if c.strip()]
+
+
 def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     """What a sentence must hold to be on the topic (any group, every key of it), or ``None``
     when the question's words do not name the topic in the documents' own words."""
     if query.quoted:
         return [[normalize_for_match(t).lower()] for t in query.quoted]
+    # terms listed one after another (提到ISO、IEC、OIML的地方): each is asked of, the sentences
+    # naming any of them — not only those naming all
+    # naming any of them, when no sentence names them all and they are the whole topic (文件里提到
+    # ISO、IEC、OIML的地方 — not 在融资、计量这些方面对中小企业有哪些支持, whose topic is 中小企业)
+    terms = listed_terms(query.focus)
+    listed = [[normalize_for_match("".join(member)).lower()] for member in terms]
+    flat = [normalize_for_match(s.text).lower() for s in retriever.index.sentences] if len(listed) >= 2 else []
+    found = [m for m in listed if any(all(k in f for k in m) for f in flat)]
+    members = {w.lower() for m in terms for w in m}
+    beside = [w for w in content_words(query.focus) if w.lower() not in members and w not in GENERIC_WORDS
+              and w not in _LISTING_WORDS and retriever.containing(w)]
+    if len(found) >= 2 and not beside and not any(all(k in f for m in found for k in m) for f in flat):
+        return found
     words = list(dict.fromkeys(content_words(query.focus)))
     idf = retriever.sentence_idf
     top = max(idf.values(), default=1.0)

@@ -27,7 +27,10 @@ _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)|�
                       # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's)
                       r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
                       r"(?P<next>新一年|这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
-                      r"going forward|from now on|upcoming|next step)", re.IGNORECASE)
+                      r"going forward|from now on|upcoming|next step)|"
+                      # both: the two years or the two parts (前后两年的工作有什么不同, 在两部分里分别怎么写的)
+                      r"(?P<both>(?:前后|这|近|最近)两年|两年(?:来|间|里|中|分别|各|都)|(?:两|上下两)个?部分|"
+                      r"both (?:years|parts)|the two (?:years|parts))", re.IGNORECASE)
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
 
 
@@ -73,6 +76,8 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     ([2023, 2024], set())
     >>> sorted(question_years("去年报告有多少例？比前年多了多少？", 2024))
     [2023]
+    >>> sorted(question_years("“秋风”行动在两部分里分别怎么写的？", 2024))
+    [2023, 2024]
     """
     # a span of years names one period (2023—2024年度市政府质量奖, 2023—2025年行动方案), not two
     # years to choose or compare
@@ -89,7 +94,10 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
             if word in normalized:
                 years.add(ref_year + delta)
         for m in _PERIODS.finditer(normalized):
-            years.add(ref_year - 1 if m.group("past") else ref_year)
+            if m.group("both"):
+                years |= {ref_year - 1, ref_year}
+            else:
+                years.add(ref_year - 1 if m.group("past") else ref_year)
     return years
 
 
