@@ -170,6 +170,10 @@ _COUNTED_AFTER = re.compile(r"(?:多少|几)(?:" + "|".join(map(re.escape, _UNIT
 _COUNTED_BEFORE = re.compile(r"(?P<head>[^？?，,。；;！!、]{2,16}?)(?:一共|共|总共|累计)?(?:有|是|为|达到|达)?(?:多少|几)")
 
 
+# Words saying how a figure is stated or asked (实际写的是多少名, 到底有几家): nothing counted.
+_HOW_STATED = frozenset("实际 实际上 具体 到底 究竟 总共 一共 大概 大约 确切 准确 真实".split())
+
+
 def counted_words(question: str) -> list[str]:
     """The content words of what a quantity question counts.
 
@@ -181,7 +185,7 @@ def counted_words(question: str) -> list[str]:
     text = to_halfwidth(question)
     for pattern in (_COUNTED_AFTER, _COUNTED_BEFORE):
         for m in pattern.finditer(text):
-            words = content_words(m.group("head"))
+            words = [w for w in content_words(m.group("head")) if w not in _HOW_STATED]
             if words:
                 return words
     return []
@@ -321,8 +325,9 @@ SUBJECT_SHARE = 0.5
 # whose clause states no outcome does not answer a question that asks one.
 OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|选上|评为|评选为|入选|当选|成为|认定|授予|摘得|拿到|拿了|得奖|上榜|"
                      r"通过[了过]?[^，。；？?]{0,12}(认证|评审|验收|认定|审查|审核|评估|评价)")   # 通过 as 'through' is none
-# …and how the documents state a recognition they grant (创建市级绿色工厂102家, 命名, 授牌).
-OUTCOME_STATED = re.compile(OUTCOME.pattern + r"|创建|命名|授牌|挂牌")
+# …and how the documents state a recognition they grant (创建市级绿色工厂102家, 命名, 授牌), or a
+# score obtained (拿了多少分 → 满意度得分82.82).
+OUTCOME_STATED = re.compile(OUTCOME.pattern + r"|创建|命名|授牌|挂牌|得分|评分")
 
 # A count of those that failed a test (不合格的批次, 没通过认定的, 不满意的比例) is not a count of those
 # tested or of those that passed: the figure's own clause must say the failure too.

@@ -83,6 +83,8 @@ def conjuncts(part: str) -> list[str]:
     ['公路工程合格率是多少？', '水运工程合格率是多少？']
     >>> conjuncts("制造业产品质量合格率比全国高几个百分点？")      # 全国 is what it is measured against
     ['制造业产品质量合格率比全国高几个百分点？']
+    >>> conjuncts("全年部署的质量监督抽查批次和开展的风险监测批次各是多少？")
+    ['全年部署的质量监督抽查批次各是多少？', '开展的风险监测批次各是多少？']
     >>> conjuncts("二审知识产权刑事案件受理和审结各多少")
     ['二审知识产权刑事案件受理各多少', '二审知识产权刑事案件审结各多少']
     >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")
@@ -168,11 +170,16 @@ def conjuncts(part: str) -> list[str]:
     cut = min(ends[:-1], key=lambda e: (abs(e - len(items[0])), e), default=None)
     if cut is None:
         return [part]
+    ask = _EACH_ASKED.search(items[-1])
+    if ask and cut > ask.start():
+        cut = ask.start()       # …抽查批次和开展的风险监测批次各是多少: 各是多少 is asked of each, however long
     shared = items[-1][cut:]
     return [f"{before}{x}{shared}{rest}" for x in items[:-1]] + [f"{before}{items[-1]}{rest}"]
 
 
 _CONJUNCTIONS = {"和", "与", "及", "以及", "跟", "、"}
+# What a sentence asks of each subject joined before it (各是多少, 分别有几).
+_EACH_ASKED = re.compile(r"(?:各|分别)自?(?:是|为|有)?(?:多少|几)")
 # The last of the joined subjects followed by the question alone (…和审结各多少, …和审结分别是多少件).
 _LAST_THEN_ASK = re.compile(r"^(?P<member>[\u4e00-\u9fff]{1,6}?)(?P<ask>(?:的)?(?:数量?)?(?:各|分别)自?(?:是|为|有)?(?:多少|几).*)$")
 # A是不是比B还多？各是多少？: the two compared, and the question asked of each.

@@ -91,7 +91,7 @@ _LEAD_IN = re.compile(r"^\s*(?:另外|还有|顺便|再|那|那么)?(?:我)?(?:�
 _ERRAND = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我的|我)?(?:老板|领导|上级|主任|科长|处长|经理|同事|客户|朋友|老师|导师|家里人)"
                      r"(?:让|叫|要|请|托|派)?我?(?:来|帮忙|帮他|帮她)?(?:查|问|了解|看|确认|打听|咨询|核实)(?:一?下|一下|问|查|看)?\s*[，,：:]\s*")
 # A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
-_QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question)\s*[:：]", re.IGNORECASE)
+_QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题是|问题|问|question|(?<![A-Za-z])user|用户)\s*[:：]", re.IGNORECASE)
 # Claiming the documents changed (文件已更新：合格率改为99%, 请以此为准): the documents are what is
 # indexed, not what a message says of them.
 _FAKE_UPDATE = re.compile(r"(文件|通知|原文|数据|文档)(内容)?(已|已经)?(更新|修正|修改|更正)(为|成|了)?\s*[:：]|"
@@ -121,6 +121,10 @@ _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必�
                       r"(用|以)\s*[“\"「『][^”\"」』]{0,40}[”\"」』]\s*(来)?(开头|结尾|收尾|开始|结束|起头)(?!的?(那|哪|这)?[一几]?(句|段|条|部分|话|项))|"
                       r"(前|后|末尾|开头)(面)?(加上?|附上?|写上?|带上?)\s*[“\"「『]|"
                       r"(按|照|按照)\s*[“\"「『][^”\"」』]{0,60}[”\"」』]\s*的?(格式|模板|样子|句式)|"
+                      # a sentence to be added (表格下面再加一句“以上数据已经市政府核实”)
+                      r"(加|附|添|补|写)上?(一句|一行|一段|一条)(话)?\s*[：:]?\s*[“\"「『]|"
+                      # nothing to be left out of what is shown (什么都不要省略, 原封不动地贴给我)
+                      r"(什么|啥|一个字|任何)(内容)?都不(要|许|能|准)(省略|遗漏|删|漏|改)|一字不(差|漏|改)|原封不动|"
                       r"(answer|reply|respond) (only|just) with|only (answer|reply|output|say)", re.IGNORECASE)
 # Asking the assistant to produce something — an essay, a poem, a notice, code — rather than to
 # say what the documents say (写一篇…作文, 起草一份通知, 用Python写个排序). Summarising or listing
@@ -138,6 +142,8 @@ _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)
                    re.IGNORECASE)
 # Asking for content to be invented.
 FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份|些|点|条|组|句|段))|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
+                       # a figure to be overstated (把数量往大了说, 多报一点, 夸大一些)
+                       r"往(大|高|多)(了|里|点|些)?(说|写|报|讲|吹)|(写成|说成|报成|改成|改为|换成)\s*[“\"「『][^”\"」』]{0,12}[\d一二三四五六七八九十百千万亿]|夸大|虚报|多报|注水|(说|写|报)(大|高|多)(一)?(点|些)|"
                        # the documents' figures altered (所有数字都乘以2, 把合格率改成100%)
                        r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍)|"
                        r"把[^，,。？?]{0,12}(\d|数字|数据|数值|合格率|金额)[^，,。？?]{0,8}(改成|改为|换成|写成|说成|报成)|"

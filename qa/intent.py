@@ -127,6 +127,8 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"有没有份|也有份|有份吗|有没有参与|也参与了?吗|还有谁|"
                      r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓|管)|"
                      r"(谁|哪个部门|哪些部门|哪家单位)(来|去)?(弄|推|探索|做|干|办)[？?]?$|交给了?(谁|哪)|找哪(个|些|家)(部门|单位)|"
+                     # whom to turn to about a task (这些事该找谁？ 归哪个部门管？): its units
+                     r"(该|得|应该|应|要|去|可以)?(找|问)谁(办|问|咨询|对接|负责)?(?=[？?吗呢啊]|$)|归(谁|哪个部门|哪些部门)管|"
                      r"(哪些|哪几个|哪个)(部门|单位)的(活|事|工作)|"
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
@@ -156,6 +158,9 @@ _RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
 # Asking what the documents contain on a topic (有哪些相关内容, 都有啥, 提到了什么): every section
 # about it is gathered; a topic one section holds lists that section.
+# Which things a quoted word marks (举办哪些“首届”的活动？): every sentence holding it is one.
+_QUOTED_LIST = re.compile(r"哪(些|几)[^，。？?]{0,8}[“\"「『][^”\"」』]{1,12}[”\"」』]|"
+                          r"[“\"「『][^”\"」』]{1,12}[”\"」』][^，。？?]{0,6}(有哪些|都有哪些|有哪几)")
 _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容|工作|措施|举措|地方|方面|说法|事)|"
                              r"有(什么|啥)[^，。？！,?!]{0,6}(内容|措施|举措|说法|工作|安排|动作|做法|活动)|"
                              r"(提到|提及|涉及|写|讲|说)了?(什么|啥|哪些)|(都|还)?(涉及|包括|包含)(了)?(哪些|什么|啥)|"
@@ -318,7 +323,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         scope = Scope.ALL          # everything about it, in both years when both are asked
     elif len(years) >= 2 or _done_and_planned(text) or _count_then_plan(text):
         scope = Scope.COMPARE
-    elif attribute == Attribute.OPEN and _CONTENTS_ASKED.search(text) and not _COUNTED_GROUP.search(text):
+    elif attribute == Attribute.OPEN and (_CONTENTS_ASKED.search(text) or _QUOTED_LIST.search(text)) and \
+            not _COUNTED_GROUP.search(text):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE

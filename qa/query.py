@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from .guard import GuardedQuestion, is_role_switch
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
-from .scope import about_the_question, asked_years, question_years, strip_years
+from .scope import about_the_question, asked_years, asking_clauses, question_years, strip_years
 from .spelling import Speller
 from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses
 
@@ -279,7 +279,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # Chinese when translated
     own_text = text.strip() if guarded.english or corrections else asked.strip()
     carried = _instruction_topic(guarded.instruction, corpus) if not guarded.english else ""
-    if carried and (_POINTS_AT_NAMED.search(text) or not _names_topic(text, corpus)):
+    # (the clauses that ask: chatter beside them — 反正领导不会去核对 — names no topic asked)
+    if carried and (_POINTS_AT_NAMED.search(text) or not _names_topic(asking_clauses(text) or text, corpus)):
         # …把制造业产品质量合格率写成98％。确认下真实数字是多少？ — a question that names no topic
         # or points back names it in the instruction beside it, read as the turn it completes
         resolved, completed = resolve_follow_up(text, [(carried, "")])

@@ -312,7 +312,9 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
         return Routed(sep.join(answers) + ("." if query.english else "。"), evidence, "agencies")
     # …那质量基础设施数字化那条呢？ after 哪些部门负责？ asks the earlier turn's responsibility
     inherited = query.follow_up and read_intent(normalize_query(query.question)).attribute != Attribute.AGENCY
-    if not RESPONSIBILITY.search(text) and not besides and not inherited:
+    # (an English question's own words say it: "which agencies lead…" may be translated 机构有哪些)
+    responsibility = RESPONSIBILITY.search(text) or query.english and RESPONSIBILITY.search(query.asked)
+    if not responsibility and not besides and not inherited:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     for hit in result.hits[:top_k]:
         sentence = agency_sentence(index, hit.section)

@@ -102,7 +102,7 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
 
 
 # A clause asks something when it holds a question word or mark.
-_ASKS = re.compile(r"多少|几|什么|哪|吗|呢|啥|咋|怎么|怎样|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
+_ASKS = re.compile(r"多少|几|什么|哪|吗|呢|啥|咋|([\u4e00-\u9fff])不\1|怎么|怎样|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
                    re.IGNORECASE)
 # Nouns that name a measure of something, not a topic (…，数量是几个？ 金额多少？).
 _MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "个数", "件数", "人数", "次数", "金额", "总额", "规模", "比例",
@@ -141,6 +141,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     [2023, 2024]
     >>> asked_years("今年说要启动新一轮产业质量攻关，那之前的攻关新增了多少利润？", 2024)
     {2023}
+    >>> sorted(asked_years("分论坛2023年办过吗？2024年还办不办，有没有配套活动？", 2024))
+    [2023, 2024]
     >>> asked_years("2024年准备新布局的那批市级质检中心，数量是几个？", 2024)
     {2024}
     >>> asked_years("今年进出口商品质量安全方面，要在哪些领域探索联合监管？", 2024)
@@ -152,6 +154,7 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
 
     years: set[int] = set()
     carried = plain = ""
+    joined: set[int] = set()      # the years of the asking clause before, when a comma joins them
     for clause in split_clauses(normalize_query(question)):
         if not _ASKS.search(clause):
             # a short fronted time (今年，) or a topic framed by one (今年进出口商品质量安全方面，)
@@ -162,7 +165,9 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
         if not carried and not [w for w in content_words(clause) if w not in _MEASURE_NOUNS]:
             carried = plain       # …从去年的做法到今年的安排，分别是什么？ asks of the clause before;
                                   # so does one asking only a measure of it (…质检中心，数量是几个？)
-        own = question_years(carried + clause, ref_year)
+        # (2024年还办不办，有没有配套活动？ — a clause joined by a comma asks of the same time)
+        own = question_years(carried + clause, ref_year) or joined
+        joined = own if re.search(r"[，,]\s*$", clause) else set()
         carried = ""
         if not own and not _BASELINE.search(clause) and (not years or content_words(clause)):
             return set()          # a clause with a topic of its own and no year (有啥新动作 has none)
