@@ -682,23 +682,22 @@ def listed_terms(question: str) -> list[list[str]]:
     """
     from .text import _jieba
 
-    for clause in split_clauses_keeping_lists(normalize_query(question)):
+    for clause in _clauses_keeping_lists(normalize_query(question)):
         chunks = clause.split("、")
         if len(chunks) < 2:
             continue
         members = []
         for i, chunk in enumerate(chunks):
+            first, last = i == 0, i == len(chunks) - 1
             words = [w for w in _jieba().cut(chunk) if w.strip()]
-            if i == 0:
-                words = list(reversed(words))
             run = []
-            for w in words if (i == 0 or i == len(chunks) - 1) else words:
+            for w in reversed(words) if first else words:
                 if w in _LIST_STOPS or w in _LISTING_WORDS or not re.search(r"[\w\u4e00-\u9fff]", w):
-                    if i in (0, len(chunks) - 1):
-                        break
+                    if first or last:
+                        break          # the words around the list end its first and last members
                     continue
                 run.append(w)
-            run = list(reversed(run)) if i == 0 else run
+            run = run[::-1] if first else run
             if not run:
                 return []
             members.append(run)
@@ -711,7 +710,7 @@ _LIST_STOPS = frozenset("的 地 得 了 跟 和 与 及 同 在 里 中 上 对
                         "文件 通知 哪些 什么 啥 怎么 如何 多少".split())
 
 
-def split_clauses_keeping_lists(text: str) -> list[str]:
+def _clauses_keeping_lists(text: str) -> list[str]:
     """``text`` cut at the marks that end a clause (，。？！；：), not at 、, which joins a list."""
     return [c for c in re.split(r"[，,。？?！!；;：:]", text) if c.strip()]
 
@@ -721,10 +720,9 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     when the question's words do not name the topic in the documents' own words."""
     if query.quoted:
         return [[normalize_for_match(t).lower()] for t in query.quoted]
-    # terms listed one after another (提到ISO、IEC、OIML的地方): each is asked of, the sentences
-    # naming any of them — not only those naming all
-    # naming any of them, when no sentence names them all and they are the whole topic (文件里提到
-    # ISO、IEC、OIML的地方 — not 在融资、计量这些方面对中小企业有哪些支持, whose topic is 中小企业)
+    # terms listed one after another are each asked of: the sentences naming any of them, when no
+    # sentence names them all and they are the whole topic (文件里提到ISO、IEC、OIML的地方 — not
+    # 在融资、计量这些方面对中小企业有哪些支持, whose topic is 中小企业)
     terms = listed_terms(query.focus)
     listed = [[normalize_for_match("".join(member)).lower()] for member in terms]
     flat = [normalize_for_match(s.text).lower() for s in retriever.index.sentences] if len(listed) >= 2 else []
