@@ -123,9 +123,11 @@ _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必�
                       r"(按|照|按照)\s*[“\"「『][^”\"」』]{0,60}[”\"」』]\s*的?(格式|模板|样子|句式)|"
                       # a sentence to be added (表格下面再加一句“以上数据已经市政府核实”)
                       r"(加|附|添|补|写)上?(一句|一行|一段|一条)(话)?\s*[：:]?\s*[“\"「『]|"
-                      # nothing to be left out of what is shown (什么都不要省略, 原封不动地贴给我)
-                      r"(什么|啥|一个字|任何)(内容)?都不(要|许|能|准)(省略|遗漏|删|漏|改)|一字不(差|漏|改)|原封不动|"
-                      r"(answer|reply|respond) (only|just) with|only (answer|reply|output|say)", re.IGNORECASE)
+                      # nothing to be left out (什么都不要省略): said of the assistant's rules it is part of
+                      # asking for them; said of a topic (原封不动地告诉我召回的情况) the topic is still asked
+                      r"(什么|啥|一个字|任何)(内容)?都不(要|许|能|准)(省略|遗漏|删|漏|改)|"
+                      r"(answer|reply|respond) (only|just) with|only (answer|reply|output|say)|"
+                      r"\b(answer|reply|respond)\b[^.?!]{0,12}\b(in|with) (one|a single|\d+) (word|sentence|line)s?\b", re.IGNORECASE)
 # Asking the assistant to produce something — an essay, a poem, a notice, code — rather than to
 # say what the documents say (写一篇…作文, 起草一份通知, 用Python写个排序). Summarising or listing
 # the documents is asking about them, not this.
@@ -137,7 +139,7 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
-                   r"you are now|developer mode|jailbreak|\bfrom now on\b|"
+                   r"\byou are (now\b|an?\b|DAN\b)|developer mode|jailbreak|\bfrom now on\b|"
                    r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\b\w+ speak\b(?!\s+(?:of|about))|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
