@@ -499,10 +499,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
         # and a span framing a sentence of several clauses (在“3＋6”领域，新增…；筹建…5个…) each clause
-        if keys and not all(k in normalize_for_match(whole_sentence(e.sentence.text, e.section.text) +
-                                                     " ".join(e.section.path)) or
-                            k in aside and k in normalize_for_match(e.section.text) for k in keys):
-            continue
+        if keys:
+            framed = normalize_for_match(whole_sentence(e.sentence.text, e.section.text) + " ".join(e.section.path))
+            if not all(k in framed or k in aside and k in normalize_for_match(e.section.text) for k in keys):
+                continue
         # a sentence naming what is asked only as an example of a group counts the group, or more
         flat_sentence = normalize_for_match(e.sentence.text)
         examples_named = example_only(flat_sentence, flat_terms, flat_question)

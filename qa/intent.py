@@ -156,11 +156,11 @@ _RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
-# Asking what the documents contain on a topic (有哪些相关内容, 都有啥, 提到了什么): every section
-# about it is gathered; a topic one section holds lists that section.
 # Which things a quoted word marks (举办哪些“首届”的活动？): every sentence holding it is one.
 _QUOTED_LIST = re.compile(r"哪(些|几)[^，。？?]{0,8}[“\"「『][^”\"」』]{1,12}[”\"」』]|"
                           r"[“\"「『][^”\"」』]{1,12}[”\"」』][^，。？?]{0,6}(有哪些|都有哪些|有哪几)")
+# Asking what the documents contain on a topic (有哪些相关内容, 都有啥, 提到了什么): every section
+# about it is gathered; a topic one section holds lists that section.
 _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容|工作|措施|举措|地方|方面|说法|事)|"
                              r"有(什么|啥)[^，。？！,?!]{0,6}(内容|措施|举措|说法|工作|安排|动作|做法|活动)|"
                              r"(提到|提及|涉及|写|讲|说)了?(什么|啥|哪些)|(都|还)?(涉及|包括|包含)(了)?(哪些|什么|啥)|"

@@ -16,7 +16,7 @@ from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
-from .text import content_words, normalize_for_match, normalize_query, numbers_in, tokenize
+from .text import content_words, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
 # Sentence score = cosine + LEXICAL_WEIGHT × IDF share of the query's words it holds
@@ -179,6 +179,12 @@ class HybridRetriever:
         """Each section's headings and text, in the form used for exact matching."""
         return [normalize_for_match(" ".join(sec.path) + sec.full_text(self.index.doc_text(sec.doc_id))).lower()
                 for sec in self.index.sections]
+
+    @cached_property
+    def sentence_texts(self) -> list[str]:
+        """Each evidence sentence in the form used for exact matching (width, case and spaces
+        ignored), in index order."""
+        return [normalize_for_match(s.text).lower() for s in self.index.sentences]
 
     def containing(self, term: str) -> list[int]:
         """Rows of the sections whose headings or text contain ``term`` verbatim (width, case
@@ -682,7 +688,7 @@ def listed_terms(question: str) -> list[list[str]]:
     """
     from .text import _jieba
 
-    for clause in _clauses_keeping_lists(normalize_query(question)):
+    for clause in split_clauses(normalize_query(question)):      # (、 joins a list: no clause ends there)
         chunks = clause.split("、")
         if len(chunks) < 2:
             continue
@@ -710,11 +716,6 @@ _LIST_STOPS = frozenset("的 地 得 了 跟 和 与 及 同 在 里 中 上 对
                         "文件 通知 哪些 什么 啥 怎么 如何 多少".split())
 
 
-def _clauses_keeping_lists(text: str) -> list[str]:
-    """``text`` cut at the marks that end a clause (，。？！；：), not at 、, which joins a list."""
-    return [c for c in re.split(r"[，,。？?！!；;：:]", text) if c.strip()]
-
-
 def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     """What a sentence must hold to be on the topic (any group, every key of it), or ``None``
     when the question's words do not name the topic in the documents' own words."""
@@ -725,7 +726,7 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     # 在融资、计量这些方面对中小企业有哪些支持, whose topic is 中小企业)
     terms = listed_terms(query.focus)
     listed = [[normalize_for_match("".join(member)).lower()] for member in terms]
-    flat = [normalize_for_match(s.text).lower() for s in retriever.index.sentences] if len(listed) >= 2 else []
+    flat = retriever.sentence_texts if len(listed) >= 2 else []
     found = [m for m in listed if any(all(k in f for k in m) for f in flat)]
     members = {w.lower() for m in terms for w in m}
     beside = [w for w in content_words(query.focus) if w.lower() not in members and w not in GENERIC_WORDS
@@ -740,7 +741,7 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     if not present or sum(idf.get(w, top) for w in present) < TOPIC_LEXICAL_SHARE * total:
         return None
     present.sort(key=lambda w: len(retriever.containing(w)))
-    while len(present) > 1 and not any(all(normalize_for_match(w).lower() in normalize_for_match(s.text).lower()
-                                            for w in present) for s in retriever.index.sentences):
+    while len(present) > 1 and not any(all(normalize_for_match(w).lower() in flat for w in present)
+                                       for flat in retriever.sentence_texts):
         present.pop()
     return [[normalize_for_match(w).lower() for w in present]]

@@ -84,12 +84,11 @@ WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?|类|种)([\u4e00-\u9ff
 CLAUSE_END = ",，。；;"       # what ends a clause, in normalised text (qa.text.normalize_query) or not
 VAGUE = "部分|一批|若干|一些|有关|相关|某些|各类"
 # Asking which member stands out (哪类…最多, 哪个区最高) and what states it (最, 第一, 居首…).
-SUPERLATIVE_ASKED = re.compile(r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}最(?:多|少|大|小|高|低|快|慢|好|差|强|严重)|"
+SUPERLATIVE_ASKED = re.compile(r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}(?:最(?:多|少|大|小|高|低|快|慢|好|差|强|严重)|"
+                               # …or which one ranks first (哪个区排第一, 哪家名列前茅)
+                               r"(?:排|排名|位居|名列|位列)(?:在)?(?:第一|首位|前[一二三四五\d]|前列|前茅|靠前|末位|最后|倒数))|"
                                r"最(?:多|少|大|小|高|低|久|早|晚|严重)的(?:那|这)?[一1]?[个家起件项批名位次]|"
                                r"最(?:多|少|大|小|高|低|久|早|晚|严重)的[\u4e00-\u9fff]{0,6}?(?:是|为|属于?)哪|"
-                               # which one ranks first (哪个区排第一, 哪家名列前茅)
-                               r"哪(?:个|种|类|家|些|一[个种类家项]?|几)?[^，。？！,?!]{0,12}(?:排|排名|位居|名列|位列)(?:在)?"
-                               r"(?:第一|首位|前[一二三四五\d]|前列|前茅|靠前|末位|最后|倒数)|"
                                r"(?:which|what) [\w ]{0,30}(?:most|least|highest|lowest|largest|biggest)", re.IGNORECASE)
 # A rank asked by its place (排第几名, 第几位): answered by an ordinal (第一, 第3名, 首位), not by
 # 位居全国前列; an ordinal of a subset the clause names (其中政务服务…居全国第一) is not the rank asked.
