@@ -140,7 +140,7 @@ _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
                    r"\byou are (now\b|an?\b|DAN\b)|developer mode|jailbreak|\bfrom now on\b|"
-                   r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\b\w+ speak\b(?!\s+(?:of|about))|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
+                   r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\bin\s+\w+\s+speak\b|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
 FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份|些|点|条|组|句|段))|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
