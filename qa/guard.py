@@ -143,9 +143,9 @@ _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)
                    r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\bin\s+\w+\s+speak\b|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
-FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份|些|点|条|组|句|段))|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
+FABRICATE = re.compile(r"(?<![编改汇])编(造|出|写一|[一两几]?(个|份|些|点|条|组|句|段)(?!什么|啥|哪))|捏造|虚构|伪造|杜撰|瞎编|胡编|随便(配|编|写|给|填)|"
                        # a figure to be overstated (把数量往大了说, 多报一点, 夸大一些)
-                       r"往(大|高|多)(了|里|点|些)?(说|写|报|讲|吹)|(写成|说成|报成|改成|改为|换成)\s*[“\"「『][^”\"」』]{0,12}[\d一二三四五六七八九十百千万亿]|夸大|虚报|多报|注水|(说|写|报)(大|高|多)(一)?(点|些)|"
+                       r"往(大|高|多)(了|里|点|些)?(说|写|报|讲|吹)|(写成|说成|报成|改成|改为|换成)\s*(?:[“\"「『][^”\"」』]{0,12}[\d一二三四五六七八九十百千万亿]|\d)|夸大|虚报|多报|注水|(说|写|报)(大|高|多)(一)?(点|些)|"
                        # the documents' figures altered (所有数字都乘以2, 把合格率改成100%)
                        r"(数字|数据|数值|合格率|金额)[^，,。]{0,6}(乘以|乘上|除以|翻倍)|"
                        r"把[^，,。？?]{0,12}(\d|数字|数据|数值|合格率|金额)[^，,。？?]{0,8}(改成|改为|换成|写成|说成|报成)|"
@@ -346,7 +346,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     for clause in _clauses(text):
         if not is_instruction(normalize_query(clause)):
             if writing and not _ASKS.search(clause):
-                removed.append(clause)       # …写一段新闻稿，宣布X已经建成。 — what is to be written
+                removed.append(clause)       # …写一段新闻稿，宣布X已经建成。 — what is to be written or said
             else:
                 kept.append(clause)
             writing = writing and not _SENTENCE_END.search(clause)
@@ -354,8 +354,9 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         asked, instruction = _split_instruction(clause)
         kept.append(asked)
         removed.append(instruction)
-        writing = (writing or bool(TASK.search(normalize_query(instruction)))) and not asked and \
-            not _SENTENCE_END.search(clause)
+        # a role to play speaks next (扮演发言人，宣布X。): what it is to say is the instruction's
+        ordered = TASK.search(normalize_query(instruction)) or is_role_switch(instruction)
+        writing = (writing or bool(ordered)) and not asked and not _SENTENCE_END.search(clause)
     question = "".join(kept).strip(" ，,：:;；")
     instruction = (wrapped + "".join(removed)).strip()
     labels = list(_QUESTION_LABEL.finditer(question)) if instruction else []

@@ -27,6 +27,7 @@ _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|
 # Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
 # using one is read with that topic even when it names something of its own.
 _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|这类|这种|这样的|该|上述|其中|里面|当中|此项|它们?|"
+                     r"那一?(?:条|项|段|句)(?![河路街])|同一(?:条|项)|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
                           re.IGNORECASE)
@@ -39,6 +40,8 @@ _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
 # The elliptic clause of a question (二审的呢？受理和审结各多少 — the rest asks on its own).
 _ELLIPTIC_CLAUSE = re.compile(r"^(那|那么)?[^？?，,]{0,16}呢[？?，,]?|what about|how about", re.IGNORECASE)
+# Words pointing at the previous turn's item itself (那一条里, 这项当中, 该条): its section.
+_ITEM_POINTER = re.compile(r"(?:[那这该]一?|同一)(?:条|项)(?![河路街目])")
 _TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
                          re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
@@ -296,7 +299,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     elliptic = follow_up and bool(history) and bool(_ELLIPTIC.search(asked)) and not _ASKS_ITSELF.search(asked)
     # …那X呢？ asks what the previous turn asked, of X: at the previous turn's time as well
     # (去年培育了多少首席质量官？ → 那标准化总监呢？ asks 2023's)
-    inherited = asked_years(history[-1][0], ref_year) if elliptic else set()
+    # …那一条里还说了什么？ points into the previous turn's item: the same item, of the same year
+    pointed = follow_up and bool(history) and bool(_ITEM_POINTER.search(asked))
+    inherited = asked_years(history[-1][0], ref_year) if elliptic or pointed else set()
     years = frozenset(own_years or inherited or (set() if names_own else asked_years(text, ref_year)))
     intent = read_intent(own_text, own_years)
     if guarded.english:               # the user's own words say what is asked; a translation may

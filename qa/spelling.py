@@ -9,6 +9,9 @@ best segmentation under jieba's unigram word model rises by at least :data:`TYPO
 → 上游, 班组参加 → 班组成加) does not gain that much, and a typed word that is itself a word of
 the dictionary (质数 is not a typo of 指数) is never changed. Nothing else is touched: words the documents never use stay as typed, so a question about something the
 documents do not discuss is not "corrected" into one that they do.
+
+A word typed in pinyin before the input method converted it (youzhizhe for 有质者) is the
+documents' phrase when its letters spell exactly one of them (:meth:`Speller.from_pinyin`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .text import normalize_for_match
 
 MIN_RUN = 2   # 推近 → 推进: a typo inside a two-character word
 MAX_RUN = 6
+MIN_PINYIN = 5   # letters of a pinyin word read as Chinese: shorter ones are mostly English (code, app)
 
 # Sounds that pinyin typists confuse (the "fuzzy pinyin" options of input methods):
 # front/back nasals and retroflex/flat initials; 供因链 → 供应链 (yin/ying).
@@ -111,6 +115,49 @@ class Speller:
     def __init__(self, corpus: str):
         self.corpus = normalize_for_match(corpus)
         self._masked: dict[str, set[str]] | None = None
+        self._spelled: dict[str, set[str]] | None = None
+
+    def _pinyin_index(self) -> dict[str, set[str]]:
+        """Each phrase of ``MIN_RUN``…``MAX_RUN`` Chinese characters of the documents under its
+        toneless pinyin spelled without spaces (有质者 → youzhizhe)."""
+        if self._spelled is None:
+            spelled: dict[str, set[str]] = defaultdict(set)
+            for _, run in _runs(self.corpus):
+                han = [(m.start(), m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]+", run)]
+                for _, part in han:
+                    readings = [reading(ch) for ch in part]
+                    for size in range(MIN_RUN, MAX_RUN + 1):
+                        for i in range(len(part) - size + 1):
+                            spelled["".join(readings[i:i + size])].add(part[i:i + size])
+            self._spelled = spelled
+        return self._spelled
+
+    def from_pinyin(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """``text`` with each lower-case Latin word of :data:`MIN_PINYIN` letters or more that
+        spells, in toneless pinyin, exactly one phrase of the documents replaced by that phrase
+        (a word typed before the input method converted it: youzhizhe → 有质者), and the
+        ``(typed, phrase)`` pairs. Only a question that has Chinese in it is read so: an English
+        question's words are English.
+
+        >>> Speller("探索打造“有质者”质量小视频").from_pinyin("今年那个youzhizhe小视屏是啥？")
+        ('今年那个有质者小视屏是啥？', [('youzhizhe', '有质者')])
+        >>> Speller("有质者").from_pinyin("what is youzhizhe")
+        ('what is youzhizhe', [])
+        """
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            return text, []
+        fixes: list[tuple[str, str]] = []
+
+        def replace(m: re.Match) -> str:
+            phrases = self._pinyin_index().get(m.group(0), set())
+            if len(phrases) != 1:
+                return m.group(0)
+            phrase = next(iter(phrases))
+            fixes.append((m.group(0), phrase))
+            return phrase
+
+        fixed = re.sub(r"(?<![A-Za-z])[a-z]{%d,}(?![A-Za-z])" % MIN_PINYIN, replace, text)
+        return fixed, fixes
 
     def _index(self) -> dict[str, set[str]]:
         if self._masked is None:
@@ -147,7 +194,7 @@ class Speller:
         >>> Speller("检查设备48898台套").correct("质数是什么？")
         ('质数是什么？', [])
         """
-        fixes: list[tuple[str, str]] = []
+        text, fixes = self.from_pinyin(text)
         chars = list(text)
         for start, run in _runs(text):
             i = 0
