@@ -122,13 +122,11 @@ class Speller:
         toneless pinyin spelled without spaces (有质者 → youzhizhe)."""
         if self._spelled is None:
             spelled: dict[str, set[str]] = defaultdict(set)
-            for _, run in _runs(self.corpus):
-                han = [(m.start(), m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]+", run)]
-                for _, part in han:
-                    readings = [reading(ch) for ch in part]
-                    for size in range(MIN_RUN, MAX_RUN + 1):
-                        for i in range(len(part) - size + 1):
-                            spelled["".join(readings[i:i + size])].add(part[i:i + size])
+            for part in re.findall(r"[\u4e00-\u9fff]+", self.corpus):
+                readings = [reading(ch) for ch in part]
+                for size in range(MIN_RUN, MAX_RUN + 1):
+                    for i in range(len(part) - size + 1):
+                        spelled["".join(readings[i:i + size])].add(part[i:i + size])
             self._spelled = spelled
         return self._spelled
 
