@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .intent import GENERIC_WORDS, SPAN_WORDS
 from .scope import asking_clauses
 from .spelling import reading
-from .text import (SERIES_MEMBER, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
+from .text import (NOUN_TAGS, SERIES_MEMBER, noun_words, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
                    normalize_query, split_clauses, to_halfwidth)
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
@@ -384,15 +384,28 @@ def kinds_asked(question: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "") -> bool:
-    """True when ``scope`` (a figure's text, normalised for matching) writes the head of a
-    pair of :func:`kinds_asked` after a sibling of its modifier and never the modifier asked: the figure
-    counts another kind of the thing (刑事案件596件 for 民事案件). ``question`` is the question
-    normalised for matching.
+def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", used=frozenset(), frame: str = "") -> bool:
+    """True when the figure whose text is ``scope`` (normalised for matching) counts another
+    kind of the thing ``question`` (normalised for matching) asks about — ``pairs`` are the
+    question's ``(modifier, head)`` pairs (:func:`kinds_asked`):
+
+    * a sibling of a two-character modifier (刑事案件596件 for 民事案件: the same kind word after
+      another mark, both words of the dictionary), or
+    * a kind the question names with a noun the documents use (``used``: their words) that the
+      figure's text never writes, while it writes another noun the question does not before the
+      head, or a word after it (药品抽检合格率99.7％ for 医疗器械抽检合格率, 市级绿色工厂102家
+      for 国家级绿色工厂). A modifier the documents never use may be the user's synonym or slip
+      (不良反应 for ADR, 资讯 for 信息): it decides nothing here. ``frame`` is the figure's
+      sentence and its section's headings (normalised for matching): a kind they name is the
+      figure's (“双打”工作… frames 总涉案金额).
 
     >>> other_kind([("民事", "案件")], "全年共受理一审知识产权刑事案件596件")
     True
     >>> other_kind([("刑事", "案件")], "全年共受理一审知识产权刑事案件596件")
+    False
+    >>> other_kind([("医疗器械", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "医疗器械抽检合格率", {"医疗器械"})
+    True
+    >>> other_kind([("药品", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "药品抽检合格率", {"药品"})
     False
     """
     for modifier, head in pairs:
@@ -407,7 +420,36 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "") -> 
                     before[1] == modifier[1] and before[0] != modifier[0] and \
                     before[0] + modifier not in question and in_dictionary(before) and in_dictionary(modifier):
                 return True
+    # a noun the question puts before a head (医疗器械 … 合格率) names its kind: any head after it;
+    # the figure's section may name it (（十三）“双打”工作… frames 总涉案金额)
+    heads = list(dict.fromkeys(head for _, head in pairs))
+    for modifier in dict.fromkeys(modifier for modifier, _ in pairs):
+        if modifier in scope or modifier in frame or modifier not in used or noun_words(modifier) != [modifier]:
+            continue
+        for head in (h for h in heads if question.find(h) > question.find(modifier) >= 0):
+            for m in re.finditer(re.escape(head), scope):
+                sibling = _subject_before(scope[:m.start()])
+                # …a noun of its own: none of its character pairs in the question (建设工程 is the
+                # 工程 asked, written out)
+                if sibling and modifier not in sibling and not any(g in question for g in han_bigrams(sibling)):
+                    return True
     return False
+
+
+def _subject_before(text: str) -> str | None:
+    """The word naming a kind of thing nearest the end of ``text`` (a figure's text up to a
+    head word: 市级药品|抽检 → 药品, 农产品质量安全例行监测|合格率 → 农产品) within its last run
+    of up to ten characters: a noun (:data:`qa.text.NOUN_TAGS`; Latin words aside — an
+    abbreviation may spell what the question writes out) of two characters or more that is not
+    a word of the documents' whole field or span (质量, 全市); ``None`` when there is none."""
+    run = re.search(r"[\u4e00-\u9fffa-z]{1,10}$", text)
+    if not run:
+        return None
+    import jieba.posseg
+
+    nouns = [p.word for p in jieba.posseg.lcut(run.group(0)) if p.flag in NOUN_TAGS and p.flag != "eng"
+             and len(p.word) >= 2 and p.word not in GENERIC_WORDS | SPAN_WORDS]
+    return nouns[-1] if nouns else None
 
 
 def example_only(sentence: str, terms: list[str], question: str) -> bool:
@@ -495,6 +537,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     flat_terms = [normalize_for_match(t) for t in terms]
     flat_question = normalize_for_match(f"{context} {question}")
     kinds = kinds_asked(question)
+    simplified = normalize_for_match(normalize_query(f"{context} {question}")).lower()
     ranked = []
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
@@ -505,6 +548,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue
         # a sentence naming what is asked only as an example of a group counts the group, or more
         flat_sentence = normalize_for_match(e.sentence.text)
+        frame = normalize_for_match(e.sentence.text + " ".join(e.section.path)).lower()
         examples_named = example_only(flat_sentence, flat_terms, flat_question)
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
@@ -537,7 +581,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 孕产妇的签约率 is not 重点人群（…孕产妇等）的, nor all's
             if subset_only(flat_sentence, flat_terms, normalize_for_match(f.clause)):
                 continue                      # 部督案件的涉案金额 is not the 总涉案金额 of all cases
-            if other_kind(kinds, scope_flat, flat_question):
+            if other_kind(kinds, scope_flat, simplified, weights, frame):
                 continue                      # 民事案件 is not counted by 刑事案件596件
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many

@@ -302,6 +302,24 @@ def _jieba():
     return jieba
 
 
+# jieba's part-of-speech tags of words that name a thing or a kind of it: nouns (n, nz), words
+# of a class (b: 国家级, 刑事), idioms (l: 食品安全), abbreviations (j), Latin words (eng).
+NOUN_TAGS = frozenset({"n", "nz", "b", "l", "j", "eng"})
+
+
+def noun_words(text: str) -> list[str]:
+    """The words of ``text`` (jieba's precise segmentation with part-of-speech tags) that name a
+    thing or a kind of thing (:data:`NOUN_TAGS`), in order.
+
+    >>> noun_words("市级药品抽检")
+    ['市级', '药品']
+    """
+    import jieba.posseg
+
+    _jieba()
+    return [p.word for p in jieba.posseg.lcut(text) if p.flag in NOUN_TAGS]
+
+
 def in_dictionary(word: str) -> bool:
     """True when ``word`` is an entry of jieba's dictionary (质数, 刑事; not 境适)."""
     return _jieba().dt.FREQ.get(word, 0) > 0

@@ -1935,3 +1935,20 @@ def test_kinds_found_by_the_j45_j46_batches_are_answered(extractive_assistant, q
     assert not answer.abstained and answer.mode != Mode.REFUSED, answer.text
     assert all(w in answer.text for w in wanted), answer.text
     assert all(c.quote in extractive_assistant.index.documents[c.doc_id].text for c in answer.citations)
+
+
+# A figure of a neighbouring kind is no answer: the notice gives 药品's 抽检合格率, not 化妆品's;
+# 市级 green factories, not 国家级 ones — while the kind it does give is answered, and a kind the
+# user writes in words of their own (品質 for 质量) is not taken for another.
+@pytest.mark.parametrize("question", ["化妆品抽检合格率去年是多少？", "去年国家级绿色工厂新增了几家？",
+                                      "去年医疗器械抽检合格率有多少？"])
+def test_a_figure_of_a_neighbouring_kind_is_not_the_answer(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question,wanted", [("去年药品抽检合格率多少？", "99.7"), ("市级绿色工厂去年创建了几家？", "102家"),
+                                             ("高標準農田工程品質抽查合格率多少？", "100％")])
+def test_the_kind_the_notice_counts_is_answered(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.text
