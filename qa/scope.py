@@ -21,12 +21,13 @@ _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
              "前年": -2, "明年": 1, "next year": 1}
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before; not
-# 写之前, 回答之前: before the assistant writes) and from it on (接下来, 新一年 → its year). A
+# 写之前, 回答之前: before the assistant writes) and from it on (接下来, 新一年 → its year; 这一年
+# right after a year is that year: 2023年这一年). A
 # work report looks back a year (its 总结) and plans the next (its 要点).
 _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|"
                       # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's)
                       r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
-                      r"(?P<next>新一年|这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
+                      r"(?P<next>新一年|(?<!年)这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
                       r"going forward|from now on|upcoming|next step)|"
                       # both: the two years or the two parts (前后两年的工作有什么不同, 在两部分里分别怎么写的)
                       r"(?P<both>(?:前后|这|近|最近)两年|两年(?:来|间|里|中|分别|各|都)|(?:两|上下两)个?部分|"
@@ -169,7 +170,9 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
         own = question_years(carried + clause, ref_year) or joined
         joined = own if re.search(r"[，,]\s*$", clause) else set()
         carried = ""
-        if not own and not _BASELINE.search(clause) and (not years or content_words(clause)):
+        # (…质检中心？数量有吗？ — a clause asking only a measure asks of the clause before's time)
+        if not own and not _BASELINE.search(clause) and \
+                (not years or [w for w in content_words(clause) if w not in _MEASURE_NOUNS]):
             return set()          # a clause with a topic of its own and no year (有啥新动作 has none)
         years |= own
     return years or question_years(question, ref_year)

@@ -1973,3 +1973,13 @@ def test_an_instruction_fenced_or_quoted_beside_a_question_is_set_aside(extracti
 def test_asking_for_the_systems_secrets_is_refused(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.mode == Mode.REFUSED and not answer.citations, answer.text
+
+
+# 这一年 right after a year is that year (2023年这一年新增…: no comparison with 今年), and a clause
+# asking only a measure (…？数量有吗？) asks of the clause before's year: a 2023 total or a 2023
+# figure does not answer either.
+@pytest.mark.parametrize("question", ["2023年这一年新增的企业首席质量官有多少名？",
+                                      "2024年新一批市级质检中心要布局几个？具体数量呢？"])
+def test_the_year_asked_is_read_from_the_whole_question(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
