@@ -325,6 +325,10 @@ SUBJECT_SHARE = 0.5
 # whose clause states no outcome does not answer a question that asks one.
 OUTCOME = re.compile(r"获奖|获得|获评|获批|荣获|评上|选上|评为|评选为|入选|当选|成为|认定|授予|摘得|拿到|拿了|得奖|上榜|"
                      r"通过[了过]?[^，。；？?]{0,12}(认证|评审|验收|认定|审查|审核|评估|评价)")   # 通过 as 'through' is none
+# A case's later stage — decided, sentenced, prosecuted (判决, 提起公诉, 审结) — is not counted by an
+# earlier one (受理…审查逮捕案件, 审查起诉案件: cases received for review): the figure's own clause
+# must name a decision too.
+DECIDED = re.compile(r"判决|宣判|判处|判了|定罪|提起公诉|公诉|结案|审结|批准逮捕|批捕")
 # …and how the documents state a recognition they grant (创建市级绿色工厂102家, 命名, 授牌), or a
 # score obtained (拿了多少分 → 满意度得分82.82).
 OUTCOME_STATED = re.compile(OUTCOME.pattern + r"|创建|命名|授牌|挂牌|得分|评分")
@@ -531,6 +535,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     asked = normalize_query(question)
     outcome = bool(OUTCOME.search(asked))     # this part's own verb
     negated = bool(NEGATED.search(asked))
+    decided = bool(DECIDED.search(asked))
     # (那个数是累计的，那一年新培育了多少？ asks the added count: the total is the clause that asks)
     asking = "".join(c for c in split_clauses(asked) if re.search(r"多少|几", c)) or asked
     added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
@@ -573,6 +578,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             if not outcome and OUTCOME.search(f.context) and not clause_match(f.context, terms, weights):
                 continue                      # 多少家检验检测机构 is not answered by 294家通过…认定:
                                               # those its clause counts are the ones that passed
+            if decided and not DECIDED.search(f.context):
+                continue                      # 判决了多少件 is not answered by 受理…171件
             if negated and not NEGATED.search(f.context):
                 continue                      # 不合格的有多少批次 is not answered by 13766批次 deployed
             if added and CUMULATIVE.search(f.scope) and not ADDED_ASKED.search(f.scope):

@@ -1983,3 +1983,16 @@ def test_asking_for_the_systems_secrets_is_refused(extractive_assistant, questio
 def test_the_year_asked_is_read_from_the_whole_question(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+# A case's later stage (判决, 提起公诉) is not counted by cases received for review (受理…审查起诉案件):
+# abstained; the stage the notice does count (审结) is answered.
+@pytest.mark.parametrize("question", ["去年知识产权犯罪案件法院判决了多少件？", "检察院去年对侵犯知识产权犯罪提起公诉多少人？"])
+def test_a_later_stage_of_cases_is_not_counted_by_an_earlier_one(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_the_stage_the_notice_counts_is_answered(extractive_assistant):
+    answer = extractive_assistant.ask("一审知识产权刑事案件去年审结了多少件？")
+    assert not answer.abstained and "576件" in answer.text, answer.text
