@@ -430,7 +430,8 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     for modifier in dict.fromkeys(modifier for modifier, _ in pairs):
         if modifier in scope or modifier in frame or modifier not in used or noun_words(modifier) != [modifier]:
             continue
-        for head in (h for h in heads if question.find(h) > question.find(modifier) >= 0):
+        at = question.find(modifier)
+        for head in (h for h in heads if at >= 0 and question.find(h, at + len(modifier)) >= 0):
             for m in re.finditer(re.escape(head), scope):
                 sibling = _subject_before(scope[:m.start()])
                 # …a noun of its own: none of its character pairs in the question (建设工程 is the
