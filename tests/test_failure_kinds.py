@@ -1998,3 +1998,15 @@ def test_a_later_stage_of_cases_is_not_counted_by_an_earlier_one(extractive_assi
 def test_the_stage_the_notice_counts_is_answered(extractive_assistant):
     answer = extractive_assistant.ask("一审知识产权刑事案件去年审结了多少件？")
     assert not answer.abstained and "576件" in answer.text, answer.text
+
+
+# A measure word the notice never counts in (张 of beds) is asked as such: 31家 or 12项 do not
+# answer 多少张; 间 (Cantonese for 家) counts what 家 counts.
+def test_a_count_in_a_measure_word_the_notice_never_uses_is_abstained(extractive_assistant):
+    answer = extractive_assistant.ask("去年全市新增的养老床位有多少张？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_jian_counts_what_jia_counts(extractive_assistant):
+    answer = extractive_assistant.ask("有幾多間檢驗檢測機構通過咗高新技術企業認定？")
+    assert not answer.abstained and "294家" in answer.text, answer.text
