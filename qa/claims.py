@@ -457,6 +457,38 @@ def _subject_before(text: str) -> str | None:
     return nouns[-1] if nouns else None
 
 
+def _head_noun(text: str) -> str | None:
+    """The last noun of two characters or more of ``text`` (its head: 市级智能工厂 → 工厂)."""
+    nouns = [w for w in noun_words(text) if len(w) >= 2]
+    return nouns[-1] if nouns else None
+
+
+def asked_head(question: str) -> str | None:
+    """The head noun of what ``question`` counts after 多少/几 and a measure word (多少个犯罪嫌疑人 →
+    嫌疑人, 几家市级智能工厂 → 工厂), or ``None``."""
+    m = _COUNTED_AFTER.search(to_halfwidth(normalize_query(question)))
+    return _head_noun(m.group("head")) if m else None
+
+
+def counts_other(question: str, figure: "Figure") -> bool:
+    """True when ``question`` asks a count of one thing (多少隐患, 几家市级智能工厂 — the head
+    noun after 多少/几) and ``figure`` counts another by its own words (13766批次产品, 5个市级质检中心
+    — the head noun after its measure word), with no character pair of the two heads shared and
+    the thing asked nowhere in the figure's clause.
+
+    >>> f = figures_in("全年共部署质量监督抽查13766批次产品")[0]
+    >>> counts_other("排查整治行动一共查出了多少隐患？", f), counts_other("抽查了多少批次产品？", f)
+    (True, False)
+    """
+    asked = asked_head(question)
+    if not asked:
+        return False
+    at = figure.clause.find(figure.phrase)
+    after = re.match(r"[\u4e00-\u9fff]{2,10}", figure.clause[at + len(figure.phrase):]) if at >= 0 else None
+    own = _head_noun(after.group(0)) if after else None
+    return bool(own) and asked not in figure.clause and not han_bigrams(asked) & han_bigrams(own)
+
+
 def example_only(sentence: str, terms: list[str], question: str) -> bool:
     """True when ``terms`` (a question's content words) name, in ``sentence`` (normalised for
     matching), only an example listed in brackets after a group (重点人群（…孕产妇等）) and
@@ -533,6 +565,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         subject = compared_subject(f"{context} {question}")
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
+    # …and 个 before a noun counts that noun in whatever measure word its figure takes (多少个犯罪嫌疑人
+    # → 犯罪嫌疑人3562名)
+    head = asked_head(question) if unit == "个" and not generic else None
     asked = normalize_query(question)
     outcome = bool(OUTCOME.search(asked))     # this part's own verb
     negated = bool(NEGATED.search(asked))
@@ -562,7 +597,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             # 几星 is not answered by 5600余名, 高几个点 not by a rate
             # a change on the year before (产值同比增长了多少) may be stated as a rate
             rate_of_change = base == "上年" and f.unit in ("%", "个百分点")
-            if unit and not generic and not rate_of_change and f.unit and not same_unit(f.unit, unit) or \
+            counts_head = bool(head) and head in f.clause
+            if unit and not generic and not counts_head and not rate_of_change and f.unit and not same_unit(f.unit, unit) or \
                     (unit == "个百分点" and f.unit == "%"):
                 continue
             if f.unit is None and re.fullmatch(r"(19|20)\d{2}", f.value):
@@ -579,6 +615,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             if not outcome and OUTCOME.search(f.context) and not clause_match(f.context, terms, weights):
                 continue                      # 多少家检验检测机构 is not answered by 294家通过…认定:
                                               # those its clause counts are the ones that passed
+            if counts_other(question, f):
+                continue                      # 多少隐患 is not answered by 13766批次产品
             if decided and not DECIDED.search(f.context):
                 continue                      # 判决了多少件 is not answered by 受理…171件
             if negated and not NEGATED.search(f.context):

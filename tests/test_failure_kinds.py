@@ -2010,3 +2010,17 @@ def test_a_count_in_a_measure_word_the_notice_never_uses_is_abstained(extractive
 def test_jian_counts_what_jia_counts(extractive_assistant):
     answer = extractive_assistant.ask("有幾多間檢驗檢測機構通過咗高新技術企業認定？")
     assert not answer.abstained and "294家" in answer.text, answer.text
+
+
+# A count asks of the thing after 多少/几 (几家市级智能工厂): a figure counting another thing by
+# its own words (5个市级质检中心) is not its answer; 个 before a noun counts that noun in whatever
+# measure word its figure takes (多少个犯罪嫌疑人 → 3562名).
+def test_a_figure_counting_another_thing_is_not_the_answer(extractive_assistant):
+    answer = extractive_assistant.ask("全市一共建成了几家市级智能工厂？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize("question,wanted", [("特种设备检查发现了多少隐患？", "27280"), ("双打抓获了多少个犯罪嫌疑人？", "3562名")])
+def test_the_thing_counted_is_answered_in_its_own_measure_word(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.text
