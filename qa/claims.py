@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from .intent import GENERIC_WORDS, SPAN_WORDS
 from .scope import asking_clauses
 from .spelling import reading
-from .text import (NOUN_TAGS, SERIES_MEMBER, noun_words, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
-                   normalize_query, split_clauses, to_halfwidth)
+from .text import (NOUN_TAGS, SERIES_MEMBER, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
+                   normalize_query, noun_words, split_clauses, tagged_words, to_halfwidth)
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
 _UNITS = ("个百分点", "台套", "批次", "家次", "人次", "项次", "万人", "万元", "亿元", "万件", "万家", "%",
@@ -450,10 +450,8 @@ def _subject_before(text: str) -> str | None:
     run = re.search(r"[\u4e00-\u9fffa-z]{1,10}$", text)
     if not run:
         return None
-    import jieba.posseg
-
-    nouns = [p.word for p in jieba.posseg.lcut(run.group(0)) if p.flag in NOUN_TAGS and p.flag != "eng"
-             and len(p.word) >= 2 and p.word not in GENERIC_WORDS | SPAN_WORDS]
+    nouns = [word for word, tag in tagged_words(run.group(0)) if tag in NOUN_TAGS and tag != "eng"
+             and len(word) >= 2 and word not in GENERIC_WORDS | SPAN_WORDS]
     return nouns[-1] if nouns else None
 
 

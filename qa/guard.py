@@ -75,7 +75,7 @@ _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|�
 _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管理员|运维|内部|工程师)|领导让你|上级让你|"
                         r"(管理员|开发者|系统|后台|上级|官方|新的?|最新)(的)?(指令|命令|消息|通知|设置|要求|规则|设定)\s*[:：]|"
                         r"system override|debug\s*=|\badmin(istrator)?\b|\bdeveloper\b|【[^【】]{0,8}(消息|通知|指令|命令)】|"
-                        r"\[system\]|^\s*(?:system|系统)\s*[:：]|(?:已|已经)?(?:授权|允许|准许|批准)你|自由发挥", re.IGNORECASE)
+                        r"\[system\]|^\s*(?:system|系统)\s*[:：]|(?:已|已经)被?(?:授权|允许|准许|批准)你|授权你", re.IGNORECASE)
 # A question, or a request for information: what is left of a message that also instructs
 # the assistant must be one to be answered.
 _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎样|如何|是否|有没有|能否|介绍|说说|讲讲|"
@@ -143,7 +143,7 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
                   r"(帮我|给我|替我|请)(起草|草拟|撰写|代写)|(帮我|给我|替我)写[^，,。？?]{0,6}(材料|稿子?|文章|作文|讲话|发言|文案)|(用|拿)\s*(python|java|c\+\+|javascript|sql|go|rust)|"
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
 # Switching the assistant's role or mode.
-_ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
+_ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|自由发挥|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
                    r"\byou are (now\b|an?\b|DAN\b)|developer mode|jailbreak|\bfrom now on\b|"

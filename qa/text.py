@@ -307,17 +307,27 @@ def _jieba():
 NOUN_TAGS = frozenset({"n", "nz", "b", "l", "j", "eng"})
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """``text`` cut by jieba's precise segmentation, each word with its part-of-speech tag
+    (jieba's ICTCLAS-style tags: n noun, v verb, m numeral…), in order.
+
+    >>> tagged_words("药品抽检")
+    [('药品', 'n'), ('抽检', 'v')]
+    """
+    _jieba()
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
+
 def noun_words(text: str) -> list[str]:
-    """The words of ``text`` (jieba's precise segmentation with part-of-speech tags) that name a
-    thing or a kind of thing (:data:`NOUN_TAGS`), in order.
+    """The words of ``text`` (:func:`tagged_words`) that name a thing or a kind of thing
+    (:data:`NOUN_TAGS`), in order.
 
     >>> noun_words("市级药品抽检")
     ['市级', '药品']
     """
-    import jieba.posseg
-
-    _jieba()
-    return [p.word for p in jieba.posseg.lcut(text) if p.flag in NOUN_TAGS]
+    return [word for word, tag in tagged_words(text) if tag in NOUN_TAGS]
 
 
 def in_dictionary(word: str) -> bool:
