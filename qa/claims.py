@@ -166,7 +166,7 @@ SYNONYM_UNIT_GAP = 0.05
 # the earlier ones') in favour of the one that names the counted thing itself.
 OWN_WEIGHT = 0.25
 # What a count counts: the words after 多少/几 (几家国家级示范工厂), or before them (部督案件有几起).
-_COUNTED_AFTER = re.compile(r"(?:多少|几)(?:" + "|".join(map(re.escape, _UNITS)) + r")?(?P<head>[^？?，,。；;！!、]{2,16})")
+_COUNTED_AFTER = re.compile(r"(?:多少|(?<!好)几)(?:" + "|".join(map(re.escape, _UNITS)) + r")?(?P<head>[^？?，,。；;！!、\s]{2,16})")
 _COUNTED_BEFORE = re.compile(r"(?P<head>[^？?，,。；;！!、]{2,16}?)(?:一共|共|总共|累计)?(?:有|是|为|达到|达)?(?:多少|几)")
 
 
@@ -369,6 +369,37 @@ def subset_only(sentence: str, terms: list[str], clause: str) -> bool:
     return False
 
 
+# A figure that sums what a clause before it lists (开展A、B、C行动，全年共部署抽查13766批次).
+_SUMMED = re.compile(r"共|总计|合计|总共|一共")
+
+
+def member_of_total(sentence: str, question: str, clause: str) -> bool:
+    """True when ``clause`` (a figure's own clause) sums (共, 合计…) what an earlier clause of
+    ``sentence`` lists with 、 (开展A、B、C行动，全年共部署…13766批次) and ``question`` (all three
+    normalised for matching) names one member of that list alone: the figure counts them all,
+    the notice gives no figure of the one asked.
+
+    >>> s = "开展重点工业产品质量安全隐患排查治理、儿童和学生用品安全守护、燃气器具排查整治行动,全年共部署抽查13766批次产品"
+    >>> member_of_total(s, "儿童和学生用品安全守护行动抽查了多少批次", "全年共部署抽查13766批次产品")
+    True
+    >>> member_of_total(s, "这几项行动一共抽查了多少批次", "全年共部署抽查13766批次产品")
+    False
+    """
+    if not _SUMMED.search(clause) or clause not in sentence:
+        return False
+    asked = han_bigrams(question)
+    for listing in split_clauses(sentence[:sentence.find(clause)]):
+        members = [m for m in listing.split("、") if len(m) >= 4]
+        if len(members) < 2:
+            continue
+        shares = [len(han_bigrams(m) & asked) / max(1, len(han_bigrams(m))) for m in members]
+        named = [x for x in shares if x >= 0.6]
+        if len(named) == 1 and sorted(shares)[-2] < 0.3 and not any(
+                m in clause for m, x in zip(members, shares) if x >= 0.6):
+            return True
+    return False
+
+
 def kinds_asked(question: str) -> list[tuple[str, str]]:
     """``(modifier, head)`` pairs of what ``question`` counts (:func:`counted_words`): two of
     its words written together (认证 + 机构), or a word of four or more characters read as its
@@ -388,7 +419,8 @@ def kinds_asked(question: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", used=frozenset(), frame: str = "") -> bool:
+def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", used=frozenset(), frame: str = "",
+               area: str = "") -> bool:
     """True when the figure whose text is ``scope`` (normalised for matching) counts another
     kind of the thing ``question`` (normalised for matching) asks about — ``pairs`` are the
     question's ``(modifier, head)`` pairs (:func:`kinds_asked`):
@@ -401,12 +433,17 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
       for 国家级绿色工厂). A modifier the documents never use may be the user's synonym or slip
       (不良反应 for ADR, 资讯 for 信息): it decides nothing here. ``frame`` is the figure's
       sentence and its section's headings (normalised for matching): a kind they name is the
-      figure's (“双打”工作… frames 总涉案金额).
+      figure's (“双打”工作… frames 总涉案金额), or
+    * a kind the figure's section (``area``, its text normalised for matching) never names while
+      it names a sibling of it before the same head (a section of 刑事案件 counts no 民事案件,
+      whatever its figure's own words: 审查逮捕案件359件).
 
     >>> other_kind([("民事", "案件")], "全年共受理一审知识产权刑事案件596件")
     True
     >>> other_kind([("刑事", "案件")], "全年共受理一审知识产权刑事案件596件")
     False
+    >>> other_kind([("民事", "案件")], "共受理侵犯知识产权犯罪审查逮捕案件359件615人", area="…一审知识产权刑事案件596件…")
+    True
     >>> other_kind([("医疗器械", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "医疗器械抽检合格率", {"医疗器械"})
     True
     >>> other_kind([("药品", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "药品抽检合格率", {"药品"})
@@ -415,15 +452,17 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     for modifier, head in pairs:
         if modifier in scope:
             continue
-        for m in re.finditer(re.escape(head), scope):
-            before = scope[max(0, m.start() - 2):m.start()]
-            # a sibling of the modifier asked (刑事 beside 民事, 二审 beside 一审): both words of
-            # the dictionary, the same kind word after another mark — unless the question writes
-            # that mark too (市一级 is 市级)
-            if len(modifier) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) and \
-                    before[1] == modifier[1] and before[0] != modifier[0] and \
-                    before[0] + modifier not in question and in_dictionary(before) and in_dictionary(modifier):
-                return True
+        # …in the figure's own words, or in its section's when the section never names the kind asked
+        for text in (scope, area) if modifier not in area else (scope,):
+            for m in re.finditer(re.escape(head), text):
+                before = text[max(0, m.start() - 2):m.start()]
+                # a sibling of the modifier asked (刑事 beside 民事, 二审 beside 一审): both words of
+                # the dictionary, the same kind word after another mark — unless the question writes
+                # that mark too (市一级 is 市级)
+                if len(modifier) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) and \
+                        before[1] == modifier[1] and before[0] != modifier[0] and \
+                        before[0] + modifier not in question and in_dictionary(before) and in_dictionary(modifier):
+                    return True
     # a noun the question puts before a head (医疗器械 … 合格率) names its kind: any head after it;
     # the figure's section may name it (（十三）“双打”工作… frames 总涉案金额)
     heads = list(dict.fromkeys(head for _, head in pairs))
@@ -468,6 +507,11 @@ def asked_head(question: str) -> str | None:
     return _head_noun(m.group("head")) if m else None
 
 
+# Nouns for a broad class of things (多少设施: 为老服务中心 and 长者食堂 are facilities): what
+# they count is not told from a figure's own noun.
+_BROAD_HEADS = frozenset("设施 场所 机构 单位 东西 地方 主体 载体 成果 内容 事情 工作".split())
+
+
 def counts_other(question: str, figure: "Figure") -> bool:
     """True when ``question`` asks a count of one thing (多少隐患, 几家市级智能工厂 — the head
     noun after 多少/几) and ``figure`` counts another by its own words (13766批次产品, 5个市级质检中心
@@ -477,13 +521,20 @@ def counts_other(question: str, figure: "Figure") -> bool:
     >>> f = figures_in("全年共部署质量监督抽查13766批次产品")[0]
     >>> counts_other("排查整治行动一共查出了多少隐患？", f), counts_other("抽查了多少批次产品？", f)
     (True, False)
+    >>> f = figures_in("创建市级绿色工厂102家、绿色园区3家")[0]
+    >>> counts_other("新创建了多少家绿色饭店？", f), counts_other("创建了几家绿色工厂？", f)
+    (True, False)
     """
     asked = asked_head(question)
-    if not asked:
+    if not asked or asked in _BROAD_HEADS:
         return False
     at = figure.clause.find(figure.phrase)
-    after = re.match(r"[\u4e00-\u9fff]{2,10}", figure.clause[at + len(figure.phrase):]) if at >= 0 else None
-    own = _head_noun(after.group(0)) if after else None
+    if at < 0:
+        return False
+    after = re.match(r"[\u4e00-\u9fff]{2,10}", figure.clause[at + len(figure.phrase):])
+    # a figure that ends its phrase (市级绿色工厂102家、…) counts the noun just before it
+    before = None if after or figure.unit in ("%", "个百分点") else re.search(r"[\u4e00-\u9fff]{2,10}$", figure.clause[:at])
+    own = _head_noun(after.group(0)) if after else _head_noun(before.group(0)) if before else None
     return bool(own) and asked not in figure.clause and not han_bigrams(asked) & han_bigrams(own)
 
 
@@ -588,6 +639,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         # a sentence naming what is asked only as an example of a group counts the group, or more
         flat_sentence = normalize_for_match(e.sentence.text)
         frame = normalize_for_match(e.sentence.text + " ".join(e.section.path)).lower()
+        area = normalize_for_match(e.section.text).lower()
         examples_named = example_only(flat_sentence, flat_terms, flat_question)
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):
@@ -625,7 +677,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 孕产妇的签约率 is not 重点人群（…孕产妇等）的, nor all's
             if subset_only(flat_sentence, flat_terms, normalize_for_match(f.clause)):
                 continue                      # 部督案件的涉案金额 is not the 总涉案金额 of all cases
-            if other_kind(kinds, scope_flat, simplified, weights, frame):
+            if member_of_total(flat_sentence, flat_question, normalize_for_match(f.clause)):
+                continue                      # one action of those listed is not counted by their 共…批次
+            if other_kind(kinds, scope_flat, simplified, weights, frame, area):
                 continue                      # 民事案件 is not counted by 刑事案件596件
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):
                 continue                      # 首个, 第二批 tell which one, not how many
@@ -747,6 +801,11 @@ _PART_OF = re.compile(r"(?P<total>(?<![\d.—–-])(?!(?:19|20)\d{2}\s*[年—�
                       r"按(?=[\u4e00-\u9fff]{1,4}(?:分|划分|拆分|统计))|(?=各区|每个区|各个区|各行业|每个行业|各领域|每个领域))")
 
 
+# A count asked for each district (各个区分别有几家, 每个区多少): only a figure of a named district
+# (崇明区…) answers it.
+_BY_DISTRICT = re.compile(r"(?:各|各个|每个|每一个)区[^，,。？?]{0,8}(?:多少|几)")
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}(?<![各地社园小校学分])区(?![域块间])")
+
 # A name in quotes (“上海设计100+”的名单): its figure names, it does not count.
 _QUOTED_NAME = re.compile(r"[“\"《「『][^”\"》」』]{1,40}[”\"》」』]")
 # 文件里, 通知中: where in the documents, not a part of a total.
@@ -762,8 +821,17 @@ def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: 
     """False when ``question`` asks about part of a total it quotes (:func:`part_asked`) and no
     evidence sentence gives that part's own figure beside the total (受理596件，其中审结…: 审结576件
     is there; 70起召回里汽车类的: nothing says) — or about part of a group it points at
-    (那些案件里，食品类的有多少起？) and no figure of the evidence is that part's."""
+    (那些案件里，食品类的有多少起？) and no figure of the evidence is that part's — or for each
+    district (各个区分别有几家) and no figure's clause names a district (崇明区).
+
+    >>> from types import SimpleNamespace as S
+    >>> e = [S(sentence=S(text="新增31家综合为老服务中心、41家社区长者食堂"))]
+    >>> part_given("那些综合为老服务中心，分到各个区分别有几家？", e, {}, ""), part_given("新增了几家综合为老服务中心？", e, {}, "")
+    (False, True)
+    """
     text = normalize_query(question)      # the patterns are Simplified (中國 is 中国)
+    if _BY_DISTRICT.search(text):
+        return any(_DISTRICT.search(f.clause.replace("各区", "")) for e in evidence for f in figures_in(e.sentence.text))
     pointed = _PART_OF_GROUP.search(text)
     if pointed and not _IN_DOCUMENT.search(text, 0, pointed.end("group") + 2):
         part = [w for w in content_words(pointed.group("part")) if w not in _UNITS]

@@ -21,13 +21,15 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                           r"印发单位|落款|名义|签发|签署|谁签|发文机关|issued by|who issued|who signed|signed by|"
                           r"which (body|agency) issued", re.I),
                re.compile(r"文件$|^\s*[\u4e00-\u9fff]{4,30}(领导小组|人民政府|委员会|办公厅|办公室|局)\s*$")),
-    "addressees": (re.compile(r"主送|发给|下发给|印发给|发到|哪些单位|addressed|sent to|recipients", re.I),
+    "addressees": (re.compile(r"主送|发给|下发给|印发给|(?<!转)发到|哪些单位|addressed|sent to|recipients", re.I),
                    re.compile(r"[：:]\s*$")),
     "copied": (re.compile(r"抄送|copied|cc\b", re.I), re.compile(r"^\s*抄送[：:]")),
     "public": (re.compile(r"公开|publicly|public", re.I), re.compile(r"公开发布|不予公开|依申请公开")),
     "title": (re.compile(r"标题|题目|全称|名称|叫什么|印发的是什么|title|name of", re.I),
               re.compile(r"关于|的通知|《")),
 }
+# An end asked (有效期到什么时候, 哪天失效): the header's date is when it was issued, not that.
+_END_ASKED = re.compile(r"有效期|失效|到期|过期|废止|截止|期限|valid|expire", re.I)
 # The question is about the document itself, not a topic inside it: it names the document, or
 # a part only a document's header has (落款, 文号, 抄送, 主送).
 SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此)文|这份|落款|文号|发文字号|抄送|主送|" + _DOC_NUMBER + "|"
@@ -48,8 +50,11 @@ def header_fields(question: str) -> list[str]:
 
     >>> header_fields("通知的文号和印发日期？")
     ['number', 'date']
+    >>> header_fields("这份通知的有效期到什么时候？")      # an end the header does not give
+    []
     """
-    return [name for name, (cue, _) in FIELDS.items() if cue.search(question)]
+    return [name for name, (cue, _) in FIELDS.items() if cue.search(question)
+            and not (name == "date" and _END_ASKED.search(question))]
 
 
 def header_facts(sentences, fields: list[str]) -> list[HeaderFact]:

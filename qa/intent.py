@@ -69,14 +69,14 @@ _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|�
                      r"姓名|叫什么名字的人|是哪位|(是|由)?谁(最早|最先|首先)?(发现|发明|提出|创立|创造|写)的|who (is|was) (the )?(head|director|leader|chair|person)", re.IGNORECASE)
 # A named institution asked (由哪所学校主考？ 哪家银行放的贷？) — not who is responsible (哪个单位负责:
 # :data:`_AGENCY`, read first).
-_ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构)|"
+_ORGANISATION = re.compile(r"哪(所|家|一家|个|一个)(学校|大学|高校|院校|学院|医院|银行|企业|公司|律所|检测机构|认证机构|船厂|工厂|厂)|"
                            # the maker or builder of a thing (是哪家施工单位干的？): a name is asked
                            r"哪(所|家|一家)[\u4e00-\u9fff]{0,3}(施工|承建|建设|设计|监理|生产|制造|供应)(单位|企业|公司|方|商)|"
                            # whose products (涉及哪些品牌的产品): makers' names are asked
-                           r"哪(些|几)(个|家)?(品牌|厂家|厂商|商家|生产商)|"
+                           r"哪(些|几)(个|家)?(品牌|厂家|厂商|商家|生产商)|哪(些|几)(个|家)?(企业|公司)的|"
                            r"获奖(企业|单位|组织|者)?名单|(得奖|获奖|中标|入选)的?(企业|单位|组织)(是|有)(哪|谁)|"
                            # who won an award (谁获奖了？ 第五届中国质量奖谁拿到了？): the winners' names
-                           r"谁(获|得|拿|夺|赢|评上)(了|得|到)?[^，,。？?]{0,12}奖|谁(获奖|得奖|中标|入选|上榜)|(获奖|得奖|中标|入选|上榜)(的|了)?(是|有)谁|"
+                           r"谁(获|得|拿|夺|赢|评上)(了|得|到)?[^，,。？?]{0,12}奖|谁(获奖|得奖|中标|入选|上榜)|(获奖|得奖|中标|入选|上榜)(的|了)?(企业|单位|组织)?(都|分别)?(是|有)谁|"
                            r"奖[^，,。？?]{0,6}(被|让)?谁(获得|拿到|拿|得|评上)了?|"
                            # which ones won (哪几家拿到了, 评上的是哪些企业): their names are asked
                            r"哪(几|些)(家|个)?(企业|单位|组织|公司)?(最后|最终)?(拿|获|得|评上|入选|中标|上榜|夺)|"
@@ -118,6 +118,7 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
 # 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
+                     r"归口(?=[^，,。？?]{0,3}(哪|谁|什么|单位|部门))|"
                      r"(由谁|谁来?|谁去|谁在|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进|推动|统筹|协调|跟进|对接)|"
                      r"哪(些|几|个|家|两|三|四)(个|家)?(部门|单位|委办局|委办|机关|机构|局|委)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)"
@@ -155,6 +156,10 @@ _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|�
 _RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是[^，,。？?]{1,24}的(多少|几)倍")
 # Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
+# What kind of a share is asked (提升什么产能的占比): the kind, not the figure.
+_KIND_OF_SHARE = re.compile(r"(什么|哪种|哪类|啥)[\u4e00-\u9fff]{0,6}的(占比|比例|比重)")
+# A unit that hosts or builds a thing (依托哪家单位建): its name, not the units responsible.
+_HOST = re.compile(r"(依托|依靠|承建|承办|建在|设在)[^，,。？?]{0,4}哪")
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
 # Which things a quoted word marks (举办哪些“首届”的活动？): every sentence holding it is one.
 _QUOTED_LIST = re.compile(r"哪(些|几)[^，。？?]{0,8}[“\"「『][^”\"」』]{1,12}[”\"」』]|"
@@ -304,6 +309,10 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         if pattern.search(text):
             found.append(attribute)
     attribute = found[0] if found else Attribute.OPEN
+    if attribute == Attribute.QUANTITY and _KIND_OF_SHARE.search(text):
+        attribute = Attribute.OPEN             # 提升什么产能的占比: which capacity, not its share
+    if attribute == Attribute.AGENCY and _HOST.search(text):
+        attribute = Attribute.ORGANISATION     # 依托哪家单位建: the host's name
     if attribute == Attribute.QUANTITY and _CONTENTS.search(text):
         attribute = Attribute.OPEN             # 几条依据…分别是什么: the items are asked, not their count
     if attribute == Attribute.QUANTITY and Attribute.ADVICE in found and _RECOMMEND_SOME.search(text):

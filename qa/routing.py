@@ -34,7 +34,7 @@ _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "�
                  "issued", "date", "number", "title", "copied", "public", "publicly", "sent", "addressed",
                  "recipients", "reference", "was", "what", "this", "who", "whom", "the",
                  # how the request is put (直接告诉我这份通知的文号), not a topic in the document
-                 "直接", "告诉", "输出", "给出", "说下", "一下", "帮忙", "麻烦", "查下", "看看"}
+                 "直接", "告诉", "输出", "给出", "说下", "一下", "帮忙", "麻烦", "查下", "看看", "对外", "不能", "可以"}
 
 
 def retriever_knows(index, word: str) -> bool:

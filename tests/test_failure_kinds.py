@@ -2024,3 +2024,46 @@ def test_a_figure_counting_another_thing_is_not_the_answer(extractive_assistant)
 def test_the_thing_counted_is_answered_in_its_own_measure_word(extractive_assistant, question, wanted):
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and wanted in answer.text, answer.text
+
+
+# A kind the figure's section never names while it names a sibling kind (a section of 刑事案件
+# counts no 民事案件); a figure after its noun counts that noun (市级绿色工厂102家 is no 绿色饭店);
+# one member of a list a total sums (开展A、B、C行动，全年共…13766批次) has no figure of its own;
+# a count for each district needs a district's figure. Each abstains.
+@pytest.mark.parametrize("question", ["2023年上海法院受理了多少件知识产权民事案件？",
+                                      "酒店想评绿色饭店，去年上海新创建了多少家绿色饭店？",
+                                      "儿童和学生用品安全守护行动单独抽查了多少批次？",
+                                      "去年新开的那些综合为老服务中心，分到各个区分别有几家？"])
+def test_a_figure_of_a_sibling_kind_a_sum_or_a_total_is_not_the_part_asked(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+# …while the kinds the notice counts are still answered, a broad class (设施) included.
+@pytest.mark.parametrize("question,wanted", [("去年养老方面新增了多少设施？", "31家"),
+                                             ("去年新创建了多少家市级绿色工厂？", "102家"),
+                                             ("家庭医生累计签了多少万人 签约率多少", "1100万人")])
+def test_the_kind_a_figure_counts_is_still_answered(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.text
+
+
+# The attribute asked decides the route: 归口 and 对接哪些部门 ask the responsible units; 依托哪家单位
+# asks a host's name (not the units responsible); 什么产能的占比 asks which capacity; the header's
+# date is when the notice was issued, not when it expires; 对外公开 asks the header's publication.
+@pytest.mark.parametrize("question,wanted", [
+    ("推动各区建立中小企业质量提升培育孵化工作机制，这项工作归口在哪？", "市质量工作领导小组办公室"),
+    ("中小企业计量伙伴计划、“提质强企”行动，我们区里该对接哪些部门？", "市经济信息化委"),
+    ("预制构件生产企业今年要提升什么产能的占比？", "智能化生产线"),
+    ("这个文件能不能对外公开？想转发到公司群里", "公开发布")])
+def test_the_attribute_asked_routes_the_answer(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and wanted in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["这份沪质〔2024〕1号通知的有效期到什么时候？",
+                                      "国家市场监管重点实验室（智能压力传感计量溯源研究及应用）依托哪家单位建？",
+                                      "数字化船舶建造那个国家计量数据建设应用基地，具体依托的是哪家船厂？"])
+def test_an_end_date_or_a_host_the_notice_never_gives_is_abstained_on(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
