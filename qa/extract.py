@@ -377,24 +377,35 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
     """For a ``question`` that asks two or more things at question marks (追溯要推进哪个规范？
     打击食药环犯罪搞什么专项？), the evidence sentence that best answers each part by the part's own
     words: the sentence with the largest share of them (ties by retrieval score), when it holds
-    at least :data:`PART_MATCH` of them and two of them at least. Parts that ask a figure are
+    at least :data:`PART_MATCH` of them and two of them at least. One part asking a thing of
+    each subject it joins (A和B，各自…？ :func:`conjuncts`) is a part for each subject, matched
+    on the sentence and its section's headings. Parts that ask a figure are
     skipped when ``skip_figures`` (the figure ranking answered them). ``[]`` for a question
     asking one thing, or when fewer than two parts found a sentence (one, when figures were
     answered): the whole question is then answered as one. A header line is never an answer."""
     parts = [p for p in sub_questions(question) if _ASKS.search(p)]
+    # one part asking a thing of each subject it joins (2023年A和B，各自开展了哪些行动？): each
+    # subject's own — its section's heading may be what names it (“双打”工作力度不断加大)
+    each = len(parts) == 1 and not read_intent(parts[0]).wants_figure
+    if each:
+        parts = conjuncts(parts[0])
     if len(parts) < 2:
         return []
     body = [e for e in evidence if e.section.path]
+
+    def text(e):
+        return e.sentence.text + ("".join(e.section.path) if each else "")
+
     found = []
     for part in parts:
         if skip_figures and read_intent(part).wants_figure:
             continue
         terms = list(dict.fromkeys(content_words(part)))
-        scored = sorted(((clause_match(e.sentence.text, terms, weights), e.score, e) for e in body),
+        scored = sorted(((clause_match(text(e), terms, weights), e.score, e) for e in body),
                         key=lambda t: (-t[0], -t[1]))
         # one word names no subject of its own (打算怎么拓展？ 往哪些方向？ lean on the part before)
         if scored and scored[0][0] >= PART_MATCH and \
-                sum(normalize_for_match(t).lower() in normalize_for_match(scored[0][2].sentence.text).lower()
+                sum(normalize_for_match(t).lower() in normalize_for_match(text(scored[0][2])).lower()
                     for t in terms) >= 2:
             found.append(scored[0][2])
     if len(found) < (1 if skip_figures else 2):

@@ -108,6 +108,8 @@ _ASKS = re.compile(r"多少|几|什么|哪|吗|呢|啥|咋|([\u4e00-\u9fff])不\
 # Nouns that name a measure of something, not a topic (…，数量是几个？ 金额多少？).
 _MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "个数", "件数", "人数", "次数", "金额", "总额", "规模", "比例",
                             "占比", "比重", "时间", "日期", "情况"})
+# A clause opening with a word that points back at the subjects before it (…A和B，各自开展了哪些…？).
+_BACK_TO = re.compile(r"^\s*(各自|分别|它们|二者|两者|两个|两项|这两|那两)")
 # A clause this short without a question word only fronts a time or topic (今年，…).
 _FRONTING = 8
 # A clause that frames a topic (…方面，…这块，…领域里，) — its time is the time of what follows.
@@ -148,6 +150,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     {2024}
     >>> asked_years("今年进出口商品质量安全方面，要在哪些领域探索联合监管？", 2024)
     {2024}
+    >>> asked_years("2023年质量安全监管和双打，各自开展了哪些专项行动？", 2024)
+    {2023}
     """
     from .text import split_clauses
 
@@ -163,9 +167,11 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
                 _FRAME.search(clause) else ""
             plain = clause
             continue
-        if not carried and not [w for w in content_words(clause) if w not in _MEASURE_NOUNS]:
+        if not carried and (not [w for w in content_words(clause) if w not in _MEASURE_NOUNS] or
+                            _BACK_TO.search(clause)):
             carried = plain       # …从去年的做法到今年的安排，分别是什么？ asks of the clause before;
                                   # so does one asking only a measure of it (…质检中心，数量是几个？)
+                                  # or one pointing back at its subjects (2023年A和B，各自开展了…)
         # (2024年还办不办，有没有配套活动？ — a clause joined by a comma asks of the same time)
         own = question_years(carried + clause, ref_year) or joined
         joined = own if re.search(r"[，,]\s*$", clause) else set()

@@ -2067,3 +2067,11 @@ def test_the_attribute_asked_routes_the_answer(extractive_assistant, question, w
 def test_an_end_date_or_a_host_the_notice_never_gives_is_abstained_on(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+# 5. A thing asked of each subject a question joins (A和B，各自…) is answered for each, from its
+# own section, in the year the subjects are fronted with.
+def test_each_joined_subject_gets_its_own_section(extractive_assistant):
+    answer = extractive_assistant.ask("2023年质量安全监管和双打，各自开展了哪些专项行动？")
+    assert not answer.abstained and "剑网2023" in answer.text and "儿童和学生用品安全守护" in answer.text, answer.text
+    assert {"第一部分（十二）", "第一部分（十三）"} <= _labels(answer) and all(c.path[0].startswith("第一部分") for c in answer.citations)
