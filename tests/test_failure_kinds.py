@@ -2075,3 +2075,10 @@ def test_each_joined_subject_gets_its_own_section(extractive_assistant):
     answer = extractive_assistant.ask("2023年质量安全监管和双打，各自开展了哪些专项行动？")
     assert not answer.abstained and "剑网2023" in answer.text and "儿童和学生用品安全守护" in answer.text, answer.text
     assert {"第一部分（十二）", "第一部分（十三）"} <= _labels(answer) and all(c.path[0].startswith("第一部分") for c in answer.citations)
+
+
+# The units in an item's brackets are its responsible units (后面括号里写的是哪些单位); a place a
+# thing is hung in (挂牌在哪些单位) is no responsibility.
+def test_the_units_in_an_items_brackets_are_asked_as_its_responsible_units(extractive_assistant):
+    answer = extractive_assistant.ask("长三角一体化合作那一条，后面括号里写的是哪些单位？")
+    assert answer.mode == Mode.STRUCTURED and "市交通委" in answer.text and "市农业农村委" in answer.text, answer.text
