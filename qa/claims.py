@@ -538,6 +538,26 @@ def counts_other(question: str, figure: "Figure") -> bool:
     return bool(own) and asked not in figure.clause and not han_bigrams(asked) & han_bigrams(own)
 
 
+# What a sum of money is (奖金, 利润, 营收…), words of one kind grouped.
+_MONEY_KINDS = (("奖金", "奖励金", "奖励"), ("补贴", "补助", "资助"), ("资金", "经费", "拨款"), ("预算",),
+                ("投资", "投入"), ("利润",), ("营收", "收入"), ("产值",), ("涉案金额", "涉案"), ("罚款", "罚没"),
+                ("保费",), ("订单",), ("销售额", "销售"))
+
+
+def other_money(question: str, clause: str) -> bool:
+    """True when ``question`` asks a kind of money (奖金) and the money figure's ``clause`` says
+    it is another (新增利润74.3亿元): no word of the kind asked in the clause, a word of another.
+
+    >>> other_money("上海市质量奖的奖金是多少？", "250个项目为企业新增利润74.3亿元")
+    True
+    >>> other_money("专项资金支付了多少？", "全市共计支付质量发展专项资金2.1亿元")
+    False
+    """
+    asked = [k for k in _MONEY_KINDS if any(w in question for w in k)]
+    own = [k for k in _MONEY_KINDS if any(w in clause for w in k)]
+    return bool(asked) and bool(own) and not set(asked) & set(own)
+
+
 def example_only(sentence: str, terms: list[str], question: str) -> bool:
     """True when ``terms`` (a question's content words) name, in ``sentence`` (normalised for
     matching), only an example listed in brackets after a group (重点人群（…孕产妇等）) and
@@ -667,6 +687,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                                               # those its clause counts are the ones that passed
             if counts_other(question, f):
                 continue                      # 多少隐患 is not answered by 13766批次产品
+            if unit == "元" and other_money(asked, f.clause):
+                continue                      # 奖金多少 is not answered by 新增利润74.3亿元
             if decided and not DECIDED.search(f.context):
                 continue                      # 判决了多少件 is not answered by 受理…171件
             if negated and not NEGATED.search(f.context):

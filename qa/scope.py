@@ -17,7 +17,8 @@ from functools import lru_cache
 from .sections import Section
 from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in, to_chinese_numeral
 
-_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+# (a number counted in a measure word — 2000起, 1999家 — is no year)
+_YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余))")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
              "前年": -2, "明年": 1, "next year": 1}
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before; not
@@ -79,6 +80,8 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     [2023]
     >>> sorted(question_years("“秋风”行动在两部分里分别怎么写的？", 2024))
     [2023, 2024]
+    >>> question_years("通知说共侦破刑事案件2000起，对吗？", 2024)
+    set()
     """
     # a span of years names one period (2023—2024年度市政府质量奖, 2023—2025年行动方案), not two
     # years to choose or compare

@@ -2082,3 +2082,23 @@ def test_each_joined_subject_gets_its_own_section(extractive_assistant):
 def test_the_units_in_an_items_brackets_are_asked_as_its_responsible_units(extractive_assistant):
     answer = extractive_assistant.ask("长三角一体化合作那一条，后面括号里写的是哪些单位？")
     assert answer.mode == Mode.STRUCTURED and "市交通委" in answer.text and "市农业农村委" in answer.text, answer.text
+
+
+# 3. A sum of money of one kind (奖金) is not answered by another kind's (新增利润74.3亿元).
+def test_money_of_another_kind_is_not_the_answer(extractive_assistant):
+    answer = extractive_assistant.ask("上海市质量奖的奖金是多少？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+# 10. A count the user states wrongly (2000起) is a figure to correct, not a year outside the notice.
+def test_a_count_stated_in_a_premise_is_not_read_as_a_year(extractive_assistant):
+    answer = extractive_assistant.ask("通知说上海共侦破刑事案件2000起，对吗？")
+    assert not answer.abstained and "1169起" in answer.text, answer.text
+    assert any("1169" in note for note in answer.notes), answer.notes
+
+
+# 9. A follow-up's own rare word (在线) names what it turns to within the earlier turn's section.
+def test_a_follow_up_turns_to_the_sentence_of_its_own_word(extractive_assistant):
+    history = [("首届检验检测行业创新大赛是哪部分的安排？", "是2024年要点里“加强质量文化建设”的内容。")]
+    answer = extractive_assistant.ask("这一条里还说要做一个什么在线的东西？", history=history)
+    assert not answer.abstained and "质量知识库" in answer.text, answer.text
