@@ -442,6 +442,8 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     True
     >>> other_kind([("刑事", "案件")], "全年共受理一审知识产权刑事案件596件")
     False
+    >>> other_kind([("服务业", "质量")], "上海市制造业质量竞争力指数95.17")
+    True
     >>> other_kind([("民事", "案件")], "共受理侵犯知识产权犯罪审查逮捕案件359件615人", area="…一审知识产权刑事案件596件…")
     True
     >>> other_kind([("医疗器械", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "医疗器械抽检合格率", {"医疗器械"})
@@ -455,12 +457,12 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
         # …in the figure's own words, or in its section's when the section never names the kind asked
         for text in (scope, area) if modifier not in area else (scope,):
             for m in re.finditer(re.escape(head), text):
-                before = text[max(0, m.start() - 2):m.start()]
-                # a sibling of the modifier asked (刑事 beside 民事, 二审 beside 一审): both words of
-                # the dictionary, the same kind word after another mark — unless the question writes
-                # that mark too (市一级 is 市级)
-                if len(modifier) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", before) and \
-                        before[1] == modifier[1] and before[0] != modifier[0] and \
+                before = text[max(0, m.start() - len(modifier)):m.start()]
+                # a sibling of the modifier asked (刑事 beside 民事, 二审 beside 一审, 制造业 beside
+                # 服务业): both words of the dictionary, the same kind word after another mark —
+                # unless the question writes that mark too (市一级 is 市级)
+                if len(modifier) in (2, 3) and re.fullmatch(r"[\u4e00-\u9fff]+", before) and len(before) == len(modifier) and \
+                        before[-1] == modifier[-1] and before[0] != modifier[0] and \
                         before[0] + modifier not in question and in_dictionary(before) and in_dictionary(modifier):
                     return True
     # a noun the question puts before a head (医疗器械 … 合格率) names its kind: any head after it;

@@ -2102,3 +2102,9 @@ def test_a_follow_up_turns_to_the_sentence_of_its_own_word(extractive_assistant)
     history = [("首届检验检测行业创新大赛是哪部分的安排？", "是2024年要点里“加强质量文化建设”的内容。")]
     answer = extractive_assistant.ask("这一条里还说要做一个什么在线的东西？", history=history)
     assert not answer.abstained and "质量知识库" in answer.text, answer.text
+
+
+# 1. A sibling kind of three characters (服务业 beside the 制造业 the notice scores) is another kind.
+def test_a_three_character_sibling_kind_is_not_the_answer(extractive_assistant):
+    answer = extractive_assistant.ask("上海市服务业质量竞争力指数是多少？")
+    assert answer.abstained and not answer.citations, answer.text
