@@ -2,7 +2,7 @@
 (setup: download and verify the models, so that run time needs no network).
 
 Exit codes: 0 success, 2 bad usage (argparse's own code), 1 failure with a one-line error on
-stderr.
+stderr (with ``--json``, also ``{"error": …, "exit_code": …}`` on stdout once the arguments parse).
 """
 
 from __future__ import annotations
@@ -297,14 +297,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args, str(exc), 2)
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 1
+        return _fail(args, "interrupted", 1)
     except Exception as exc:  # one line, never a traceback, for every other failure
         if args.verbose:
             logging.exception("failed")
-        message = first_line(exc, 1000)
-        print(f"error: {message}", file=sys.stderr)
-        return 1
+        return _fail(args, first_line(exc, 1000), 1)
+
+
+def _fail(args, message: str, code: int) -> int:
+    """Tell a failure: one line on stderr, and with ``--json`` also ``{"error": …, "exit_code": …}``
+    on stdout, so that a client reading JSON gets JSON. Returns ``code``."""
+    print(f"error: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": message, "exit_code": code}, ensure_ascii=False))
+    return code

@@ -100,3 +100,11 @@ def test_eval_scores_follow_ups_and_compares_generators(settings, tmp_path):
     assert extractive["over_refusal_rate"] == 0.0 and extractive["abstain_accuracy"] == 1.0
     done = run(["eval", str(gold), "--compare", "extractive,frobnicate"], settings)
     assert done.returncode == 2 and "--compare" in done.stderr
+
+
+@pytest.mark.parametrize("args,code", [(["ask", "   ", "--json"], 2), (["eval", "/nonexistent.jsonl", "--json"], 1)])
+def test_a_json_client_gets_its_error_as_json(settings, args, code):
+    done = run(args, settings)
+    assert done.returncode == code and done.stderr.strip()
+    error = json.loads(done.stdout)
+    assert error["exit_code"] == code and error["error"] in done.stderr
