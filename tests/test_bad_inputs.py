@@ -35,7 +35,8 @@ def test_bad_input_through_the_engine(extractive_assistant, notice_text, row):
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_bad_input_through_the_cli(extractive_assistant, notice_text, row, monkeypatch, capsys):
     """``python -m qa ask QUESTION --json`` in-process (the assistant built once for all rows):
-    exit 0 with the JSON object, or exit 2 with one line on stderr; never a traceback."""
+    exit 0 with the JSON object, or exit 2 with one line on stderr and the error as JSON on
+    stdout; never a traceback."""
     import qa.engine
     from qa.cli import main
 
@@ -44,7 +45,8 @@ def test_bad_input_through_the_cli(extractive_assistant, notice_text, row, monke
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     if row["expect"] == "message":
-        assert code == 2 and err.startswith("error: ") and err.count("\n") == 1 and not out
+        assert code == 2 and err.startswith("error: ") and err.count("\n") == 1
+        assert json.loads(out) == {"error": err[len("error: "):].strip(), "exit_code": 2}
         return
     assert code == 0, err
     result = json.loads(out)
