@@ -651,6 +651,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     kinds = kinds_asked(question)
     simplified = normalize_for_match(normalize_query(f"{context} {question}")).lower()
     ranked = []
+    areas: dict[str, str] = {}        # each section's text, normalised for matching
     for e in evidence:
         # a quoted span may name the sentence's section (“双打”工作 → （十三）“双打”工作力度…)
         # and a span framing a sentence of several clauses (在“3＋6”领域，新增…；筹建…5个…) each clause
@@ -661,7 +662,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         # a sentence naming what is asked only as an example of a group counts the group, or more
         flat_sentence = normalize_for_match(e.sentence.text)
         frame = normalize_for_match(e.sentence.text + " ".join(e.section.path)).lower()
-        area = normalize_for_match(e.section.text).lower()
+        if e.section.section_id not in areas:
+            areas[e.section.section_id] = normalize_for_match(e.section.text).lower()
+        area = areas[e.section.section_id]
         examples_named = example_only(flat_sentence, flat_terms, flat_question)
         for f in figures_in(e.sentence.text):
             if f.value in stated or (f.unit == "年" and len(f.value) == 4):

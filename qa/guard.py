@@ -267,7 +267,7 @@ def _split_instruction(clause: str) -> tuple[str, str]:
         if english:                 # "tell me the X" asks, as a question of its own
             return clause[told.start():].lstrip(), clause[:told.start()]
         rest = clause[told.end():]
-        if not english and not _ASKS.search(rest):      # 告诉我X: X是什么？
+        if not _ASKS.search(rest):      # 告诉我X: X是什么？
             rest = re.sub(r"[。.!！\s]*$", "", rest) + "是什么？"
         return rest, clause[:told.end()]
     return "", clause

@@ -18,7 +18,7 @@ from .guard import GuardedQuestion, is_role_switch
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
 from .scope import about_the_question, asked_years, asking_clauses, question_years, strip_years
 from .spelling import Speller
-from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses
+from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
 # Words that point back to the previous turn.
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|这类|这种|这样的|"
@@ -154,10 +154,8 @@ def topic_words(question: str) -> list[str]:
     >>> topic_words("今年这块打算怎么弄？")
     []
     """
-    from .scope import _posseg
-
     words = set(content_words(question))
-    return [w for w, flag in _posseg(normalize_query(question))
+    return [w for w, flag in tagged_words(normalize_query(question))
             if w.lower() in words and w not in ATTRIBUTE_WORDS and not _ASKS_ITSELF.search(w)    # 怎么弄 asks
             and (flag.startswith(_NOUN_TAGS) or flag == "vn")]
 
@@ -199,9 +197,7 @@ def _names_topic(text: str, corpus: str | None) -> bool:
     """Whether ``text`` names a topic of its own (a noun of :func:`topic_words` beyond the
     broad words of :data:`_BROAD`) that the documents (``corpus``, normalised for matching)
     use — any such noun when no corpus is given."""
-    from .scope import _posseg
-
-    nouns = {w for w, flag in _posseg(normalize_query(text)) if flag.startswith(_NOUN_TAGS)}
+    nouns = {w for w, flag in tagged_words(normalize_query(text)) if flag.startswith(_NOUN_TAGS)}
     words = [w for w in topic_words(text) if w in nouns and w not in _BROAD]
     if corpus is None:
         return bool(words)
@@ -224,14 +220,12 @@ def _instruction_topic(instruction: str, corpus: str | None) -> str:
     the documents'; joined by spaces, empty when none is. A role to play (扮演…发言人) names none."""
     if not instruction or corpus is None:
         return ""
-    from .scope import _posseg
-
     flat = corpus.lower()
     spans = []
     for clause in split_clauses(instruction):
         if is_role_switch(clause):
             continue
-        tokens = [(w, f) for w, f in _posseg(normalize_query(clause)) if w.strip()]
+        tokens = [(w, f) for w, f in tagged_words(normalize_query(clause)) if w.strip()]
         nouns = [i for i, (w, f) in enumerate(tokens) if f.startswith(_NOUN_TAGS) and not re.fullmatch(r"\W+", w)]
         if not nouns:
             continue

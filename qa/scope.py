@@ -12,10 +12,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .sections import Section
-from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in, to_chinese_numeral
+from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in, tagged_words, to_chinese_numeral
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余))")
@@ -210,13 +209,6 @@ def strip_years(question: str) -> str:
     return re.sub(r"\s+", " ", text).strip() or normalize_query(question)
 
 
-@lru_cache(maxsize=256)
-def _posseg(text: str) -> tuple[tuple[str, str], ...]:
-    import jieba.posseg as pseg
-
-    return tuple((w.word, w.flag) for w in pseg.cut(text))
-
-
 # An organisation's name ends like one (jieba's ``nt`` also tags phrases that are not names).
 _ORGANISATION = ("局", "委", "办", "厅", "院", "会", "集团", "公司", "大学", "学院", "协会")
 # The last character of a division's name with its suffix (闵行区, 上海市, 浙江省).
@@ -315,7 +307,7 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
     flat = normalize_for_match(corpus)
     out = []
     at = 0
-    for word, flag in _posseg(normalized):
+    for word, flag in tagged_words(normalized):
         at += len(word)
         if len(word) < 2 or known(word) or _country_cut_from(word, normalized[at:at + 1]):
             continue

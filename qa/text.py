@@ -307,17 +307,18 @@ def _jieba():
 NOUN_TAGS = frozenset({"n", "nz", "b", "l", "j", "eng"})
 
 
-def tagged_words(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=256)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """``text`` cut by jieba's precise segmentation, each word with its part-of-speech tag
-    (jieba's ICTCLAS-style tags: n noun, v verb, m numeral…), in order.
+    (jieba's ICTCLAS-style tags: n noun, v verb, m numeral…), in order; cached.
 
     >>> tagged_words("药品抽检")
-    [('药品', 'n'), ('抽检', 'v')]
+    (('药品', 'n'), ('抽检', 'v'))
     """
     _jieba()
     import jieba.posseg
 
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+    return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
 
 
 def noun_words(text: str) -> list[str]:
