@@ -625,15 +625,19 @@ def _nearest_topic_evidence(retriever: HybridRetriever, result: RetrievalResult,
 
 
 def _within_margin(index: Index, sentences: list[EvidenceSentence], scores: np.ndarray, margin: float,
-                   picked: list[Evidence]) -> list[Evidence]:
+                   picked: list[Evidence], best: np.ndarray | None = None) -> list[Evidence]:
     """The ``sentences`` scoring within ``margin`` of the best of them (``scores``: float
-    ``(len(sentences),)``), best first, that fit beside ``picked``: at most
-    :data:`PER_TOPIC_SECTION` a section and :data:`MAX_TOPIC_SENTENCES` in all. Unnumbered."""
+    ``(len(sentences),)``) — or of each one's own bar, ``best`` (float ``(len(sentences),)``) —
+    best first, that fit beside ``picked``: at most :data:`PER_TOPIC_SECTION` a section and
+    :data:`MAX_TOPIC_SENTENCES` in all. Unnumbered."""
     per_section = Counter(e.sentence.section_id for e in picked)
     more: list[Evidence] = []
+    bars = np.full(len(scores), scores.max()) if best is None else best
     for i in np.argsort(-scores):
-        if scores[i] < scores.max() - margin or len(picked) + len(more) >= MAX_TOPIC_SENTENCES:
+        if len(picked) + len(more) >= MAX_TOPIC_SENTENCES:
             break
+        if scores[i] < bars[i] - margin:
+            continue
         sentence = sentences[i]
         if per_section[sentence.section_id] >= PER_TOPIC_SECTION:
             continue
@@ -667,7 +671,21 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
     qvec = retriever.embedder.embed_queries([focus])[0] if focus != result.normalized else result.query_vector
     with _single_threaded():
         dense = index.sentence_vectors[np.array([c.sentence_id for c in candidates])] @ qvec   # (n,)
-    return _within_margin(index, candidates, dense, TOPIC_DENSE_MARGIN, picked)
+        held = index.sentence_vectors[np.array([e.sentence.sentence_id for e in picked])] @ qvec \
+            if picked else np.zeros(0)
+    # the bar is the best sentence of the same part of the same document, the listed ones included:
+    # a sentence only near the question is not listed beside one that names the topic and is
+    # nearer still (养老 → 养老服务标准化专项行动, not the insurance sentences of 完善多元保障); a part
+    # with nothing listed yet (the other year asked) keeps the bar of the rest
+    def part(section_id: int) -> tuple:
+        section = index.section(section_id)
+        return section.doc_id, section.path[0] if section.path else ""
+    best_listed: dict[tuple, float] = {}
+    for e, cosine in zip(picked, held):
+        key = part(e.sentence.section_id)
+        best_listed[key] = max(best_listed.get(key, -1.0), float(cosine))
+    bars = np.array([max(float(dense.max()), best_listed.get(part(c.section_id), -1.0)) for c in candidates])
+    return _within_margin(index, candidates, dense, TOPIC_DENSE_MARGIN, picked, best=bars)
 
 
 # Words a question uses to ask where or what the documents say of a topic, not topics.

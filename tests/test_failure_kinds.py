@@ -179,6 +179,16 @@ def test_a_topic_some_headings_name_is_listed_from_those_sections_only(extractiv
     assert all(any(matches_gold(c.path, g) for g in row["gold"]) for c in answer.citations), answer.text
 
 
+def test_a_listing_takes_no_sentence_further_from_the_question_than_the_one_naming_its_topic(extractive_assistant,
+                                                                                               tune_rows):
+    """电梯燃气安全今年咋弄？ — the sentence naming 燃气安全、电梯安全 answers; sentences only near the
+    question in meaning and further from it (住宅工程质量保险, 碳计量) are not listed beside it."""
+    row = tune_rows["j2-117"]
+    answer = extractive_assistant.ask(row["question"])
+    assert "筑底三年行动" in answer.text
+    assert _labels(answer) == {"第二部分（十二）"}, answer.text
+
+
 def test_related_things_asked_of_a_topic_are_listed_beyond_its_own_section(extractive_assistant):
     """跟X有关的 asks for every mention, not only the item whose heading names X."""
     answer = extractive_assistant.ask("2024年要点里跟长三角有关的都有哪些？")
