@@ -410,7 +410,12 @@ def kinds_asked(question: str) -> list[tuple[str, str]]:
     >>> kinds_asked("全市认证机构的营业收入有多少？")[:1]
     [('认证', '机构')]
     """
-    words = [normalize_for_match(w) for w in counted_words(question)]
+    return _kind_pairs(counted_words(question), question)
+
+
+def _kind_pairs(words: list[str], question: str) -> list[tuple[str, str]]:
+    """``(modifier, head)`` pairs of ``words`` (of ``question``): see :func:`kinds_asked`."""
+    words = [normalize_for_match(w) for w in words]
     flat = normalize_for_match(normalize_query(question))
     # a word for the documents' whole field or place (全市, 上海) names no kind
     pairs = [(a, b) for a, b in zip(words, words[1:])
@@ -480,6 +485,24 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
                 if sibling and modifier not in sibling and not any(g in question for g in han_bigrams(sibling)):
                     return True
     return False
+
+
+# A rank or standing among others asked (排第几, 排名怎么样, 第几名, 名次).
+_RANK_ASKED = re.compile(r"第几(?:名|位)|排(?:名|在|第|几|多少)|名次|位次")
+
+
+def sibling_kind_only(question: str, quotes: list[str]) -> bool:
+    """True when every one of ``quotes`` names, before the head word of a kind ``question``
+    asks (:func:`kinds_asked`: 建筑业 + 质量), a sibling of its modifier and never the
+    modifier itself (制造业质量竞争力指数 for 建筑业质量竞争力指数): the quotes speak of
+    another kind of the thing asked (the first rule of :func:`other_kind`). The kinds are those
+    a count asks (:func:`kinds_asked`) or, for a rank asked (排第几, 排名怎么样), the nouns of
+    the question paired the same way."""
+    kinds = kinds_asked(question)
+    if _RANK_ASKED.search(question):
+        kinds += _kind_pairs(noun_words(question), question)
+    flat = normalize_for_match(normalize_query(question)).lower()
+    return bool(kinds and quotes) and all(other_kind(kinds, normalize_for_match(q).lower(), flat) for q in quotes)
 
 
 def _subject_before(text: str) -> str | None:

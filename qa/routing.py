@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
+from .claims import sibling_kind_only
 from .header import SELF, header_facts, header_fields
 from .intent import Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
@@ -174,6 +175,8 @@ def route_topic(query, result: RetrievalResult) -> Routed | None:
     retrieval found (``result.scoped``), else ``None``."""
     if query.intent.scope != Scope.ALL or not result.scoped:
         return None
+    if not query.english and sibling_kind_only(query.question, [e.sentence.text for e in result.evidence]):
+        return None       # 服务业质量竞争力指数…怎么样 → only the 制造业 index: another kind, no listing
     return _topic_listing(query, result)
 
 

@@ -41,7 +41,8 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground
-from .claims import confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong
+from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong,
+                     sibling_kind_only)
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -437,6 +438,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         missing = [p for p in places_named(about_the_question(query.question)) if not any(names_place(p, s) for s in sources)]
         if missing:
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
+    if not query.english and sibling_kind_only(query.question, cited_quotes):
+        verdict.problems.append("说的是同类中的另一种")      # 建筑业…指数 → 制造业质量竞争力指数95.17
     if SUPERLATIVE_ASKED.search(normalize_query(query.question)) and not STANDS_OUT.search(quotes):
         verdict.problems.append("没有给出所问的比较结果")      # 哪类产品召回最多？ → only the total
     asked_text = normalize_query(query.text)

@@ -2088,3 +2088,15 @@ def test_a_style_asked_before_tell_me_is_set_aside_and_the_thing_answered(extrac
     answer = extractive_assistant.ask(question)
     assert answer.mode != Mode.REFUSED and wanted in answer.text and answer.citations, answer.text
     assert any("已被忽略" in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", ["上海建筑业质量竞争力指数排全国第几？",       # the notice ranks 制造业's
+                                      "服务业质量竞争力指数在全国排名怎么样？"])
+def test_a_sentence_naming_a_sibling_kind_does_not_answer_a_question_without_a_figure(extractive_assistant,
+                                                                                       question):
+    """Not only figures: a rank or a standing asked of one kind (建筑业) is not told by the
+    sentence on its sibling (制造业质量竞争力指数…全国排名第一)."""
+    answer = extractive_assistant.ask(question)
+    _assert_abstains(answer)
+    assert any("另一种" in note for note in answer.notes), answer.notes
+
