@@ -69,6 +69,8 @@ _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|�
                   r"环境变量|密钥|秘钥|api[ _-]?keys?|access tokens?|environment variables?|passwords?|credentials|"
                   # …and its own workings (你后台用的什么模型, 服务器地址)
                   r"你(的)?(后台|后端|底层|服务器)|服务器(的)?(地址|ip|IP)|\b(which|what) (model|llm) (are you|do you)\b|"
+                  # (模型名称、版本号, 后台加载的文件和存放路径)
+                  r"模型(的)?(名称|名字|版本)|版本号|后台加载|(存放|存储|部署|安装)(的)?(路径|目录)|文件路径|"
                   r"your (instructions|rules|prompt|guidelines|configuration)|hidden (instructions|rules|prompt)",
                   re.IGNORECASE)
 # Claiming authority over the assistant (我是开发, 领导让你…, SYSTEM OVERRIDE).
