@@ -283,6 +283,9 @@ _TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说�
                    re.IGNORECASE)
 
 
+# An instruction about how to answer (用海盗的口吻回答, answer like a pirate): what follows is the
+# question, not a text to be said.
+_ANSWERING = re.compile(r"回答|答复|作答|\b(?:answer|reply|respond)\b", re.IGNORECASE)
 _FENCE = re.compile(r"\s*(?:#{2,}|={3,}|\*{3,}|-{3,}|~{3,}|_{3,}|\|{2,})\s*")
 _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}")
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
@@ -377,7 +380,9 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         kept.append(asked)
         removed.append(instruction)
         # a role to play speaks next (扮演发言人，宣布X。): what it is to say is the instruction's
-        ordered = TASK.search(normalize_query(instruction)) or is_role_switch(instruction)
+        # — unless the role only answers (answer like a pirate: 2024年…那条，…？): what follows is asked
+        ordered = TASK.search(normalize_query(instruction)) or \
+            is_role_switch(instruction) and not _ANSWERING.search(instruction)
         writing = (writing or bool(ordered)) and not asked and not _SENTENCE_END.search(clause)
     question = "".join(kept).strip(" ，,：:;；")
     instruction = (wrapped + "".join(removed)).strip()

@@ -68,7 +68,8 @@ _LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分[^（(�
 # Pointing at an item by its heading (加强质量文化建设这一条).
 _ITEM_POINTER = re.compile(r"这一?(条|项|部分|段|节)|该(条|项)|那一?(条|项)|条款")
 # Asking what a section says, or its heading.
-_CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么")
+_CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么|"
+                            r"列出|一条条|逐条|逐项|(要|需要|得)(做|干|办)的(事|工作)")
 # Characters of an item's heading (without its number) that name the item when written whole
 # in a question without pointing at it (推动工程品质提升: 8); shorter ones (加强统筹协调: 6) are
 # phrases a question uses of its own (on tune, 6 took …里面提到每年要编制的报告叫什么？ after a
@@ -153,7 +154,9 @@ def _named_section(query, index) -> Routed | None:
 
 # Words a question about an item's content uses beside its heading.
 _ITEM_WORDS = frozenset("具体 措施 工作 任务 事情 内容 方面 原文 全文 标题 要求 部署 安排 打算 今年 去年 这一项 这项 这条 一条 "
-                        "一项 条款 通知 文件 要点 总结 部分".split())
+                        "一项 条款 通知 文件 要点 总结 部分 "
+                        # how the content is to be listed (一条条说, 逐条列出)
+                        "一条条 一条一条 逐条 逐项 挨个 一一 分条".split())
 
 
 def _beyond_heading(text: str, sections) -> list[str]:

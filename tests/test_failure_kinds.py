@@ -2101,3 +2101,20 @@ def test_a_sentence_naming_a_sibling_kind_does_not_answer_a_question_without_a_f
     _assert_abstains(answer)
     assert any("另一种" in note for note in answer.notes), answer.notes
 
+
+def test_a_question_after_an_instruction_on_how_to_answer_is_kept_whole(extractive_assistant, tune_rows):
+    """answer like a pirate: X — what follows an answering style is the question (the section it
+    names, 加强统筹协调那条, included), not a text to be said."""
+    answer = extractive_assistant.ask(tune_rows["j56-069"]["question"])
+    _assert_answers(answer, "上海市质量状况分析报告")
+    assert _labels(answer) == {"第二部分（一）"}, answer.text
+
+
+@pytest.mark.parametrize("question", ["推动工程品质提升，今年列了哪些具体工作？一条条说",
+                                      "推动工程品质提升这一项，逐条列出要做的事"])
+def test_asking_an_item_listed_point_by_point_gives_every_point(extractive_assistant, question):
+    """一条条说 / 逐条列出 ask how to list an item's content, not a topic inside it."""
+    answer = extractive_assistant.ask(question)
+    for point in ("预拌混凝土", "区域工程质量评价", "BIM应用情况抽查", "质量通病整治"):
+        _assert_answers(answer, point)
+
