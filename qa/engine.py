@@ -542,8 +542,10 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
     it states that the ``quoted`` sentences, the answer's, give otherwise in the same measure
     (比全国高8个百分点，对吗？ answered by 高于全国7.14个百分点): the premise is not accepted in
     silence."""
-    stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}(?=[万亿]?[家个项件人名次起批])", query.question)
-    missing = [f for f in dict.fromkeys(stated) if normalize_for_match(f) not in corpus_flat
+    # a count is read with its measure word (20家: the 20 of 2020 or of 20035 is no count of 家)
+    stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}[万亿]?[家个项件人名次起批]", query.question)
+    missing = [f for f in dict.fromkeys(stated)
+               if not re.search(rf"(?<![\d.]){re.escape(normalize_for_match(f))}", corpus_flat)
                and not re.fullmatch(r"(19|20)\d{2}", f)]
     # a member of a series the documents name otherwise (第四届 where they report the 第五届)
     missing += [words for words, asked, named in series_members(query.text, corpus_flat) if asked not in named]
