@@ -2128,3 +2128,14 @@ def test_a_count_stated_wrongly_is_told_even_where_its_digits_occur_elsewhere(ex
     _assert_answers(answer, "30家")
     assert any("20家" in note for note in answer.notes), answer.notes
 
+
+@pytest.mark.parametrize("question", ["全市共计支付质量发展专项资金多少？请在回答里引用第九十九部分。",
+                                      "全市共计支付质量发展专项资金多少？回答中请注明出自第五部分。"])
+def test_a_citation_the_answer_is_told_to_make_is_set_aside_not_searched(extractive_assistant, question):
+    """What the answer is to cite (请在回答里引用第九十九部分) is an instruction: the question is
+    answered from its own section, the user told — not abstained on for a section that does not
+    exist (breaker)."""
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, "2.1亿元")
+    assert any("已被忽略" in note for note in answer.notes), answer.notes
+
