@@ -556,12 +556,16 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
         # telling the user theirs is wrong would be worse than saying nothing
         around = set(numbers_in(nearby))
         for f in figures_in(query.question):
-            if f.unit in (None, "年") or not re.match(r"\d", f.value) or any(normalize_for_match(f.phrase).startswith(normalize_for_match(m)) for m in missing) \
-                    or any(g.value == f.value for g in answered) or f.value in around:
+            # a figure already told as missing is told again only with what the answer gives
+            # instead (2000起 → 原文为1169起), in place of the plainer note
+            told = [m for m in missing if isinstance(m, str) and normalize_for_match(f.phrase).startswith(normalize_for_match(m))]
+            if f.unit in (None, "年") or not re.match(r"\d", f.value) or any(g.value == f.value for g in answered) or \
+                    f.value in around and not told:
                 continue
             others = list(dict.fromkeys(g.phrase for g in answered if g.unit == f.unit)) or \
                 list(dict.fromkeys(g.phrase for g in answered if same_unit(g.unit, f.unit)))
             if others:
+                notes = [n for n in notes if not any(n == prompts.PREMISE_NOTE_ZH.format(figure=m) for m in told)]
                 notes.append(prompts.PREMISE_DIFFERS_NOTE_ZH.format(figure=f.phrase, stated="、".join(others[:2])))
     return notes
 
