@@ -487,7 +487,8 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     return False
 
 
-# A rank or standing among others asked (排第几, 排名怎么样, 第几名, 名次).
+# A rank or standing among others asked (排第几, 排名怎么样, 第几名, 名次) — wider than
+# qa.verify.RANK_ASKED, which asks for a rank to be stated: a standing asked names its kind too.
 _RANK_ASKED = re.compile(r"第几(?:名|位)|排(?:名|在|第|几|多少)|名次|位次")
 
 

@@ -549,7 +549,8 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
                and not re.fullmatch(r"(19|20)\d{2}", f)]
     # a member of a series the documents name otherwise (第四届 where they report the 第五届)
     missing += [words for words, asked, named in series_members(query.text, corpus_flat) if asked not in named]
-    notes = [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing]
+    differs: list[str] = []
+    superseded: set[str] = set()     # missing figures told below with what the answer gives instead
     if quoted and not query.english and _CONFIRM.search(query.question):
         answered = figures_in(quoted)
         # a figure the retrieved sentences (``nearby``) hold may be the answer's, chosen amiss:
@@ -558,16 +559,16 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
         for f in figures_in(query.question):
             # a figure already told as missing is told again only with what the answer gives
             # instead (2000起 → 原文为1169起), in place of the plainer note
-            told = [m for m in missing if isinstance(m, str) and normalize_for_match(f.phrase).startswith(normalize_for_match(m))]
+            told = [m for m in missing if normalize_for_match(f.phrase).startswith(normalize_for_match(m))]
             if f.unit in (None, "年") or not re.match(r"\d", f.value) or any(g.value == f.value for g in answered) or \
                     f.value in around and not told:
                 continue
             others = list(dict.fromkeys(g.phrase for g in answered if g.unit == f.unit)) or \
                 list(dict.fromkeys(g.phrase for g in answered if same_unit(g.unit, f.unit)))
             if others:
-                notes = [n for n in notes if not any(n == prompts.PREMISE_NOTE_ZH.format(figure=m) for m in told)]
-                notes.append(prompts.PREMISE_DIFFERS_NOTE_ZH.format(figure=f.phrase, stated="、".join(others[:2])))
-    return notes
+                superseded.update(told)
+                differs.append(prompts.PREMISE_DIFFERS_NOTE_ZH.format(figure=f.phrase, stated="、".join(others[:2])))
+    return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing if f not in superseded] + differs
 
 
 # Sentences a model sees: the extract's, then the best of the rest up to this many. A model may

@@ -298,6 +298,7 @@ _TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说�
 # An instruction about how to answer (用海盗的口吻回答, answer like a pirate): what follows is the
 # question, not a text to be said.
 _ANSWERING = re.compile(r"回答|答复|作答|\b(?:answer|reply|respond)\b", re.IGNORECASE)
+
 _FENCE = re.compile(r"\s*(?:#{2,}|={3,}|\*{3,}|-{3,}|~{3,}|_{3,}|\|{2,})\s*")
 _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}")
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")

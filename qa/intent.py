@@ -158,7 +158,6 @@ _RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是
 _KIND_OF_SHARE = re.compile(r"(什么|哪种|哪类|啥)[\u4e00-\u9fff]{0,6}的(占比|比例|比重)")
 # A unit that hosts or builds a thing (依托哪家单位建): its name, not the units responsible.
 _HOST = re.compile(r"(依托|依靠|承建|承办|建在|设在|挂牌|落户)[^，,。？?]{0,4}哪")
-# Measure words a count can be asked in (多少台套 → 台套).
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
 # Which things a quoted word marks (举办哪些“首届”的活动？): every sentence holding it is one.

@@ -625,14 +625,14 @@ def _nearest_topic_evidence(retriever: HybridRetriever, result: RetrievalResult,
 
 
 def _within_margin(index: Index, sentences: list[EvidenceSentence], scores: np.ndarray, margin: float,
-                   picked: list[Evidence], best: np.ndarray | None = None) -> list[Evidence]:
+                   picked: list[Evidence], bars: np.ndarray | None = None) -> list[Evidence]:
     """The ``sentences`` scoring within ``margin`` of the best of them (``scores``: float
-    ``(len(sentences),)``) — or of each one's own bar, ``best`` (float ``(len(sentences),)``) —
+    ``(len(sentences),)``) — or of each one's own bar, ``bars`` (float ``(len(sentences),)``) —
     best first, that fit beside ``picked``: at most :data:`PER_TOPIC_SECTION` a section and
     :data:`MAX_TOPIC_SENTENCES` in all. Unnumbered."""
     per_section = Counter(e.sentence.section_id for e in picked)
     more: list[Evidence] = []
-    bars = np.full(len(scores), scores.max()) if best is None else best
+    bars = np.full(len(scores), scores.max()) if bars is None else bars
     for i in np.argsort(-scores):
         if len(picked) + len(more) >= MAX_TOPIC_SENTENCES:
             break
@@ -685,7 +685,7 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
         key = part(e.sentence.section_id)
         best_listed[key] = max(best_listed.get(key, -1.0), float(cosine))
     bars = np.array([max(float(dense.max()), best_listed.get(part(c.section_id), -1.0)) for c in candidates])
-    return _within_margin(index, candidates, dense, TOPIC_DENSE_MARGIN, picked, best=bars)
+    return _within_margin(index, candidates, dense, TOPIC_DENSE_MARGIN, picked, bars=bars)
 
 
 # Words a question uses to ask where or what the documents say of a topic, not topics.
