@@ -181,11 +181,14 @@ def counted_words(question: str) -> list[str]:
     ['国家级', '示范', '工厂']
     >>> counted_words("去年侦破的案件里，部督案件有几起？")
     ['部督', '案件']
+    >>> counted_words("药品抽检一共抽了多少批次？")
+    ['药品', '抽检']
     """
     text = to_halfwidth(question)
     for pattern in (_COUNTED_AFTER, _COUNTED_BEFORE):
         for m in pattern.finditer(text):
-            words = [w for w in content_words(m.group("head")) if w not in _HOW_STATED]
+            # a measure word alone (多少批次？) names no kind: what it counts stands before it
+            words = [w for w in content_words(m.group("head")) if w not in _HOW_STATED and w not in _UNITS]
             if words:
                 return words
     return []
@@ -441,7 +444,10 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
       figure's (“双打”工作… frames 总涉案金额), or
     * a kind the figure's section (``area``, its text normalised for matching) never names while
       it names a sibling of it before the same head (a section of 刑事案件 counts no 民事案件,
-      whatever its figure's own words: 审查逮捕案件359件).
+      whatever its figure's own words: 审查逮捕案件359件), or
+    * a kind (a noun the documents use, before a head they use) that the figure's section never
+      names while the figure's text writes no head of the question's either (药品抽检…多少批次 →
+      质量监督抽查13766批次产品: the notice gives the 药品抽检 rate, no count of batches).
 
     >>> other_kind([("民事", "案件")], "全年共受理一审知识产权刑事案件596件")
     True
@@ -455,6 +461,9 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     True
     >>> other_kind([("药品", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "药品抽检合格率", {"药品"})
     False
+    >>> other_kind([("药品", "抽检")], "全年共部署质量监督抽查13766批次产品", "药品抽检批次", {"药品", "抽检"},
+    ...            area="开展重点工业产品质量安全隐患排查治理…")
+    True
     """
     for modifier, head in pairs:
         if modifier in scope:
@@ -476,6 +485,8 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     for modifier in dict.fromkeys(modifier for modifier, _ in pairs):
         if modifier in scope or modifier in frame or modifier not in used or noun_words(modifier) != [modifier]:
             continue
+        if area and modifier not in area and any(h in used for h in heads) and not any(h in scope for h in heads):
+            return True       # neither the kind nor its head in the figure's section (医疗器械抽检 → 质量监督抽查13766批次)
         at = question.find(modifier)
         for head in (h for h in heads if at >= 0 and question.find(h, at + len(modifier)) >= 0):
             for m in re.finditer(re.escape(head), scope):

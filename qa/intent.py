@@ -120,7 +120,7 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
                      r"归口(?=[^，,。？?]{0,3}(哪|谁|什么|单位|部门))|"
                      r"(由谁|谁来?|谁去|谁在|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进|推动|统筹|协调|跟进|对接)|"
-                     r"哪(些|几|个|家|两|三|四)(个|家)?(部门|单位|委办局|委办|机关|机构|局|委)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
+                     r"哪(些|几|个|家|两|三|四)(个|家)?(市级|市里的?|区级|政府|相关|职能|主管)?(部门|单位|委办局|委办|机关|机构|局|委)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)"
                      # …not what is carried out (推进落实哪个规范？)
                      r"(?![\u4e00-\u9fff]?(规范|标准|文件|方案|制度|政策|项目|工程|措施|任务|行动|计划|平台|规定|办法|条例))|"
@@ -167,10 +167,12 @@ _QUOTED_LIST = re.compile(r"哪(些|几)[^，。？?]{0,8}[“\"「『][^”\"�
 # about it is gathered; a topic one section holds lists that section.
 _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容|工作|措施|举措|地方|方面|说法|事)|"
                              r"有(什么|啥)[^，。？！,?!]{0,6}(内容|措施|举措|说法|工作|安排|动作|做法|活动)|"
-                             r"(提到|提及|涉及|写|讲|说)了?(什么|啥|哪些)|(都|还)?(涉及|包括|包含)(了)?(哪些|什么|啥)|"
+                             r"(提到|提及|涉及|写|讲|说)了?(什么|啥|哪些)|提了(什么|啥|哪些)|(都|还)?(涉及|包括|包含)(了)?(哪些|什么|啥)|"
                              r"(相关|有关)的?(内容)?(都)?有?(提到|提及|说到|讲到|写到)|有(提到|提及|说到|讲到|写到)[^，。？！,?!]{1,16}(吗|没)|"
                              r"都(怎么|如何|咋)(提|说|讲|写)|"
-                             r"怎么体现|(做|干)了(什么|啥|哪些)|(咋|怎么)(整|弄|搞)|(咋|怎么)样了|进展(如何|怎么样|咋样)")
+                             r"怎么体现|(做|干|安排|部署)了(什么|啥|哪些)|(咋|怎么)(整|弄|搞)|(咋|怎么)样了|进展(如何|怎么样|咋样)")
+# One item pointed at (这一项里…还提了什么): its content is asked, not the topic's everywhere.
+_ONE_ITEM = re.compile(r"这一?(项|条|部分|段|节)|该(项|条)|那一?(项|条)")
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
@@ -333,7 +335,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     elif len(years) >= 2 or _done_and_planned(text) or _count_then_plan(text):
         scope = Scope.COMPARE
     elif attribute == Attribute.OPEN and (_CONTENTS_ASKED.search(text) or _QUOTED_LIST.search(text)) and \
-            not _COUNTED_GROUP.search(text):
+            not _COUNTED_GROUP.search(text) and not _ONE_ITEM.search(text):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE

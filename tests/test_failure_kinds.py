@@ -2139,3 +2139,33 @@ def test_a_citation_the_answer_is_told_to_make_is_set_aside_not_searched(extract
     _assert_answers(answer, "2.1亿元")
     assert any("已被忽略" in note for note in answer.notes), answer.notes
 
+
+
+@pytest.mark.parametrize("row_id", ["j13-025",    # 市级药品抽检…多少批次: the notice gives its rate only
+                                    "j51-033"])   # 知识产权保护工作站有几个: only 商标品牌指导站 are counted
+def test_a_count_of_a_kind_its_figures_section_never_names_is_not_answered(extractive_assistant, tune_rows, row_id):
+    """A count asked of a kind (药品抽检, with a measure word alone after 多少: 多少批次) is not
+    answered by a figure whose whole section names neither the kind nor its head (质量监督抽查
+    13766批次产品): the notice does not give it."""
+    answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+    _assert_abstains(answer)
+
+
+def test_which_units_with_a_level_named_between_asks_the_responsible_units(extractive_assistant):
+    """哪些市级部门负责 asks the item's responsible units like 哪些部门负责 (fresh batch j58)."""
+    answer = extractive_assistant.ask("2024年推动工程品质提升由哪些市级部门负责？")
+    for unit in ("市住房城乡建设管理委", "市水务局"):
+        _assert_answers(answer, unit)
+
+
+@pytest.mark.parametrize("row_id", ["j54-016"])   # 药这一块，今年要点里提了哪些要做的
+def test_what_the_notice_raised_on_a_topic_is_gathered_from_every_section(extractive_assistant, tune_rows, row_id):
+    """提了哪些 / 安排了啥 ask what the documents say of a topic, like 提到了哪些: every section on
+    it is gathered, not one sentence (fresh batch j57: 2024年机器人相关的工作提了哪些)."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    for wanted in row["must_contain"]:
+        _assert_answers(answer, wanted)
+    robots = extractive_assistant.ask("2024年机器人相关的工作提了哪些？")
+    for wanted in ("人形机器人", "张江机器人谷"):
+        _assert_answers(robots, wanted)
