@@ -78,6 +78,8 @@ PROCEDURE = re.compile(r"流程|程序|手续|材料|条件|须|应当|提交|�
 CONTACT = re.compile(r"\d{3,4}-?\d{7,8}|\b\d{5,}\b|@|https?://|www\.")
 # A grade as the documents would state one: A级, 五星, 优秀等次, 评为一等.
 GRADE_STATED = re.compile(r"[A-EＡ-Ｅ]{1,3}级|[一二三四五1-5]星级?|(优秀|良好|合格)(等次|等级|档)|特等|[一二三]等(奖)?|(评为|评定为|定为)[^，。；]{0,6}(级|等|档)")
+# What a question asks to be recommended (推荐几家上海本帮菜老字号餐厅 → 上海本帮菜老字号餐厅).
+_RECOMMENDED = re.compile(r"推荐(?:一下|下)?(?:[一几]?[个家款条所种些])?([^，。？！,?!吧吗呢]{2,16})")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大品所座]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
                            r"叫(什么|啥)(名字)?|(什么|啥)名字|名单|名称(是|有)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
@@ -218,7 +220,11 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         return any(m.group(0) not in q for m in GRADE_STATED.finditer(body))
     if attribute == Attribute.ADVICE:
         # the documents' own recommending (向商务部推荐新一轮“中华老字号”), of a thing the question names
-        words = content_words(q)
+        # — the very thing asked for: the head of what the question asks to be recommended
+        # (推荐几家…老字号餐厅 → 餐厅) is what the documents recommend, not only a word beside it
+        asked = _RECOMMENDED.search(q)
+        heads = content_words(asked.group(1))[-1:] if asked else []
+        words = heads or content_words(q)
         return any(any(w in m.group(1) for w in words) for m in re.finditer(r"推荐([^，。；;]{1,16})", body))
     if attribute in (Attribute.AGENCY, Attribute.ORGANISATION):   # a unit or organisation the question does not name
         if attribute == Attribute.ORGANISATION:     # a document's title (《…农业机构…准则》) names none

@@ -2169,3 +2169,11 @@ def test_what_the_notice_raised_on_a_topic_is_gathered_from_every_section(extrac
     robots = extractive_assistant.ask("2024年机器人相关的工作提了哪些？")
     for wanted in ("人形机器人", "张江机器人谷"):
         _assert_answers(robots, wanted)
+
+
+@pytest.mark.parametrize("row_id", ["j58-096"])    # 推荐几家上海本帮菜老字号餐厅
+def test_a_recommendation_asked_is_not_answered_by_what_the_notice_nominates(extractive_assistant, tune_rows, row_id):
+    """推荐几家…老字号餐厅 asks the assistant for restaurants; 向商务部推荐…“中华老字号”43个 is the
+    notice nominating brands to a ministry — it recommends no 餐厅 (the head of what is asked)."""
+    answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+    _assert_abstains(answer)
