@@ -135,7 +135,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)
 _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|写|出现|涉及|有))|(文件|通知|要点|总结|原文)(里|中)?(的)?(哪些|哪几个|什么)地方|"
-                       r"哪几处|几处|(在)?(哪里|哪儿|哪)(提到|提及|说到|讲到|出现|写|说|讲)|(出现|提到|提及|写|列)在(哪|哪里|哪儿)|在哪些(条|部分)|"
+                       r"哪几处|几处|(在)?(哪里|哪儿|哪)(提到|提及|说到|讲到|出现|写|说|讲)|(哪些|哪几)(条目|条款|条|项)(?=[^，。？?]{0,12}(提|说到|讲到|写到|涉及|出现))|(出现|提到|提及|写|列)在(哪|哪里|哪儿)|在哪些(条|部分)|"
                        r"(提到|提及|说到|讲到|出现|涉及|讲|说|写|提)(了|过)?.{0,16}(的地方|几次|几回|几遍|几处|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
 # Asking for everything about a topic, across sections.

@@ -2177,3 +2177,14 @@ def test_a_recommendation_asked_is_not_answered_by_what_the_notice_nominates(ext
     notice nominating brands to a ministry — it recommends no 餐厅 (the head of what is asked)."""
     answer = extractive_assistant.ask(tune_rows[row_id]["question"])
     _assert_abstains(answer)
+
+
+@pytest.mark.parametrize("row_id", ["j47-072"])    # 2024年要点里哪些条目涉及医疗器械
+def test_which_items_mention_a_topic_lists_every_item_naming_it(extractive_assistant, tune_rows, row_id):
+    """哪些条目涉及X / 哪几条讲到了X ask where the documents mention X, like 哪些地方提到了X: every
+    item naming it is listed, not the best sentence of one."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    for wanted in row["must_contain"]:
+        _assert_answers(answer, wanted)
+    assert {"第二部分（六）", "第二部分（十二）"} <= _labels(answer), answer.text
