@@ -504,6 +504,10 @@ def _figure_pieces(part: str) -> list[str]:
     return [p if p == pieces[0] else f"{lead}{p}" for p in pieces]
 
 
+# A year named (去年, 2024年): what a clause writes before it is its topic, after it what it asks.
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?|去年|今年|明年|前年|上年|本年")
+
+
 def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years: set[int], query) -> list[Evidence]:
     """The best section of each side: for a year that one part of the question asks about on
     its own (去年…多少？今年…什么？), the best section of that year for that part (a later part
@@ -520,6 +524,19 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         own = asked_years(part, query.ref_year)
         if len(own) == 1:      # a later part takes its topic from the first (X去年…？今年还…？)
             parts.setdefault(next(iter(own)), part if i == 0 else f"{part} {strip_years(pieces[0])}")
+    if len(pieces) == 1:
+        # one sentence whose clauses each ask of one year (领导小组这套机制，去年调整了啥，今年要怎么
+        # 发挥作用): each year's clause with the clauses that name no year (the topic) — a later
+        # one with what the first writes before its year too (“一站式”服务去年有几个项目，今年还有
+        # 啥帮扶？), not what the first asks of its own year (调整了啥)
+        clauses = [c for c in re.split(r"[，,；;：:。]", query.text) if c.strip()]
+        dated = [(c, asked_years(c, query.ref_year)) for c in clauses]
+        lead = " ".join(c for c, own in dated if not own)
+        first = next((c for c, own in dated if len(own) == 1), "")
+        if lead and sum(len(own) == 1 for _, own in dated) >= 2:
+            for c, own in dated:
+                if len(own) == 1:
+                    parts.setdefault(next(iter(own)), f"{lead} {c}" if c == first else f"{lead} {c} {_YEAR_WORD.split(first)[0]}")
     picked: list[Evidence] = []
     for year in sides:
         part = parts.get(year)

@@ -2188,3 +2188,16 @@ def test_which_items_mention_a_topic_lists_every_item_naming_it(extractive_assis
     for wanted in row["must_contain"]:
         _assert_answers(answer, wanted)
     assert {"第二部分（六）", "第二部分（十二）"} <= _labels(answer), answer.text
+
+
+@pytest.mark.parametrize("row_id", ["j12-038", "j51-022",   # 领导小组这套机制，去年调整了啥，今年要怎么发挥作用
+                                    "j23-098"])             # 打假这块，去年破了多少刑事案件，今年要部署哪些专项行动
+def test_each_year_of_a_comparison_is_answered_from_its_own_clause(extractive_assistant, tune_rows, row_id):
+    """A comparison asked in one sentence of clauses, each of one year, takes each year's
+    sentences by that year's clause and the topic — not by the other year's ask (调整了啥 drew
+    the 2024 skills catalogue's 动态调整机制 instead of the leading group's 发挥…作用)."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    for wanted in row["must_contain"]:
+        _assert_answers(answer, wanted)
+    assert "动态调整机制" not in answer.text, answer.text
