@@ -44,7 +44,7 @@ _ELLIPTIC_CLAUSE = re.compile(r"^(那|那么)?[^？?，,]{0,16}呢[？?，,]?|wh
 _ITEM_POINTER = re.compile(r"(?:[那这该]一?|同一)(?:条|项)(?![河路街目])")
 _TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
                          re.IGNORECASE)
-_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40}|[\u4e00-\u9fff])[”\"」』》]")
 
 
 @dataclass(frozen=True)

@@ -2201,3 +2201,15 @@ def test_each_year_of_a_comparison_is_answered_from_its_own_clause(extractive_as
     for wanted in row["must_contain"]:
         _assert_answers(answer, wanted)
     assert "动态调整机制" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("row_id", ["j58-078"])    # 2023年上海在“碳”方面做了哪些质量相关工作
+def test_a_quoted_single_character_is_the_topic_listed(extractive_assistant, tune_rows, row_id):
+    """A character the user quotes (“碳”) is an exact term like any quoted span: the sentences
+    holding it are listed — not, for want of a topic, the part's opening paragraph nearest in
+    meaning to 质量相关工作."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    for wanted in row["must_contain"]:
+        _assert_answers(answer, wanted)
+    assert all("碳" in c.quote for c in answer.citations), answer.text
