@@ -2213,3 +2213,14 @@ def test_a_quoted_single_character_is_the_topic_listed(extractive_assistant, tun
     for wanted in row["must_contain"]:
         _assert_answers(answer, wanted)
     assert all("碳" in c.quote for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize("row_id", ["j58-082"])    # 2023年上海在对外展示和国际交流上办了哪些事
+def test_a_verb_after_a_locative_is_no_unit_asked_about(extractive_assistant, tune_rows, row_id):
+    """交流上办了哪些事 is 上 + 办 (done at), not a unit called 上办: the question is answered from
+    the notice, not told that 上办 is no responsible unit."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"])
+    for wanted in row["must_contain"]:
+        _assert_answers(answer, wanted)
+    assert not any("上办" in note for note in answer.notes), answer.notes
