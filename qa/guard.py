@@ -376,6 +376,9 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         raise QuestionError("请输入一个关于通知内容的问题（网页代码、图片和链接不会被读取）。")
     if not re.search(r"[^\W_]", text):               # only punctuation, symbols or emoji
         raise QuestionError("请输入一个关于通知内容的问题。")
+    letters = [ch for ch in text if ch.isalnum()]
+    if len(letters) >= 8 and len(set(letters)) == 1:   # one character over and over (aaaaaaaa, 啊啊啊…)
+        raise QuestionError("请输入一个关于通知内容的问题。")
     cut = len(text) > max_chars
     if cut:
         text = keep_end(text, max_chars)

@@ -72,3 +72,11 @@ def test_a_question_with_nul_and_control_characters_reaches_the_cli_on_stdin(set
                           cwd=ROOT, env=env, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "96.04" in json.loads(done.stdout)["answer"]
+
+
+@pytest.mark.parametrize("message", ["a" * 30, "a" * 20000, "啊" * 200, "？".join("a" * 12)])
+def test_one_character_over_and_over_is_no_question(extractive_assistant, message):
+    """aaaaaaaa… asks nothing: the user is asked for a question, not shown an answer (breaker: the
+    model's translation step answered it and a 〔模型回答·已核对〕 text about special equipment came out)."""
+    with pytest.raises(QuestionError, match="请输入"):
+        extractive_assistant.ask(message)
