@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .text import COUNTED, normalize_query
+from .text import COUNTED, ITEM_POINTER, normalize_query
 
 
 class Attribute(str, Enum):
@@ -171,8 +171,6 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
                              r"(相关|有关)的?(内容)?(都)?有?(提到|提及|说到|讲到|写到)|有(提到|提及|说到|讲到|写到)[^，。？！,?!]{1,16}(吗|没)|"
                              r"都(怎么|如何|咋)(提|说|讲|写)|"
                              r"怎么体现|(做|干|安排|部署)了(什么|啥|哪些)|(咋|怎么)(整|弄|搞)|(咋|怎么)样了|进展(如何|怎么样|咋样)")
-# One item pointed at (这一项里…还提了什么): its content is asked, not the topic's everywhere.
-_ONE_ITEM = re.compile(r"这一?(项|条|部分|段|节)|该(项|条)|那一?(项|条)")
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
@@ -335,7 +333,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     elif len(years) >= 2 or _done_and_planned(text) or _count_then_plan(text):
         scope = Scope.COMPARE
     elif attribute == Attribute.OPEN and (_CONTENTS_ASKED.search(text) or _QUOTED_LIST.search(text)) and \
-            not _COUNTED_GROUP.search(text) and not _ONE_ITEM.search(text):
+            not _COUNTED_GROUP.search(text) and not ITEM_POINTER.search(text):
         scope = Scope.ALL
     else:
         scope = Scope.SINGLE

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 
 from .guard import GuardedQuestion, is_role_switch
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
-from .scope import about_the_question, asked_years, asking_clauses, question_years, strip_years
+from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years
 from .spelling import Speller
-from .text import NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
+from .text import ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
 # Words that point back to the previous turn.
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|这类|这种|这样的|"
@@ -40,10 +40,6 @@ _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
 # The elliptic clause of a question (二审的呢？受理和审结各多少 — the rest asks on its own).
 _ELLIPTIC_CLAUSE = re.compile(r"^(那|那么)?[^？?，,]{0,16}呢[？?，,]?|what about|how about", re.IGNORECASE)
-# Words pointing at the previous turn's item itself (那一条里, 这项当中, 该条): its section.
-_ITEM_POINTER = re.compile(r"(?:[那这该]一?|同一)(?:条|项)(?![河路街目])")
-_TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|今年|去年|明年|前年|本年|上年|this year|last year|next year",
-                         re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40}|[\u4e00-\u9fff])[”\"」』》]")
 
 
@@ -107,8 +103,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     own = [w for w in topic_words(question) if normalize_for_match(w) not in seen]
     if own and not _REFERS.search(question):         # a topic of its own: it stands on its own
         return question, bool(_ANAPHORA.search(question))
-    if _TIME_WORDS.search(question):                 # the previous topic, this question's time
-        previous = _TIME_WORDS.sub("", previous)
+    if TIME_WORDS.search(question):                 # the previous topic, this question's time
+        previous = TIME_WORDS.sub("", previous)
     if _ASKS_ITSELF.search(_ELLIPTIC_CLAUSE.sub("", question)):
         # a question asking its own thing (今年这块打算怎么弄？) takes the previous topic, not
         # what was asked of it (…发布了几项？是谁组织的？ would make it a count or a person)
@@ -294,7 +290,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # …那X呢？ asks what the previous turn asked, of X: at the previous turn's time as well
     # (去年培育了多少首席质量官？ → 那标准化总监呢？ asks 2023's)
     # …那一条里还说了什么？ points into the previous turn's item: the same item, of the same year
-    pointed = follow_up and bool(history) and bool(_ITEM_POINTER.search(asked))
+    pointed = follow_up and bool(history) and bool(ITEM_POINTER.search(asked))
     inherited = asked_years(history[-1][0], ref_year) if elliptic or pointed else set()
     years = frozenset(own_years or inherited or (set() if names_own else asked_years(text, ref_year)))
     intent = read_intent(own_text, own_years)

@@ -504,17 +504,13 @@ def _figure_pieces(part: str) -> list[str]:
     return [p if p == pieces[0] else f"{lead}{p}" for p in pieces]
 
 
-# A year named (去年, 2024年): what a clause writes before it is its topic, after it what it asks.
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年?|去年|今年|明年|前年|上年|本年")
-
-
 def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years: set[int], query) -> list[Evidence]:
     """The best section of each side: for a year that one part of the question asks about on
     its own (去年…多少？今年…什么？), the best section of that year for that part (a later part
     with the first part's words, where the topic is named); else the best-ranked section of
     that year for the whole question."""
     from .extract import sub_questions
-    from .scope import asked_years, section_years, strip_years
+    from .scope import TIME_WORDS, asked_years, section_years, strip_years
 
     scoped = {y for h in result.hits for y in section_years(h.section)}
     sides = sorted(years & scoped) if len(years & scoped) >= 2 else sorted(scoped)
@@ -536,7 +532,7 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         if lead and sum(len(own) == 1 for _, own in dated) >= 2:
             for c, own in dated:
                 if len(own) == 1:
-                    parts.setdefault(next(iter(own)), f"{lead} {c}" if c == first else f"{lead} {c} {_YEAR_WORD.split(first)[0]}")
+                    parts.setdefault(next(iter(own)), f"{lead} {c}" if c == first else f"{lead} {c} {TIME_WORDS.split(first)[0]}")
     picked: list[Evidence] = []
     for year in sides:
         part = parts.get(year)

@@ -26,7 +26,7 @@ from .intent import Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
 from .scope import section_years
-from .text import content_words, normalize_query, split_clauses
+from .text import ITEM_POINTER, content_words, normalize_query, split_clauses
 
 # Words of a question about the document itself (beyond the header facts' own cue words).
 _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "发的", "发给", "下发给", "印发给", "送给", "发到",
@@ -65,8 +65,6 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
 # A section named by its label: 第二部分（十八）, 第二部分第十八条 (items are numbered through a part).
 _LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分[^（(，,。？?]{0,12}?(?:[（(]([一二三四五六七八九十\d]{1,3})[)）]|"
                     r"第([一二三四五六七八九十\d]{1,3})(?:条|项|点|小节))")
-# Pointing at an item by its heading (加强质量文化建设这一条).
-_ITEM_POINTER = re.compile(r"这一?(条|项|部分|段|节)|该(条|项)|那一?(条|项)|条款")
 # Asking what a section says, or its heading.
 _CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么|"
                             r"列出|一条条|逐条|逐项|(要|需要|得)(做|干|办)的(事|工作)")
@@ -117,7 +115,7 @@ def _named_section(query, index) -> Routed | None:
     else:
         # a heading pointed at (…这一条) names its item; so does an item's whole heading written
         # without pointing (推动工程品质提升要做哪些事？), when it is long enough to be no phrase of its own
-        shortest = 4 if _ITEM_POINTER.search(text) else HEADING_NAMES
+        shortest = 4 if ITEM_POINTER.search(text) else HEADING_NAMES
         sections = [s for s in index.sections if len(s.path) >= 2 and len(_heading(s)) >= shortest
                     and _heading(s) in text]
     if sections and not label and _beyond_heading(text, sections):

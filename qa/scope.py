@@ -20,6 +20,8 @@ from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in,
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余))")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
              "前年": -2, "明年": 1, "next year": 1}
+# A time word of a question: a written year (2024年) or one named relative to the document's date.
+TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|" + "|".join(_RELATIVE), re.IGNORECASE)
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before; not
 # 写之前, 回答之前: before the assistant writes) and from it on (接下来, 新一年 → its year; 这一年
 # right after a year is that year: 2023年这一年). A

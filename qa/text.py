@@ -253,6 +253,11 @@ def chinese_numeral(value: str) -> int:
 # A group counted with a figure (70起, 5家, 90余个): a question naming one asks of that group.
 COUNTED = r"\d+(?:余|多)?[个家项条类种名所起件批例台]"
 
+# Words pointing at one item (这一项, 该条, 那一条里, 同一条, 这部分): the item in view — the one the
+# question names by its heading, or the previous turn's — not a topic's every section. (条河, 项目,
+# 条件, 苏州河那段, 这段话 are no pointers.)
+ITEM_POINTER = re.compile(r"(?:[这那该]一?|同一)(?:条|项|部分)(?![河路街目件])|这一?[段节](?![话对])")
+
 # A member of a series: 首批, 第二批, 第五届, 第3期 (group 2: its number, group 3: its measure word).
 SERIES_MEMBER = re.compile(r"(首|第([一二三四五六七八九十\d]+))(批|届|期|轮)")
 
