@@ -46,7 +46,7 @@ from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, 
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
-from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
+from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, tagged_words, normalize_query,
                    numbers_in, tokenize)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
@@ -229,8 +229,23 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     if attribute in (Attribute.AGENCY, Attribute.ORGANISATION):   # a unit or organisation the question does not name
         if attribute == Attribute.ORGANISATION:     # a document's title (《…农业机构…准则》) names none
             body = re.sub(r"《[^《》]*》", "", body)
-        return any(m.group(0) not in q for m in ORGANISATION.finditer(body))
+        return any(m.group(0) not in q for m in organisations_in(body))
     return True
+
+
+def organisations_in(text: str) -> list[re.Match]:
+    """The names of units and organisations in ``text``: :data:`ORGANISATION` matches whose
+    suffix ends a word of jieba's segmentation (:func:`qa.text.tagged_words`) that is no verb —
+    举办 and 深化部市 name none, 上海市标准化战略咨询委员会 does.
+
+    >>> [m.group(0) for m in organisations_in("举办市政府质量奖颁奖活动，由市市场监管局牵头")]
+    ['由市市场监管局']
+    """
+    ends, at = {}, 0
+    for word, tag in tagged_words(text):
+        at += len(word)
+        ends[at] = tag
+    return [m for m in ORGANISATION.finditer(text) if m.end() in ends and not ends[m.end()].startswith("v")]
 
 
 def corrects_premise(question: str, text: str) -> bool:

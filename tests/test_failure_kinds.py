@@ -2224,3 +2224,12 @@ def test_a_verb_after_a_locative_is_no_unit_asked_about(extractive_assistant, tu
     for wanted in row["must_contain"]:
         _assert_answers(answer, wanted)
     assert not any("上办" in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("row_id", ["j12-078"])    # 今年评出来的市政府质量奖获奖企业都有谁
+def test_an_organisation_asked_is_not_answered_by_a_verb_ending_in_a_unit_suffix(extractive_assistant, tune_rows,
+                                                                                 row_id):
+    """Which organisations won is asked; the notice names none. 举办…颁奖活动 ends in 办 like a
+    unit's name (市政府办公厅) but names no organisation: the assistant says the notice does not
+    tell, instead of quoting the award's sentence as the winners."""
+    _assert_abstains(extractive_assistant.ask(tune_rows[row_id]["question"]))
