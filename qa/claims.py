@@ -168,6 +168,8 @@ OWN_WEIGHT = 0.25
 # What a count counts: the words after 多少/几 (几家国家级示范工厂), or before them (部督案件有几起).
 _COUNTED_AFTER = re.compile(r"(?:多少|(?<!好)几)(?:" + "|".join(map(re.escape, _UNITS)) + r")?(?P<head>[^？?，,。；;！!、\s]{2,16})")
 _COUNTED_BEFORE = re.compile(r"(?P<head>[^？?，,。；;！!、]{2,16}?)(?:一共|共|总共|累计)?(?:有|是|为|达到|达)?(?:多少|几)")
+# …X呢？ with no 多少 or 几 (那医疗器械的抽检合格率呢？): what it asks of is all that comes before 呢
+_COUNTED_ELLIPTIC = re.compile(r"(?:^|(?<=[，,。；;！!？?]))\s*(?:那么|那)?(?P<head>[^？?，,。；;！!、]{2,16}?)呢\s*[？?]?\s*$")
 
 
 # Words saying how a figure is stated or asked (实际写的是多少名, 到底有几家): nothing counted.
@@ -183,9 +185,11 @@ def counted_words(question: str) -> list[str]:
     ['部督', '案件']
     >>> counted_words("药品抽检一共抽了多少批次？")
     ['药品', '抽检']
+    >>> counted_words("那医疗器械的抽检合格率呢？")
+    ['医疗器械', '抽检', '合格率']
     """
     text = to_halfwidth(question)
-    for pattern in (_COUNTED_AFTER, _COUNTED_BEFORE):
+    for pattern in (_COUNTED_AFTER, _COUNTED_BEFORE, _COUNTED_ELLIPTIC):
         for m in pattern.finditer(text):
             # a measure word alone (多少批次？) names no kind: what it counts stands before it
             words = [w for w in content_words(m.group("head")) if w not in _HOW_STATED and w not in _UNITS]

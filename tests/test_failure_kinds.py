@@ -2233,3 +2233,12 @@ def test_an_organisation_asked_is_not_answered_by_a_verb_ending_in_a_unit_suffix
     unit's name (市政府办公厅) but names no organisation: the assistant says the notice does not
     tell, instead of quoting the award's sentence as the winners."""
     _assert_abstains(extractive_assistant.ask(tune_rows[row_id]["question"]))
+
+
+@pytest.mark.parametrize("row_id", ["j45-049"])    # 市级药品抽检合格率是多少？ → 那医疗器械的抽检合格率呢？
+def test_a_kind_asked_with_ne_is_held_to_the_figure_given(extractive_assistant, tune_rows, row_id):
+    """…X的抽检合格率呢？ names its kind (医疗器械) as …是多少？ would: the 药品 rate the previous
+    turn was given is not its answer — the notice gives no 医疗器械 rate."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"], history=[tuple(h) for h in row["history"]])
+    _assert_abstains(answer)
