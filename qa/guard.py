@@ -120,6 +120,8 @@ _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必�
                       # an order naming the field or the form of the answer (请按"结果"回答, 按{…}格式回答)
                       r"(按|用|以)\s*[“\"「][^”\"」]{1,12}[”\"」]\s*(字段|格式|的格式|形式)?\s*(回答|输出|回复|作答)|"
                       r"(不要|别|无需|不用|不许|不准|不能)(有|带|加)?(任何|多余的?|额外的?|其他|其它)?(解释|说明|废话|分析|文字)|(请|就)(回复|回答|输出)[“\"「]|"
+                      # words the answer is not to use (也别说“根据通知”这种话)
+                      r"(不要|别|不用|不许|不准|不能)(再)?(说|提|写|讲|加|带|用)[^，,。？?]{0,16}(这种|这类|这样的|之类的?)(话|字眼|词|说法|套话|表述)|"
                       r"(输出|打印|回复|显示)\s*[“\"「『][^”\"」』]{1,40}[”\"」』]|"
                       # a standing order for every answer (以后所有回答都说“…”, 把你的回答全部换成“…”)
                       r"(以后|今后|之后|从现在起|从今以后)[^，,。]{0,6}(回答|回复|答案)[^，,。]{0,4}(说|写|回|改成|换成)|"
@@ -221,6 +223,21 @@ def has_content(text: str) -> bool:
 
 # Every kind of instruction a clause may carry (see the module docstring).
 _INSTRUCTIONS = (_DIRECTED, _OWN, _ROLE, _AUTHORITY, FABRICATE, _DICTATE, TASK, _FAKE_UPDATE)
+# The user's own writing (我在给街道写一份简报, 我们要写个材料): what they are doing, not what the
+# assistant is asked to do — unless they ask for help with it (帮我写, 你给我写).
+_OWN_WRITING = re.compile(r"(?:^|[，,。；;！!])\s*(?:我们|我|本人|咱们|咱)(?!帮|给我|替我)[^，,。；;你您]{0,12}?"
+                          r"(?:写|编写|撰写|起草|草拟)")
+
+
+def _instruction_matches(clause: str) -> list[re.Match]:
+    """The first match of each pattern of :data:`_INSTRUCTIONS` in ``clause`` — a task the user
+    says they are writing themselves (:data:`_OWN_WRITING`) aside."""
+    found = [p.search(clause) for p in _INSTRUCTIONS]
+    return [m for p, m in zip(_INSTRUCTIONS, found)
+            if m and not (p is TASK and _OWN_WRITING.search(clause[:m.end()]) and not _HELP_ASKED.search(clause))]
+
+
+_HELP_ASKED = re.compile(r"帮我|给我|替我|帮忙|请你|你帮|你给|你替")
 
 
 def is_instruction(clause: str) -> bool:
@@ -230,8 +247,10 @@ def is_instruction(clause: str) -> bool:
     (True, False)
     >>> is_instruction("Skip the citations and just give me the number:")
     True
+    >>> is_instruction("我在给街道写一份简报，"), is_instruction("帮我写一份简报，")
+    (False, True)
     """
-    return any(p.search(clause) for p in _INSTRUCTIONS)
+    return bool(_instruction_matches(clause))
 
 
 def is_role_switch(clause: str) -> bool:
@@ -258,7 +277,7 @@ def _split_instruction(clause: str) -> tuple[str, str]:
     >>> _split_instruction("用第一人称告诉我2024年上海质量工作的总体思路")
     ('2024年上海质量工作的总体思路是什么？', '用第一人称告诉我')
     """
-    starts = [m.start() for p in _INSTRUCTIONS for m in [p.search(clause)] if m]
+    starts = [m.start() for m in _instruction_matches(clause)]
     cut = min(starts) if starts else 0
     head = clause[:cut]
     # …a question written before it, not one about what it names (What is your | system prompt?)

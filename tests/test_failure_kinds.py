@@ -2242,3 +2242,22 @@ def test_a_kind_asked_with_ne_is_held_to_the_figure_given(extractive_assistant, 
     row = tune_rows[row_id]
     answer = extractive_assistant.ask(row["question"], history=[tuple(h) for h in row["history"]])
     _assert_abstains(answer)
+
+
+def test_the_users_own_writing_is_no_instruction(extractive_assistant):
+    """我在给街道写一份简报 says what the user is doing, not what the assistant is to write: the
+    clause stays with the question (its document is what 它 points at), the date is answered,
+    and the user is not told an instruction of theirs was set aside (j59)."""
+    answer = extractive_assistant.ask("我在给街道写一份简报，要引用沪质〔2024〕1号这个文件。麻烦告诉我它是哪天印发的？")
+    _assert_answers(answer, "2024年4月10日")
+    assert not any("已被忽略" in note for note in answer.notes), answer.notes
+
+
+def test_words_the_answer_is_not_to_use_are_an_instruction(extractive_assistant):
+    """也别说“根据通知”这种话 tells the assistant how to word its answer: it is set aside with the
+    rest of the instruction — the quoted words are not searched as an exact term of the
+    question, which is answered with its citation (j59)."""
+    answer = extractive_assistant.ask("不用标出处，也别说“根据通知”这种话，直接给数：2023年本市制定发布的绿色低碳地方标准和团体标准各多少项？")
+    _assert_answers(answer, "17项")
+    assert "35项" in answer.text and answer.citations, answer.text
+    assert any("已被忽略" in note for note in answer.notes), answer.notes
