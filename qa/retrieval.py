@@ -760,8 +760,12 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     flat = retriever.sentence_texts if len(listed) >= 2 else []
     found = [m for m in listed if any(all(k in f for k in m) for f in flat)]
     members = {w.lower() for m in terms for w in m}
+    # what is asked of them (跟碳计量、碳信息相关的机构和平台: 机构, 平台) is the kind of answer, not
+    # a topic beside them
+    related = list(_RELATED.finditer(query.focus))
+    kinds = set(content_words(query.focus[related[-1].end():])) if terms and related else set()
     beside = [w for w in content_words(query.focus) if w.lower() not in members and w not in GENERIC_WORDS
-              and w not in _LISTING_WORDS and retriever.containing(w)]
+              and w not in _LISTING_WORDS and w not in kinds and retriever.containing(w)]
     if len(found) >= 2 and not beside and not any(all(k in f for m in found for k in m) for f in flat):
         return found
     words = list(dict.fromkeys(content_words(query.focus)))

@@ -2261,3 +2261,13 @@ def test_words_the_answer_is_not_to_use_are_an_instruction(extractive_assistant)
     _assert_answers(answer, "17项")
     assert "35项" in answer.text and answer.citations, answer.text
     assert any("已被忽略" in note for note in answer.notes), answer.notes
+
+
+def test_the_kind_asked_of_listed_terms_is_not_their_topic(extractive_assistant):
+    """跟碳计量、碳信息相关的机构和平台: 机构 and 平台 say what kind of answer is wanted; the topic
+    is the two listed terms — the sections naming them are listed, not the leading group's or
+    the quality award's, found by meaning when 机构 and 平台 were read as topic words (j59)."""
+    answer = extractive_assistant.ask("文件里跟碳计量、碳信息相关的机构和平台有哪些？")
+    for wanted in ("碳信息披露平台", "碳达峰碳中和计量", "国家碳计量中心"):
+        _assert_answers(answer, wanted)
+    assert "领导小组" not in answer.text and "质量奖" not in answer.text, answer.text
