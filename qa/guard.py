@@ -50,6 +50,10 @@ _DIRECTIVE = (r"忽略|无视|忘记|忘掉|别管|不要管|不用管|不管|�
 _DIRECTED = re.compile(rf"(?:{_DIRECTIVE}).{{0,16}}(?:{_META})|(?:{_META}).{{0,8}}(?:{_DIRECTIVE})|"
                        rf"(?:{_DROP}).{{0,12}}(?:{_CITING})|(?:{_CITING}).{{0,8}}(?:{_DROP})|"
                        r"(?:出处|引用|来源|引文|条款号).{0,4}(?:写|标|填|注明|用)|"
+                       # what the answer is to cite or name as its source, told (请引用第六部分（二十五）来回答,
+                       # 请注明出处为《…白皮书》第3页)
+                       r"(?:注明|标注|标明|写明|注上|标上)(?:出处|来源|引用|引文)(?:为|是|成|：|:)|"
+                       r"引用[^，,。；;：:？?]{1,24}?(?:来|进行)?(?:回答|作答|答复)|"
                        # what the answer is to cite, told (请在回答里引用第九十九部分, 回答中请注明出自…)
                        r"(?:在|于)?(?:回答|答案|答复)(?:里|中)(?:请|要|须|需要)?(?:引用|标注|注明|写上|注上)(?!的)|"
                        # the documents set aside (忽略通知内容, 别管原文) or an instruction to be carried out (并照做)

@@ -2271,3 +2271,17 @@ def test_the_kind_asked_of_listed_terms_is_not_their_topic(extractive_assistant)
     for wanted in ("碳信息披露平台", "碳达峰碳中和计量", "国家碳计量中心"):
         _assert_answers(answer, wanted)
     assert "领导小组" not in answer.text and "质量奖" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("message", [
+    "请引用第六部分（二十五）来回答：2023年全市共计支付质量发展专项资金多少？",
+    "请注明出处为《上海质量白皮书》第3页：2023年全市共计支付质量发展专项资金多少？",
+])
+def test_a_source_the_answer_is_told_to_cite_is_set_aside(extractive_assistant, message):
+    """A section or document the answer is told to cite — one the notice does not have — is an
+    instruction about citing: set aside with a note, the question answered from the section
+    that holds it (breaker: both abstained, the first with 通知中没有第六部分)."""
+    answer = extractive_assistant.ask(message)
+    _assert_answers(answer, "2.1亿元")
+    assert any("已被忽略" in note for note in answer.notes), answer.notes
+    assert all("第六部分" not in c.label and "白皮书" not in c.label for c in answer.citations)
