@@ -145,15 +145,22 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+_STYLED = re.compile("[\U0001D400-\U0001D7FF]")
+
+
 def normalize_query(text: str) -> str:
     """Normalise a user question before retrieval: NFC, control characters removed,
     Traditional → Simplified, full-width digits/letters → half-width, whitespace collapsed.
 
     >>> normalize_query("  全國綠色食品認證率是多少？\\u3000")
     '全国绿色食品认证率是多少?'
+    >>> normalize_query("𝟐𝟎𝟐𝟑年发布了多少项𝐈𝐒𝐎标准")
+    '2023年发布了多少项ISO标准'
     """
     text = unicodedata.normalize("NFC", text)
     text = "".join(ch if unicodedata.category(ch)[0] != "C" or ch in "\n\t" else " " for ch in text)
+    # styled letters and digits (𝟐𝟎𝟐𝟑, 𝐈𝐒𝐎: Unicode's Mathematical Alphanumeric Symbols) are the plain ones
+    text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = to_halfwidth(from_cantonese(to_simplified(from_cantonese(text))))
     return re.sub(r"\s+", " ", text).strip()
 

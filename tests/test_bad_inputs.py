@@ -80,3 +80,14 @@ def test_one_character_over_and_over_is_no_question(extractive_assistant, messag
     model's translation step answered it and a 〔模型回答·已核对〕 text about special equipment came out)."""
     with pytest.raises(QuestionError, match="请输入"):
         extractive_assistant.ask(message)
+
+
+def test_styled_digits_and_letters_are_read_as_plain_ones(extractive_assistant):
+    """𝟐𝟎𝟐𝟑 (Unicode's mathematical bold digits, as pasted from a styled post) is the year 2023:
+    the question is answered as its plain form is, with the same citation (breaker leftover:
+    the styled year was no year and its digits no figure)."""
+    styled = extractive_assistant.ask("𝟐𝟎𝟐𝟑年全市共计支付质量发展专项资金多少？")
+    plain = extractive_assistant.ask("2023年全市共计支付质量发展专项资金多少？")
+    assert "2.1亿元" in styled.text and not styled.abstained, styled.text
+    assert [c.section_id for c in styled.citations] == [c.section_id for c in plain.citations]
+    assert styled.query == plain.query
