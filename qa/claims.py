@@ -407,6 +407,31 @@ def member_of_total(sentence: str, question: str, clause: str) -> bool:
     return False
 
 
+# Two things counted together (放心消费单位和无理由退换货企业约2万家): a figure's subject joined by 和.
+_JOINT = re.compile(r"([\u4e00-\u9fff]{3,12})(?:和|及|与|以及)([\u4e00-\u9fff]{3,12})约?(?:近|超过|共)?\d")
+# Asking for one of them on its own (单独, 单算, 其中…).
+_ALONE = re.compile(r"单独|单算|单拎|单列|其中|里面|这里面|当中|分别|各")
+
+
+def joint_count(context: str, question: str) -> bool:
+    """True when ``context`` (a figure's own words, normalised for matching) counts two things
+    together (A和B约2万家) and ``question`` (normalised for matching) asks for one of them on its
+    own (:data:`_ALONE`: 这里面B单独是多少家) — naming it and not the other: the documents give no
+    figure of the one asked.
+
+    >>> joint_count("新增放心消费单位和无理由退换货企业约2万家", "这里面无理由退换货企业单独是多少家")
+    True
+    >>> joint_count("新增放心消费单位和无理由退换货企业约2万家", "新增放心消费单位和无理由退换货企业多少家")
+    False
+    """
+    m = _JOINT.search(context)
+    if not m or not _ALONE.search(question):
+        return False
+    asked = han_bigrams(question)
+    shares = [len(han_bigrams(x) & asked) / max(1, len(han_bigrams(x))) for x in m.groups()]
+    return max(shares) >= 0.6 and min(shares) < 0.3
+
+
 def kinds_asked(question: str) -> list[tuple[str, str]]:
     """``(modifier, head)`` pairs of what ``question`` counts (:func:`counted_words`): two of
     its words written together (认证 + 机构), or a word of four or more characters read as its
@@ -745,6 +770,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 部督案件的涉案金额 is not the 总涉案金额 of all cases
             if member_of_total(flat_sentence, flat_question, normalize_for_match(f.clause)):
                 continue                      # one action of those listed is not counted by their 共…批次
+            if joint_count(normalize_for_match(f.context), normalize_for_match(question)):
+                continue                      # 无理由退换货企业 alone is not counted by A和B约2万家
             if other_kind(kinds, scope_flat, simplified, weights, frame, area):
                 continue                      # 民事案件 is not counted by 刑事案件596件
             if f.value[:1] in ("首", "第") and not _ORDINAL_ASKED.search(question):

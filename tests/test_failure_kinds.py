@@ -2285,3 +2285,12 @@ def test_a_source_the_answer_is_told_to_cite_is_set_aside(extractive_assistant, 
     _assert_answers(answer, "2.1亿元")
     assert any("已被忽略" in note for note in answer.notes), answer.notes
     assert all("第六部分" not in c.label and "白皮书" not in c.label for c in answer.citations)
+
+
+@pytest.mark.parametrize("row_id", ["j45-052"])    # …放心消费单位和无理由退换货企业多少家？ → 这里面无理由退换货企业单独是多少家？
+def test_one_of_two_things_counted_together_is_not_given_by_their_joint_figure(extractive_assistant, tune_rows,
+                                                                               row_id):
+    """放心消费单位和无理由退换货企业约2万家 counts the two together: asked for one of them on its
+    own (单独), the notice gives no figure — the joint 约2万家 is not its answer."""
+    row = tune_rows[row_id]
+    _assert_abstains(extractive_assistant.ask(row["question"], history=[tuple(h) for h in row["history"]]))
