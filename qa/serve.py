@@ -126,6 +126,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def respond(message: str, chat: list, history: list, turns: list, doc: str | None = None,
                 request: gr.Request = None):
         chat, history, turns = list(chat or []), list(history or []), list(turns or [])
+        if not chat:
+            # an empty conversation starts afresh: the session's earlier turns (an API client
+            # passing [] to start, as the README says) are not read into this question
+            history, turns = [], []
         chat.append({"role": "user", "content": escape_markdown(message or "")})
         chat.append({"role": "assistant", "content": "…"})
         yield ChatUpdate.of(chat=chat, history=history, question="", turns=turns)

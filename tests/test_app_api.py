@@ -113,6 +113,22 @@ def test_bad_input_through_the_chat_event(client, row):
     assert not re.search(r"(?<!\\)<(img|script)", user) and "![" not in user
 
 
+def test_a_follow_up_is_read_in_the_light_of_its_conversation_and_an_empty_chat_starts_afresh(app):
+    """One client, two conversations (README): 那企业标准化总监呢？ after 首席质量官…多少？ is read as
+    a count of 标准化总监 (300多名); the same client passing ``[]`` starts a new conversation, so
+    2024年有啥要求？ is not read as a follow-up of the first conversation (new-user session: the
+    session's turns stayed — it answered about 首席质量官 — and 对话已超过 6 轮 came early)."""
+    from gradio_client import Client
+
+    c = Client(app[0], verbose=False, download_files=False)
+    chat = c.predict("2023年首席质量官累计培育了多少？", [], "", api_name="/ask")[0]
+    chat = c.predict("那企业标准化总监呢？", chat, "", api_name="/ask")[0]
+    assert "300多名" in chat[-1]["content"][0]["text"], chat[-1]
+    fresh = c.predict("2024年有啥要求？", [], "", api_name="/ask")[0]
+    answer = fresh[-1]["content"][0]["text"]
+    assert len(fresh) == 2 and "首席质量官" not in answer and "标准化总监" not in answer, answer
+
+
 def test_the_question_length_limit_is_told(client):
     result = client.predict("合格率是多少？" * 3000, api_name="/answer")
     assert any("只使用了最后500个字" in note for note in result["notes"])
