@@ -2294,3 +2294,13 @@ def test_one_of_two_things_counted_together_is_not_given_by_their_joint_figure(e
     own (单独), the notice gives no figure — the joint 约2万家 is not its answer."""
     row = tune_rows[row_id]
     _assert_abstains(extractive_assistant.ask(row["question"], history=[tuple(h) for h in row["history"]]))
+
+
+@pytest.mark.parametrize("question, unit", [("市卫健委2024年要做什么？", "市卫生健康委"),
+                                            ("上海市交通委员会2024年的任务？", "市交通委")])
+def test_what_a_named_unit_is_to_do_is_its_tasks(extractive_assistant, question, unit):
+    """A unit named with 要做什么 or …的任务？ asks for the items that list it as responsible, as
+    …有哪些任务？ does — not a search for the words (new-user session: both abstained)."""
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, f"{unit}列为责任单位的任务")
+    assert answer.citations, answer.text
