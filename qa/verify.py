@@ -327,6 +327,12 @@ def _overview_match(question: str, quotes: str, weights: dict) -> float:
     return subject_match(" ".join(topic), quotes, weights) if topic else 1.0
 
 
+# A group of named things whose members are asked (成员单位有哪些, 参与的企业都是哪些): its name ends
+# in a word for units, organisations or places.
+_MEMBERS_OF = re.compile(r"(?P<group>[\u4e00-\u9fff]{0,8}(?:成员单位|单位|部门|企业|机构|组织|城市|国家|省份))"
+                         r"(?:都|具体|分别)?(?:有|是|包括|包含)(?:哪些|哪几)")
+
+
 def lists_members(question: str, quotes: str) -> bool:
     """False when ``question`` asks for the members of a group and ``quotes`` (the cited
     sentences) only name the group (see the module docstring, check 6).
@@ -338,6 +344,8 @@ def lists_members(question: str, quotes: str) -> bool:
     >>> lists_members("试点选了哪些行业？", "在部分行业和重点领域探索推进试点。")
     False
     >>> lists_members("新增的是哪些单位？", "成员单位由30个增加至36个。")
+    False
+    >>> lists_members("市质量工作领导小组成员单位有哪些？", "市质量工作领导小组成员单位由30个增加至36个。")
     False
     >>> lists_members("分级试点选了哪些产品？", "进一步探索开展产品质量分级试点。")
     False
@@ -366,6 +374,13 @@ def lists_members(question: str, quotes: str) -> bool:
             continue
         at = flat.find(group)
         if not _listed_near(flat, at, 30) and not re.match(r"[“”]?[：:（(]", flat[at + len(group):]):
+            return False
+    asked = _MEMBERS_OF.search(q)
+    if asked:
+        # the members of a group of named things (领导小组成员单位有哪些？): where the quotes name the
+        # group, some of its members must be listed beside it (成员单位由30个增加至36个 lists none)
+        at = flat.find(asked.group("group")[-4:])
+        if at >= 0 and not _listed_near(flat, at, 30, 30):
             return False
     for counted in re.finditer(COUNTED, q):
         # the group the question counts (5家…是哪几家？), written with its count and no list

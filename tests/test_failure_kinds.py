@@ -2304,3 +2304,10 @@ def test_what_a_named_unit_is_to_do_is_its_tasks(extractive_assistant, question,
     answer = extractive_assistant.ask(question)
     _assert_answers(answer, f"{unit}列为责任单位的任务")
     assert answer.citations, answer.text
+
+
+def test_the_members_of_a_group_are_not_answered_by_its_count(extractive_assistant):
+    """市质量工作领导小组成员单位有哪些？ asks which units are members; the notice gives their number
+    only (由30个增加至36个), so the assistant says it does not list them (new-user session: the
+    count was quoted as the answer)."""
+    _assert_abstains(extractive_assistant.ask("市质量工作领导小组成员单位有哪些？"))
