@@ -46,8 +46,8 @@ from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, 
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
-from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, tagged_words, normalize_query,
-                   numbers_in, tokenize)
+from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
+                   numbers_in, tagged_words, tokenize)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -379,8 +379,10 @@ def lists_members(question: str, quotes: str) -> bool:
     if asked:
         # the members of a group of named things (领导小组成员单位有哪些？): where the quotes name the
         # group, some of its members must be listed beside it (成员单位由30个增加至36个 lists none)
-        at = flat.find(asked.group("group")[-4:])
-        if at >= 0 and not _listed_near(flat, at, 30, 30):
+        # (the longest ending of the asked phrase the quotes write, four characters at least)
+        group = asked.group("group")
+        name = next((group[-n:] for n in range(len(group), 3, -1) if group[-n:] in flat), None)
+        if name is not None and not _listed_near(flat, flat.find(name), 30, 30):
             return False
     for counted in re.finditer(COUNTED, q):
         # the group the question counts (5家…是哪几家？), written with its count and no list
