@@ -76,6 +76,7 @@ def test_parse_markers_and_support():
 
 @pytest.mark.parametrize("answer", [
     "上海市制造业产品质量合格率96.04％，低于全国7.14个百分点[1]。",
+    "上海市制造业产品质量合格率比全国低7.14个百分点[1]。",      # 比…低 is 低于 (breaker: shown as checked)
     "上海市制造业产品质量合格率没有达到96.04％[1]。",
     "上海市制造业产品质量合格率7.14％，高于全国96.04个百分点[1]。",
     "Shanghai's pass rate of 96.04% is lower than the national level.[1]",
@@ -139,3 +140,9 @@ def test_a_sentence_running_two_evidence_sentences_together_is_cited_to_each(evi
 def test_a_joined_sentence_is_kept_only_when_every_clause_is_copied(evidence, sentence):
     result = ground(sentence, evidence)
     assert result.dropped and not result.citations, result
+
+
+def test_a_comparison_written_with_bi_keeps_its_citation_when_it_goes_the_evidences_way(evidence):
+    """比全国高7.14个百分点 says what 高于全国7.14个百分点 says: cited, as the contradicting 比全国低 is not."""
+    result = ground("上海市制造业产品质量合格率比全国高7.14个百分点[1]。", evidence)
+    assert result.citations, result.text
