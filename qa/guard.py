@@ -237,15 +237,15 @@ _OWN_WRITING = re.compile(r"(?:^|[，,。；;！!])\s*(?:我们|我|本人|咱�
                           r"(?:写|编写|撰写|起草|草拟)")
 
 
+_HELP_ASKED = re.compile(r"帮我|给我|替我|帮忙|请你|你帮|你给|你替")
+
+
 def _instruction_matches(clause: str) -> list[re.Match]:
     """The first match of each pattern of :data:`_INSTRUCTIONS` in ``clause`` — a task the user
     says they are writing themselves (:data:`_OWN_WRITING`) aside."""
     found = [p.search(clause) for p in _INSTRUCTIONS]
     return [m for p, m in zip(_INSTRUCTIONS, found)
             if m and not (p is TASK and _OWN_WRITING.search(clause[:m.end()]) and not _HELP_ASKED.search(clause))]
-
-
-_HELP_ASKED = re.compile(r"帮我|给我|替我|帮忙|请你|你帮|你给|你替")
 
 
 def is_instruction(clause: str) -> bool:
@@ -373,9 +373,10 @@ def keep_end(text: str, limit: int) -> str:
     return tail[boundary.end():].strip() if boundary and tail[boundary.end():].strip() else tail
 
 
-# A character of written text: Chinese, Latin letters and digits, punctuation, whitespace.
-_READABLE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffefA-Za-z0-9\s!-/:-@\[-`{-~“”‘’—…·"
-                       r"\u200b-\u200f\u2060\ufeff]")        # (zero-width marks: invisible, not garbage)
+# A character that is no part of written text: neither Chinese, Latin letters and digits,
+# punctuation, whitespace nor an invisible zero-width mark.
+_UNREADABLE = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffefA-Za-z0-9\s!-/:-@\[-`{-~“”‘’—…·"
+                         r"\u200b-\u200f\u2060\ufeff]")
 
 
 def guard(message: object, max_chars: int) -> GuardedQuestion:
@@ -396,7 +397,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     '2024年要培育多少家新型标准化组织？'
     """
     text = message if isinstance(message, str) else str(message)
-    if len(text) >= 20 and sum(not _READABLE.match(ch) for ch in text) > len(text) / 2:
+    if len(text) >= 20 and len(_UNREADABLE.findall(text)) > len(text) / 2:
         raise QuestionError("请输入一个关于通知内容的问题（这条消息看起来不是文字）。")   # bytes of a file, not words
     # control and format characters (ESC sequences, zero-width, NUL) carry nothing a reader sees
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
