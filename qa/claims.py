@@ -712,6 +712,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
     flat_terms = [normalize_for_match(t) for t in terms]
     flat_question = normalize_for_match(f"{context} {question}")
+    own_flat = normalize_for_match(question)
     kinds = kinds_asked(question)
     simplified = normalize_for_match(normalize_query(f"{context} {question}")).lower()
     ranked = []
@@ -770,7 +771,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 部督案件的涉案金额 is not the 总涉案金额 of all cases
             if member_of_total(flat_sentence, flat_question, normalize_for_match(f.clause)):
                 continue                      # one action of those listed is not counted by their 共…批次
-            if joint_count(normalize_for_match(f.context), normalize_for_match(question)):
+            if joint_count(normalize_for_match(f.context), own_flat):
                 continue                      # 无理由退换货企业 alone is not counted by A和B约2万家
             if other_kind(kinds, scope_flat, simplified, weights, frame, area):
                 continue                      # 民事案件 is not counted by 刑事案件596件
