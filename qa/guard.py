@@ -373,10 +373,27 @@ def keep_end(text: str, limit: int) -> str:
     return tail[boundary.end():].strip() if boundary and tail[boundary.end():].strip() else tail
 
 
-# A character that is no part of written text: neither Chinese, Latin letters and digits,
-# punctuation, whitespace nor an invisible zero-width mark.
-_UNREADABLE = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffefA-Za-z0-9\s!-/:-@\[-`{-~“”‘’—…·"
-                         r"\u200b-\u200f\u2060\ufeff]")
+# A character no written text is made of, in any script: a control character other than line
+# breaks and tabs, the replacement character U+FFFD (bytes that were not UTF-8), private-use and
+# lone-surrogate code points, and the Latin-1 Supplement (U+0080–U+00FF), which is what binary
+# bytes decoded as Latin-1 become. Letters of every other script (kana, Hangul, Cyrillic…) count
+# as text: a question in Japanese is still a question.
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff\ufffd\ue000-\uf8ff\ud800-\udfff]")
+
+
+def _other_script_share(letters: list[str]) -> float:
+    """Share of ``letters`` (alphanumeric characters) written in a script other than Chinese or
+    Latin — kana, Hangul, Cyrillic, Greek, Arabic… — read from each letter's Unicode name; 0.0
+    for an empty list. A question mostly in such a script is one the assistant cannot read.
+
+    >>> round(_other_script_share(list("上海の製品はいくらですか")), 2), _other_script_share(list("ISO9001认证"))
+    (0.67, 0.0)
+    """
+    alphabetic = [ch for ch in letters if ch.isalpha()]
+    if not alphabetic:
+        return 0.0
+    other = sum(unicodedata.name(ch, "CJK").split()[0] not in ("CJK", "LATIN", "FULLWIDTH") for ch in alphabetic)
+    return other / len(alphabetic)
 
 
 def guard(message: object, max_chars: int) -> GuardedQuestion:
@@ -418,6 +435,8 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     letters = [ch for ch in text if ch.isalnum()]
     if len(letters) >= 8 and len(set(letters)) == 1:   # one character over and over (aaaaaaaa, 啊啊啊…)
         raise QuestionError("请输入一个关于通知内容的问题。")
+    if _other_script_share(letters) > 0.25:
+        raise QuestionError("目前只能回答中文或英文提问。Please ask in Chinese or English.")
     cut = len(text) > max_chars
     if cut:
         text = keep_end(text, max_chars)
