@@ -527,6 +527,36 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     return False
 
 
+def other_middle(question: str, scope: str) -> bool:
+    """True when a compound noun of ``question`` — three nouns written together, A + M + B —
+    has its middle word M nowhere in the figure's own clause ``scope`` (both normalised for
+    matching) while that clause writes A + X + B with another word X in the middle (企业首席数据官 asked, 首席质量官5600余名
+    stated): the figure counts a sibling kind. M and X must both be words of the dictionary of
+    two characters or more and share no character, so a slip inside a word (标准话 for 标准化)
+    is not read as another kind.
+
+    >>> other_middle("2023年上海企业首席数据官有多少名？", "累计培育企业首席质量官5600余名")
+    True
+    >>> other_middle("企业首席质量官有多少名", "累计培育企业首席质量官5600余名")
+    False
+    >>> other_middle("聘任了多少名企业标准话总监", "聘任企业标准化总监300多名")
+    False
+    >>> other_middle("数字化地方标准去年立项多少个", "立项15个数字化转型地方标准")
+    False
+    """
+    words = list(tagged_words(question))
+    for (a, ta), (m, tm), (b, tb) in zip(words, words[1:], words[2:]):
+        if not all(t in NOUN_TAGS and t != "eng" for t in (ta, tm, tb)) or m in scope:
+            continue
+        if len(m) < 2 or not in_dictionary(m):
+            continue
+        for found in re.finditer(re.escape(a) + r"([\u4e00-\u9fff]{2,4}?)" + re.escape(b), scope):
+            x = found.group(1)
+            if x != m and not set(x) & set(m) and in_dictionary(x):
+                return True
+    return False
+
+
 # A rank or standing among others asked (排第几, 排名怎么样, 第几名, 名次) — wider than
 # qa.verify.RANK_ASKED, which asks for a rank to be stated: a standing asked names its kind too.
 _RANK_ASKED = re.compile(r"第几(?:名|位)|排(?:名|在|第|几|多少)|名次|位次")
@@ -783,6 +813,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
             ordinal = f.value[:1] in ("首", "第") or f"第{f.value}" in f.scope
             other = not ordinal and any(
                 members.get(measure, value) > value for measure, value in _ordinals(f.scope).items())
+            # 首席数据官 is not counted by 首席质量官5600余名 — and when the sibling's figure is the
+            # best match, the kind asked is not in the documents: the sentence's other figures
+            # (标准化总监300多名) do not answer it either
+            other = other or other_middle(simplified, normalize_for_match(f.clause).lower())
             counts = OWN_WEIGHT * clause_match(f.context, counted, weights)
             match = clause_match(f.scope, terms, weights) + counts
             if own_terms and own_terms != terms:      # one part of several: its own words first

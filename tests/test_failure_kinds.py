@@ -2311,3 +2311,20 @@ def test_the_members_of_a_group_are_not_answered_by_its_count(extractive_assista
     only (由30个增加至36个), so the assistant says it does not list them (new-user session: the
     count was quoted as the answer)."""
     _assert_abstains(extractive_assistant.ask("市质量工作领导小组成员单位有哪些？"))
+
+
+@pytest.mark.parametrize("question", ["2023年上海企业首席数据官有多少名？", "累计培育了多少名企业首席技术官？"])
+def test_a_kind_named_with_another_middle_word_is_not_counted_by_the_sibling(extractive_assistant, question):
+    """Failure kind 3 (breaker): a compound the notice never writes (首席数据官) beside one it
+    does with another word in the middle (首席质量官5600余名) is a different kind: the count of
+    the sibling is no answer."""
+    answer = extractive_assistant.ask(question)
+    assert "5600" not in answer.text and "300多名" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, figure", [("2023年企业首席质量官有多少名？", "5600余名"),
+                                              ("聘任了多少名企业标准话总监？", "300多名"),
+                                              ("2023年制定发布的绿色低碳团体标准有几项？", "35项")])
+def test_the_kind_itself_or_a_slip_inside_its_word_is_still_counted(extractive_assistant, question, figure):
+    """The same compound, or a one-character slip inside one of its words, is the kind asked."""
+    _assert_answers(extractive_assistant.ask(question), figure)
