@@ -17,7 +17,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .browse import section_address
-from .claims import HEDGES_EN, figures_in
+from .claims import COMPARED_WITH_BI, HEDGES_EN, HIGHER_WORDS, LOWER_WORDS, figures_in
 from .prompts import NOT_IN_NOTICE_ZH
 from .text import han_bigrams, normalize_for_match, numbers_in, split_sentences, strip_markup
 
@@ -116,12 +116,6 @@ _HEDGED_FIGURE = re.compile(rf"\b({HEDGES_EN})\s+(\d[\d,]*(?:\.\d+)?)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|cn|org|net|gov|example)\b", re.IGNORECASE)
 
 
-# A comparison written with 比 (比全国低, 比上年多) and the evidence's words for each direction.
-_COMPARED = re.compile(r"比[^，。,；;！!？?]{1,12}?(低|少|高|多)(?![少多]少|样|个|种|项|家)")
-_LOWER_WORDS = ("低于", "不足", "下降", "减少", "降低", "以下", "少于")
-_HIGHER_WORDS = ("高于", "超过", "增加", "增长", "上升", "提高", "领先", "以上", "多于", "新增")
-
-
 def _polarity_ok(sentence: str, evidence: str) -> bool:
     """Every comparison, ranking or negation word of ``sentence`` occurs in ``evidence``."""
     for word in _POLARITY_ZH:
@@ -131,8 +125,8 @@ def _polarity_ok(sentence: str, evidence: str) -> bool:
                 continue
             return False
     # 比全国低7.14个百分点 says what 低于全国 says: the evidence must compare the same way
-    for m in _COMPARED.finditer(sentence):
-        if not any(w in evidence for w in (_LOWER_WORDS if m.group(1) in "低少" else _HIGHER_WORDS)):
+    for m in COMPARED_WITH_BI.finditer(sentence):
+        if not any(w in evidence for w in (LOWER_WORDS if m.group(1) in "低少" else HIGHER_WORDS)):
             return False
     lowered = sentence.lower()
     # "more than 5,600" / "nearly 6.4" saying a qualified figure (5600余名, 近640万件) is the

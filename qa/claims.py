@@ -557,6 +557,51 @@ def other_middle(question: str, scope: str) -> bool:
     return False
 
 
+# Words for each direction a figure moves or compares in (低于全国, 由30个增加至36个), and a
+# comparison the question makes (比全国低, 减少了几个): one table for the citation check
+# (qa.citations: 比全国低7.14个百分点 must cite a sentence that says it lower) and for the
+# premise note (qa.engine: the question says 低, the documents 高于).
+LOWER_WORDS = ("低于", "不足", "下降", "减少", "降低", "以下", "少于")
+HIGHER_WORDS = ("高于", "超过", "增加", "增长", "上升", "提高", "领先", "以上", "多于", "新增")
+COMPARED_WITH_BI = re.compile(r"比[^，。,；;！!？?]{1,12}?(低|少|高|多)(?![少多]少|样|个|种|项|家)")
+# …and in a question, where 低多少 asks how much lower (the 多 of 多少 is no direction)
+# (同比 is year on year, 比例 a share: no comparison with 比)
+_DIRECTION_ASKED = re.compile(r"(?<![同对环])比(?![例重率值])([^，。,；;！!？?]{1,12}?)(低|(?<!多)少|高|多(?!少))|(" + "|".join(LOWER_WORDS[:5] + HIGHER_WORDS[:7]) + ")")
+
+
+def opposite_direction(question: str, sentence: str) -> tuple[str, str] | None:
+    """The direction phrase of ``question`` and the clause of ``sentence`` that states the opposite of the direction ``question`` gives
+    its subject (比全国低 asked, 高于全国7.14个百分点 stated; 减少了几个 asked, 由30个增加至36个
+    stated), else ``None``. The clause must name the question's base of comparison (全国) or
+    share two character pairs with it, and the sentence must write no word of the direction
+    asked: a question whose premise the documents contradict is told so, not answered in
+    silence.
+
+    >>> opposite_direction("上海制造业产品质量合格率比全国低多少？", "上海市制造业产品质量合格率96.04％，高于全国7.14个百分点。")
+    ('比全国低', '高于全国7.14个百分点')
+    >>> opposite_direction("领导小组成员单位减少了几个？", "市质量工作领导小组成员单位由30个增加至36个，完善领导小组及办公室工作规则。")
+    ('减少', '市质量工作领导小组成员单位由30个增加至36个')
+    >>> opposite_direction("ADR报告同比增长了多少？", "收集ADR报告6.7万余例，同比增加12.8％。") is None
+    True
+    >>> opposite_direction("合格率比全国高多少？", "上海市制造业产品质量合格率96.04％，高于全国7.14个百分点。") is None
+    True
+    """
+    asked = _DIRECTION_ASKED.search(question)
+    if not asked:
+        return None
+    word = asked.group(2) or asked.group(3)
+    lower = word in "低少" or word in LOWER_WORDS
+    same, opposite = (LOWER_WORDS, HIGHER_WORDS) if lower else (HIGHER_WORDS, LOWER_WORDS)
+    if any(w in sentence for w in same):
+        return None
+    base = asked.group(1) or ""
+    grams = han_bigrams(question)
+    for clause in split_clauses(sentence):
+        if any(w in clause for w in opposite) and (base and base in clause or len(han_bigrams(clause) & grams) >= 2):
+            return asked.group(0), clause.strip("，,。；; ")
+    return None
+
+
 # A rank or standing among others asked (排第几, 排名怎么样, 第几名, 名次) — wider than
 # qa.verify.RANK_ASKED, which asks for a rank to be stated: a standing asked names its kind too.
 _RANK_ASKED = re.compile(r"第几(?:名|位)|排(?:名|在|第|几|多少)|名次|位次")

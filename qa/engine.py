@@ -24,7 +24,7 @@ from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import MARKER, Citation, make_citation
-from .claims import figures_in, same_unit
+from .claims import figures_in, opposite_direction, same_unit
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, readable_documents
@@ -301,6 +301,9 @@ class Assistant:
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
         decision = self._before_generation(query, result, corpus)
+        if decision is not None and decision.abstained and not query.english:
+            # 为什么比全国低7.14个百分点？ — no reason given, and the premise the documents contradict
+            notes += direction_notes(query.question, stating_sentences(query.question, result.evidence))
         if decision is None:
             decision = yield from self._generate(query, result, corpus, clock)
         elif decision.text:
@@ -393,6 +396,9 @@ class Assistant:
         extract = verify(quoted, result.evidence, query, corpus.weights, written=False)
         notes = premise_notes(query, corpus.flat, quoted if extract.ok else "",
                               " ".join(e.sentence.text for e in result.evidence))
+        if not query.english:
+            notes += direction_notes(query.question, [e.sentence.text for e in chosen] if extract.ok else
+                                     stating_sentences(query.question, result.evidence))
         if others:
             titles = "、".join(f"《{documents[d].title}》" for d in dict.fromkeys(e.section.doc_id for e in chosen))
             notes.append(prompts.PARALLEL_NOTE_ZH.format(documents=titles))
@@ -569,6 +575,24 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
                 superseded.update(told)
                 differs.append(prompts.PREMISE_DIFFERS_NOTE_ZH.format(figure=f.phrase, stated="、".join(others[:2])))
     return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing if f not in superseded] + differs
+
+
+def direction_notes(question: str, sentences: list[str]) -> list[str]:
+    """A note when ``question`` gives its subject a direction (比全国低, 减少了) that the first
+    of ``sentences`` stating the opposite contradicts (高于全国7.14个百分点): the premise is
+    not accepted in silence (:func:`qa.claims.opposite_direction`)."""
+    for sentence in sentences:
+        found = opposite_direction(question, sentence)
+        if found:
+            return [prompts.PREMISE_DIRECTION_NOTE_ZH.format(asked=found[0], stated=found[1])]
+    return []
+
+
+def stating_sentences(question: str, evidence: list) -> list[str]:
+    """The texts of the ``evidence`` sentences that hold a figure ``question`` states (为什么
+    比全国低7.14个百分点 → the sentence with 7.14个百分点): those its premise is about."""
+    stated = {f.value for f in figures_in(question) if f.unit not in (None, "年")}
+    return [e.sentence.text for e in evidence if stated & {f.value for f in figures_in(e.sentence.text)}]
 
 
 # Sentences a model sees: the extract's, then the best of the rest up to this many. A model may

@@ -85,6 +85,7 @@ PARALLEL_NOTE_ZH = "{documents}对此的说法不同，以下分别引用；问�
 UNTRANSLATED_NOTE_ZH = "英文问题未能译成中文（{error}），按英文原文检索；请核对下面的原文是否对题。"
 INSTRUCTION_NOTE_ZH = "问题中对回答方式的要求（改变规则、指定格式、不引用或伪造出处等）已被忽略；以下只根据通知原文回答，并注明出处。"
 PREMISE_NOTE_ZH = "问题中的“{figure}”在通知中没有出现，请以下面引用的原文为准。"
+PREMISE_DIRECTION_NOTE_ZH = "问题说的是“{asked}”，通知原文为“{stated}”，请以原文为准。"
 PREMISE_DIFFERS_NOTE_ZH = "问题中的“{figure}”与引用的原文不同（原文为{stated}），请以原文为准。"
 CUT_NOTE_ZH = "问题超过{limit}个字，只使用了最后{limit}个字（问题通常在最后）。"
 ABSTAIN_ZH = "通知中未提及这一问题。以下是最接近的条款，供参考。"

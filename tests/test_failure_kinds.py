@@ -2328,3 +2328,25 @@ def test_a_kind_named_with_another_middle_word_is_not_counted_by_the_sibling(ext
 def test_the_kind_itself_or_a_slip_inside_its_word_is_still_counted(extractive_assistant, question, figure):
     """The same compound, or a one-character slip inside one of its words, is the kind asked."""
     _assert_answers(extractive_assistant.ask(question), figure)
+
+
+@pytest.mark.parametrize("question, stated", [("上海制造业产品质量合格率比全国低多少？", "高于全国7.14个百分点"),
+                                              ("为什么上海制造业产品质量合格率比全国低7.14个百分点？", "高于全国7.14个百分点"),
+                                              ("市质量工作领导小组成员单位减少了几个？", "由30个增加至36个")])
+def test_a_direction_the_notice_contradicts_is_told(extractive_assistant, question, stated):
+    """Failure kind 10 (breaker): a premise of direction (比全国低, 减少) that the notice states
+    the other way (高于, 增加) is told in a note quoting the notice — whether the figure is
+    answered or the reason asked is not given — not accepted in silence."""
+    answer = extractive_assistant.ask(question)
+    told = [n for n in answer.notes if stated in n]
+    assert told, answer.notes
+
+
+@pytest.mark.parametrize("question", ["上海制造业产品质量合格率比全国高多少？", "ADR报告同比增长了多少？",
+                                      "市质量工作领导小组成员单位增加了几个？"])
+def test_a_direction_the_notice_shares_is_not_questioned(extractive_assistant, question):
+    """The same direction (高于 for 比全国高, 增加 for 增长), or 同比 (year on year, no
+    comparison), brings no premise note."""
+    answer = extractive_assistant.ask(question)
+    assert not [n for n in answer.notes if n.startswith("问题说的是")], answer.notes
+    assert not answer.abstained, answer.text
