@@ -2359,3 +2359,13 @@ def test_what_is_left_of_an_instruction_asks_about_nothing(extractive_assistant,
     ask and name nothing: the message is refused, not answered with a sentence about 报告."""
     answer = extractive_assistant.ask(message)
     assert answer.mode.value == "refused" and not answer.citations, (answer.mode, answer.text)
+
+
+@pytest.mark.parametrize("question, units", [
+    ("五五购物节、上海旅游节那条消费升级的任务，是商务委一家负责吗？", ("市商务委", "市经济信息化委", "市农业农村委")),
+    ("首席质量官、高技能人才目录那条，人社局是不是也在里面？", ("市人力资源社会保障局", "市教委"))])
+def test_a_unit_named_to_confirm_gets_the_items_units(extractive_assistant, question, units):
+    """Failure kind 12 (fresh batch): 是X一家负责吗 / X是不是也在里面 asks who is responsible for
+    an item: the item's units are listed (was: the task's sentences, or 未提及)."""
+    answer = extractive_assistant.ask(question)
+    assert answer.mode.value == "structured" and all(u in answer.text for u in units), answer.text
