@@ -1037,6 +1037,8 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
     True
     >>> part_asked("召回了多少起？", "推动企业实施消费品召回70起") is None
     True
+    >>> part_asked("员工不到50人，老板让我查查市里对中小企业有哪些支持？", "检验检测机构150家") is None
+    True
     >>> part_asked("今年要培育的5家新型标准化组织集中在哪些领域？", "培育5家新型标准化组织") is None
     True
     """
@@ -1046,7 +1048,8 @@ def part_asked(question: str, corpus_flat: str) -> list[str] | None:
         if any(a <= m.start() < b for a, b in quoted) or _IN_DOCUMENT.search(text, 0, m.end()):
             continue        # a name's figure (“上海设计100+”), or 文件里: in the documents, not in a total
         figures = figures_in(m.group("total"))
-        if figures and figures[0].value in corpus_flat and not (figures[0].unit == "年" or
+        # a total the documents state: the number itself, not the digits of a longer one (50 of 150)
+        if figures and re.search(rf"(?<![\d.]){re.escape(figures[0].value)}(?![\d])", corpus_flat) and not (figures[0].unit == "年" or
                                                                re.fullmatch(r"(19|20)\d{2}", figures[0].value)):
             after = text[m.end():]
             total_words = set(content_words(m.group(0)))   # 召回 in 70起召回里，汽车召回…: the total's own

@@ -2369,3 +2369,13 @@ def test_a_unit_named_to_confirm_gets_the_items_units(extractive_assistant, ques
     an item: the item's units are listed (was: the task's sentences, or 未提及)."""
     answer = extractive_assistant.ask(question)
     assert answer.mode.value == "structured" and all(u in answer.text for u in units), answer.text
+
+
+def test_a_number_in_the_askers_situation_is_no_total_the_question_splits(extractive_assistant):
+    """Failure kind 5 (fresh batch): 员工不到50人 in the lead-in is the asker's firm, not a total
+    of the notice a part of which is asked (50 is no figure of it, only digits of longer ones):
+    the 2024 measures for small firms are listed, not 通知只给出了总数."""
+    answer = extractive_assistant.ask("我们是家刚起步的小微制造企业，员工不到50人，老板让我查查今年市里对中小企业有哪些"
+                                      "质量方面的支持。文件里2024年有哪些针对中小企业的举措？")
+    _assert_answers(answer, "中小企业")
+    assert "质量融资增信" in answer.text, answer.text
