@@ -115,6 +115,9 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
+# A unit named to be confirmed among an item's units, or as its only one (人社局是不是也在里面？
+# 是商务委一家负责吗？): who is responsible is asked (qa.routing lists the item's units).
+UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)")
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
 # 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
@@ -127,7 +130,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
                      r"有没有份|也有份|有份吗|有没有参与|也参与了?吗|还有谁|"
                      # a unit named to confirm (人社局是不是也在里面？ 是商务委一家负责吗？): the item's units
-                     r"也在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)|"
+                     + UNIT_CONFIRMED.pattern + "|"
                      r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓|管)|"
                      r"(谁|哪个部门|哪些部门|哪家单位)(来|去)?(弄|推|探索|做|干|办)[？?]?$|交给了?(谁|哪)|找哪(个|些|家)(部门|单位)|"
                      # whom to turn to about a task (这些事该找谁？ 归哪个部门管？): its units

@@ -22,7 +22,7 @@ from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agen
                        without_city)
 from .claims import sibling_kind_only
 from .header import SELF, header_facts, header_fields
-from .intent import Attribute, Scope, read_intent
+from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
 from .scope import section_years
@@ -293,10 +293,6 @@ def _unit_items(agency: str, query, index, retriever, evidence: list[Evidence]) 
 _BESIDES = re.compile(r"除了?.{0,30}?(还有|以外|之外|外)|(以外|之外)还有|还有(谁|哪)")
 
 
-# A unit named to be confirmed among an item's units, or as its only one.
-_UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)")
-
-
 def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
     text = normalize_query(query.text)
     named = agencies_named_in(text, index)
@@ -323,7 +319,7 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
     # (an English question's own words say it: "which agencies lead…" may be translated 机构有哪些)
     responsibility = RESPONSIBILITY.search(text) or query.english and RESPONSIBILITY.search(query.asked)
     # a unit named to confirm (人社局是不是也在里面？ 是商务委一家负责吗？) asks the item's units as well
-    confirmed = bool(named) and bool(_UNIT_CONFIRMED.search(text))
+    confirmed = bool(named) and bool(UNIT_CONFIRMED.search(text))
     if not responsibility and not besides and not inherited and not confirmed:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     for hit in result.hits[:top_k]:
