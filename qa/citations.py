@@ -116,8 +116,12 @@ _HEDGED_FIGURE = re.compile(rf"\b({HEDGES_EN})\s+(\d[\d,]*(?:\.\d+)?)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|cn|org|net|gov|example)\b", re.IGNORECASE)
 
 
-def _polarity_ok(sentence: str, evidence: str) -> bool:
-    """Every comparison, ranking or negation word of ``sentence`` occurs in ``evidence``."""
+def polarity_ok(sentence: str, evidence: str) -> bool:
+    """Every comparison, ranking or negation word of ``sentence`` occurs in ``evidence``.
+
+    >>> polarity_ok("绿色食品认证率全国第一吗？", "绿色食品认证率处于全国领先水平")
+    False
+    """
     for word in _POLARITY_ZH:
         if word in sentence and word not in evidence:
             # single-character negations count only as words: 未提及 is handled elsewhere
@@ -184,7 +188,7 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
             return 0.0
     if any(normalize_for_match(url) not in joined for url in _URL.findall(sentence)):
         return 0.0
-    if not _polarity_ok(sentence, joined):
+    if not polarity_ok(sentence, joined):
         return 0.0
     grams = han_bigrams(sentence)
     if not grams:

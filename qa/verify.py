@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .citations import MARKER, GroundedAnswer, ground
+from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong,
                      sibling_kind_only)
 from .extract import figure_parts, quoted_for
@@ -409,6 +409,13 @@ def lists_members(question: str, quotes: str) -> bool:
     return True
 
 
+# An answer that opens by saying yes to the question (是的，… / 对，… / Yes, …): it asserts the
+# question's own claim, whose ranking and comparison words the cited text must hold too.
+# The asking forms of a yes-no question (是不是, 有没有): their 不/没 negate nothing asserted.
+_YES_NO_FORMS = re.compile(r"是不是|是否|对不对|有没有|能不能|会不会|可不可以|算不算|是不")
+_AFFIRMED = re.compile(r"\s*(是的|对的|对[，,]|没错|确实如此|正确|是[，,]|yes\b)", re.IGNORECASE)
+
+
 def verify(text: str, evidence, query, weights: dict, written: bool = True) -> Verdict:
     """Check ``text`` (with ``[n]`` markers over ``evidence``) for ``query``
     (``qa.query.Query``); see the module docstring. ``weights`` are IDF weights of words.
@@ -443,6 +450,10 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted, earlier):
                 if not values & said:
                     verdict.problems.append("没有给出所问的数字")
+    if written and _AFFIRMED.match(stated) and \
+            not polarity_ok(_YES_NO_FORMS.sub("", query.question), " ".join(cited_quotes)):
+        # 是的 to 全国第一吗？ affirms the question's 第一 — which the cited 全国领先水平 does not say
+        verdict.problems.append("肯定了原文没有的说法")
     if written and query.english:
         dropped = hedges_dropped(stated, cited_quotes)
         if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it

@@ -2379,3 +2379,17 @@ def test_a_number_in_the_askers_situation_is_no_total_the_question_splits(extrac
                                       "质量方面的支持。文件里2024年有哪些针对中小企业的举措？")
     _assert_answers(answer, "中小企业")
     assert "质量融资增信" in answer.text, answer.text
+
+
+def test_a_model_saying_yes_to_a_rank_the_notice_does_not_give_is_rejected(extractive_assistant):
+    """New user: 绿色食品认证率是全国第一吗？ answered by the model 是的，…全国领先水平[n] was shown as
+    checked — 是的 affirms the question's 第一, which the cited 处于全国领先水平 does not say. A yes
+    is held to the question's ranking words; a plain restatement is not refused."""
+    from qa.verify import verify
+
+    corpus = extractive_assistant.corpus
+    query, evidence = _query_and_evidence(extractive_assistant, "绿色食品认证率是全国第一吗？")
+    n = next(e.n for e in evidence if "绿色食品认证率" in e.sentence.text)
+    affirmed = verify(f"是的，本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。", evidence, query, corpus.weights)
+    stated = verify(f"本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。", evidence, query, corpus.weights)
+    assert not affirmed.ok and stated.ok, (affirmed.problems, stated.problems)
