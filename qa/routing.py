@@ -331,6 +331,9 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
         if query.english:
             return Routed(f"Responsible units for {hit.section.label}: {names}[1].", evidence, "agencies")
         units = f"{hit.section.label}的责任单位：{names}"
+        if confirmed:          # the unit asked about, said in or out of the list
+            units += "".join(f"（{unit}在其中）" if unit in hit.section.agencies else f"（其中没有{unit}）"
+                             for unit in named[:MAX_UNITS])
         told = _also_asked(query, result, hit.section, sentence)
         if told is not None:     # “上品”标志出海是什么？哪些部门负责？ asks the task too
             return Routed(f"{told.sentence.text}[1]{units}[2]。", [told, Evidence(2, sentence, hit.section, 1.0)],

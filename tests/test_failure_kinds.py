@@ -2393,3 +2393,16 @@ def test_a_model_saying_yes_to_a_rank_the_notice_does_not_give_is_rejected(extra
     affirmed = verify(f"是的，本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。", evidence, query, corpus.weights)
     stated = verify(f"本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。", evidence, query, corpus.weights)
     assert not affirmed.ok and stated.ok, (affirmed.problems, stated.problems)
+
+
+@pytest.mark.parametrize("question, units, told", [
+    ("市交通委负责推动工程品质提升吗？", ("市住房城乡建设管理委", "市水务局"), "其中没有市交通委"),
+    ("市教委负责加强长三角一体化合作吗？", ("市农业农村委", "市交通委"), "其中没有市教委"),
+    ("市人社局是不是也负责强化质量人才队伍建设？", ("市教委",), "市人力资源社会保障局在其中")])
+def test_whether_a_named_unit_is_responsible_is_said(extractive_assistant, question, units, told):
+    """New user: 市交通委负责推动工程品质提升吗？ was answered with a 2023 sentence naming the
+    交通委's own plan — read as a yes; the item's units do not include it. The item's units are
+    listed and the named unit said in or out of them."""
+    answer = extractive_assistant.ask(question)
+    assert answer.mode.value == "structured" and told in answer.text, answer.text
+    assert all(u in answer.text for u in units), answer.text
