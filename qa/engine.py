@@ -538,7 +538,7 @@ def complete_sentences(text: str) -> str:
 
 
 # Asking to confirm what the question states (是99.52%吗？ 高8个百分点，对吗？).
-_CONFIRM = re.compile(r"吗|对不对|是不是|是否|没错|确认|核实|真的")
+_CONFIRM = re.compile(r"吗|对不对|对吧|是吧|是不是|是否|没错|确认|核实|真的")
 
 
 def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str = "") -> list[str]:
@@ -549,7 +549,7 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
     (比全国高8个百分点，对吗？ answered by 高于全国7.14个百分点): the premise is not accepted in
     silence."""
     # a count is read with its measure word (20家: the 20 of 2020 or of 20035 is no count of 家)
-    stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}[万亿]?[家个项件人名次起批]", query.question)
+    stated = re.findall(r"\d+(?:\.\d+)?\s*[%％]|\d+\.\d+|\d{2,}[万亿]?(?:余|多)?[家个项件人名次起批]", query.question)
     missing = [f for f in dict.fromkeys(stated)
                if not re.search(rf"(?<![\d.]){re.escape(normalize_for_match(f))}", corpus_flat)
                and not re.fullmatch(r"(19|20)\d{2}", f)]

@@ -2406,3 +2406,10 @@ def test_whether_a_named_unit_is_responsible_is_said(extractive_assistant, quest
     answer = extractive_assistant.ask(question)
     assert answer.mode.value == "structured" and told in answer.text, answer.text
     assert all(u in answer.text for u in units), answer.text
+
+
+def test_a_qualified_figure_stated_wrongly_is_told(extractive_assistant):
+    """New user: 首席质量官培育了6000多名对吧？ showed the 5600余名 extract with no note — a figure
+    with 多/余 before its measure word, and 对吧 asking to confirm it, are read as a premise."""
+    answer = extractive_assistant.ask("首席质量官培育了6000多名对吧？")
+    assert any("6000多名" in n and "5600余名" in n for n in answer.notes), answer.notes
