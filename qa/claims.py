@@ -936,6 +936,36 @@ _SCALED_EN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(hundred million|thousand|milli
 _SCALED_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 
 
+# A count and what it counts, written together (31家综合为老服务中心): the measure word, then the
+# noun's first characters (a word or two of it is enough to tell one kind from another).
+_COUNT_AND_NOUN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?([家个项件名起批例台人次])([\u4e00-\u9fff]{2,4})")
+
+
+def swapped_counts(answer: str, evidence_texts: list[str]) -> list[str]:
+    """The counts of a Chinese ``answer`` bound to another thing than the evidence binds them
+    to: 31家社区长者食堂 where the evidence says 新增31家综合为老服务中心、41家社区长者食堂 — the
+    answer's count and noun are both in the cited sentence, each with the other's partner. A
+    count the evidence writes with the noun the answer gives, or whose noun the evidence never
+    binds to another count, is not reported.
+
+    >>> swapped_counts("是的，新增了31家社区长者食堂[1]。", ["新增31家综合为老服务中心、41家社区长者食堂"])
+    ['31家社区长者']
+    >>> swapped_counts("新增41家社区长者食堂[1]。", ["新增31家综合为老服务中心、41家社区长者食堂"])
+    []
+    """
+    evidence = "".join(evidence_texts)
+    bound = [(m.group(1), m.group(2), m.group(3)) for m in _COUNT_AND_NOUN.finditer(evidence)]
+    swapped = []
+    for m in _COUNT_AND_NOUN.finditer(answer):
+        value, unit, noun = m.groups()
+        own = [n for v, u, n in bound if v == value and u == unit]
+        others = [n for v, u, n in bound if (v, u) != (value, unit) and u == unit]
+        # the evidence binds this count to another noun, and this noun to another count
+        if own and not any(n[:2] == noun[:2] for n in own) and any(n[:2] == noun[:2] for n in others):
+            swapped.append(m.group(0))
+    return swapped
+
+
 def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:
     """The numbers of an English ``answer`` whose scale is not the evidence's: 2.1亿元 said as
     "2.1 billion" (亿 is a hundred million) or as a bare "2.1 yuan". A number followed by an

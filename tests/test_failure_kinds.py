@@ -2413,3 +2413,18 @@ def test_a_qualified_figure_stated_wrongly_is_told(extractive_assistant):
     with 多/余 before its measure word, and 对吧 asking to confirm it, are read as a premise."""
     answer = extractive_assistant.ask("首席质量官培育了6000多名对吧？")
     assert any("6000多名" in n and "5600余名" in n for n in answer.notes), answer.notes
+
+
+def test_a_model_answer_binding_a_count_to_its_neighbours_noun_is_rejected(extractive_assistant):
+    """Failure kind 3 (breaker): 新增了31家社区长者食堂吗？ answered 是的，新增了31家社区长者食堂[n]
+    was shown as checked — the cited sentence says 31家综合为老服务中心、41家社区长者食堂: both
+    figures and both nouns are in it, swapped."""
+    from qa.verify import verify
+
+    corpus = extractive_assistant.corpus
+    query, evidence = _query_and_evidence(extractive_assistant, "2023年新增了31家社区长者食堂吗？")
+    n = next(e.n for e in evidence if "长者食堂" in e.sentence.text)
+    swapped = verify(f"是的，新增了31家社区长者食堂[{n}]。", evidence, query, corpus.weights)
+    right = verify(f"不是，新增的是41家社区长者食堂[{n}]。", evidence, query, corpus.weights)
+    assert not swapped.ok and any("所数的对象" in p for p in swapped.problems), swapped.problems
+    assert not any("所数的对象" in p for p in right.problems), right.problems
