@@ -114,7 +114,26 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     named = [t for t in dict.fromkeys(_TITLE.findall(history[-1][1])) if normalize_for_match(t) not in seen]
     if named and _REFERS.search(question):
         previous = f"{previous} {' '.join(named[:MAX_NAMED_TITLES])}"
-    return f"{previous} {question.strip()}", True
+    return _without_repeats(f"{previous} {question.strip()}"), True
+
+
+def _without_repeats(text: str) -> str:
+    """``text`` (an earlier turn's question joined to a follow-up) with each earlier clause kept
+    once, by what it is about (its words without the asking ones): a conversation of follow-ups
+    whose turns each carry the ones before them would otherwise repeat them over and over, the
+    query doubling with every turn (breaker: 3,000 characters after ten 那呢？). The last clause
+    — the question as asked — is always kept.
+
+    >>> _without_repeats("首席质量官培育了？ 首席质量官培育了多少？ 负责单位？ 负责单位呢？ 那2024年呢？")
+    '首席质量官培育了？ 负责单位？ 那2024年呢？'
+    """
+    clauses = [c for c in re.split(r"(?<=[？?])\s+", text.strip()) if c]
+    kept: dict[str, str] = {}
+    for clause in clauses[:-1]:
+        key = re.sub(r"[\s？?。，,]", "", _ASKED_WORDS.sub("", clause))
+        kept.setdefault(key, clause)
+    kept.pop(re.sub(r"[\s？?。，,]", "", _ASKED_WORDS.sub("", clauses[-1])), None)
+    return " ".join([*kept.values(), clauses[-1]])
 
 
 _TITLE = re.compile(r"《([^《》\n]{2,40})》")

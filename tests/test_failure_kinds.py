@@ -2428,3 +2428,17 @@ def test_a_model_answer_binding_a_count_to_its_neighbours_noun_is_rejected(extra
     right = verify(f"不是，新增的是41家社区长者食堂[{n}]。", evidence, query, corpus.weights)
     assert not swapped.ok and any("所数的对象" in p for p in swapped.problems), swapped.problems
     assert not any("所数的对象" in p for p in right.problems), right.problems
+
+
+def test_a_long_chain_of_follow_ups_does_not_repeat_earlier_turns(extractive_assistant):
+    """Breaker: each turn's query carried the ones before it and was resolved again — ten
+    elliptic follow-ups (那呢？ 具体呢？ …) made a 3,000-character query. Each earlier clause is
+    kept once: the query stays short and still holds the conversation's topic."""
+    history, queries = [], []
+    for message in ["首席质量官培育了多少？", "负责单位呢？", "那2024年呢？", "那呢？", "具体呢？",
+                    "负责单位呢？", "那2024年呢？", "那呢？", "具体呢？", "负责单位呢？"]:
+        answer = extractive_assistant.ask(message, history=history)
+        history = (history + [(answer.query, answer.text)])[-6:]
+        queries.append(answer.query)
+    assert all(len(q) < 80 for q in queries), [len(q) for q in queries]
+    assert "首席质量官" in queries[-1], queries[-1]
