@@ -530,8 +530,8 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
 def other_middle(question: str, scope: str) -> bool:
     """True when a compound noun of ``question`` — three nouns written together, A + M + B —
     has its middle word M nowhere in the figure's own clause ``scope`` (both normalised for
-    matching) while that clause writes A + X + B with another word X in the middle (企业首席数据官 asked, 首席质量官5600余名
-    stated): the figure counts a sibling kind. M and X must both be words of the dictionary of
+    matching) while that clause writes A + X + B with another word X in the middle (企业首席数据官
+    asked, 首席质量官5600余名 stated): the figure counts a sibling kind. M and X must both be words of the dictionary of
     two characters or more and share no character, so a slip inside a word (标准话 for 标准化)
     is not read as another kind.
 
