@@ -966,6 +966,28 @@ def swapped_counts(answer: str, evidence_texts: list[str]) -> list[str]:
     return swapped
 
 
+def points_as_percent(answer: str, evidence_texts: list[str]) -> list[str]:
+    """The figures of a Chinese ``answer`` said in per cent (%) where the evidence gives the
+    same number only in percentage points (个百分点), or the other way round: 高于全国7.14个百分点
+    said as 比全国高7.14% is another claim (a difference of rates is no rate).
+
+    >>> points_as_percent("是的，比全国高7.14%[1]。", ["上海市制造业产品质量合格率96.04％，高于全国7.14个百分点"])
+    ['7.14%']
+    >>> points_as_percent("高于全国7.14个百分点[1]。", ["合格率96.04％，高于全国7.14个百分点"])
+    []
+    """
+    given = [(f.value, f.unit) for text in evidence_texts for f in figures_in(text)]
+    wrong = []
+    for f in figures_in(answer):
+        if f.unit not in ("%", "个百分点"):
+            continue
+        other = "个百分点" if f.unit == "%" else "%"
+        units = {u for v, u in given if v == f.value}
+        if other in units and f.unit not in units:
+            wrong.append(f"{f.value}{f.unit}")
+    return wrong
+
+
 def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:
     """The numbers of an English ``answer`` whose scale is not the evidence's: 2.1亿元 said as
     "2.1 billion" (亿 is a hundred million) or as a bare "2.1 yuan". A number followed by an

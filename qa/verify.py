@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong,
-                     sibling_kind_only, swapped_counts)
+                     points_as_percent, sibling_kind_only, swapped_counts)
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -453,6 +453,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     if written and not query.english and swapped_counts(stated, cited_quotes):
         # 31家社区长者食堂 where the cited sentence says 31家综合为老服务中心、41家社区长者食堂
         verdict.problems.append(f"数字与所数的对象不符（{'、'.join(swapped_counts(stated, cited_quotes))}）")
+    if written and not query.english and points_as_percent(stated, cited_quotes):
+        # 比全国高7.14% where the cited sentence says 高于全国7.14个百分点
+        verdict.problems.append(f"百分点说成了百分比（{'、'.join(points_as_percent(stated, cited_quotes))}）")
     if written and _AFFIRMED.match(stated) and \
             not polarity_ok(_YES_NO_FORMS.sub("", query.question), " ".join(cited_quotes)):
         # 是的 to 全国第一吗？ affirms the question's 第一 — which the cited 全国领先水平 does not say

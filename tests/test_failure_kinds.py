@@ -2442,3 +2442,17 @@ def test_a_long_chain_of_follow_ups_does_not_repeat_earlier_turns(extractive_ass
         queries.append(answer.query)
     assert all(len(q) < 80 for q in queries), [len(q) for q in queries]
     assert "首席质量官" in queries[-1], queries[-1]
+
+
+def test_a_model_answer_saying_points_as_percent_is_rejected(extractive_assistant):
+    """Breaker: 比全国高7.14%，对吗？ answered 是的…比全国高7.14%[n] was shown as checked; the notice
+    says 高于全国7.14个百分点 — a difference of rates in points, not a per cent."""
+    from qa.verify import verify
+
+    corpus = extractive_assistant.corpus
+    query, evidence = _query_and_evidence(extractive_assistant, "上海市制造业产品质量合格率比全国高7.14%，对吗？")
+    n = next(e.n for e in evidence if "7.14" in e.sentence.text)
+    percent = verify(f"是的，上海市制造业产品质量合格率96.04％，比全国高7.14%[{n}]。", evidence, query, corpus.weights)
+    points = verify(f"上海市制造业产品质量合格率96.04％，高于全国7.14个百分点[{n}]。", evidence, query, corpus.weights)
+    assert any("百分点" in p for p in percent.problems) and not percent.ok, percent.problems
+    assert not any("百分点" in p for p in points.problems), points.problems
