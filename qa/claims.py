@@ -61,6 +61,10 @@ class Figure:
     scope: str = ""
 
 
+# A name written in Latin letters with a number run on to it (ISO/TC249, GB2760, PM2.5).
+_CODE = re.compile(r"[A-Za-z]+[/-]?[A-Za-z]*\d+(?:\.\d+)?")
+
+
 def figures_in(text: str) -> list[Figure]:
     """The figures of ``text``, in order, each with its clause.
 
@@ -70,6 +74,8 @@ def figures_in(text: str) -> list[Figure]:
     ['创建绿色工厂102家', '绿色园区3家']
     >>> figures_in("培育企业首席质量官5600余名")[0].qualifiers
     ('余',)
+    >>> [f.value for f in figures_in("ISO/TC249第十三次年会、GB2760标准")]
+    []
     """
     out = []
     half = to_halfwidth(text)
@@ -77,6 +83,8 @@ def figures_in(text: str) -> list[Figure]:
         clause = clause_match_.group(0)
         # a number inside quotation marks names something (“20035”工程, “3+6”领域): not a count
         masked = _QUOTED_SPAN.sub(lambda m: "_" * len(m.group(0)), clause)
+        # …and so does a number written on to Latin letters (ISO/TC249, GB2760, PM2.5): a code
+        masked = _CODE.sub(lambda m: "_" * len(m.group(0)), masked)
         matches = [m for m in _FIGURE.finditer(masked) if m.group("num")]
         for i, m in enumerate(matches):
             begin = matches[i - 1].end() if i else 0

@@ -2456,3 +2456,11 @@ def test_a_model_answer_saying_points_as_percent_is_rejected(extractive_assistan
     points = verify(f"上海市制造业产品质量合格率96.04％，高于全国7.14个百分点[{n}]。", evidence, query, corpus.weights)
     assert any("百分点" in p for p in percent.problems) and not percent.ok, percent.problems
     assert not any("百分点" in p for p in points.problems), points.problems
+
+
+def test_a_number_in_a_code_is_no_count(extractive_assistant):
+    """Failure kind 3 (breaker): 2023年上海发布了多少项国际标准？ was answered with the sentence of
+    ISO/TC249第十三次年会 — 249 read as a count. A number run on to Latin letters (ISO/TC249,
+    GB2760, PM2.5) names something; the sentence holds no count of 项."""
+    answer = extractive_assistant.ask("2023年上海发布了多少项国际标准？")
+    assert "TC249" not in answer.text, answer.text
