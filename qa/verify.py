@@ -450,12 +450,13 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             for values in asked_figures(query.question, evidence, weights, intent.unit, query.quoted, earlier):
                 if not values & said:
                     verdict.problems.append("没有给出所问的数字")
-    if written and not query.english and swapped_counts(stated, cited_quotes):
-        # 31家社区长者食堂 where the cited sentence says 31家综合为老服务中心、41家社区长者食堂
-        verdict.problems.append(f"数字与所数的对象不符（{'、'.join(swapped_counts(stated, cited_quotes))}）")
-    if written and not query.english and points_as_percent(stated, cited_quotes):
-        # 比全国高7.14% where the cited sentence says 高于全国7.14个百分点
-        verdict.problems.append(f"百分点说成了百分比（{'、'.join(points_as_percent(stated, cited_quotes))}）")
+    if written and not query.english:
+        swapped = swapped_counts(stated, cited_quotes)
+        if swapped:         # 31家社区长者食堂 where the cited sentence says 31家综合为老服务中心、41家社区长者食堂
+            verdict.problems.append(f"数字与所数的对象不符（{'、'.join(swapped)}）")
+        percent = points_as_percent(stated, cited_quotes)
+        if percent:         # 比全国高7.14% where the cited sentence says 高于全国7.14个百分点
+            verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")
     if written and _AFFIRMED.match(stated) and \
             not polarity_ok(_YES_NO_FORMS.sub("", query.question), " ".join(cited_quotes)):
         # 是的 to 全国第一吗？ affirms the question's 第一 — which the cited 全国领先水平 does not say
