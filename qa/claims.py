@@ -572,14 +572,18 @@ def other_middle(question: str, scope: str) -> bool:
 LOWER_WORDS = ("低于", "不足", "下降", "减少", "降低", "以下", "少于")
 HIGHER_WORDS = ("高于", "超过", "增加", "增长", "上升", "提高", "领先", "以上", "多于", "新增")
 COMPARED_WITH_BI = re.compile(r"比[^，。,；;！!？?]{1,12}?(低|少|高|多)(?![少多]少|样|个|种|项|家)")
-# …and in a question, where 低多少 asks how much lower (the 多 of 多少 is no direction)
-# (同比 is year on year, 比例 a share: no comparison with 比)
-_DIRECTION_ASKED = re.compile(r"(?<![同对环])比(?![例重率值])([^，。,；;！!？?]{1,12}?)(低|(?<!多)少|高|多(?!少))|(" + "|".join(LOWER_WORDS[:5] + HIGHER_WORDS[:7]) + ")")
+# The direction words a question gives its subject with (减少了几个, 高于全国多少) — the words of
+# movement and comparison of the tables, not those of a position (以下, 以上) nor 少于/多于/新增.
+_DIRECTIONS_ASKED = tuple(w for w in LOWER_WORDS + HIGHER_WORDS if w not in ("以下", "以上", "少于", "多于", "新增"))
+# …and a comparison with 比 in a question, where 低多少 asks how much lower (the 多 of 多少 is no
+# direction; 同比 is year on year, 比例 a share: no comparison with 比)
+_DIRECTION_ASKED = re.compile(r"(?<![同对环])比(?![例重率值])([^，。,；;！!？?]{1,12}?)(低|(?<!多)少|高|多(?!少))|"
+                              "(" + "|".join(_DIRECTIONS_ASKED) + ")")
 
 
 def opposite_direction(question: str, sentence: str) -> tuple[str, str] | None:
-    """The direction phrase of ``question`` and the clause of ``sentence`` that states the opposite of the direction ``question`` gives
-    its subject (比全国低 asked, 高于全国7.14个百分点 stated; 减少了几个 asked, 由30个增加至36个
+    """The direction phrase of ``question`` and the clause of ``sentence`` that states the
+    opposite of the direction ``question`` gives its subject (比全国低 asked, 高于全国7.14个百分点 stated; 减少了几个 asked, 由30个增加至36个
     stated), else ``None``. The clause must name the question's base of comparison (全国) or
     share two character pairs with it, and the sentence must write no word of the direction
     asked: a question whose premise the documents contradict is told so, not answered in

@@ -127,12 +127,14 @@ def _without_repeats(text: str) -> str:
     >>> _without_repeats("首席质量官培育了？ 首席质量官培育了多少？ 负责单位？ 负责单位呢？ 那2024年呢？")
     '首席质量官培育了？ 负责单位？ 那2024年呢？'
     """
+    def about(clause: str) -> str:      # what a clause is about: its words without the asking ones
+        return re.sub(r"[\s？?。，,]", "", _ASKED_WORDS.sub("", clause))
+
     clauses = [c for c in re.split(r"(?<=[？?])\s+", text.strip()) if c]
     kept: dict[str, str] = {}
     for clause in clauses[:-1]:
-        key = re.sub(r"[\s？?。，,]", "", _ASKED_WORDS.sub("", clause))
-        kept.setdefault(key, clause)
-    kept.pop(re.sub(r"[\s？?。，,]", "", _ASKED_WORDS.sub("", clauses[-1])), None)
+        kept.setdefault(about(clause), clause)
+    kept.pop(about(clauses[-1]), None)
     return " ".join([*kept.values(), clauses[-1]])
 
 
