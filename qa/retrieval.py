@@ -16,7 +16,7 @@ from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
-from .text import content_words, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
+from .text import common_word, content_words, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
 # Sentence score = cosine + LEXICAL_WEIGHT × IDF share of the query's words it holds
@@ -195,12 +195,15 @@ class HybridRetriever:
     def exact_terms(self, normalized: str, quoted: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
         """``(must, rare)``: the spans an answer's section must contain — quoted spans and codes
         (20035, DCMM) found in the documents — and the rare words of the query (in at most
-        ``max(RARE_MIN_SECTIONS, RARE_SHARE × sections)`` sections)."""
+        ``max(RARE_MIN_SECTIONS, RARE_SHARE × sections)`` sections) that are not common words
+        of the language (:func:`qa.text.common_word`)."""
         limit = max(RARE_MIN_SECTIONS, int(RARE_SHARE * len(self.index.sections)))
         must = [t for t in dict.fromkeys([*quoted, *_CODE.findall(normalized)]) if self.containing(t)]
         must = [t for t in must if len(self.containing(t)) <= limit or t in quoted]
         words = list(dict.fromkeys(content_words(normalized)))
-        rare = [w for w in words if w not in must and 1 <= len(self.containing(w)) <= limit]
+        # a word common in the language (成立, 公司) is rare here by chance: it names no one thing
+        rare = [w for w in words if w not in must and not common_word(w)
+                and 1 <= len(self.containing(w)) <= limit]
         # two adjacent words the documents use as one phrase (质量+标杆 → 质量标杆): a phrase
         # match, like a search engine's phrase query, is rarer than either word
         flat = normalize_for_match(normalized).lower()

@@ -274,6 +274,15 @@ def test_two_words_the_notice_writes_as_one_phrase_match_as_a_phrase(extractive_
     assert "30家" in answer.text and "培育遴选" in answer.text
 
 
+def test_a_common_word_rare_in_the_notice_does_not_rank_its_one_section_first(extractive_assistant, tune_rows):
+    """成立 stands in one section only (the 9家 标准化技术组织 of （八）), yet it is among the most
+    common words of Chinese: the 2023 side of a question on 碳计量 is （十）'s 计量技术委员会."""
+    row = tune_rows["j18-005"]      # 碳计量方面，上海2023年成立了什么技术委员会？2024年又要筹建什么中心？
+    answer = extractive_assistant.ask(row["question"])
+    assert not answer.abstained and all(s in answer.text for s in row["must_contain"]), answer.text
+    assert "碳达峰碳中和计量技术委员会" in answer.text and "新型标准化技术组织" not in answer.text
+
+
 # 8. Facts of the header.
 @pytest.mark.parametrize("question", ["这份通知是哪天印发的？",
                                       "On what date was this quality work notice issued?"])   # words between (j38)
