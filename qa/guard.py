@@ -158,10 +158,10 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
                   r"(帮我|给我|替我|请)(起草|草拟|撰写|代写)|(帮我|给我|替我)写[^，,。？?]{0,6}(材料|稿子?|文章|作文|讲话|发言|文案)|(用|拿)\s*(python|java|c\+\+|javascript|sql|go|rust)|"
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
 # Switching the assistant's role or mode.
-_ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|扮演|自由发挥|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
+_ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|你(已经|现在)?不再是|扮演|自由发挥|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
                    r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
-                   r"\byou are (now\b|an?\b|DAN\b)|developer mode|jailbreak|\bfrom now on\b|"
+                   r"\byou are (now\b|an?\b|DAN\b)|\byou(?:'re| are) no longer\b|developer mode|jailbreak|\bfrom now on\b|"
                    r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\bin\s+\w+\s+speak\b|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
                    re.IGNORECASE)
 # Asking for content to be invented.
