@@ -113,6 +113,23 @@ def test_the_figure_asked_is_the_one_whose_clause_matches(extractive_assistant):
     assert rank_figures("二审知识产权刑事案件审结了多少件？", second, "件", corpus.weights)[0].figure.value == "59"
 
 
+@pytest.mark.parametrize("question,figure,other", [
+    ("文件里公路工程和水运工程两个抽检合格率挨着写，我只关心水运那个，到底是多少？", "96.1", "96.9"),
+    ("文件里水运工程和公路工程两个抽检合格率挨着写，我只关心公路那个，到底是多少？", "96.9", "96.1")])
+def test_of_two_parallel_figures_the_one_named_next_to_the_question_is_given(extractive_assistant, question,
+                                                                            figure, other):
+    """Two sentences alike but for their subject match a message naming both equally: the
+    subject named last, next to what is asked, decides (gold batch j61)."""
+    answer = extractive_assistant.ask(question)
+    assert figure in answer.text and other not in answer.text, answer.text
+
+
+def test_which_things_of_two_kinds_lists_each_kind(extractive_assistant):
+    """…哪些A和B？ asks for two lists: the sentence naming each kind, not only the better match."""
+    answer = extractive_assistant.ask("想了解下2023年新筹建了哪些市级质检中心和市级产业计量测试中心？")
+    assert "氢能动力" in answer.text and "空间能源" in answer.text, answer.text
+
+
 def test_a_model_answer_with_the_neighbouring_figure_is_rejected(extractive_assistant):
     from qa.verify import verify
 
