@@ -374,6 +374,28 @@ def _naming(question: str, evidence: list) -> list:
     return [e for e in ranked if named.search(e.sentence.text)][:1]
 
 
+# Two kinds of thing asked for in one list (新筹建了哪些市级质检中心和市级产业计量测试中心？)
+_KINDS_LISTED = re.compile(r"^(?P<lead>.*?(?:哪些|哪几个|哪几家|哪几项|什么))(?P<a>[^，,。？?和与及、]{2,16}?)"
+                           r"(?:和|与|以及|及)(?P<b>[^，,。？?和与及、]{2,16}?)(?P<end>[？?。]?)$")
+
+
+def listed_kinds(part: str) -> list[str]:
+    """``part`` asking which things of two kinds there are (…哪些A和B？), as one question for
+    each kind — the sentence that lists the one is seldom the one that lists the other — or
+    ``[part]``.
+
+    >>> listed_kinds("2023年新筹建了哪些市级质检中心和市级产业计量测试中心？")
+    ['2023年新筹建了哪些市级质检中心？', '2023年新筹建了哪些市级产业计量测试中心？']
+    >>> listed_kinds("有哪些措施？")
+    ['有哪些措施？']
+    """
+    m = _KINDS_LISTED.match(part.strip())
+    if not m:
+        return [part]
+    return [f"{m.group('lead')}{m.group('a')}{m.group('end') or '？'}",
+            f"{m.group('lead')}{m.group('b')}{m.group('end') or '？'}"]
+
+
 # A part of a message is answered by its own best sentence only when that sentence holds at least
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
@@ -396,6 +418,8 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
     each = len(parts) == 1 and not read_intent(parts[0]).wants_figure
     if each:
         parts = conjuncts(parts[0])
+        if len(parts) == 1:
+            parts = listed_kinds(parts[0])
     if len(parts) < 2:
         return []
     body = [e for e in evidence if e.section.path]
