@@ -47,7 +47,7 @@ def _labels(answer):
     "拿到上海市政府质量奖的企业有多少奖金？",          # an amount of money
     "市质量工作领导小组的组长是谁？",                  # a person
     "人形机器人国家制造业创新中心具体落在上海哪个地址？",  # a place
-    "质量奖的申报材料交到哪个窗口？",                  # a place to hand things in (j61)
+    "首批市级质检中心的申请材料要交到哪个窗口？",      # a place to hand things in (j61)
     "首届检验检测行业创新大赛怎么报名？",              # a procedure
     "BIM抽查里说的五大新城是哪五个？",                 # members of a group it only names
     "检验检测行业营收里，民营机构占几成？",            # a share of an amount it gives
