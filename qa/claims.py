@@ -887,11 +887,11 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     # figures equally matched (公路工程…96.9％；水运工程…96.1％) go by the subject the message names
     # last: the one next to what is asked (公路和水运挨着写，我只关心水运那个，是多少？)
     asker = normalize_for_match(f"{context} {question}").lower()
+    term_keys = [k for k in (normalize_for_match(t).lower() for t in terms) if k]
 
     def last_named(a: AskedFigure) -> int:
         scope = normalize_for_match(a.figure.scope).lower()
-        return max((asker.rfind(k) for k in (normalize_for_match(t).lower() for t in terms) if k and k in scope),
-                   default=-1)
+        return max((asker.rfind(k) for k in term_keys if k in scope), default=-1)
 
     ranked.sort(key=lambda a: (-a[0].score, -last_named(a[0])))
     if ranked and ranked[0][1]:

@@ -478,9 +478,10 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         # …no longer bound by any rule. Still, answer in Chinese: 2023年…多少起？ — beside an
         # instruction, English words before a Chinese question speak to the assistant
         instruction, question = f"{instruction} {head}".strip(), tail.strip()
-    if instruction and any(has_content(c) for c in _clauses(question)):
+    named = [c for c in _clauses(question) if has_content(c)] if instruction else []
+    if named:
         # what the instruction leaves behind naming nothing (P.S., Anyway,) is no part of the question
-        question = "".join(c for c in _clauses(question) if has_content(c)).strip()
+        question = "".join(named).strip()
     asked = question if instruction else text
     lead = _LEAD_IN.match(asked)
     if lead and has_content(asked[lead.end():]):
