@@ -22,11 +22,13 @@ from .text import ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, 
 
 # Words that point back to the previous turn.
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|这类|这种|这样的|"
+                       r"两者|二者|[这那]两(?![年天])|它俩|"
                        r"那边|这边|上述|该项|里面|其中|它们?|\b(this|that|these|it|they|those)\b(?! year)",
                        re.IGNORECASE)
 # Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
 # using one is read with that topic even when it names something of its own.
 _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|这类|这种|这样的|该|上述|其中|里面|当中|此项|它们?|"
+                     r"两者|二者|[这那]两(?![年天])|它俩|"
                      r"那一?(?:条|项|段|句)(?![河路街])|同一(?:条|项)|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
@@ -95,6 +97,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     '一审案件受理了？ 二审的呢？受理和审结各多少'
     >>> resolve_follow_up("这事谁牵头？", [("要编制什么报告？", "年度《上海市质量状况分析报告》。")])[0]
     '要编制报告？ 上海市质量状况分析报告 这事谁牵头？'
+    >>> resolve_follow_up("两者差多少？", [("公路工程和水运工程抽检合格率分别是多少？", "…")])[0]
+    '公路工程和水运工程抽检合格率差多少？'
     """
     if not history:
         return question, False
@@ -114,7 +118,19 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     named = [t for t in dict.fromkeys(_TITLE.findall(history[-1][1])) if normalize_for_match(t) not in seen]
     if named and _REFERS.search(question):
         previous = f"{previous} {' '.join(named[:MAX_NAMED_TITLES])}"
+    pair = _PAIR.search(question)
+    if pair and not [w for w in own if w not in pair.group(0)]:
+        # 两者差多少？ after …A和B…分别是多少？: the pair is the previous question's subjects, put
+        # in its place — one question (A和B…差多少？), not a clause without a subject
+        topic = _ASKED_TAIL.sub("", previous.strip().rstrip("？?。 "))
+        return f"{topic}{question[pair.end():].strip()}", True
     return _without_repeats(f"{previous} {question.strip()}"), True
+
+
+# A pronoun for the two things the previous turn named (两者差多少？).
+_PAIR = re.compile(r"^(那|那么)?(两者|二者|[这那]两(?:个|项|家|者)?|它俩)(之间)?(的|相比|比较)?")
+# What is left of an earlier question's asking words at its end (…分别是, …各是).
+_ASKED_TAIL = re.compile(r"(分别|各自|各)?(是|为|有)?[？?]?$")
 
 
 def _without_repeats(text: str) -> str:
@@ -301,6 +317,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # (说真的，实际数字是多少？ — words of its own, none a topic of the documents)
         text = resolved if completed else f"{carried} {text}"
     text, follow_up = resolve_follow_up(text, resolve_history(history))
+    if follow_up and _PAIR.search(own_text) and own_text not in text:
+        own_text = text                 # 两者差多少？ put as the question it stands for
     follow_up = follow_up or bool(carried) and carried in text
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
     # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes,

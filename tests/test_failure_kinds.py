@@ -362,6 +362,14 @@ def test_a_follow_up_asking_a_figure_or_a_purpose_of_the_earlier_topic(extractiv
     assert not answer.abstained and figure in answer.text and answer.citations, answer.text
 
 
+def test_a_follow_up_naming_the_two_earlier_things_by_a_pronoun_asks_of_both(extractive_assistant):
+    """两者 is the pair the previous question named (breaker: 两者差多少？ after 公路/水运 → 未提及):
+    the answer gives both figures the difference is taken from."""
+    answer = extractive_assistant.ask("两者差多少？", history=[("公路工程和水运工程抽检合格率分别是多少？",
+                                                            "公路工程96.9％，水运工程96.1％。")])
+    assert not answer.abstained and "96.9" in answer.text and "96.1" in answer.text, answer.text
+
+
 # 10. A false premise is corrected, not accepted in silence.
 def test_a_wrong_figure_in_the_question_is_corrected(extractive_assistant):
     answer = extractive_assistant.ask("为什么2023年上海市级药品抽检合格率只有89.7%？")
