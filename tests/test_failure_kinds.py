@@ -370,6 +370,14 @@ def test_a_follow_up_naming_the_two_earlier_things_by_a_pronoun_asks_of_both(ext
     assert not answer.abstained and "96.9" in answer.text and "96.1" in answer.text, answer.text
 
 
+def test_chatter_after_a_figure_question_saying_someone_said_it_several_times_asks_no_mentions(extractive_assistant):
+    """说了好几遍 is a person saying something several times, not 提到了几次 (where the document
+    mentions it): the figure asked is answered alone, not every sentence of its section."""
+    answer = extractive_assistant.ask("制造业产品质量合格率是多少？我们厂长开会时说了好几遍，说要对标，"
+                                      "大家都很关心这个事情，麻烦您帮忙查一下，谢谢啦。")
+    assert "96.04" in answer.text and "99.52" not in answer.text and len(answer.citations) == 1, answer.text
+
+
 # 10. A false premise is corrected, not accepted in silence.
 def test_a_wrong_figure_in_the_question_is_corrected(extractive_assistant):
     answer = extractive_assistant.ask("为什么2023年上海市级药品抽检合格率只有89.7%？")
