@@ -70,7 +70,11 @@ _EACH = re.compile(rf"分别|{COMPARED}(高|低|多|少|大|小)|"
 
 def conjuncts(part: str) -> list[str]:
     """``part`` asked of each subject it joins (A和B的X分别是多少？ → A的X…, B的X…; A和B X分别…
-    → A X…, B X…), or ``[part]``.
+    → A X…, B X…), or ``[part]``. A difference in percentage points asked of two subjects asks
+    each one's rate (A和B的签约率相差几个百分点 → A的签约率相差多少…: neither states the points).
+
+    >>> conjuncts("全市整体签约率和老年人、慢病这些重点人群的签约率相差几个百分点？")
+    ['全市整体签约率的签约率相差多少？', '老年人、慢病这些重点人群的签约率相差多少？']
 
     >>> conjuncts("公路工程和水运工程的抽检合格率分别是多少")
     ['公路工程的抽检合格率分别是多少', '水运工程的抽检合格率分别是多少']
@@ -97,6 +101,19 @@ def conjuncts(part: str) -> list[str]:
     >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")
     ['二审知识产权刑事案件审结数，各是多少？', '二审知识产权刑事案件受理数，各是多少？']
     """
+    parts = _subjects_asked(part)
+    if len(parts) >= 2 and _DIFFERENCE.search(part):
+        parts = [_POINTS_ASKED.sub("多少", p) for p in parts]
+    return parts
+
+
+# A difference asked (相差, 差了, 差距) and how many percentage points (几个百分点).
+_DIFFERENCE = re.compile(r"差")
+_POINTS_ASKED = re.compile(r"(几|多少)个?百分点")
+
+
+def _subjects_asked(part: str) -> list[str]:
+    """:func:`conjuncts` before the difference in points is read as each rate."""
     pair = _THAN_OTHER.search(part)
     if pair and not _BASELINE_SUBJECT.match(pair.group("b")):
         # A比B高多少？ with B a subject of its own (水运工程, not 全国 or 上年): each side's figure
@@ -147,7 +164,10 @@ def conjuncts(part: str) -> list[str]:
     at = max((i for i, c in enumerate(clauses) if re.search(r"[和与及、跟]", c)), default=len(clauses) - 1)
     before, last, rest = "".join(clauses[:at]), clauses[at], "".join(clauses[at + 1:])
     head, sep, tail = last.partition("的")
-    items = [x for x in re.split(r"[和与及、跟]", head) if x.strip()] if sep else []
+    # 和 joins the subjects where it is written; 、 then lists inside one (老年人、慢病这些重点人群)
+    items = [x for x in re.split(r"[和与及跟]", head) if x.strip()] if sep else []
+    if sep and len(items) < 2:
+        items = [x for x in head.split("、") if x.strip()]
     if len(items) >= 2:
         return [f"{before}{x}的{tail}{rest}" for x in items]
     # A和B X分别…, A、B X各…: the last conjunct carries the shared X; the subjects are parallel,

@@ -142,6 +142,13 @@ def test_a_model_answer_with_the_neighbouring_figure_is_rejected(extractive_assi
     assert not wrong.ok and right.ok
 
 
+def test_a_difference_in_points_between_two_named_rates_gives_both_rates(extractive_assistant):
+    """相差几个百分点 between two rates the notice states (44％ / 84.9％) asks each rate; the
+    subject 老年人、慢病这些重点人群 is one (、 lists inside it), not two (j62: 未提及)."""
+    answer = extractive_assistant.ask("家庭医生签约这块，全市整体签约率和老年人、慢病这些重点人群的签约率相差几个百分点？")
+    assert not answer.abstained and "44" in answer.text and "84.9" in answer.text, answer.text
+
+
 # 4. Qualifiers of figures are kept.
 def test_a_dropped_qualifier_is_restored_from_the_evidence(extractive_assistant):
     from qa.verify import verify
