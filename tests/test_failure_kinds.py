@@ -994,7 +994,9 @@ def test_a_difference_between_two_subjects_quotes_both_figures(extractive_assist
                                                    ("今年工作总的定调是什么？", "第二部分", "新发展理念"),
                                                    ("2024年质量工作的主线是什么？", "第二部分", "新发展理念"),
                                                    ("2023年的质量工作总体上怎么样？", "第一部分", "五个中心"),
-                                                   ("第二部分开头那段的内容是什么？", "第二部分", "新发展理念")])
+                                                   ("第二部分开头那段的内容是什么？", "第二部分", "新发展理念"),
+                                                   # 大方向 says 总体思路 in everyday words (j62)
+                                                   ("今年上海质量工作大方向是啥？", "第二部分", "新发展理念")])
 def test_the_overall_line_of_a_year_is_its_opening_paragraph(extractive_assistant, question, part, phrase):
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and phrase in answer.text, answer.text
