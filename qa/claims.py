@@ -785,6 +785,10 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     subject = compared_subject(question)
     if not subject and context:           # 跟全国比高出多少？ after …合格率多少？: the whole question names it
         subject = compared_subject(f"{context} {question}")
+        # …of an earlier turn, whose asking words are gone: what is left of its verbs (收上来 of
+        # 报告收上来多少例？) names nothing the documents could hold — the words they know name it
+        known = [w for w in subject if w in weights]
+        subject = known if len(known) >= 2 else subject
     # 个 with no noun after it (聘了多少个？) counts whatever the question names
     generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
     # …and 个 before a noun counts that noun in whatever measure word its figure takes (多少个犯罪嫌疑人

@@ -385,6 +385,14 @@ def test_chatter_after_a_figure_question_saying_someone_said_it_several_times_as
     assert "96.04" in answer.text and "99.52" not in answer.text and len(answer.citations) == 1, answer.text
 
 
+def test_a_follow_up_asking_the_change_on_the_year_before_takes_its_subject_from_the_earlier_turn(extractive_assistant):
+    """同比涨了多少？ after …报告收上来多少例？: the earlier turn's words the documents know (药品,
+    不良反应, 报告) name the subject — not the asker's verb left over (收上来), which no sentence
+    holds (tune j32-062 had abstained)."""
+    answer = extractive_assistant.ask("同比涨了多少？", history=[("去年药品不良反应报告收上来多少例？", "6万多例。")])
+    assert not answer.abstained and "12.8" in answer.text, answer.text
+
+
 # 10. A false premise is corrected, not accepted in silence.
 def test_a_wrong_figure_in_the_question_is_corrected(extractive_assistant):
     answer = extractive_assistant.ask("为什么2023年上海市级药品抽检合格率只有89.7%？")
