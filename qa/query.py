@@ -112,7 +112,7 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     if _ASKS_ITSELF.search(_ELLIPTIC_CLAUSE.sub("", question)):
         # a question asking its own thing (今年这块打算怎么弄？) takes the previous topic, not
         # what was asked of it (…发布了几项？是谁组织的？ would make it a count or a person)
-        previous = _ASKED_WORDS.sub("", previous)
+        previous = _PLANS_ASKED.sub("", _ASKED_WORDS.sub("", previous))
     # what the previous answer named (要发布什么报告？ → 《上海市质量状况分析报告》) is what 这事
     # refers to: its titles go with the previous topic
     named = [t for t in dict.fromkeys(_TITLE.findall(history[-1][1])) if normalize_for_match(t) not in seen]
@@ -162,6 +162,11 @@ MAX_NAMED_TITLES = 2      # of the previous answer: more is a listing, not the t
 # topic a follow-up carries over.
 _ASKED_WORDS = re.compile(r"(?:多少|几)(?:个|家|项|件|起|次|名|人|批|类|种|元|亿元|万元)?|是谁|谁|什么|啥|哪(?:些|个|里|几)?|"
                           r"怎么样?|如何|是否|有没有|吗|呢")
+
+
+# What an earlier question asked of its topic when it asked for its plans or contents (消费品召回
+# 管理方面有什么要求？): a follow-up asking its own thing (去年做了多少起？) takes the topic without it.
+_PLANS_ASKED = re.compile(r"(有|提出|提了|做了)?(要求|安排|措施|举措|部署|打算|做法|说法)")
 
 
 # jieba's part-of-speech tags of nouns: n…, abbreviations (j), idioms (l), English words.

@@ -407,6 +407,9 @@ QUESTION_WORDS = frozenset(
 )
 
 
+_COUNTED_MEASURE = re.compile(r"((?:多少|几)[个家项件起次名人批台套例所座条位只份])")
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that name what it is about: jieba's segmentation without
     stopwords, question words (:data:`QUESTION_WORDS`), single Chinese characters (由, 谁, 奖:
@@ -414,10 +417,14 @@ def content_words(text: str) -> list[str]:
 
     >>> content_words("那2024年呢？"), content_words("今年在这个指数上有啥安排？")
     ([], ['指数'])
+    >>> content_words("消费品召回去年做了多少起来着？")
+    ['消费品', '召回']
     """
     jieba = _jieba()
     out = []
-    for word in jieba.cut(normalize_query(text).lower()):
+    # the measure word after 多少/几 is a word of its own: jieba runs it on into the next (多少起来着
+    # → 起来, a topic word no sentence holds)
+    for word in jieba.cut(_COUNTED_MEASURE.sub(r"\1 ", normalize_query(text).lower())):
         word = word.strip()
         if not word or word in STOPWORDS or word in QUESTION_WORDS:
             continue

@@ -393,6 +393,14 @@ def test_a_follow_up_asking_the_change_on_the_year_before_takes_its_subject_from
     assert not answer.abstained and "12.8" in answer.text, answer.text
 
 
+def test_a_follow_up_counting_the_earlier_topic_in_colloquial_words_finds_the_count(extractive_assistant):
+    """去年做了多少起来着？ after …消费品召回管理方面有什么要求？: the measure word 起 is not run on into
+    a word (起来) no sentence holds, and what was asked of the topic (要求) is not its topic (tune
+    j51-058 had abstained)."""
+    answer = extractive_assistant.ask("去年做了多少起来着？", history=[("今年消费品召回管理方面有什么要求？", "…")])
+    assert not answer.abstained and "70起" in answer.text, answer.text
+
+
 # 10. A false premise is corrected, not accepted in silence.
 def test_a_wrong_figure_in_the_question_is_corrected(extractive_assistant):
     answer = extractive_assistant.ask("为什么2023年上海市级药品抽检合格率只有89.7%？")
