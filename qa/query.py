@@ -20,15 +20,17 @@ from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, 
 from .spelling import Speller
 from .text import ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
+# A pronoun for two things named before (两者, 这两个; not 这两年, these few years).
+_PAIR_WORDS = r"两者|二者|[这那]两(?![年天])|它俩"
 # Words that point back to the previous turn.
 _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|how about)|呢[？?]?|这方面|这块|这个|这项|这条|这一|这类|这种|这样的|"
-                       r"两者|二者|[这那]两(?![年天])|它俩|"
+                       rf"{_PAIR_WORDS}|"
                        r"那边|这边|上述|该项|里面|其中|它们?|\b(this|that|these|it|they|those)\b(?! year)",
                        re.IGNORECASE)
 # Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
 # using one is read with that topic even when it names something of its own.
 _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|这类|这种|这样的|该|上述|其中|里面|当中|此项|它们?|"
-                     r"两者|二者|[这那]两(?![年天])|它俩|"
+                     rf"{_PAIR_WORDS}|"
                      r"那一?(?:条|项|段|句)(?![河路街])|同一(?:条|项)|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)
 _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|有没有|吗|情况|进展|现状|\b(what|which|how|who|when|where)\b",
@@ -128,7 +130,7 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
 
 
 # A pronoun for the two things the previous turn named (两者差多少？).
-_PAIR = re.compile(r"^(那|那么)?(两者|二者|[这那]两(?:个|项|家|者)?|它俩)(之间)?(的|相比|比较)?")
+_PAIR = re.compile(rf"^(那|那么)?({_PAIR_WORDS})(?:个|项|家|者)?(之间)?(的|相比|比较)?")
 # What is left of an earlier question's asking words at its end (…分别是, …各是).
 _ASKED_TAIL = re.compile(r"(分别|各自|各)?(是|为|有)?[？?]?$")
 
