@@ -92,7 +92,10 @@ def _settings(args):
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"])) or "settings"
         if first["loc"] and isinstance(first["loc"][0], str):
-            where += f" (QA_{first['loc'][0].upper()})"
+            name = first["loc"][0]
+            # the flag the user passed, else the environment variable (or qa.toml) it came from
+            flag = {"source_dir": "--source", "index_dir": "--index", "top_k": "--top-k"}.get(name, f"--{name}")
+            where += f" ({flag})" if overrides.get(name) is not None else f" (QA_{name.upper()})"
         raise UsageError(f"bad setting {where}: {first['msg']}") from exc
     except (ValueError, UnicodeDecodeError) as exc:      # the TOML file itself is unreadable
         path = os.environ.get("QA_CONFIG", "qa.toml")

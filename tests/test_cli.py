@@ -50,6 +50,13 @@ def test_bad_usage_and_failures_give_one_line_errors(settings, args, code):
     assert done.stderr.strip()
 
 
+def test_a_bad_setting_names_where_it_came_from(settings):
+    """A value the user passed as a flag is named by that flag; one from the environment by its
+    variable (breaker: --top-k 0 was reported as QA_TOP_K)."""
+    assert "(--top-k)" in run(["ask", "问题", "--top-k", "0"], settings).stderr
+    assert "(QA_TOP_K)" in run(["ask", "问题"], settings, QA_TOP_K="0").stderr
+
+
 def test_missing_source_folder_is_a_one_line_error(settings, tmp_path):
     done = run(["ask", "问题"], settings, QA_SOURCE_DIR=str(tmp_path / "nope"))
     assert done.returncode == 1
