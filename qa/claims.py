@@ -1013,6 +1013,42 @@ def points_as_percent(answer: str, evidence_texts: list[str]) -> list[str]:
     return wrong
 
 
+# A conclusion naming one of two compared subjects the higher or the lower (…，农产品合格率更高).
+_CONCLUDED = re.compile(r"(?P<subject>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:要|更|较|稍|略)?(?P<way>高|低)(?:一些|一点|些)?[。；;，,！!]?\s*(?:\[\d+\])*\s*$")
+
+
+def reversed_comparison(answer: str) -> str | None:
+    """The conclusion of a Chinese ``answer`` that calls the subject of the smaller of two rates
+    it states the higher (or of the larger the lower): ``A合格率99.52%，B合格率99.7%，A合格率
+    更高`` concludes against its own figures. The subject is matched to the clause of each figure
+    by the characters they share; ``None`` when the answer concludes nothing of two rates or its
+    conclusion holds.
+
+    >>> reversed_comparison("农产品例行监测合格率99.52%[1]，药品抽检合格率99.7%[2]，农产品合格率更高。")
+    '农产品合格率更高'
+    >>> reversed_comparison("农产品例行监测合格率99.52%[1]，药品抽检合格率99.7%[2]，药品抽检合格率更高。")
+    >>> reversed_comparison("公路工程抽检合格率96.9%[1]，水运工程96.1%[2]。")
+    """
+    text = re.sub(r"\[\d+\]", "", answer.strip())
+    rates = [f for f in figures_in(text) if f.unit == "%"]
+    clauses = [c for c in re.split(r"[，,。；;]", text) if c.strip()]
+    if len(rates) != 2 or not clauses:
+        return None
+    last = clauses[-1].strip()
+    m = _CONCLUDED.search(last + "。")
+    if m is None or re.search(r"\d", last):
+        return None
+    subject = set(m.group("subject")) - set("合格率抽检的")
+    shared = [len(subject & (set(f.clause) - set("合格率抽检的"))) for f in rates]
+    if shared[0] == shared[1]:
+        return None
+    named, other = (rates[0], rates[1]) if shared[0] > shared[1] else (rates[1], rates[0])
+    higher = float(named.value) > float(other.value)
+    if float(named.value) == float(other.value) or higher == (m.group("way") == "高"):
+        return None
+    return last.rstrip("。；;，,！!")
+
+
 def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:
     """The numbers of an English ``answer`` whose scale is not the evidence's: 2.1亿元 said as
     "2.1 billion" (亿 is a hundred million) or as a bare "2.1 yuan". A number followed by an

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong,
-                     points_as_percent, sibling_kind_only, swapped_counts)
+                     points_as_percent, reversed_comparison, sibling_kind_only, swapped_counts)
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -454,6 +454,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         swapped = swapped_counts(stated, cited_quotes)
         if swapped:         # 31家社区长者食堂 where the cited sentence says 31家综合为老服务中心、41家社区长者食堂
             verdict.problems.append(f"数字与所数的对象不符（{'、'.join(swapped)}）")
+        reversed_ = reversed_comparison(stated)
+        if reversed_:       # 99.52% and 99.7% stated, then 农产品合格率更高
+            verdict.problems.append(f"结论与所引数字相反（{reversed_}）")
         percent = points_as_percent(stated, cited_quotes)
         if percent:         # 比全国高7.14% where the cited sentence says 高于全国7.14个百分点
             verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")

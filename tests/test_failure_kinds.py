@@ -2537,3 +2537,19 @@ def test_a_number_in_a_code_is_no_count(extractive_assistant):
     GB2760, PM2.5) names something; the sentence holds no count of 项."""
     answer = extractive_assistant.ask("2023年上海发布了多少项国际标准？")
     assert "TC249" not in answer.text, answer.text
+
+
+def test_a_model_answer_concluding_against_its_own_figures_is_rejected(extractive_assistant):
+    """New user: 农产品例行监测合格率跟药品抽检合格率哪个高？ answered …99.52%…99.7%，农产品…合格率高
+    was shown as checked: both figures are cited right, the conclusion is the reverse of them."""
+    from qa.verify import verify
+
+    corpus = extractive_assistant.corpus
+    query, evidence = _query_and_evidence(extractive_assistant, "农产品质量安全例行监测合格率跟市级药品抽检合格率哪个高？")
+    a = next(e.n for e in evidence if "99.52" in e.sentence.text)
+    b = next(e.n for e in evidence if "99.7" in e.sentence.text)
+    text = f"农产品质量安全例行监测合格率99.52%[{a}]，市级药品抽检合格率99.7%[{b}]，{{}}。"
+    wrong = verify(text.format("农产品质量安全例行监测合格率更高"), evidence, query, corpus.weights)
+    right = verify(text.format("市级药品抽检合格率更高"), evidence, query, corpus.weights)
+    assert not wrong.ok and any("相反" in p for p in wrong.problems), wrong.problems
+    assert not any("相反" in p for p in right.problems), right.problems
