@@ -1014,7 +1014,9 @@ def points_as_percent(answer: str, evidence_texts: list[str]) -> list[str]:
 
 
 # A conclusion naming one of two compared subjects the higher or the lower (…，农产品合格率更高).
-_CONCLUDED = re.compile(r"(?P<subject>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:要|更|较|稍|略)?(?P<way>高|低)(?:一些|一点|些)?[。；;，,！!]?\s*(?:\[\d+\])*\s*$")
+_CONCLUDED = re.compile(r"(?P<subject>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:要|更|较|稍|略)?(?P<way>高|低)(?:一些|一点|些)?[！!]?$")
+# Characters every rate's clause shares (合格率, 抽检): they tell no subject from the other.
+_RATE_WORDS = set("合格率抽检的")
 
 
 def reversed_comparison(answer: str) -> str | None:
@@ -1031,22 +1033,21 @@ def reversed_comparison(answer: str) -> str | None:
     """
     text = re.sub(r"\[\d+\]", "", answer.strip())
     rates = [f for f in figures_in(text) if f.unit == "%"]
-    clauses = [c for c in re.split(r"[，,。；;]", text) if c.strip()]
+    clauses = [c.strip() for c in re.split(r"[，,。；;]", text) if c.strip()]
     if len(rates) != 2 or not clauses:
         return None
-    last = clauses[-1].strip()
-    m = _CONCLUDED.search(last + "。")
+    last = clauses[-1]
+    m = _CONCLUDED.search(last)
     if m is None or re.search(r"\d", last):
         return None
-    subject = set(m.group("subject")) - set("合格率抽检的")
-    shared = [len(subject & (set(f.clause) - set("合格率抽检的"))) for f in rates]
+    subject = set(m.group("subject")) - _RATE_WORDS
+    shared = [len(subject & (set(f.clause) - _RATE_WORDS)) for f in rates]
     if shared[0] == shared[1]:
         return None
     named, other = (rates[0], rates[1]) if shared[0] > shared[1] else (rates[1], rates[0])
-    higher = float(named.value) > float(other.value)
-    if float(named.value) == float(other.value) or higher == (m.group("way") == "高"):
+    if float(named.value) == float(other.value) or (float(named.value) > float(other.value)) == (m.group("way") == "高"):
         return None
-    return last.rstrip("。；;，,！!")
+    return last.rstrip("！!")
 
 
 def scales_wrong(answer: str, evidence_texts: list[str]) -> list[str]:

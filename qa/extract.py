@@ -107,7 +107,7 @@ def conjuncts(part: str) -> list[str]:
     return parts
 
 
-# A difference asked (相差, 差了, 差距) and how many percentage points (几个百分点).
+# A difference asked (the 差 of 相差, 差了, 差距) and how many percentage points (几个百分点).
 _DIFFERENCE = re.compile(r"差")
 _POINTS_ASKED = re.compile(r"(几|多少)个?百分点")
 
