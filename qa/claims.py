@@ -184,6 +184,17 @@ _COUNTED_ELLIPTIC = re.compile(r"(?:^|(?<=[，,。；;！!？?]))\s*(?:那么|�
 _HOW_STATED = frozenset("实际 实际上 具体 到底 究竟 总共 一共 大概 大约 确切 准确 真实".split())
 
 
+def _predicate(text: str) -> bool:
+    """True when ``text`` (what follows 多少家…) opens with a preposition or a verb not written
+    into a noun after it (通过高新技术企业认定, 通过了…, 获评…), i.e. says what the things counted
+    did rather than naming them (认证机构: 认证 is a verb of the dictionary, but 机构 follows it)."""
+    words = tagged_words(text)
+    if len(words) < 2:
+        return False
+    (first, tag), (_, after) = words[0], words[1]
+    return tag == "p" or tag == "v" and (text[len(first):len(first) + 1] in ("了", "过", "着") or not after.startswith("n"))
+
+
 def counted_words(question: str) -> list[str]:
     """The content words of what a quantity question counts.
 
@@ -195,10 +206,14 @@ def counted_words(question: str) -> list[str]:
     ['药品', '抽检']
     >>> counted_words("那医疗器械的抽检合格率呢？")
     ['医疗器械', '抽检', '合格率']
+    >>> counted_words("认证机构有多少家通过了高企认定？")
+    ['认证', '机构']
     """
     text = to_halfwidth(question)
     for pattern in (_COUNTED_AFTER, _COUNTED_BEFORE, _COUNTED_ELLIPTIC):
         for m in pattern.finditer(text):
+            if pattern is _COUNTED_AFTER and _predicate(m.group("head")):
+                continue          # 认证机构有多少家通过了…认定: what follows says what they did
             # a measure word alone (多少批次？) names no kind: what it counts stands before it
             words = [w for w in content_words(m.group("head")) if w not in _HOW_STATED and w not in _UNITS]
             if words:
@@ -245,6 +260,10 @@ _PREVIOUS = ("上年", "去年", "前年", "上一年", "前一年", "同期", "
 _CHANGE = re.compile(r"同比|上年|去年|前年|比上|较上|增加|增长|提高|提升|下降|减少|由\d")
 
 
+# A clause setting things aside: 除了…, 除去…, 不算…, 不包括…
+_SET_ASIDE = re.compile(r"\s*(除了|除去|除开|不算|不包括|不含)")
+
+
 def compared_with(question: str) -> str | None:
     """What ``question`` compares a figure against — ``"全国"``, ``"上年"`` (the year before, in
     any wording) or the words it names — or ``None``.
@@ -259,8 +278,12 @@ def compared_with(question: str) -> str | None:
     ('上年', '上年')
     >>> compared_with("ADR报告收集了多少例，同比涨了多少？") is None     # the first clause asks a level
     True
+    >>> compared_with("除了6万多例和同比增幅，百万人口报告数是多少份？") is None
+    True
     """
+    # a clause setting figures aside (除了6万多例和同比增幅，…) names what is not asked
     text = normalize_for_match(normalize_query(question))
+    text = "".join(c for c in split_clauses(text) if not _SET_ASIDE.match(c)) or text
     # a clause asking only whether the documents say it (…提高了多少，文件里有吗？) asks nothing
     # of its own: it names no figure and nothing counted
     asking = [c for c in split_clauses(text) if _ASKING.search(c) and (_HOW_MUCH.search(c) or content_words(c))]
@@ -482,6 +505,8 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     * a kind the figure's section (``area``, its text normalised for matching) never names while
       it names a sibling of it before the same head (a section of 刑事案件 counts no 民事案件,
       whatever its figure's own words: 审查逮捕案件359件), or
+    * a kind the figure's section writes out (认证机构) while the figure's text writes its head only
+      after another word (全市检验检测机构年行业营收…，294家通过高新技术企业认定 for 认证机构), or
     * a kind (a noun the documents use, before a head they use) that the figure's section never
       names while the figure's text writes no head of the question's either (药品抽检…多少批次 →
       质量监督抽查13766批次产品: the notice gives the 药品抽检 rate, no count of batches).
@@ -498,6 +523,11 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     True
     >>> other_kind([("药品", "抽检"), ("抽检", "合格率")], "市级药品抽检合格率99.7%", "药品抽检合格率", {"药品"})
     False
+    >>> scope = "全市检验检测机构年行业营收325.64亿元,294家通过高新技术企业认定"
+    >>> other_kind([("认证", "机构")], scope, "认证机构", area=scope + "。全年认证机构年行业营收51.30亿元")
+    True
+    >>> other_kind([("检测", "机构")], scope, "检测机构", area=scope + "。全年认证机构年行业营收51.30亿元")
+    False
     >>> other_kind([("药品", "抽检")], "全年共部署质量监督抽查13766批次产品", "药品抽检批次", {"药品", "抽检"},
     ...            area="开展重点工业产品质量安全隐患排查治理…")
     True
@@ -505,6 +535,13 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     for modifier, head in pairs:
         if modifier in scope:
             continue
+        # the figure's section names the kind asked in its own words (认证机构) elsewhere, while the
+        # figure's text writes the head only after another word (检验检测机构…294家): the section
+        # tells the two kinds apart, and the figure counts the other
+        if head in scope and modifier + head in area and all(
+                m.start() >= 2 and not han_bigrams(scope[m.start() - 2:m.start()]) & han_bigrams(question)
+                for m in re.finditer(re.escape(head), scope)):
+            return True
         # …in the figure's own words, or in its section's when the section never names the kind asked
         for text in (scope, area) if modifier not in area else (scope,):
             for m in re.finditer(re.escape(head), text):
@@ -655,9 +692,28 @@ def _head_noun(text: str) -> str | None:
 
 def asked_head(question: str) -> str | None:
     """The head noun of what ``question`` counts after 多少/几 and a measure word (多少个犯罪嫌疑人 →
-    嫌疑人, 几家市级智能工厂 → 工厂), or ``None``."""
-    m = _COUNTED_AFTER.search(to_halfwidth(normalize_query(question)))
-    return _head_noun(m.group("head")) if m else None
+    嫌疑人, 几家市级智能工厂 → 工厂; a broad head with its own word before it as one: 多少家认证机构 →
+    认证机构), or ``None``; what follows 多少家 saying what they did (认证机构有多少家通过了…) leaves
+    the things named before it.
+
+    >>> asked_head("认证机构有多少家通过了高企认定？"), asked_head("多少个犯罪嫌疑人？"), asked_head("有多少家机构？")
+    ('认证机构', '嫌疑人', '机构')
+    """
+    text = to_halfwidth(normalize_query(question))
+    m = _COUNTED_AFTER.search(text)
+    if m and _predicate(m.group("head")):
+        m = _COUNTED_BEFORE.search(text)      # 认证机构有多少家通过了…: the things counted come first
+    if not m:
+        return None
+    head = _head_noun(m.group("head"))
+    if head in _BROAD_HEADS:
+        # a broad head with a word of its own before it names one kind (认证机构, not any 机构)
+        words = [w for w in tagged_words(m.group("head"))]
+        at = max((i for i, (w, _) in enumerate(words) if w == head), default=0)
+        before = words[at - 1][0] if at else ""
+        if len(before) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before) and before not in GENERIC_WORDS | SPAN_WORDS:
+            return before + head
+    return head
 
 
 # Nouns for a broad class of things (多少设施: 为老服务中心 and 长者食堂 are facilities): what
@@ -687,6 +743,8 @@ def counts_other(question: str, figure: "Figure") -> bool:
     after = re.match(r"[\u4e00-\u9fff]{2,10}", figure.clause[at + len(figure.phrase):])
     # a figure that ends its phrase (市级绿色工厂102家、…) counts the noun just before it
     before = None if after or figure.unit in ("%", "个百分点") else re.search(r"[\u4e00-\u9fff]{2,10}$", figure.clause[:at])
+    if after and _predicate(after.group(0)):
+        return False          # 294家通过…认定: its clause says what they did, its subject comes earlier
     own = _head_noun(after.group(0)) if after else _head_noun(before.group(0)) if before else None
     return bool(own) and asked not in figure.clause and not han_bigrams(asked) & han_bigrams(own)
 

@@ -2553,3 +2553,20 @@ def test_a_model_answer_concluding_against_its_own_figures_is_rejected(extractiv
     right = verify(text.format("市级药品抽检合格率更高"), evidence, query, corpus.weights)
     assert not wrong.ok and any("相反" in p for p in wrong.problems), wrong.problems
     assert not any("相反" in p for p in right.problems), right.problems
+
+
+def test_a_count_of_a_kind_the_section_tells_apart_is_not_another_kinds(extractive_assistant, tune_rows):
+    """Failure kind 3 (new user, j45-044): 认证机构有多少家通过了高新技术企业认定？ was answered with
+    全市检验检测机构…，294家通过高新技术企业认定 — the 294家 are testing bodies (the clause's
+    subject comes before it); the section names 认证机构 apart. Asked of 检验检测机构, 294家 is the answer.
+    (The decision stage finds no figure answering before any generator runs: the model is not asked.)"""
+    _assert_abstains(extractive_assistant.ask(tune_rows["j45-044"]["question"]))
+    _assert_abstains(extractive_assistant.ask("有多少家认证机构通过了高新技术企业认定？"))
+    _assert_answers(extractive_assistant.ask("检验检测机构有多少家通过了高新技术企业认定？"), "294家")
+
+
+def test_figures_set_aside_do_not_make_the_question_a_comparison(extractive_assistant, tune_rows):
+    """Failure kind 3 (j45-002): …除了6万多例和同比增幅，百万人口报告数是多少份？ names a change on
+    the year before only to set it aside; read as asking one, every figure but 12.8％ was left out."""
+    answer = extractive_assistant.ask(tune_rows["j45-002"]["question"])
+    _assert_answers(answer, "2421份")
