@@ -105,7 +105,11 @@ _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个
                      r"(我|我们|我司|咱们)[^？?。]{0,12}(应该|应当|该不该|要不要|需不需要|该)(?!关注|了解|注意|留意|看|重点)[^？?，,。]{0,16}(还是|什么|哪|谁)|"
                      r"你(建议|推荐)|你(觉得|认为|看)[^？?]{0,20}(值得|值不值|划算|该不该|要不要|好不好|靠谱)|"
                      r"建议(我|我们)(先)?(做|选|报|申报|申请|去|买)|(帮|替)(我|我们)(选|挑)|值得(吗|不)|值不值得|"
-                     r"\brecommend|which brand|should I\b", re.IGNORECASE)
+                     # …or how the asker should do something (教我怎么…, how do I…?), whether it suits
+                     # them (适合去…不？), or how to slip past the regulators (躲过监督抽查)
+                     r"(教|告诉|指导)(我|我们)(怎么|如何|咋|怎样)|适合[^？?，,。]{0,12}(吗|不|么)(?=[？?。.!！]|$)|"
+                     r"(躲过|躲避|逃过|逃避|规避|绕过|绕开|蒙混|钻空子|应付)[^？?，,。]{0,12}(检查|抽查|监管|执法|检测|抽检)|"
+                     r"\brecommend|which brand|should I\b|\bhow (do|can|should) (I|we)\b", re.IGNORECASE)
 # 推荐几家 / 几家…推荐: "recommend a few", not a count asked.
 _RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
 # 电话 as how someone asks (市民打电话问…, 来电咨询) is no contact asked

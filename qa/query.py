@@ -41,6 +41,9 @@ _STANDING = re.compile(r"(咋|怎么)样|如何|情况|进展|动静|说法|怎�
 # A follow-up naming a rate of its own (那公示率呢？): its figure is a rate, whatever the previous
 # question counted.
 _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
+# …and one naming a measure of its own (那百万人口报告数呢？ after …多少例？): its figure is in
+# whatever measure word the documents give it.
+_OWN_MEASURE = re.compile(r"[\u4e00-\u9fff](数|数量|总量|金额|额)(呢|[？?]|$)")
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
 # The elliptic clause of a question (二审的呢？受理和审结各多少 — the rest asks on its own).
 _ELLIPTIC_CLAUSE = re.compile(r"^(那|那么)?[^？?，,]{0,16}呢[？?，,]?|what about|how about", re.IGNORECASE)
@@ -353,6 +356,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
         if intent.wants_figure and _OWN_RATE.search(normalize_query(asked)):
             intent = replace(intent, unit="%")     # 投诉公示率呢？ after 多少家…？ asks a rate, not a count
+        elif intent.wants_figure and _OWN_MEASURE.search(normalize_query(asked)):
+            intent = replace(intent, unit=None)    # 百万人口报告数呢？ after …多少例？: not 例 again
     if follow_up and not names_own and intent.scope == Scope.ALL and not _EVERY.search(asked):
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)
