@@ -419,7 +419,7 @@ def listed_kinds(part: str) -> list[str]:
 # A part of a message is answered by its own best sentence only when that sentence holds at least
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
-_ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁")
+_ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
 
 
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
@@ -448,10 +448,12 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
         return e.sentence.text + ("".join(e.section.path) if each else "")
 
     found = []
+    before: list[str] = []          # the words of the part before
     for part in parts:
-        if skip_figures and read_intent(part).wants_figure:
-            continue
         terms = list(dict.fromkeys(content_words(part)))
+        if skip_figures and read_intent(part).wants_figure:
+            before = terms
+            continue
         scored = sorted(((clause_match(text(e), terms, weights), e.score, e) for e in body),
                         key=lambda t: (-t[0], -t[1]))
         # one word names no subject of its own (打算怎么拓展？ 往哪些方向？ lean on the part before)
@@ -459,6 +461,15 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
                 sum(normalize_for_match(t).lower() in normalize_for_match(text(scored[0][2])).lower()
                     for t in terms) >= 2:
             found.append(scored[0][2])
+        elif before:
+            # …unless that word is rare (今年推进的是第二批没错吧？ after 长三角示范…首批是19项吧？):
+            # the sentence holding it that best matches the part before names the same subject
+            own = [t for t in terms if weights.get(t, 0.0) >= FOLLOW_UP_OWN_WEIGHT and t not in before]
+            leaning = sorted(((clause_match(text(e), before, weights), e.score, e) for e in body
+                              if own and all(t in e.sentence.text for t in own)), key=lambda t: (-t[0], -t[1]))
+            if leaning and leaning[0][0] >= PART_MATCH:
+                found.append(leaning[0][2])
+        before = terms
     if len(found) < (1 if skip_figures else 2):
         return []
     return list({e.n: e for e in found}.values())

@@ -2582,3 +2582,11 @@ def test_figures_set_aside_do_not_make_the_question_a_comparison(extractive_assi
     the year before only to set it aside; read as asking one, every figure but 12.8％ was left out."""
     answer = extractive_assistant.ask(tune_rows["j45-002"]["question"])
     _assert_answers(answer, "2421份")
+
+
+def test_two_confirmations_in_one_message_are_each_answered(extractive_assistant):
+    """Failure kind 5 (j63): …首批是19项吧？今年推进的是第二批没错吧？ asks two things — 吧？ asks
+    as 吗？ does, and the second part leans on the first for its subject (长三角示范) while its own
+    rare word (第二批) picks the sentence. Only the 2024 sentence had been given."""
+    answer = extractive_assistant.ask("长三角质量提升示范试点首批是19项吧？今年推进的是第二批没错吧？")
+    assert "19项" in answer.text and "第二批" in answer.text, answer.text
