@@ -354,6 +354,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     if elliptic and intent.attribute == Attribute.OPEN:
         # …呢？ asks what the previous turn asked, about its own topic or time
         intent = read_intent(f"{history[-1][0]} {asked}", own_years)
+        if len(own_years) == 1 and intent.scope == Scope.COMPARE:
+            # …at its own time: 2024年那边呢？ after 2023年…完成了多少？ compares nothing — the
+            # earlier turn's count beside it is not a count asked then a plan
+            intent = replace(intent, scope=Scope.SINGLE)
+        if own_years and ref_year is not None and min(own_years) >= ref_year and intent.wants_figure:
+            # …and turning to the year the documents plan (那今年呢？ after 去年完成了多少项？)
+            # asks what is planned for the topic: a plan states work to do, rarely its count
+            intent = read_intent(asked, own_years)
         if intent.wants_figure and _OWN_RATE.search(normalize_query(asked)):
             intent = replace(intent, unit="%")     # 投诉公示率呢？ after 多少家…？ asks a rate, not a count
         elif intent.wants_figure and _OWN_MEASURE.search(normalize_query(asked)):

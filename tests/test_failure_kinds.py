@@ -2590,3 +2590,16 @@ def test_two_confirmations_in_one_message_are_each_answered(extractive_assistant
     rare word (第二批) picks the sentence. Only the 2024 sentence had been given."""
     answer = extractive_assistant.ask("长三角质量提升示范试点首批是19项吧？今年推进的是第二批没错吧？")
     assert "19项" in answer.text and "第二批" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("row_id", ["j25-119", "j7-003"])
+def test_an_elliptic_follow_up_at_the_plans_year_gives_what_is_planned_of_the_topic(extractive_assistant, tune_rows,
+                                                                                    row_id):
+    """那今年呢？ after 2023年完成了多少项长三角质量提升示范试点项目？ asks what 2024 plans for it: the
+    plan's sentence of its own section — not a comparison of the two years (the earlier turn's
+    count beside the follow-up read as one), which padded the answer with every 试点 of the plan
+    (j63: 5 sentences from 3 sections), nor a count the plan does not give."""
+    row = tune_rows[row_id]
+    answer = extractive_assistant.ask(row["question"], history=[tuple(t) for t in row["history"]])
+    assert not answer.abstained and "第二批" in answer.text, answer.text
+    assert _labels(answer) == {"第二部分（四）"}, answer.text
