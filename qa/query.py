@@ -366,6 +366,13 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             intent = replace(intent, unit="%")     # 投诉公示率呢？ after 多少家…？ asks a rate, not a count
         elif intent.wants_figure and _OWN_MEASURE.search(normalize_query(asked)):
             intent = replace(intent, unit=None)    # 百万人口报告数呢？ after …多少例？: not 例 again
+    if follow_up and history and not elliptic and intent.wants_figure and intent.unit is None and \
+            not _OWN_MEASURE.search(normalize_query(asked)) and not _OWN_RATE.search(normalize_query(asked)):
+        # a figure asked with no measure of its own (那2024年的目标是多少？ after …合格率多少？) is
+        # in the earlier turn's measure: a target of a rate is a rate (30年 of 攻关30年 is none)
+        earlier = read_intent(history[-1][0])
+        if earlier.wants_figure and earlier.unit:
+            intent = replace(intent, unit=earlier.unit)
     if follow_up and not names_own and intent.scope == Scope.ALL and not _EVERY.search(asked):
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)

@@ -2603,3 +2603,11 @@ def test_an_elliptic_follow_up_at_the_plans_year_gives_what_is_planned_of_the_to
     answer = extractive_assistant.ask(row["question"], history=[tuple(t) for t in row["history"]])
     assert not answer.abstained and "第二批" in answer.text, answer.text
     assert _labels(answer) == {"第二部分（四）"}, answer.text
+
+
+def test_a_follow_up_figure_without_a_measure_of_its_own_is_in_the_earlier_turns(extractive_assistant):
+    """Failure kind 1 (j63): 那2024年的目标是多少？ after 2023年上海制造业产品质量合格率多少？ asks a
+    target rate; the plan gives none. It was answered with 重点产品质量攻关30年 — a figure in no
+    measure of the question's."""
+    answer = extractive_assistant.ask("那2024年的目标是多少？", history=[("2023年上海制造业产品质量合格率多少？", "96.04%")])
+    _assert_abstains(answer)
