@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from . import prompts
 from .citations import MARKER, Citation
 from .claims import confirms_figure, part_given, rank_figures
-from .extract import figure_parts, quoted_for
+from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, quoted_for
 from .generation import StopReason
-from .intent import OVERVIEW_ASKED, Attribute, Scope
+from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
 from .scope import restates_question
 from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query
 from .verify import Verdict, states_attribute, subject_match
@@ -146,6 +146,13 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if re.search(r"[\u4e00-\u9fff]", query.question) and similarity < MIN_TOPIC_SIMILARITY and \
             topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"
+    if getattr(query, "turned_from", ""):
+        # 那2024年有啥安排？ after a question on 老字号: that year's sentences must name what the
+        # earlier turn was about — one of its rare words (FOLLOW_UP_OWN_WEIGHT)
+        words = [w for w in content_words(query.turned_from)
+                 if w not in GENERIC_WORDS and w not in SPAN_WORDS and weights.get(w, 0.0) >= FOLLOW_UP_OWN_WEIGHT]
+        if words and not any(w in e.sentence.text for e in evidence for w in words):
+            return "通知中这一年的部分没有提到前面所问的内容。"
     if re.search(r"[\u4e00-\u9fff]", query.question) and not part_given(query.question, evidence, weights, corpus_flat):
         return "通知只给出了总数，没有给出问题所问的那一部分。"
     attribute = query.intent.attribute

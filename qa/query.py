@@ -76,6 +76,9 @@ class Query:
     ref_year: int | None = None     # the year 今年 means (the documents' date)
     documents: frozenset = frozenset()   # ids of the documents the question names (qa.library)
     limited: bool = False                # the user limited the question to ``documents`` (ask --doc)
+    # a follow-up naming nothing but a time of its own (那2024年有啥安排？): the earlier turn, its
+    # question and answer — what it turns to in that year
+    turned_from: str = ""
 
     @property
     def normalized(self) -> str:
@@ -390,6 +393,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # the figure of a thing named in capitals (BIM, OIML) is that thing's, as a quoted one's is
         spans += [t for t in NAMED_TERM.findall(asked) if not any(t in s for s in spans)]
     quoted = tuple(dict.fromkeys(spans))
+    turned_from = " ".join(history[-1]) if follow_up and history and own_years and not guarded.english and \
+        not content_words(asked) else ""
     return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
+                 turned_from=turned_from,
                  years=years, intent=intent, ref_year=ref_year,
                  english=guarded.english, follow_up=follow_up, corrections=tuple(corrections), quoted=quoted)

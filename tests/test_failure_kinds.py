@@ -2611,3 +2611,15 @@ def test_a_follow_up_figure_without_a_measure_of_its_own_is_in_the_earlier_turns
     measure of the question's."""
     answer = extractive_assistant.ask("那2024年的目标是多少？", history=[("2023年上海制造业产品质量合格率多少？", "96.04%")])
     _assert_abstains(answer)
+
+
+def test_a_follow_up_turning_to_a_year_that_says_nothing_of_the_topic_abstains(extractive_assistant, tune_rows):
+    """Failure kind 1 (j63): 那2024年有啥安排？ after a question on 2023's 上海老字号 — the plan never
+    names 老字号; the plan's opening line had been given. A follow-up of the same shape whose
+    year does name the topic (tune j12-112: 今年呢？ after the 2023 主题日 activities, answered
+    with the plan's 中国品牌日/质量月 sentence) is still answered."""
+    answer = extractive_assistant.ask("那2024年有啥安排？", history=[("2023年新认定的上海老字号有多少个？", "新认定“上海老字号”104个。")])
+    _assert_abstains(answer)
+    row = tune_rows["j12-112"]
+    answer = extractive_assistant.ask(row["question"], history=[tuple(t) for t in row["history"]])
+    assert not answer.abstained and "加大质量宣传力度" in answer.text, answer.text
