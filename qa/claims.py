@@ -1071,6 +1071,33 @@ def points_as_percent(answer: str, evidence_texts: list[str]) -> list[str]:
     return wrong
 
 
+# An English figure said to be a gap (96.04% higher than…, up 12.8%), and the Chinese words
+# that state one (高于全国7.14个百分点, 同比增加12.8％).
+_GAP_EN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent(?:age points?)?|points?)\s+(?:higher|lower|more|less|above|below|over|under)\b",
+                     re.IGNORECASE)
+_GAP_ZH = re.compile(r"(高于|低于|超过|增长|增加|提高|提升|下降|减少|降低|上升|同比|比[^，,。；;]{0,8}?[高低多少])[^，,。；;\d]{0,8}$")
+
+
+def level_as_gap(answer: str, evidence_texts: list[str]) -> list[str]:
+    """The figures an English ``answer`` says are a gap (96.04% higher than the national
+    level) where the evidence gives that number only as a level (合格率96.04％; the gap is
+    高于全国7.14个百分点): the answer ties the figure to the wrong claim.
+
+    >>> ev = ["上海市制造业产品质量合格率96.04％，高于全国7.14个百分点"]
+    >>> level_as_gap("The pass rate was 96.04% higher than the national level.", ev)
+    ['96.04%']
+    >>> level_as_gap("It was 96.04%, 7.14 percentage points higher than the national level.", ev)
+    []
+    """
+    wrong = []
+    for m in _GAP_EN.finditer(answer):
+        value = m.group(1)
+        at = [f for text in evidence_texts for f in figures_in(text) if f.value == value]
+        if at and not any(_GAP_ZH.search(f.clause[:max(f.clause.find(f.phrase), 0)]) for f in at):
+            wrong.append(f"{value}%")
+    return wrong
+
+
 # A conclusion naming one of two compared subjects the higher or the lower (…，农产品合格率更高).
 _CONCLUDED = re.compile(r"(?P<subject>[\u4e00-\u9fff]{2,16}?)(?:的)?(?:要|更|较|稍|略)?(?P<way>高|低)(?:一些|一点|些)?[！!]?$")
 # Characters every rate's clause shares (合格率, 抽检): they tell no subject from the other.

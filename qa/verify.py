@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
-from .claims import (confirms_figure, figures_in, hedges_dropped, rank_figures, restore_qualifiers, scales_wrong,
+from .claims import (confirms_figure, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
                      points_as_percent, reversed_comparison, sibling_kind_only, swapped_counts)
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
@@ -468,6 +468,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         dropped = hedges_dropped(stated, cited_quotes)
         if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it
             verdict.problems.append(f"数字丢了限定词（{'、'.join(dropped)}）")
+        gaps = level_as_gap(stated, cited_quotes)
+        if gaps:            # "96.04% higher than the national level": the rate, not the gap
+            verdict.problems.append(f"把水平说成了差距（{'、'.join(gaps)}）")
         scaled = scales_wrong(stated, cited_quotes)
         if scaled:          # 2.1亿元 said as "2.1 billion": 亿 is a hundred million
             verdict.problems.append(f"数量级与原文不符（{'、'.join(scaled)}）")

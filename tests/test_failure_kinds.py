@@ -2623,3 +2623,20 @@ def test_a_follow_up_turning_to_a_year_that_says_nothing_of_the_topic_abstains(e
     row = tune_rows["j12-112"]
     answer = extractive_assistant.ask(row["question"], history=[tuple(t) for t in row["history"]])
     assert not answer.abstained and "加大质量宣传力度" in answer.text, answer.text
+
+
+def test_an_english_answer_calling_a_level_a_gap_is_rejected(extractive_assistant):
+    """Failure kind 3 (j63, and the breaker before): "96.04% higher than the national level" was
+    shown as checked — 96.04％ is the rate; the gap is 高于全国7.14个百分点. The same figures in
+    their right roles pass."""
+    from qa.verify import verify
+
+    corpus = extractive_assistant.corpus
+    query, evidence = _query_and_evidence(
+        extractive_assistant, "By how much was Shanghai's manufacturing product quality pass rate above the national level in 2023?")
+    n = next(e.n for e in evidence if "96.04" in e.sentence.text)
+    wrong = verify(f"The pass rate was 96.04% higher than the national level [{n}].", evidence, query, corpus.weights)
+    right = verify(f"The pass rate was 96.04%, 7.14 percentage points higher than the national level [{n}].",
+                   evidence, query, corpus.weights)
+    assert any("差距" in p for p in wrong.problems), wrong.problems
+    assert not any("差距" in p for p in right.problems), right.problems
