@@ -468,6 +468,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         dropped = hedges_dropped(stated, cited_quotes)
         if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it
             verdict.problems.append(f"数字丢了限定词（{'、'.join(dropped)}）")
+        percent = points_as_percent(stated, cited_quotes)
+        if percent:         # "7.14% higher" where the cited sentence says 高于全国7.14个百分点
+            verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")
         gaps = level_as_gap(stated, cited_quotes)
         if gaps:            # "96.04% higher than the national level": the rate, not the gap
             verdict.problems.append(f"把水平说成了差距（{'、'.join(gaps)}）")

@@ -2640,3 +2640,7 @@ def test_an_english_answer_calling_a_level_a_gap_is_rejected(extractive_assistan
                    evidence, query, corpus.weights)
     assert any("差距" in p for p in wrong.problems), wrong.problems
     assert not any("差距" in p for p in right.problems), right.problems
+    # …and the gap in per cent where the notice gives percentage points (breaker: "7.14% higher")
+    percent = verify(f"The pass rate was 96.04%, 7.14% higher than the national level [{n}].", evidence, query,
+                     corpus.weights)
+    assert any("百分点" in p for p in percent.problems) and not any("百分点" in p for p in right.problems)
