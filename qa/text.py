@@ -407,6 +407,9 @@ QUESTION_WORDS = frozenset(
 )
 
 
+# Measure words that, after 多少/几, are always a measure word of their own (多少起来着: 起, not
+# 起来). Not qa.intent's list of units that may be asked: 分, 年, 月, 天 there also start words
+# (几分钟, 几月份) that splitting would break.
 _COUNTED_MEASURE = re.compile(r"((?:多少|几)[个家项件起次名人批台套例所座条位只份])")
 
 
