@@ -708,7 +708,7 @@ def asked_head(question: str) -> str | None:
     head = _head_noun(m.group("head"))
     if head in _BROAD_HEADS:
         # a broad head with a word of its own before it names one kind (认证机构, not any 机构)
-        words = [w for w in tagged_words(m.group("head"))]
+        words = list(tagged_words(m.group("head")))
         at = max((i for i, (w, _) in enumerate(words) if w == head), default=0)
         before = words[at - 1][0] if at else ""
         if len(before) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before) and before not in GENERIC_WORDS | SPAN_WORDS:

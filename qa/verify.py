@@ -457,9 +457,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         reversed_ = reversed_comparison(stated)
         if reversed_:       # 99.52% and 99.7% stated, then 农产品合格率更高
             verdict.problems.append(f"结论与所引数字相反（{reversed_}）")
-        percent = points_as_percent(stated, cited_quotes)
-        if percent:         # 比全国高7.14% where the cited sentence says 高于全国7.14个百分点
-            verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")
+    percent = points_as_percent(stated, cited_quotes) if written else []
+    if percent:             # 比全国高7.14% / "7.14% higher" where the cited sentence says 高于全国7.14个百分点
+        verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")
     if written and _AFFIRMED.match(stated) and \
             not polarity_ok(_YES_NO_FORMS.sub("", query.question), " ".join(cited_quotes)):
         # 是的 to 全国第一吗？ affirms the question's 第一 — which the cited 全国领先水平 does not say
@@ -468,9 +468,6 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         dropped = hedges_dropped(stated, cited_quotes)
         if dropped:         # 9000余个 said as "9000": the figure's qualifier is part of it
             verdict.problems.append(f"数字丢了限定词（{'、'.join(dropped)}）")
-        percent = points_as_percent(stated, cited_quotes)
-        if percent:         # "7.14% higher" where the cited sentence says 高于全国7.14个百分点
-            verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")
         gaps = level_as_gap(stated, cited_quotes)
         if gaps:            # "96.04% higher than the national level": the rate, not the gap
             verdict.problems.append(f"把水平说成了差距（{'、'.join(gaps)}）")
