@@ -465,7 +465,7 @@ def joint_count(context: str, question: str) -> bool:
 
 def kinds_asked(question: str) -> list[tuple[str, str]]:
     """``(modifier, head)`` pairs of what ``question`` counts (:func:`counted_words`): two of
-    its words written together (认证 + 机构), or a word of four or more characters read as its
+    its words written together (认证 + 机构) or a noun and a word with 的 between (汽车 + 合格率), or a word of four or more characters read as its
     last two and the rest (民事案件 → 民事 + 案件). Normalised for matching.
 
     >>> kinds_asked("法院受理了多少件知识产权民事案件？")
@@ -482,7 +482,7 @@ def _kind_pairs(words: list[str], question: str) -> list[tuple[str, str]]:
     flat = normalize_for_match(normalize_query(question))
     # a word for the documents' whole field or place (全市, 上海) names no kind
     pairs = [(a, b) for a, b in zip(words, words[1:])
-             if len(a) >= 2 and len(b) >= 2 and a + b in flat and a not in GENERIC_WORDS]
+             if len(a) >= 2 and len(b) >= 2 and (a + b in flat or a + "的" + b in flat and noun_words(a) == [a]) and a not in GENERIC_WORDS]
     pairs += [(w[:-2], w[-2:]) for w in words if len(w) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     return pairs
 
@@ -557,7 +557,7 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     # the figure's section may name it (（十三）“双打”工作… frames 总涉案金额)
     heads = list(dict.fromkeys(head for _, head in pairs))
     for modifier in dict.fromkeys(modifier for modifier, _ in pairs):
-        if modifier in scope or modifier in frame or modifier not in used or noun_words(modifier) != [modifier]:
+        if modifier in scope or modifier in frame or modifier not in used or not _names_kind(modifier, question):
             continue
         if area and modifier not in area and any(h in used for h in heads) and not any(h in scope for h in heads):
             return True       # neither the kind nor its head in the figure's section (医疗器械抽检 → 质量监督抽查13766批次)
@@ -569,7 +569,33 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
                 # 工程 asked, written out)
                 if sibling and modifier not in sibling and not any(g in question for g in han_bigrams(sibling)):
                     return True
+                # …or the very noun the modifier is put before, with another kind word of its own
+                # before it (服装产品 asked, 农产品质量安全…合格率 stated)
+                if sibling and len(sibling) > 2 and question.startswith(sibling[-2:], at + len(modifier)) and \
+                        sibling[:-2] not in question and not set(sibling[:-2]) & set(modifier):
+                    return True
     return False
+
+
+def _names_kind(modifier: str, question: str) -> bool:
+    """True when ``modifier`` (a word of ``question``, both normalised for matching) names a kind
+    of thing: a noun (:func:`qa.text.noun_words`), or a word the dictionary tags a verbal noun
+    written directly before a noun of two characters or more that is no measure (服装产品: jieba
+    tags 服装 ``vn``; 检测 in 检测合格率 names how it was measured, not what).
+
+    >>> _names_kind("医疗器械", "医疗器械抽检合格率"), _names_kind("服装", "服装产品质量合格率")
+    (True, True)
+    >>> _names_kind("检测", "检测合格率是多少")
+    False
+    """
+    if noun_words(modifier) == [modifier]:
+        return True
+    if [tag for _, tag in tagged_words(modifier)] != ["vn"]:
+        return False
+    at = question.find(modifier)
+    after = list(tagged_words(question[at + len(modifier):])) if at >= 0 else []
+    return bool(after) and after[0][1] in NOUN_TAGS and len(after[0][0]) >= 2 and \
+        not re.search(r"(率|数|数量|总量|产量|指数|比例|比重)$", after[0][0])
 
 
 def other_middle(question: str, scope: str) -> bool:
