@@ -44,7 +44,10 @@ _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
 # …and one naming a measure of its own (那百万人口报告数呢？ after …多少例？): its figure is in
 # whatever measure word the documents give it.
 _OWN_MEASURE = re.compile(r"[\u4e00-\u9fff](数|数量|总量|金额|额)(呢|[？?]|$)")
-_ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about", re.IGNORECASE)
+_ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about|^\s*and (for|in|of)\b", re.IGNORECASE)
+# What about…? asks nothing itself: its 'what' is the elliptic form's own.
+_ABOUT = re.compile(r"\b(what|how) about\b", re.IGNORECASE)
+_EN_ELLIPTIC = re.compile(r"^\s*(and\b|(what|how) about\b)", re.IGNORECASE)
 # The elliptic clause of a question (二审的呢？受理和审结各多少 — the rest asks on its own).
 _ELLIPTIC_CLAUSE = re.compile(r"^(那|那么)?[^？?，,]{0,16}呢[？?，,]?|what about|how about", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40}|[\u4e00-\u9fff])[”\"」』》]")
@@ -330,6 +333,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # (说真的，实际数字是多少？ — words of its own, none a topic of the documents)
         text = resolved if completed else f"{carried} {text}"
     text, follow_up = resolve_follow_up(text, resolve_history(history))
+    if guarded.english and translated and history and not follow_up and _EN_ELLIPTIC.search(asked):
+        follow_up = True                # "What about…?", "And for…?": the English words point back where
+                                        # their translation may not (农业产品怎么样？)
     if follow_up and _PAIR.search(own_text) and own_text not in text:
         own_text = text                 # 两者差多少？ put as the question it stands for
     follow_up = follow_up or bool(carried) and carried in text
@@ -338,7 +344,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # unless it names a topic of its own (这届一共多少家报名？ after 今年政府质量奖要做啥？)
     names_own = follow_up and history and any(
         normalize_for_match(w) not in normalize_for_match(normalize_query(history[-1][0])) for w in content_words(asked))
-    elliptic = follow_up and bool(history) and bool(_ELLIPTIC.search(asked)) and not _ASKS_ITSELF.search(asked)
+    # (an English one read in its translation too: "And for agricultural products?" → 农业产品呢？)
+    elliptic = follow_up and bool(history) and any(
+        _ELLIPTIC.search(t) and not _ASKS_ITSELF.search(_ABOUT.sub("", t)) for t in ((asked, own_text) if guarded.english else (asked,)))
     # …那X呢？ asks what the previous turn asked, of X: at the previous turn's time as well
     # (去年培育了多少首席质量官？ → 那标准化总监呢？ asks 2023's)
     # …那一条里还说了什么？ points into the previous turn's item: the same item, of the same year
@@ -356,7 +364,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             intent = replace(intent, attribute=Attribute.OPEN)
     if elliptic and intent.attribute == Attribute.OPEN:
         # …呢？ asks what the previous turn asked, about its own topic or time
-        intent = read_intent(f"{history[-1][0]} {asked}", own_years)
+        earlier, own = history[-1][0], asked
+        if guarded.english and translated:
+            # …in the documents' language: an English question's figure is read in its translation
+            # (What is…pass rate? → 合格率是多少？), the earlier turn's as well when it is English
+            own = own_text
+            if translate is not None and not re.search(r"[\u4e00-\u9fff]", earlier):
+                earlier = translate(earlier) or earlier
+        intent = read_intent(f"{earlier} {own}", own_years)
         if len(own_years) == 1 and intent.scope == Scope.COMPARE:
             # …at its own time: 2024年那边呢？ after 2023年…完成了多少？ compares nothing — the
             # earlier turn's count beside it is not a count asked then a plan

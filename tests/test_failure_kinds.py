@@ -2658,3 +2658,23 @@ def test_a_product_kind_the_notice_gives_no_rate_for_is_not_another_kinds(extrac
     _assert_answers(extractive_assistant.ask("农产品的合格率是多少？"), "99.52")
     row = tune_rows["j45-053"]
     _assert_abstains(extractive_assistant.ask(row["question"], history=[tuple(t) for t in row["history"]]))
+
+
+@pytest.mark.parametrize("follow_up,translation", [
+    ("What about agricultural products?", "农业产品怎么样？"),      # the translation drops the ellipsis
+    ("And for farm products?", "对于农产品呢？"),
+])
+def test_an_english_elliptic_follow_up_asks_the_earlier_turns_figure(follow_up, translation):
+    """Failure kinds 9 and 10 (new user, eleventh session): "And for agricultural products?" after
+    a question on the manufacturing pass rate was answered with a sentence on 农产品追溯 — the
+    follow-up was read as asking nothing in particular: "What about" held a question word of its
+    own, an English earlier turn was read for its figure in English, and a translation without
+    那…呢 pointed back to nothing. It asks the earlier turn's figure, a rate."""
+    from qa.guard import guard
+    from qa.query import build_query
+
+    translations = {"What is Shanghai's manufacturing product quality pass rate?": "上海制造业产品质量合格率是多少？",
+                    follow_up: translation}
+    history = [("What is Shanghai's manufacturing product quality pass rate?", "96.04%")]
+    query = build_query(guard(follow_up, 500), history, 2024, translate=translations.get)
+    assert query.follow_up and query.intent.wants_figure and query.intent.unit == "%", query
