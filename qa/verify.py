@@ -481,7 +481,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     if intent.attribute not in (Attribute.OPEN, Attribute.MENTIONS) and \
             intent.scope != Scope.COMPARE and not (
             (query.english or states_attribute(stated, intent.attribute, query.question))
-            and states_attribute(quotes, intent.attribute, query.question)):
+            and states_attribute(_about_clauses(cited_quotes, query.question, weights) if intent.attribute == Attribute.PLACE
+                                 else quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
     # a sentence is about what its own section's heading names (（十三）“双打”工作力度不断加大 →
     # 共侦破刑事案件…); a document's top-level heading (第一部分 …总结) names no topic
@@ -528,6 +529,21 @@ def _ranks_subject_asked(clause: str, question: str) -> bool:
         return True
     words = content_words(_RANK_VERB.split(clause[2:])[0])
     return not words or sum(w in question for w in words) >= 0.6 * len(words)
+
+
+def _about_clauses(quotes: list[str], question: str, weights: dict) -> str:
+    """The clauses of ``quotes`` (the cited sentences) that name the question's subject best —
+    in each sentence, those of the highest :func:`subject_match`: where a thing is must be said
+    in a clause about it (积极培育、筹建国家碳计量中心（上海），在崇明区…实施碳计量重点实践工程 puts
+    the 实践工程 in 崇明区, not the 中心)."""
+    kept = []
+    for quote in quotes:
+        clauses = [c for c in re.split(r"[，,；;。]", quote) if c.strip()]
+        if not clauses:
+            continue
+        scores = [subject_match(question, c, weights) for c in clauses]
+        kept += [c for c, s in zip(clauses, scores) if s >= max(scores)]
+    return "，".join(kept)
 
 
 def subject_match(question: str, text: str, weights: dict) -> float:

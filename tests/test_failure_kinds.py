@@ -2678,3 +2678,14 @@ def test_an_english_elliptic_follow_up_asks_the_earlier_turns_figure(follow_up, 
     history = [("What is Shanghai's manufacturing product quality pass rate?", "96.04%")]
     query = build_query(guard(follow_up, 500), history, 2024, translate=translations.get)
     assert query.follow_up and query.intent.wants_figure and query.intent.unit == "%", query
+
+
+def test_a_place_must_be_said_in_the_clause_about_what_is_asked(extractive_assistant, tune_rows):
+    """Failure kind 1 (breaker, eleventh session; tune j6-043): 国家碳计量中心在哪个区？ was answered
+    崇明区 — the sentence puts the 碳计量重点实践工程 there, in a clause of its own; the centre's
+    place is not given. Asked of the 实践工程, 崇明区 is the answer. 在哪六个专业领域 asks which six
+    fields, not a place (tune j4-065 stays answered)."""
+    _assert_abstains(extractive_assistant.ask("国家碳计量中心在哪个区？"))
+    _assert_abstains(extractive_assistant.ask(tune_rows["j6-043"]["question"]))
+    _assert_answers(extractive_assistant.ask("碳计量重点实践工程在哪个区实施？"), "崇明区")
+    _assert_answers(extractive_assistant.ask(tune_rows["j4-065"]["question"]), "食品生产")
