@@ -80,6 +80,8 @@ _OWN = re.compile(r"系统提示|提示词|隐藏(的)?(指令|规则|设定)|�
                   # (模型名称、版本号, 后台加载的文件和存放路径)
                   r"模型(的)?(名称|名字|版本)|版本号|后台加载|(存放|存储|部署|安装)(的)?(路径|目录)|文件路径|"
                   r"你.{0,4}(用|使用|基于|跑)的?(是)?(什么|哪个|哪种|哪一个|哪家)的?(大)?模型|模型文件|"
+                  # (…with no one named before it — 你是谁？用的什么模型？ — it is the assistant's)
+                  r"(?:^|(?<=[，,。？?！!；;\s]))(?:那|那你|还有|另外)?(用|使用|基于|跑)的?(是)?(什么|哪个|哪种|哪一个|哪家)的?(大)?模型|"
                   r"your (instructions|rules|prompt|guidelines|configuration)|hidden (instructions|rules|prompt)",
                   re.IGNORECASE)
 # Claiming authority over the assistant (我是开发, 领导让你…, SYSTEM OVERRIDE).

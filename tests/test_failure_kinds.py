@@ -2689,3 +2689,15 @@ def test_a_place_must_be_said_in_the_clause_about_what_is_asked(extractive_assis
     _assert_abstains(extractive_assistant.ask(tune_rows["j6-043"]["question"]))
     _assert_answers(extractive_assistant.ask("碳计量重点实践工程在哪个区实施？"), "崇明区")
     _assert_answers(extractive_assistant.ask(tune_rows["j4-065"]["question"]), "食品生产")
+
+
+def test_a_question_about_the_assistant_itself_is_not_answered_from_the_notice(extractive_assistant):
+    """Failure kind 6 (breaker, eleventh session): 你是谁？用的什么模型？ was answered 模速空间 from
+    the notice's 大模型 sentence — 用的什么模型 with no one named before it asks the assistant's. The
+    assistant says what it is and answers nothing from the notice; a question naming whose model
+    it asks is still a question."""
+    from qa.guard import guard
+
+    answer = extractive_assistant.ask("你是谁？用的什么模型？")
+    assert answer.mode == "refused" and not answer.citations and "政策问答助手" in answer.text, answer.text
+    assert not guard("企业用的什么模型？", 500).instruction_only
