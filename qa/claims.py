@@ -724,6 +724,9 @@ def asked_head(question: str) -> str | None:
 
     >>> asked_head("认证机构有多少家通过了高企认定？"), asked_head("多少个犯罪嫌疑人？"), asked_head("有多少家机构？")
     ('认证机构', '嫌疑人', '机构')
+    >>> asked_head("有多少案件被审查以起诉知识产权犯罪？")
+    '案件'
+
     """
     text = to_halfwidth(normalize_query(question))
     m = _COUNTED_AFTER.search(text)
@@ -731,7 +734,7 @@ def asked_head(question: str) -> str | None:
         m = _COUNTED_BEFORE.search(text)      # 认证机构有多少家通过了…: the things counted come first
     if not m:
         return None
-    head = _head_noun(m.group("head"))
+    head = (_head_noun(_noun_run(m.group("head"))) if m.re is _COUNTED_AFTER else None) or _head_noun(m.group("head"))
     if head in _BROAD_HEADS:
         # a broad head with a word of its own before it names one kind (认证机构, not any 机构)
         words = list(tagged_words(m.group("head")))
@@ -740,6 +743,23 @@ def asked_head(question: str) -> str | None:
         if len(before) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before) and before not in GENERIC_WORDS | SPAN_WORDS:
             return before + head
     return head
+
+
+def _noun_run(text: str) -> str:
+    """``text`` (what follows 多少/几) up to its first preposition, particle, adverb, conjunction
+    or pronoun, or verb with an aspect mark after it (了, 过, 着): the noun phrase that opens it
+    (案件被审查以起诉知识产权犯罪 → 案件, 单位进了…提名奖公示 → 单位 — what 多少 counts is the noun
+    right after it, not the last noun of the question; 疫情救治重点医院 stays whole); empty when
+    the phrase is a place (老人家里)."""
+    kept, at = [], 0
+    for word, tag in tagged_words(text):
+        at += len(word)
+        if tag == "f":
+            return ""         # 多少户老人家里…: a place (in their homes), not what is counted
+        if tag[:1] in ("p", "u", "d", "c", "r") or tag[:1] == "v" and text[at:at + 1] in ("了", "过", "着"):
+            break
+        kept.append(word)
+    return "".join(kept)
 
 
 # Nouns for a broad class of things (多少设施: 为老服务中心 and 长者食堂 are facilities): what

@@ -2701,3 +2701,19 @@ def test_a_question_about_the_assistant_itself_is_not_answered_from_the_notice(e
     answer = extractive_assistant.ask("你是谁？用的什么模型？")
     assert answer.mode == "refused" and not answer.citations and "政策问答助手" in answer.text, answer.text
     assert not guard("企业用的什么模型？", 500).instruction_only
+
+
+def test_what_a_count_asks_is_the_noun_right_after_how_many(extractive_assistant):
+    """Failure kind 3 (breaker, eleventh session): "How many cases were reviewed for prosecution
+    for IP crimes?" (translated 有多少案件被审查以起诉知识产权犯罪？) was answered 359件615人, the
+    审查逮捕 figure — the thing counted had been read as the question's last noun (知识产权), which
+    dropped the 审查起诉案件819件 beside it as a count of something else. A model answer giving
+    the 审查逮捕 figure is refused; 819件 passes."""
+    from qa.verify import verify
+
+    corpus = extractive_assistant.corpus
+    query, evidence = _query_and_evidence(extractive_assistant, "有多少案件被审查以起诉知识产权犯罪？")
+    n = next(e.n for e in evidence if "819件" in e.sentence.text)
+    wrong = verify(f"审查起诉的案件有359件[{n}]。", evidence, query, corpus.weights)
+    right = verify(f"审查起诉的案件有819件[{n}]。", evidence, query, corpus.weights)
+    assert not wrong.ok and right.ok, (wrong.problems, right.problems)
