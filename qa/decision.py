@@ -131,6 +131,43 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     return term if not any(normalize_for_match(w).lower() in corpus_flat for w in words) else None
 
 
+# How something is done (怎么保养, 如何申请, 咋样才能开通): the verb right after the how-word.
+_IN_DOCUMENTS = re.compile(r"(文件|通知|要点|总结|原文|文中|文里)(里|中|上|对)")
+_HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:才能|才可以|能|可以|去|来)?")
+
+
+def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
+    """What ``question`` asks how to do when the documents never write the action nor any thing
+    its clause names (锂电池怎么保养？ — 保养 and 锂电池 are not theirs; they write 锂离子电池), else
+    ``None``: documents that never name an action cannot say how it is done. A thing they name
+    (首届…大赛怎么报名？) is left to the other checks, and so is an action they write.
+
+    >>> unknown_how_to("锂电池怎么保养？", "开展锂离子电池容量测试")
+    '锂电池保养'
+    >>> unknown_how_to("锂离子电池怎么保养？", "开展锂离子电池容量测试"), unknown_how_to("锂电池怎么测试？", "锂离子电池容量测试")
+    (None, None)
+    """
+    from .text import NOUN_TAGS, tagged_words
+
+    text = normalize_query(question)
+    for m in _HOW_TO.finditer(text):
+        words = list(tagged_words(text[m.end():]))
+        if not words:
+            continue
+        verb, tag = words[0]
+        if not tag.startswith("v") or len(verb) < 2 or normalize_for_match(verb).lower() in corpus_flat or known(verb):
+            continue
+        clause = re.split(r"[，,。；;！!？?]", text[:m.start()])[-1]
+        if _IN_DOCUMENTS.search(clause):
+            continue          # 文件里…是怎么解释的？ asks what the documents say
+        things = [w for w, t in tagged_words(clause) if t in ("n", "nz", "j") and len(w) >= 2
+                  and w not in GENERIC_WORDS and w not in SPAN_WORDS]
+        # …every thing the clause names unknown to them (五五购物节的优惠券: the 购物节 is theirs)
+        if things and not any(normalize_for_match(w).lower() in corpus_flat or known(w) for w in things):
+            return things[-1] + verb
+    return None
+
+
 def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: float,
                  known=lambda word: False, similarity: float = 1.0) -> str | None:
     """Why the documents cannot answer ``query`` before any model runs (a note for the user),
@@ -143,6 +180,9 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     term = undefined_term(query.question, corpus_flat, known)
     if term is not None:
         return f"通知中没有出现“{term}”。"
+    action = unknown_how_to(query.question, corpus_flat, known)
+    if action is not None:
+        return f"通知中没有讲到“{action}”。"
     if re.search(r"[\u4e00-\u9fff]", query.question) and similarity < MIN_TOPIC_SIMILARITY and \
             topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"

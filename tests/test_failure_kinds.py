@@ -2717,3 +2717,15 @@ def test_what_a_count_asks_is_the_noun_right_after_how_many(extractive_assistant
     wrong = verify(f"审查起诉的案件有359件[{n}]。", evidence, query, corpus.weights)
     right = verify(f"审查起诉的案件有819件[{n}]。", evidence, query, corpus.weights)
     assert not wrong.ok and right.ok, (wrong.problems, right.problems)
+
+
+def test_how_to_do_what_the_notice_never_names_is_off_topic(extractive_assistant, tune_rows):
+    """Failure kind 2 (breaker, eleventh session): 锂电池怎么保养？ was answered with the notice's
+    锂离子电池容量测试 sentence — the notice writes neither 保养 nor 锂电池, so it cannot say how to
+    do it. A how-question on a thing it names (tune j26-110: 工附链主梯度培育方案要怎么带动上下游) or
+    on how the notice words something (tune j59-006: 文件里…对IDI是怎么解释的？) is still answered."""
+    _assert_abstains(extractive_assistant.ask("锂电池怎么保养？"))
+    _assert_abstains(extractive_assistant.ask("个人所得税退税怎么申请？"))
+    for row_id in ("j26-110", "j59-006"):
+        answer = extractive_assistant.ask(tune_rows[row_id]["question"])
+        assert not answer.abstained, answer.text
