@@ -833,7 +833,7 @@ def example_only(sentence: str, terms: list[str], question: str) -> bool:
 
 
 # Asking to confirm what the question states (合格率是99.7％吗？): its figures are then what is asked.
-CONFIRMS = re.compile(r"吗|对不对|是不是|是否|没错|对吧")
+CONFIRMS = re.compile(r"吗|对不对|是不是|是否|没错|对吧|还是")     # (是A还是B: which of two it states)
 
 
 def confirms_figure(question: str) -> bool:
@@ -841,6 +841,8 @@ def confirms_figure(question: str) -> bool:
 
     >>> confirms_figure("合格率是99.7％吗？"), confirms_figure("95家申报，评上了几家？")
     (True, False)
+    >>> confirms_figure("到底是48.4亿元整，还是48.4亿元以上？")
+    True
     """
     return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question))
 

@@ -102,7 +102,7 @@ _WRAPPED_INSTRUCTION = re.compile(r"<\|im_start\|>\s*system.*?(?:<\|im_end\|>|$)
                                   r"\{\s*\"(?:instruction|instructions|system|prompt)\"\s*:[^{}]*\}|"
                                   r"<(system|instructions?|rules?|prompt)>.*?</\1>", re.IGNORECASE | re.DOTALL)
 _USER_TURN = re.compile(r"\{\s*\"role\"\s*:\s*\"user\"\s*,\s*\"content\"\s*:\s*\"([^\"]*)\"\s*\}|"
-                        r"\{\s*\"(?:question|query|message|user|input)\"\s*:\s*\"([^\"]*)\"\s*\}")
+                        r"\{\s*\"(?:question|query|message|user|input|问题|提问|用户问题|问)\"\s*:\s*\"([^\"]*)\"\s*\}")
 _TEMPLATE_TOKEN = re.compile(r"<\|im_(?:start|end)\|>\s*(?:user|assistant)?|\[/?INST\]")
 # A courtesy clause before the question (另外问下， 我想请问一下：): it asks nothing itself, and its
 # words steer retrieval away from what is asked.

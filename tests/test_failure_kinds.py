@@ -2729,3 +2729,26 @@ def test_how_to_do_what_the_notice_never_names_is_off_topic(extractive_assistant
     for row_id in ("j26-110", "j59-006"):
         answer = extractive_assistant.ask(tune_rows[row_id]["question"])
         assert not answer.abstained, answer.text
+
+
+def test_a_unit_named_with_a_tag_question_is_confirmed_from_the_items_list(extractive_assistant, tune_rows):
+    """Failure kind 12 (j64-047): …那条，是市经信委牵头的吧？ was answered with the item's sentence
+    and no units — 吧 asks to confirm as 吗 does. The item's units are listed, the named one
+    marked among them."""
+    answer = extractive_assistant.ask(tune_rows["j64-047"]["question"])
+    assert answer.mode == "structured" and "市市场监管局" in answer.text and "市经济信息化委" in answer.text, answer.text
+
+
+def test_a_choice_between_two_stated_figures_is_answered_by_the_figure_stated(extractive_assistant, tune_rows):
+    """Failure kind 4 (j64-005): 总涉案金额到底是48.4亿元整，还是48.4亿元以上？ abstained — both
+    figures were the user's own, so neither could answer; 是A还是B asks which holds, as 是A吗 does.
+    The notice's 48.4亿余元 is the answer, its qualifier kept."""
+    _assert_answers(extractive_assistant.ask(tune_rows["j64-005"]["question"]), "48.4亿余元")
+
+
+def test_a_question_in_a_json_field_named_in_chinese_is_answered(extractive_assistant, tune_rows):
+    """Failure kind 6 (j64-059, and the breaker's JSON request): 只输出一个JSON对象…：{"问题":"…"}
+    was refused as a whole — a field named 问题 holds the user's question, as "question" does. It
+    is answered with citations and the format instruction set aside."""
+    answer = extractive_assistant.ask(tune_rows["j64-059"]["question"])
+    assert not answer.abstained and answer.citations and "6个国家医学中心" in answer.text, answer.text
