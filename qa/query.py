@@ -332,7 +332,13 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         resolved, completed = resolve_follow_up(text, [(carried, "")])
         # (说真的，实际数字是多少？ — words of its own, none a topic of the documents)
         text = resolved if completed else f"{carried} {text}"
-    text, follow_up = resolve_follow_up(text, resolve_history(history))
+    earlier_turns = resolve_history(history)
+    if guarded.english and translated and translate is not None and earlier_turns and \
+            not re.search(r"[\u4e00-\u9fff]", earlier_turns[-1][0]):
+        # an English follow-up is read against the earlier turn in the documents' language too (a
+        # query of English and Chinese retrieves by neither)
+        earlier_turns[-1] = (translate(earlier_turns[-1][0]) or earlier_turns[-1][0], earlier_turns[-1][1])
+    text, follow_up = resolve_follow_up(text, earlier_turns)
     if guarded.english and translated and history and not follow_up and _EN_ELLIPTIC.search(asked):
         follow_up = True                # "What about…?", "And for…?": the English words point back where
                                         # their translation may not (农业产品怎么样？)
@@ -359,7 +365,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # …or a question the user did not ask (Which ISO committee…? → 哪一年哪个…): the kind of
         # fact asked is the user's; only a figure's measure word may come from the translation
         if written.attribute != Attribute.OPEN:
-            intent = written
+            # (how many people → 多少人: the measure word the translation gives is kept)
+            intent = replace(written, unit=intent.unit) if written.unit is None and intent.wants_figure and \
+                written.wants_figure else written
         elif intent.attribute in _NOT_FROM_TRANSLATION:
             intent = replace(intent, attribute=Attribute.OPEN)
     if elliptic and intent.attribute == Attribute.OPEN:

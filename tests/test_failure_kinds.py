@@ -2752,3 +2752,20 @@ def test_a_question_in_a_json_field_named_in_chinese_is_answered(extractive_assi
     is answered with citations and the format instruction set aside."""
     answer = extractive_assistant.ask(tune_rows["j64-059"]["question"])
     assert not answer.abstained and answer.citations and "6个国家医学中心" in answer.text, answer.text
+
+
+def test_an_english_follow_up_is_read_against_the_earlier_turn_in_chinese():
+    """Failure kinds 9 and 10 (j64-097): "And how many people signed in total?" after an English
+    question on the family-doctor signing rate was answered with the 审查逮捕 sentence — the
+    query joined the English earlier turn to the translated follow-up (retrieving by neither),
+    and the English reading of "how many" had no measure word, so the earlier turn's % was
+    taken. The earlier turn is read in Chinese and the translation's 人 kept."""
+    from qa.guard import guard
+    from qa.query import build_query
+
+    earlier = "What was Shanghai's family doctor contract rate in 2023?"
+    translations = {earlier: "2023年上海家庭医生签约率是多少？", "And how many people signed in total?": "总共有多少人签约？"}
+    query = build_query(guard("And how many people signed in total?", 500), [(earlier, "44%")], 2024,
+                        translate=translations.get)
+    assert "家庭医生" in query.text and "What" not in query.text, query.text
+    assert query.intent.unit == "人", query.intent
