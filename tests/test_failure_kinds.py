@@ -26,6 +26,16 @@ def _query_and_evidence(assistant, question):
     return query, retrieve(corpus.retriever, query, 3, 8).evidence
 
 
+def _verify_answers(assistant, question, holding, answers):
+    """The verification verdicts of model ``answers`` to ``question``, each a format string whose
+    ``{n}`` is the evidence number of the sentence holding ``holding``."""
+    from qa.verify import verify
+
+    query, evidence = _query_and_evidence(assistant, question)
+    n = next(e.n for e in evidence if holding in e.sentence.text)
+    return [verify(a.format(n=n), evidence, query, assistant.corpus.weights) for a in answers]
+
+
 def _assert_abstains(answer):
     """The answer abstains and cites nothing."""
     assert answer.abstained and not answer.citations, answer.text
@@ -2470,13 +2480,9 @@ def test_a_model_saying_yes_to_a_rank_the_notice_does_not_give_is_rejected(extra
     """New user: 绿色食品认证率是全国第一吗？ answered by the model 是的，…全国领先水平[n] was shown as
     checked — 是的 affirms the question's 第一, which the cited 处于全国领先水平 does not say. A yes
     is held to the question's ranking words; a plain restatement is not refused."""
-    from qa.verify import verify
-
-    corpus = extractive_assistant.corpus
-    query, evidence = _query_and_evidence(extractive_assistant, "绿色食品认证率是全国第一吗？")
-    n = next(e.n for e in evidence if "绿色食品认证率" in e.sentence.text)
-    affirmed = verify(f"是的，本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。", evidence, query, corpus.weights)
-    stated = verify(f"本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。", evidence, query, corpus.weights)
+    affirmed, stated = _verify_answers(extractive_assistant, "绿色食品认证率是全国第一吗？", "绿色食品认证率",
+                                       ["是的，本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。",
+                                        "本市绿色食品认证率达31.8％，处于全国领先水平[{n}]。"])
     assert not affirmed.ok and stated.ok, (affirmed.problems, stated.problems)
 
 
@@ -2709,13 +2715,8 @@ def test_what_a_count_asks_is_the_noun_right_after_how_many(extractive_assistant
     审查逮捕 figure — the thing counted had been read as the question's last noun (知识产权), which
     dropped the 审查起诉案件819件 beside it as a count of something else. A model answer giving
     the 审查逮捕 figure is refused; 819件 passes."""
-    from qa.verify import verify
-
-    corpus = extractive_assistant.corpus
-    query, evidence = _query_and_evidence(extractive_assistant, "有多少案件被审查以起诉知识产权犯罪？")
-    n = next(e.n for e in evidence if "819件" in e.sentence.text)
-    wrong = verify(f"审查起诉的案件有359件[{n}]。", evidence, query, corpus.weights)
-    right = verify(f"审查起诉的案件有819件[{n}]。", evidence, query, corpus.weights)
+    wrong, right = _verify_answers(extractive_assistant, "有多少案件被审查以起诉知识产权犯罪？", "819件",
+                                   ["审查起诉的案件有359件[{n}]。", "审查起诉的案件有819件[{n}]。"])
     assert not wrong.ok and right.ok, (wrong.problems, right.problems)
 
 
