@@ -333,11 +333,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # (说真的，实际数字是多少？ — words of its own, none a topic of the documents)
         text = resolved if completed else f"{carried} {text}"
     earlier_turns = resolve_history(history)
+    earlier_zh = ""
     if guarded.english and translated and translate is not None and earlier_turns and \
             not re.search(r"[\u4e00-\u9fff]", earlier_turns[-1][0]):
         # an English follow-up is read against the earlier turn in the documents' language too (a
         # query of English and Chinese retrieves by neither)
-        earlier_turns[-1] = (translate(earlier_turns[-1][0]) or earlier_turns[-1][0], earlier_turns[-1][1])
+        earlier_zh = translate(earlier_turns[-1][0]) or ""
+        if earlier_zh:
+            earlier_turns[-1] = (earlier_zh, earlier_turns[-1][1])
     text, follow_up = resolve_follow_up(text, earlier_turns)
     if guarded.english and translated and history and not follow_up and _EN_ELLIPTIC.search(asked):
         follow_up = True                # "What about…?", "And for…?": the English words point back where
@@ -376,9 +379,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         if guarded.english and translated:
             # …in the documents' language: an English question's figure is read in its translation
             # (What is…pass rate? → 合格率是多少？), the earlier turn's as well when it is English
-            own = own_text
-            if translate is not None and not re.search(r"[\u4e00-\u9fff]", earlier):
-                earlier = translate(earlier) or earlier
+            own, earlier = own_text, earlier_zh or earlier     # (translated once, above)
         intent = read_intent(f"{earlier} {own}", own_years)
         if len(own_years) == 1 and intent.scope == Scope.COMPARE:
             # …at its own time: 2024年那边呢？ after 2023年…完成了多少？ compares nothing — the
