@@ -465,8 +465,9 @@ def joint_count(context: str, question: str) -> bool:
 
 def kinds_asked(question: str) -> list[tuple[str, str]]:
     """``(modifier, head)`` pairs of what ``question`` counts (:func:`counted_words`): two of
-    its words written together (认证 + 机构) or a noun and a word with 的 between (汽车 + 合格率), or a word of four or more characters read as its
-    last two and the rest (民事案件 → 民事 + 案件). Normalised for matching.
+    its words written together (认证 + 机构) or a noun and a word with 的 between (汽车 + 合格率),
+    or a word of four or more characters read as its last two and the rest (民事案件 → 民事 +
+    案件). Normalised for matching.
 
     >>> kinds_asked("法院受理了多少件知识产权民事案件？")
     [('知识产权', '民事案件'), ('知识', '产权'), ('民事', '案件')]
@@ -595,7 +596,7 @@ def _names_kind(modifier: str, question: str) -> bool:
     at = question.find(modifier)
     after = list(tagged_words(question[at + len(modifier):])) if at >= 0 else []
     return bool(after) and after[0][1] in NOUN_TAGS and len(after[0][0]) >= 2 and \
-        not re.search(r"(率|数|数量|总量|产量|指数|比例|比重)$", after[0][0])
+        not re.search(r"(率|数|数量|总量|产量|比例|比重)$", after[0][0])     # (指数 ends in 数)
 
 
 def other_middle(question: str, scope: str) -> bool:
@@ -726,7 +727,6 @@ def asked_head(question: str) -> str | None:
     ('认证机构', '嫌疑人', '机构')
     >>> asked_head("有多少案件被审查以起诉知识产权犯罪？")
     '案件'
-
     """
     text = to_halfwidth(normalize_query(question))
     m = _COUNTED_AFTER.search(text)

@@ -36,7 +36,7 @@ from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
 from .scope import restates_question
-from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query
+from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query, tagged_words
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
 
@@ -132,8 +132,9 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
 
 
 # How something is done (怎么保养, 如何申请, 咋样才能开通): the verb right after the how-word.
-_IN_DOCUMENTS = re.compile(r"(文件|通知|要点|总结|原文|文中|文里)(里|中|上|对)")
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:才能|才可以|能|可以|去|来)?")
+# A clause pointing into the documents (文件里…, 通知中…): how they word something is asked.
+_IN_DOCUMENTS = re.compile(r"(文件|通知|要点|总结|原文|文中|文里)(里|中|上|对)")
 
 
 def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
@@ -147,8 +148,6 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
     >>> unknown_how_to("锂离子电池怎么保养？", "开展锂离子电池容量测试"), unknown_how_to("锂电池怎么测试？", "锂离子电池容量测试")
     (None, None)
     """
-    from .text import NOUN_TAGS, tagged_words
-
     text = normalize_query(question)
     for m in _HOW_TO.finditer(text):
         words = list(tagged_words(text[m.end():]))
