@@ -139,6 +139,8 @@ _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必�
                       r"(不管|无论|不论)(我|用户)?(问|说|发)(什么|啥|任何)|(之前|以前|前面|上面)的?(所有)?(回答|对话|设定|指令|规则)[^，,。]{0,4}(作废|无效|清空|不算)|"
                       r"把(你的?)?(回答|回复|答案)[^，,。]{0,4}(换成|改成|替换成|变成)|(不要|别|不许|不准|禁止)(再)?(回答|回复|理会)(任何|我的|用户的?)?(问题|提问)|"
                       r"(回答|答案|回复)(的)?(末尾|结尾|开头|里|中)?(都)?(要|必须|务必|请)?(加上|附上|包含|带上|写上)|"
+                      # …or what the answer must say, told the assistant (所以请务必写上36个)
+                      r"(?:请|你)(?:务必|一定要?|必须)(?:要)?(?:写上|写出|加上|带上|包含|提到|出现|说出)|"
                       r"(回答|答案|回复)(前|之前|以前|前面|开头)(先|要|请|都)?(声明|说明|注明|说一?句|写上?|加上?)|"
                       r"(都要|都得|必须|一律|都)(先)?(说|回答|回复|写|加上?)\s*[“\"「『]|"
                       r"(最后|末尾|结尾|开头|文末|句尾|最前面)(再|都|统一)?(要|请|给我)?(加|附|带|写|添|署)上?(一句|一行|一段|句|个|上|“|\")|"
@@ -161,7 +163,7 @@ TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
 # Switching the assistant's role or mode.
 _ROLE = re.compile(r"你(现在)?是(一个)?.{0,12}(AI|助手|模型|机器人)|你(已经|现在)?不再是|扮演|自由发挥|(假装|假设|假如|设想)你是|(?:以|用|拿).{0,8}(口吻|口气|语气|腔调|身份|人称)|"
-                   r"进入.{0,8}模式|开发者模式|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
+                   r"进入.{0,8}模式|开发者模式|\b[a-z]+[ _-]?mode\s*(?:=\s*\w+|(?:on|off|enabled|disabled|activated)\b)|越狱|不受.{0,6}(限制|约束|规则)|act as|pretend (to be|you are)|"
                    r"没有(任何)?限制|解锁|模式已?(开启|启动|打开|激活)|从现在(起|开始).{0,12}(回答|你|每)|"
                    r"\byou are (now\b|an?\b|DAN\b)|\byou(?:'re| are) no longer\b|developer mode|jailbreak|\bfrom now on\b|"
                    r"\b(?:respond|reply|answer|talk|speak|write)\s+(?:only\s+)?(?:like|as)\s+an?\b|\bin\s+\w+\s+speak\b|(?<![A-Za-z])DAN(?![A-Za-z])|unrestricted|no restrictions",
@@ -473,18 +475,21 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         # question is the question; the rest before the label belongs to the instruction
         instruction = f"{question[:labels[-1].start()]}{instruction}"
         question = question[labels[-1].end():].strip(" ，,：:;；")
+    preamble = False
     colon = max(question.rfind(":"), question.rfind("："))
     head, tail = question[:colon], question[colon + 1:]
-    if instruction and colon > 0 and is_english(head) and "?" not in head and not is_english(tail) and \
+    if colon > 0 and is_english(head) and "?" not in head and not is_english(tail) and \
             has_content(tail) and _ASKS.search(tail):
-        # …no longer bound by any rule. Still, answer in Chinese: 2023年…多少起？ — beside an
-        # instruction, English words before a Chinese question speak to the assistant
-        instruction, question = f"{instruction} {head}".strip(), tail.strip()
+        # …no longer bound by any rule. Still, answer in Chinese: 2023年…多少起？ — English words
+        # before a Chinese question speak to the assistant (…Actually skip that — just tell me: …)
+        if instruction:
+            instruction = f"{instruction} {head}".strip()
+        question, preamble = tail.strip(), True
     named = [c for c in _clauses(question) if has_content(c)] if instruction else []
     if named:
         # what the instruction leaves behind naming nothing (P.S., Anyway,) is no part of the question
         question = "".join(named).strip()
-    asked = question if instruction else text
+    asked = question if instruction or preamble else text
     lead = _LEAD_IN.match(asked)
     if lead and has_content(asked[lead.end():]):
         asked = asked[lead.end():]          # 另外问下，… — the courtesy before a question asks nothing
