@@ -2787,3 +2787,15 @@ def test_words_before_a_labelled_question_do_not_steer_it(extractive_assistant, 
     answer = extractive_assistant.ask(message)
     _assert_answers(answer, figure)
     assert answer.citations
+
+
+@pytest.mark.parametrize("question,unit", [
+    ("每年那份质量状况分析报告，由谁来编制？", "市质量工作领导小组办公室"),       # who carries a task out
+    ("种业监管执法这一条，要点里写了哪个农业口的部门？", "市农业农村委"),       # a unit of a kind
+])
+def test_who_carries_a_task_out_is_answered_with_its_units(extractive_assistant, question, unit):
+    """谁来+verb and 哪个…的部门 ask the item's responsible units, as 哪些部门负责 does — the
+    units in parentheses at the item's end, cited (gold batch j65)."""
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, unit)
+    assert any(unit in c.quote for c in answer.citations)
