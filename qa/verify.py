@@ -32,7 +32,10 @@ Checks, in order:
      does not answer for one district;
   10. **the one that stands out**: a question asking which member is the most or the least
      (哪类产品召回最多？ 哪个区合格率最高？) is answered only by a sentence that ranks or compares
-     (最, 第一, 居首, 领先…) — not by a total (召回70起).
+     (最, 第一, 居首, 领先…) — not by a total (召回70起);
+  11. **names**: a proper name a model's answer states (a person, place or organisation, by
+     jieba's tags) is written in a cited sentence, its headings, its document's title or the
+     question — 国家医学中心是北京天坛医院 citing 推进6个国家医学中心建设 is refused.
 """
 
 from __future__ import annotations
@@ -501,6 +504,12 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         missing = [p for p in places_named(about_the_question(query.question)) if not any(names_place(p, s) for s in sources)]
         if missing:
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
+    if written and not query.english:
+        sources = normalize_for_match("".join(c.quote + "".join(c.path) + (c.document or "") for c in grounded.citations)
+                                      + query.question + query.text)
+        invented = unsupported_names(stated, sources)
+        if invented:        # 国家医学中心是北京天坛医院: a name nothing cited writes
+            verdict.problems.append(f"原文没有这个名称（{'、'.join(invented)}）")
     if not query.english and sibling_kind_only(query.question, cited_quotes):
         verdict.problems.append("说的是同类中的另一种")      # 建筑业…指数 → 制造业质量竞争力指数95.17
     if SUPERLATIVE_ASKED.search(normalize_query(query.question)) and not STANDS_OUT.search(quotes):
@@ -519,6 +528,25 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         if len(have) >= 2 and len(cited) < 2:
             verdict.problems.append("只涉及比较的一方")
     return verdict
+
+
+# jieba's tags of proper names: a person (nr, nrfg, nrt), a place (ns), an organisation (nt) and
+# other proper nouns (nz).
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+
+
+def unsupported_names(text: str, sources: str) -> list[str]:
+    """The proper names of ``text`` (words of two characters or more tagged :data:`NAME_TAGS`)
+    that ``sources`` (text normalised by :func:`qa.text.normalize_for_match`) does not write, in
+    order, each once.
+
+    >>> unsupported_names("国家医学中心是北京天坛医院。", "推进6个国家医学中心建设")
+    ['北京天坛医院']
+    >>> unsupported_names("上海海关负责。", "（市市场监管局、上海海关）")
+    []
+    """
+    names = [w for w, tag in tagged_words(text) if tag in NAME_TAGS and len(w) >= 2]
+    return list(dict.fromkeys(w for w in names if normalize_for_match(w) not in sources))
 
 
 def _ranks_subject_asked(clause: str, question: str) -> bool:

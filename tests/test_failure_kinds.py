@@ -2824,3 +2824,13 @@ def test_the_question_beside_a_switch_or_a_dictated_answer_is_answered_and_the_u
     answer = extractive_assistant.ask(message)
     _assert_answers(answer, figure)
     assert answer.citations and any("已被忽略" in note for note in answer.notes)
+
+
+def test_a_name_the_cited_sentence_does_not_write_is_refused(extractive_assistant):
+    """A model answer naming a hospital its cited sentence never names fails verification (the
+    answer shown was the notice's sentence instead); a unit the cited sentence lists passes
+    (breaker, twelfth session: 国家医学中心是北京天坛医院)."""
+    invented, listed = _verify_answers(extractive_assistant, "国家医学中心是哪家医院？", "国家医学中心",
+                                       ["国家医学中心是北京协和医院。[{n}]", "上海推进6个国家医学中心建设。[{n}]"])
+    assert any("名称" in p for p in invented.problems), invented.problems
+    assert not any("名称" in p for p in listed.problems), listed.problems
