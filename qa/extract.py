@@ -124,6 +124,18 @@ def _subjects_asked(part: str) -> list[str]:
             a += "" if measure.group(0) in a else measure.group(0)
             b += "" if measure.group(0) in b else measure.group(0)
         return [f"{lead}{a}是{ask}？", f"{lead}{b}是{ask}？"]
+    pair = _THAN_YES_NO.search(part)
+    if pair and not _BASELINE_SUBJECT.match(pair.group("b") or pair.group("b2")):
+        # A是不是比B高？ — whether one exceeds the other: each side's figure answers it
+        a, b, lead = pair.group("a"), pair.group("b") or pair.group("b2"), pair.group("lead") or ""
+        head = a[: len(a) - len(b)] if len(b) < len(a) and not a.endswith(b) else ""
+        if head and any(len(head) == n for n in _word_ends(a)):
+            b = head + b        # 二审…案件审结数是不是比受理数多？ — B shares A's head
+        measure = _SHARED_MEASURE.search(a) or _SHARED_MEASURE.search(b)
+        if measure:
+            a += "" if measure.group(0) in a else measure.group(0)
+            b += "" if measure.group(0) in b else measure.group(0)
+        return [f"{lead}{a}是多少？", f"{lead}{b}是多少？"]
     if not _EACH.search(part):
         return [part]
     # A，跟B比差多少？ — the second subject in a clause of its own, compared with the first
@@ -217,6 +229,10 @@ _THAN_EACH = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]+?)
 # A比B高多少？ — two subjects compared, the difference asked (each figure answers it).
 _THAN_OTHER = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]{2,24}?)比(?P<b>[^，,？?]{2,16}?)(?:还|更|要)?"
                          r"(?:高|低|多|少|大|小)(?:了|出|出了)?(?P<ask>(?:多少|几)[个家项名人件起批次台套亿万元%％]*)")
+# A是不是比B高？ A比B多吗？ — whether one of two subjects exceeds the other (a yes or no).
+_THAN_YES_NO = re.compile(r"^(?P<lead>[^？?]*[，,：:])?(?P<a>[^，,：:？?]{2,24}?)(?:(?:是不是|是否|有没有)比(?P<b>[^，,？?]{2,16}?)"
+                          r"(?:还|更|要)?(?:高|低|多|少|大|小)(?:吗|呢|么)?|比(?P<b2>[^，,？?]{2,16}?)(?:还|更|要)?"
+                          r"(?:高|低|多|少|大|小)(?:吗|么))\s*[？?]?\s*$")
 # What a comparison is made against rather than with another subject (比全国高, 比上年多, 比2022年).
 _BASELINE_SUBJECT = re.compile(r"(全国|上年|去年|前年|同期|往年|以往|平均|(19|20)\d{2}年?|之前|以前|上一|其他|外地|别的|国家)")
 # The measure two compared subjects share (合格率, 营收, 数量).

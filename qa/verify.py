@@ -33,7 +33,9 @@ Checks, in order:
   10. **the one that stands out**: a question asking which member is the most or the least
      (哪类产品召回最多？ 哪个区合格率最高？) is answered only by a sentence that ranks or compares
      (最, 第一, 居首, 领先…) — not by a total (召回70起);
-  11. **names**: a proper name a model's answer states (a person, place or organisation, by
+  11. **a joint figure**: a figure the cited sentence gives two things together (放心消费单位和无理由
+     退换货企业约2万家) is not stated for one of them alone (新增放心消费单位约2万家);
+  12. **names**: a proper name a model's answer states (a person, place or organisation, by
      jieba's tags) is written in a cited sentence, its headings, its document's title or the
      question — 国家医学中心是北京天坛医院 citing 推进6个国家医学中心建设 is refused.
 """
@@ -50,7 +52,7 @@ from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
 from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
-                   numbers_in, tagged_words, tokenize)
+                   noun_words, numbers_in, tagged_words, tokenize)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -505,6 +507,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         if missing:
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
     if written and not query.english:
+        split = joint_figure_split(stated, cited_quotes)
+        if split:           # 新增放心消费单位约2万家 where the source counts 放心消费单位和无理由退换货企业 together
+            verdict.problems.append(f"把合计的数字说成了其中一项（{'、'.join(split)}）")
         sources = normalize_for_match("".join(c.quote + "".join(c.path) + (c.document or "") for c in grounded.citations)
                                       + query.question + query.text)
         invented = unsupported_names(stated, sources)
@@ -533,6 +538,52 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
 # jieba's tags of proper names: a person (nr, nrfg, nrt), a place (ns), an organisation (nt) and
 # other proper nouns (nz).
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+
+
+_JOINS = re.compile(r"和|与|及|以及|同")
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text of ``text`` from the clause punctuation before offset ``at`` up to it."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
+    return text[ends[-1] if ends else 0:at]
+
+
+def joint_figure_split(text: str, quotes: list[str]) -> list[str]:
+    """The figures of ``text`` (an answer, markers removed) that a quote gives for two things
+    joined by 和/与/及 before it in its clause (新增放心消费单位和无理由退换货企业约2万家) while
+    ``text``'s own clause names the things of one side only (新增放心消费单位约2万家): the joint
+    count said of a part. Each figure once, in order.
+
+    >>> joint_figure_split("新增放心消费单位约2万家。", ["新增放心消费单位和无理由退换货企业约2万家，消费投诉信息全域公示率92％。"])
+    ['2']
+    >>> joint_figure_split("新增放心消费单位和无理由退换货企业约2万家。", ["新增放心消费单位和无理由退换货企业约2万家。"])
+    []
+    """
+    flat = normalize_for_match(text)
+    split = []
+    for number in dict.fromkeys(numbers_in(flat)):
+        at = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", flat)
+        if at is None:
+            continue
+        own = set(noun_words(_clause_before(flat, at.start())))
+        for quote in quotes:
+            q = normalize_for_match(quote)
+            found = re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", q)
+            if found is None:
+                continue
+            clause = _clause_before(q, found.start())
+            joined = _JOINS.search(clause)
+            if joined is None:
+                continue
+            sides = [set(noun_words(clause[:joined.start()])), set(noun_words(clause[joined.end():]))]
+            if not all(sides):
+                continue        # 启动23个…专科和5个…医院: nothing named between 和 and the figure
+            named = [bool(side & own) for side in sides]
+            if any(named) and not all(named):
+                split.append(number)
+    return list(dict.fromkeys(split))
 
 
 def unsupported_names(text: str, sources: str) -> list[str]:

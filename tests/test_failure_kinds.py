@@ -2834,3 +2834,26 @@ def test_a_name_the_cited_sentence_does_not_write_is_refused(extractive_assistan
                                        ["国家医学中心是北京协和医院。[{n}]", "上海推进6个国家医学中心建设。[{n}]"])
     assert any("名称" in p for p in invented.problems), invented.problems
     assert not any("名称" in p for p in listed.problems), listed.problems
+
+
+def test_a_joint_figure_said_of_one_part_is_refused(extractive_assistant):
+    """约2万家 counts 放心消费单位 and 无理由退换货企业 together: a model answer giving it to
+    无理由退换货企业 alone fails verification; naming both passes (breaker and new user, twelfth
+    session)."""
+    alone, both = _verify_answers(extractive_assistant, "无理由退换货企业新增了多少家？", "无理由退换货",
+                                  ["新增无理由退换货企业约2万家。[{n}]",
+                                   "新增放心消费单位和无理由退换货企业约2万家。[{n}]"])
+    assert any("合计" in p for p in alone.problems), alone.problems
+    assert not any("合计" in p for p in both.problems), both.problems
+
+
+@pytest.mark.parametrize("question,both", [
+    ("水运工程的抽检合格率有没有比公路工程高？", ("96.9％", "96.1％")),
+    ("二审知识产权刑事案件受理数比审结数多吗？", ("55件", "59件")),
+])
+def test_whether_one_exceeds_the_other_is_answered_with_both_figures(extractive_assistant, question, both):
+    """A是不是比B高？ is answered by each side's figure, both quoted — not by A's alone (new user,
+    twelfth session: 水运…是不是比公路工程高？ had shown only 公路 96.9％)."""
+    answer = extractive_assistant.ask(question)
+    for figure in both:
+        _assert_answers(answer, figure)
