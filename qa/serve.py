@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import tempfile
 import time
 import uuid
@@ -117,6 +118,33 @@ def write_exports(turns: list[ChatTurn], context: dict, base_url: str, session: 
     return answer_path, conversation_path
 
 
+def _content_text(content) -> str:
+    """The text of a chat message's ``content``: a string, or Gradio's list of parts
+    (``[{"type": "text", "text": …}]``), the Markdown escapes the page added removed."""
+    if isinstance(content, list):
+        content = "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return re.sub(r"\\(.)", r"\1", content) if isinstance(content, str) else ""
+
+
+def chat_pairs(chat: list) -> list[tuple[str, str]]:
+    """The ``(question, answer)`` pairs of a chat as a client sends it (Gradio's messages:
+    dicts with ``role`` and ``content``), in order; a user message with no answer after it
+    is left out.
+
+    >>> chat_pairs([{"role": "user", "content": "多少？"}, {"role": "assistant", "content": [{"type": "text", "text": "70起"}]}])
+    [('多少？', '70起')]
+    """
+    pairs, asked = [], None
+    for message in chat:
+        role = message.get("role") if isinstance(message, dict) else None
+        if role == "user":
+            asked = _content_text(message.get("content"))
+        elif role == "assistant" and asked is not None:
+            pairs.append((asked, _content_text(message.get("content"))))
+            asked = None
+    return pairs
+
+
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The Gradio Blocks app around ``assistant``."""
     max_turns = assistant.settings.max_history_turns
@@ -130,6 +158,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             # an empty conversation starts afresh: the session's earlier turns (an API client
             # passing [] to start, as the README says) are not read into this question
             history, turns = [], []
+        else:
+            said = chat_pairs(chat)
+            if not turns or len(said) < len(turns) or turns[-1].question not in [q for q, _ in said]:
+                # a conversation the session did not hold (an API client sending its own chat):
+                # follow-ups are read against the chat as sent, not the session's turns
+                history = said[-max_turns:] if max_turns else []
+                turns = []
         chat.append({"role": "user", "content": escape_markdown(message or "")})
         chat.append({"role": "assistant", "content": "…"})
         yield ChatUpdate.of(chat=chat, history=history, question="", turns=turns)

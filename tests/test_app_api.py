@@ -211,3 +211,16 @@ def test_listening_beyond_loopback_without_a_password_warns(settings, tmp_path):
         assert "warning: listening on 0.0.0.0 without a password" in applog.read_text()
     finally:
         stop_app(proc)
+
+
+def test_a_follow_up_is_read_against_the_chat_the_client_sends(app):
+    """A fresh client sending a conversation of its own (README: pass the chat back) has its
+    follow-up read against that chat, not against the session's empty state: 那审结呢？ after
+    二审…受理了多少件？ is the 二审 审结 count (breaker, twelfth session: the chat sent was ignored)."""
+    from gradio_client import Client
+
+    chat = [{"role": "user", "content": [{"type": "text", "text": "二审知识产权刑事案件受理了多少件？"}]},
+            {"role": "assistant", "content": [{"type": "text", "text": "共受理二审知识产权刑事案件55件。"}]}]
+    c = Client(app[0], verbose=False, download_files=False)
+    answer = c.predict("那审结了多少件？", chat, "", api_name="/ask")[0][-1]["content"][0]["text"]
+    assert "59件" in answer, answer
