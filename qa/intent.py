@@ -122,7 +122,9 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
 # A unit named to be confirmed among an item's units, or as its only one (人社局是不是也在里面？
 # 是商务委一家负责吗？): who is responsible is asked (qa.routing lists the item's units).
 UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)|"
-                            r"(是不是|是否|有没有)也?(负责|牵头|参与)|(负责|牵头|参与)[^，,。？?]{0,24}(吗|吧|(?<!什)么)\s*[？?]?$")
+                            r"(是不是|是否|有没有)也?(负责|牵头|参与)|"
+                            # …not a figure confirmed (牵头制定了190项吗？ asks the count)
+                            r"(负责|牵头|参与)(?![^，,。？?]{0,24}\d)[^，,。？?]{0,24}(吗|吧|(?<!什)么)\s*[？?]?$")
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
 # 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"

@@ -2857,3 +2857,12 @@ def test_whether_one_exceeds_the_other_is_answered_with_both_figures(extractive_
     answer = extractive_assistant.ask(question)
     for figure in both:
         _assert_answers(answer, figure)
+
+
+@pytest.mark.parametrize("question", ["牵头制定的ISO、IEC标准有190项吗？", "国际标准牵头制定了190项吧？"])
+def test_a_figure_confirmed_after_a_responsibility_word_is_a_figure_question(extractive_assistant, question):
+    """牵头制定了190项吗？ confirms a count (190余项), not a unit: it is answered with the figure
+    and its qualifier, not with an item's responsible units or an abstention (breaker, twelfth
+    session)."""
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, "190余项")
