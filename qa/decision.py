@@ -190,7 +190,10 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         # earlier turn was about — one of its rare words (FOLLOW_UP_OWN_WEIGHT)
         words = [w for w in content_words(query.turned_from)
                  if w not in GENERIC_WORDS and w not in SPAN_WORDS and weights.get(w, 0.0) >= FOLLOW_UP_OWN_WEIGHT]
-        if words and not any(w in e.sentence.text for e in evidence for w in words):
+        # (in a sentence, or in the heading of its section, which names what the section is about:
+        # 长三角质量工作一体化持续深入 for 一体化)
+        if words and not any(w in e.sentence.text or (e.section.path and w in e.section.path[-1])
+                             for e in evidence for w in words):
             return "通知中这一年的部分没有提到前面所问的内容。"
     if re.search(r"[\u4e00-\u9fff]", query.question) and not part_given(query.question, evidence, weights, corpus_flat):
         return "通知只给出了总数，没有给出问题所问的那一部分。"

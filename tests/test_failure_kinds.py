@@ -2866,3 +2866,12 @@ def test_a_figure_confirmed_after_a_responsibility_word_is_a_figure_question(ext
     session)."""
     answer = extractive_assistant.ask(question)
     _assert_answers(answer, "190余项")
+
+
+def test_a_year_turned_to_finds_the_topic_in_its_sections_headings(extractive_assistant):
+    """2023年这块做了什么？ after the 2024 长三角一体化合作 units: 第一部分（七）长三角质量工作一体化持续深入
+    is about it by its heading, though its sentences do not write 一体化 — answered from it, not
+    abstained on (new user, twelfth session)."""
+    earlier = extractive_assistant.ask("2024年加强长三角一体化合作那条由哪些单位负责？")
+    answer = extractive_assistant.ask("2023年这块做了什么？", history=[(earlier.query, earlier.text)])
+    assert not answer.abstained and "（七）" in "".join(c.label for c in answer.citations), answer.text
