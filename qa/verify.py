@@ -540,7 +540,8 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 
 
-_JOINS = re.compile(r"和|与|及|以及|同")
+# 和, 与, 及 joining two things — not inside a word (参与, 涉及, 及时, 普及)
+_JOINS = re.compile(r"以及|(?<![参涉普危])(?:和|与|及)(?![时格])")
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?]")
 
 
