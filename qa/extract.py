@@ -112,6 +112,24 @@ _DIFFERENCE = re.compile(r"差")
 _POINTS_ASKED = re.compile(r"(几|多少)个?百分点")
 
 
+def _shared_head(a: str, b: str) -> str:
+    """The head ``b`` (the second of two subjects compared) shares with ``a`` when it names only
+    what sets it apart (二审知识产权刑事案件审结数 / 受理数 → 二审知识产权刑事案件): ``a`` less ``b``'s
+    length, ending at a word boundary of ``a``; empty otherwise."""
+    head = a[: len(a) - len(b)] if len(b) < len(a) and not a.endswith(b) else ""
+    return head if head and any(len(head) == n for n in _word_ends(a)) else ""
+
+
+def _with_shared_measure(a: str, b: str) -> tuple[str, str]:
+    """``a`` and ``b`` each ending in the measure one of them names (:data:`_SHARED_MEASURE`):
+    水运工程抽检合格率 / 公路工程 → …, 公路工程合格率."""
+    measure = _SHARED_MEASURE.search(a) or _SHARED_MEASURE.search(b)
+    if measure:
+        a += "" if measure.group(0) in a else measure.group(0)
+        b += "" if measure.group(0) in b else measure.group(0)
+    return a, b
+
+
 def _subjects_asked(part: str) -> list[str]:
     """:func:`conjuncts` before the difference in points is read as each rate."""
     pair = _THAN_OTHER.search(part)
@@ -119,22 +137,13 @@ def _subjects_asked(part: str) -> list[str]:
         # A比B高多少？ with B a subject of its own (水运工程, not 全国 or 上年): each side's figure
         a, b, lead, ask = pair.group("a"), pair.group("b"), pair.group("lead") or "", pair.group("ask")
         ask = "多少" if "百分点" in part[pair.end():pair.end() + 4] else ask     # 高几个百分点: each rate
-        measure = _SHARED_MEASURE.search(a) or _SHARED_MEASURE.search(b)
-        if measure:
-            a += "" if measure.group(0) in a else measure.group(0)
-            b += "" if measure.group(0) in b else measure.group(0)
+        a, b = _with_shared_measure(a, b)
         return [f"{lead}{a}是{ask}？", f"{lead}{b}是{ask}？"]
     pair = _THAN_YES_NO.search(part)
     if pair and not _BASELINE_SUBJECT.match(pair.group("b") or pair.group("b2")):
         # A是不是比B高？ — whether one exceeds the other: each side's figure answers it
         a, b, lead = pair.group("a"), pair.group("b") or pair.group("b2"), pair.group("lead") or ""
-        head = a[: len(a) - len(b)] if len(b) < len(a) and not a.endswith(b) else ""
-        if head and any(len(head) == n for n in _word_ends(a)):
-            b = head + b        # 二审…案件审结数是不是比受理数多？ — B shares A's head
-        measure = _SHARED_MEASURE.search(a) or _SHARED_MEASURE.search(b)
-        if measure:
-            a += "" if measure.group(0) in a else measure.group(0)
-            b += "" if measure.group(0) in b else measure.group(0)
+        a, b = _with_shared_measure(a, _shared_head(a, b) + b)   # (二审…案件审结数是不是比受理数多？)
         return [f"{lead}{a}是多少？", f"{lead}{b}是多少？"]
     if not _EACH.search(part):
         return [part]
@@ -146,9 +155,9 @@ def _subjects_asked(part: str) -> list[str]:
     pair = _THAN_EACH.search(part) if re.search(r"各|分别", part) else None
     if pair:
         a, b = pair.group("a"), pair.group("b")
-        head = a[: len(a) - len(b)] if len(b) < len(a) and not a.endswith(b) else ""
+        head = _shared_head(a, b)
         lead = pair.group("lead") or ""
-        if head and any(len(head) == n for n in _word_ends(a)):
+        if head:
             return [f"{lead}{a}，{pair.group('each')}", f"{lead}{head}{b}，{pair.group('each')}"]
         if len(b) >= 4:      # B names its own subject (药品抽检合格率 / 农产品例行监测合格率)
             return [f"{lead}{a}，{pair.group('each')}", f"{lead}{b}，{pair.group('each')}"]
