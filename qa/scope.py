@@ -494,7 +494,18 @@ def members_outside(question: str, corpus_text: str) -> list[str]:
     documents do not cover them. An earlier member (第四届 where they report the 第五届) is left
     to the answer, which corrects it.
 
+    A member the question says the documents name (要点说要举办第二届…) is a premise to correct,
+    not a topic they lack: it is left to the answer too.
+
     >>> members_outside("第二批上海数据品牌有几项？", "发布首批11项上海数据品牌。")
     ['第二批']
+    >>> members_outside("要点说要发布第二批上海数据品牌，有几项？", "发布首批11项上海数据品牌。")
+    []
     """
-    return [words for words, asked, named in series_members(question, corpus_text) if asked > max(named)]
+    q = normalize_query(question)
+    return [words for words, asked, named in series_members(question, corpus_text)
+            if asked > max(named) and not _SAID_IN_DOCUMENTS.search(q[:max(0, q.find(words))])]
+
+
+# The documents said to state what follows (要点说要…, 文件里提到…, 通知中写着…).
+_SAID_IN_DOCUMENTS = re.compile(r"(?:文件|通知|要点|总结|原文|文中|文里)(?:里|中|上|里面)?(?:面)?(?:说|讲|提到|提出|写|写着|写的|要求|明确|部署)")

@@ -254,19 +254,30 @@ def organisations_in(text: str) -> list[re.Match]:
 
 
 def corrects_premise(question: str, text: str) -> bool:
-    """True when ``question`` states a share, a rate or a member of a series (三成, 89.7%, 第四届)
-    that ``text`` does not, and ``text`` states one of the same kind: the answer corrects the
-    question's premise.
+    """True when ``question`` states a share, a rate, a count or a member of a series (三成, 89.7%,
+    40个, 第四届) that ``text`` does not, and ``text`` states one of the same kind (a count: of the
+    same measure word): the answer corrects the question's premise.
 
     >>> corrects_premise("为啥召回只占全国三成左右？", "占全国召回总量65%。")
     True
     >>> corrects_premise("签约率只有44%的原因是什么", "签约率44%。"), corrects_premise("为啥第一？", "保持全国排名第一。")
     (False, False)
+    >>> corrects_premise("成员单位从30个增加到了40个，为什么？", "成员单位由30个增加至36个。")
+    True
+    >>> corrects_premise("成员单位为什么增加到36个？", "成员单位由30个增加至36个。")
+    False
     """
     shares = re.findall(r"\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九]成|百分之[一二三四五六七八九十]+", question)
     members = [m.group(0) for m in SERIES_MEMBER.finditer(question)]
     body = normalize_query(text)
     if shares and not all(normalize_query(s) in body for s in shares) and re.search(r"\d\s*[%％]", body):
+        return True
+    # …or a count (增加到了40个 where the text says 由30个增加至36个): a count of the same measure
+    # word the question does not state
+    stated = [f for f in figures_in(question) if f.unit not in (None, "年") and re.match(r"\d", f.value)]
+    given = figures_in(text)
+    if any(all(g.value != f.value for g in given) and
+           any(g.unit == f.unit and g.value not in {h.value for h in stated} for g in given) for f in stated):
         return True
     return bool(members) and not all(m in body for m in members) and bool(SERIES_MEMBER.search(body))
 
