@@ -7,7 +7,10 @@ homophone (same pinyin, tones ignored, per pypinyin), is corrected to that phras
 best segmentation under jieba's unigram word model rises by at least :data:`TYPO_GAIN`
 (a noisy-channel decision with a flat typo prior). A swap between two real words (医疗服务上有
 → 上游, 班组参加 → 班组成加) does not gain that much, and a typed word that is itself a word of
-the dictionary (质数 is not a typo of 指数) is never changed. Nothing else is touched: words the documents never use stay as typed, so a question about something the
+the dictionary (质数 is not a typo of 指数) is not changed — unless the correction makes a run
+of more than :data:`LONG_PHRASE` Chinese characters of the documents' own wording (智能工场领航
+→ 智能工厂领航), which needs only :data:`LONG_TYPO_GAIN`: a long phrase the documents write,
+one homophone away, is what was meant. Nothing else is touched: words the documents never use stay as typed, so a question about something the
 documents do not discuss is not "corrected" into one that they do.
 
 A word typed in pinyin before the input method converted it (youzhizhe for 有质者) is the
@@ -66,6 +69,12 @@ def _runs(text: str) -> list[tuple[int, str]]:
 # tune.jsonl: its typos gained 3.6–14.5 (出形→出行 lowest; 强线→强县 1.3 is left uncorrected),
 # wrong candidates at most 2.9 (是想→思想).
 TYPO_GAIN = 3.5
+# A phrase of the documents this long, one homophone away from what was typed, is what was meant
+# even when the typed character makes a word with its neighbour (工场 in 智能工场领航计划).
+LONG_PHRASE = 4
+# …and one of more than LONG_PHRASE characters needs only this gain: a swap between two real
+# words (工场 → 工厂, 1.7) that makes a long run of the documents' own wording.
+LONG_TYPO_GAIN = 1.0
 
 
 def _in_word(text: str, p: int) -> bool:
@@ -176,7 +185,8 @@ class Speller:
         is a verb before its object (:func:`_verb_before_word`)."""
         found = set()
         for p, char in enumerate(window):
-            if not "\u4e00" <= char <= "\u9fff" or _in_word(window, p):
+            # (a word inside a longer phrase may be the typo: 智能工场领航 is 智能工厂领航)
+            if not "\u4e00" <= char <= "\u9fff" or (len(window) < LONG_PHRASE and _in_word(window, p)):
                 continue
             for gram in self._index().get(window[:p] + "?" + window[p + 1:], ()):
                 if gram != window and sound(char) == sound(gram[p]) and \
@@ -191,6 +201,8 @@ class Speller:
         ('去年特种设备检查了多少台套？', [('设被', '设备')])
         >>> Speller("检查设备48898台套").correct("质数是什么？")
         ('质数是什么？', [])
+        >>> Speller("全面实施智能工厂领航计划").correct("智能工场领航计划是啥？")
+        ('智能工厂领航计划是啥？', [('智能工场领航', '智能工厂领航')])
         """
         text, fixes = self.from_pinyin(text)
         chars = list(text)
@@ -206,7 +218,10 @@ class Speller:
                     if fixed is None:
                         continue
                     candidate = chars[:start + i] + list(fixed) + chars[start + i + size:]
-                    if log_prob("".join(candidate)) - log_prob("".join(chars)) >= TYPO_GAIN:
+                    # (a run of Chinese characters only: 23年上海是 is a figure and a clause, no phrase)
+                    long = size > LONG_PHRASE and re.fullmatch(r"[\u4e00-\u9fff]+", window)
+                    needed = LONG_TYPO_GAIN if long else TYPO_GAIN
+                    if log_prob("".join(candidate)) - log_prob("".join(chars)) >= needed:
                         chars = candidate
                         fixes.append((window, fixed))
                         i += size

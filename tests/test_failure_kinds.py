@@ -2943,3 +2943,16 @@ def test_a_year_turned_to_finds_the_topic_in_its_sections_headings(extractive_as
     earlier = extractive_assistant.ask("2024年加强长三角一体化合作那条由哪些单位负责？")
     answer = extractive_assistant.ask("2023年这块做了什么？", history=[(earlier.query, earlier.text)])
     assert not answer.abstained and "（七）" in "".join(c.label for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize("question,wanted", [
+    ("今年全面实施智能工场领航计划，要推动什么工程？", "20035"),      # 工场 is a word; 智能工厂领航 is theirs
+    ("2023年新创建的市级绿色工场有多少家？", "102家"),
+])
+def test_a_real_word_typed_inside_a_long_phrase_of_the_notice_is_corrected(extractive_assistant, question, wanted):
+    """A typo that is itself a dictionary word (工场 for 工厂) is corrected when it makes a long
+    run of the notice's own wording (new-user session, twelfth session): the query searched says
+    工厂."""
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, wanted)
+    assert "工厂" in answer.query and "工场" not in answer.query, answer.query
