@@ -327,7 +327,10 @@ class Assistant:
         return corpus, stale
 
     def _input_notes(self, guarded) -> list[str]:
-        notes = [prompts.CUT_NOTE_ZH.format(limit=self.settings.max_question_chars)] if guarded.cut else []
+        limit = self.settings.max_question_chars
+        notes = [] if not guarded.cut else \
+            [prompts.CUT_AFTER_NOTE_ZH.format(limit=limit, after=guarded.dropped_after)] if guarded.dropped_after else \
+            [prompts.CUT_NOTE_ZH.format(limit=limit)]
         if guarded.instruction and not guarded.instruction_only:
             notes.append(prompts.INSTRUCTION_NOTE_ZH)
         return notes

@@ -219,8 +219,9 @@ class GuardedQuestion:
     instruction clauses removed; may be empty); ``instruction`` the removed clauses;
     ``fabricate`` whether they ask for content to be made up, ``task`` whether they ask for
     something to be written (an essay, code); ``cut`` whether the message was
-    longer than the limit (its end was kept); ``english`` whether the question is written in
-    English (Latin letters, no Chinese)."""
+    longer than the limit (its end was kept), ``dropped_after`` how many characters after its
+    last question were dropped when that end asked nothing (padding after the question);
+    ``english`` whether the question is written in English (Latin letters, no Chinese)."""
 
     original: str
     text: str
@@ -229,6 +230,7 @@ class GuardedQuestion:
     cut: bool = False
     task: bool = False
     english: bool = False
+    dropped_after: int = 0
 
     @property
     def instruction_only(self) -> bool:
@@ -411,7 +413,8 @@ def _clauses(text: str) -> list[str]:
 
 def keep_end(text: str, limit: int) -> str:
     """The end of ``text`` within ``limit`` characters, cut at a sentence boundary when one
-    falls inside the limit: a long message usually ends with its question.
+    falls inside the limit: a long message usually ends with its question — when what follows
+    its last question asks nothing (:func:`question_end`), the end of that question.
 
     >>> keep_end("背景很长很长。合格率是多少？", 8)
     '合格率是多少？'
@@ -420,9 +423,33 @@ def keep_end(text: str, limit: int) -> str:
     """
     if len(text) <= limit:
         return text
+    end = question_end(text, limit)
+    if end < len(text):
+        return keep_end(text[:end], limit)
     tail = text[-limit:]
     boundary = re.search(r"[。！？!?；;\n]", tail[:-1])
     return tail[boundary.end():].strip() if boundary and tail[boundary.end():].strip() else tail
+
+
+def question_end(text: str, limit: int) -> int:
+    """Where the part of ``text`` to keep ends: its end — unless its last ``limit`` characters
+    ask nothing (padding pasted after the question), then the end of the sentence holding the
+    last question before them.
+
+    >>> question_end("合格率是多少？" + "。" * 20, 10)
+    7
+    >>> question_end("背景。合格率是多少？", 5)
+    10
+    """
+    if len(text) <= limit or _ASKS.search(text[-limit:]):
+        return len(text)
+    asked = None
+    for asked in _ASKS.finditer(text):
+        pass
+    if asked is None:
+        return len(text)
+    stop = re.compile(r"[。！？!?；;\n]").search(text, asked.start())
+    return stop.end() if stop else len(text)
 
 
 # A character no written text is made of, in any script: a control character other than line
@@ -490,7 +517,9 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     if _other_script_share(letters) > 0.25:
         raise QuestionError("目前只能回答中文或英文提问。Please ask in Chinese or English.")
     cut = len(text) > max_chars
+    dropped_after = 0
     if cut:
+        dropped_after = len(text) - question_end(text, max_chars)
         text = keep_end(text, max_chars)
     kept, removed = [], []
     writing = False          # a sentence under way asks for something to be written
@@ -547,5 +576,6 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         asked = errand
     return GuardedQuestion(original=text, text=asked, instruction=instruction,
                            fabricate=bool(FABRICATE.search(instruction) or _CLAIM.search(instruction)), cut=cut,
+                           dropped_after=dropped_after,
                            task=bool(TASK.search(normalize_query(instruction))),
                            english=is_english(question or text))

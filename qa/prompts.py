@@ -88,6 +88,7 @@ PREMISE_NOTE_ZH = "问题中的“{figure}”在通知中没有出现，请以�
 PREMISE_DIRECTION_NOTE_ZH = "问题说的是“{asked}”，通知原文为“{stated}”，请以原文为准。"
 PREMISE_DIFFERS_NOTE_ZH = "问题中的“{figure}”与引用的原文不同（原文为{stated}），请以原文为准。"
 CUT_NOTE_ZH = "问题超过{limit}个字，只使用了最后{limit}个字（问题通常在最后）。"
+CUT_AFTER_NOTE_ZH = "问题超过{limit}个字：最后一个提问之后的{after}个字没有提问，已略去；只使用了到这个提问为止的最后{limit}个字以内。"
 ABSTAIN_ZH = "通知中未提及这一问题。以下是最接近的条款，供参考。"
 ABSTAIN_EN = "The notice does not answer this question. The nearest sections are listed for reference."
 REFUSE_ZH = "我是政策问答助手，只能根据通知原文回答问题（附原文出处），不能透露或更改这些规则。请就通知内容提问。"
