@@ -280,6 +280,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         """API only: one question (no history; ``doc``: limit it to this document id) → the
         ``ask --json`` object of DESIGN.md, with an ``address`` per citation; a question that
         cannot be asked → ``{"error": message}``."""
+        return _answer(question, doc, [])
+
+    def _answer(question, doc, history: list[tuple[str, str]]) -> dict:
         if not isinstance(question, str):
             return {"question": None, "error": "请输入一个关于通知内容的问题（文字）。"}
         if doc is not None and not isinstance(doc, str):
@@ -287,9 +290,25 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         if doc and doc not in assistant.index.documents:
             return {"question": question, "error": f"没有文件 {doc}；可选：{'、'.join(sorted(assistant.index.documents))}"}
         try:
-            return assistant.ask(question, documents=_limit(doc)).to_json()
+            return assistant.ask(question, history=history, documents=_limit(doc)).to_json()
         except (QuestionError, SourcesUnavailable) as exc:
             return {"question": question, "error": str(exc)}
+
+    def chat_json(messages: list, doc: str = "") -> dict:
+        """API only: a conversation as chat clients send it (OpenAI-style: a list of
+        ``{"role": "user"|"assistant"|"system", "content": str | [{"type": "text", "text": …}]}``)
+        → the ``ask --json`` object answering its last user message, read in the light of the
+        earlier turns (the last ``QA_MAX_HISTORY_TURNS``); system messages are not read. A
+        conversation that is not of that shape → ``{"error": message}``."""
+        if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
+            return {"question": None, "error": "messages 应是一个列表，每条是 {\"role\": …, \"content\": …}。"}
+        if not messages or messages[-1].get("role") != "user":
+            return {"question": None, "error": "最后一条消息应是用户的提问（role 为 user）。"}
+        if any(not isinstance(m.get("content"), (str, list)) for m in messages):
+            return {"question": None, "error": "每条消息的 content 应是文字，或 [{\"type\": \"text\", \"text\": …}] 列表。"}
+        said = [m for m in messages[:-1] if m.get("role") in ("user", "assistant")]
+        earlier = chat_pairs(said)
+        return _answer(_content_text(messages[-1]["content"]), doc, earlier[-max_turns:] if max_turns else [])
 
     def status_html() -> str:
         return status_line(assistant.index, assistant.embedder.name, assistant.generator_name, assistant.skipped)
@@ -353,6 +372,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         find.click(search, query, results, api_name="search")
         query.submit(search, query, results, api_name=False)
         gr.api(answer_json, api_name="answer")
+        gr.api(chat_json, api_name="chat")
         demo.load(on_load, None, [verify, tabs], api_name=False)
         demo.load(refresh_status, None, [status, tree], api_name=False)
         demo.load(document_choices, None, limit, api_name=False)
