@@ -498,6 +498,10 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     # control and format characters (ESC sequences, zero-width, NUL) carry nothing a reader sees
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
     text = re.sub(r"\x1b?\[[0-9;]*m", "", text).strip()
+    # full-width Latin letters and digits (ｐａｓｓ　ｒａｔｅ, ２０２３) are the same letters, typed in
+    # a Chinese input method's full-width mode; so is the ideographic space between two of them
+    text = re.sub(r"[Ａ-Ｚａ-ｚ０-９]", lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    text = re.sub(r"(?<=[A-Za-z0-9])\u3000+(?=[A-Za-z0-9])", " ", text)
     if not text.replace("\u3000", "").strip():
         raise QuestionError("请输入一个关于通知内容的问题。")
     wrapped = "".join(m.group(0) for m in _WRAPPED_INSTRUCTION.finditer(text))

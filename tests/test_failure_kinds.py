@@ -2956,3 +2956,13 @@ def test_a_real_word_typed_inside_a_long_phrase_of_the_notice_is_corrected(extra
     answer = extractive_assistant.ask(question)
     _assert_answers(answer, wanted)
     assert "工厂" in answer.query and "工场" not in answer.query, answer.query
+
+
+def test_full_width_latin_is_read_as_the_letters_it_is():
+    """ｐａｓｓ　ｒａｔｅ typed in an input method's full-width mode is English, and ２０２３年 is 2023年
+    (breaker, twelfth session: the English question had been abstained on)."""
+    from qa.guard import guard
+
+    english = guard("ｓｈａｎｇｈａｉ　ｐａｓｓ　ｒａｔｅ？", 500)
+    assert english.english and english.text.startswith("shanghai pass rate")
+    assert guard("２０２３年消费品召回多少起？", 500).text == "2023年消费品召回多少起？"
