@@ -645,6 +645,48 @@ _DIRECTION_ASKED = re.compile(r"(?<![同对环])比(?![例重率值])([^，。,�
                               "(" + "|".join(_DIRECTIONS_ASKED) + ")")
 
 
+def figure_said_of_other(question: str, quoted: str) -> list[tuple[str, list[str], str]]:
+    """For each figure ``question`` states that ``quoted`` gives too, but beside other words:
+    ``(the figure as asked, the question's words the quoted text attaches to another figure
+    of its sentence, the quoted figure's own clause)`` — 一审受理576件 where the text says
+    受理…596件，审结…576件: 576 is the 审结 count. The words are the verbs the question writes
+    before the figure (the action it counts); only a figure's own clause counts here (not the
+    clauses before it that share its subject): this is about which count is which.
+
+    >>> s = "全年共受理一审知识产权刑事案件596件，共审结一审知识产权刑事案件576件。"
+    >>> figure_said_of_other("一审受理576件对吗？", s)
+    [('576件', ['受理'], '共审结一审知识产权刑事案件576件')]
+    >>> figure_said_of_other("一审审结576件对吗？", s)
+    []
+    >>> figure_said_of_other("侵犯知识产权犯罪的审查起诉案件819件，涉及多少人？",
+    ...                      "受理侵犯知识产权犯罪审查逮捕案件359件615人，审查起诉案件819件1824人。")
+    []
+    """
+    out = []
+    given = figures_in(quoted)
+    for asked in figures_in(question):
+        if asked.unit in (None, "年"):
+            continue
+        # the action the question gives the figure: the verbs written before it in its clause
+        # (一审受理576件), not the words of what it goes on to ask (…70起召回一共涉及多少件产品)
+        at = asked.clause.find(asked.phrase)
+        before = asked.clause[:at] if at >= 0 else ""
+        verbs = [w for w, tag in tagged_words(before) if tag.startswith("v") and len(w) >= 2]
+        for source in (g for g in given if g.value == asked.value and same_unit(g.unit, asked.unit)):
+            own = normalize_for_match(source.clause)
+            others = [normalize_for_match(g.clause) for g in given if g.clause != source.clause and g.value != source.value]
+            # …and the figure has an action of its own the question does not write (审结): a
+            # subject the clauses share (侵犯知识产权犯罪…，审查起诉案件819件) is no other count's
+            acts = [w for w, tag in tagged_words(source.clause) if tag.startswith("v") and len(w) >= 2
+                    and normalize_for_match(w) not in normalize_for_match(question)]
+            words = [w for w in verbs if acts and
+                     normalize_for_match(w) not in own and any(normalize_for_match(w) in o for o in others)]
+            if words:
+                out.append((asked.phrase, words, source.clause))
+                break
+    return out
+
+
 def opposite_direction(question: str, sentence: str) -> tuple[str, str] | None:
     """The direction phrase of ``question`` and the clause of ``sentence`` that states the
     opposite of the direction ``question`` gives its subject (比全国低 asked, 高于全国7.14个百分点 stated; 减少了几个 asked, 由30个增加至36个

@@ -24,7 +24,7 @@ from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .citations import MARKER, Citation, make_citation
-from .claims import figures_in, opposite_direction, same_unit
+from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
 from .decision import Decision, decide, unanswerable
 from .documents import DocumentError, Skipped, readable_documents
@@ -577,6 +577,10 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
             if others:
                 superseded.update(told)
                 differs.append(prompts.PREMISE_DIFFERS_NOTE_ZH.format(figure=f.phrase, stated="、".join(others[:2])))
+    if quoted and not query.english:
+        # a figure the answer gives beside other words (一审受理576件 — 576 is the 审结 count)
+        differs += [prompts.PREMISE_OTHER_NOTE_ZH.format(figure=figure, words="、".join(words), stated=stated)
+                    for figure, words, stated in figure_said_of_other(query.question, quoted)]
     return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing if f not in superseded] + differs
 
 

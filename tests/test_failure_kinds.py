@@ -488,6 +488,15 @@ def test_a_premise_said_of_the_notice_is_corrected_by_what_it_says(extractive_as
     assert answer.citations and any(stated in note for note in answer.notes), answer.notes
 
 
+@pytest.mark.parametrize("question,stated", [("一审受理了576件，对吗？", "576件"),
+                                             ("二审审结了55件，那受理了多少件？", "55件")])
+def test_a_figure_given_the_wrong_action_is_told(extractive_assistant, question, stated):
+    """A count the notice gives for another action of the same sentence (576 is 审结, not 受理) is
+    a premise to correct: the user is told which count it is (new-user session, twelfth)."""
+    answer = extractive_assistant.ask(question)
+    assert answer.citations and any(stated in note and "说成" in note for note in answer.notes), answer.notes
+
+
 def test_a_later_series_member_asked_about_is_still_not_in_the_notice(extractive_assistant):
     """Asked about (not said of the notice), a later member it does not name is abstained on."""
     _assert_abstains(extractive_assistant.ask("第二届中国产业计量技术创新揭榜挂帅活动什么时候举办？"))
