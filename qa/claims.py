@@ -675,10 +675,10 @@ def figure_said_of_other(question: str, quoted: str) -> list[tuple[str, list[str
         for source in (g for g in given if g.value == asked.value and same_unit(g.unit, asked.unit)):
             own = normalize_for_match(source.clause)
             others = [normalize_for_match(g.clause) for g in given if g.clause != source.clause and g.value != source.value]
-            # …and the figure has an action of its own the question does not write (审结): a
+            # …and the figure has an action of its own the question does not give it (审结): a
             # subject the clauses share (侵犯知识产权犯罪…，审查起诉案件819件) is no other count's
             acts = [w for w, tag in tagged_words(source.clause) if tag.startswith("v") and len(w) >= 2
-                    and normalize_for_match(w) not in normalize_for_match(question)]
+                    and normalize_for_match(w) not in normalize_for_match(before)]
             words = [w for w in verbs if acts and
                      normalize_for_match(w) not in own and any(normalize_for_match(w) in o for o in others)]
             if words:
