@@ -159,13 +159,19 @@ def _number_order_ok(sentence: str, evidence: str) -> bool:
     return True
 
 
+# A sentence opening with an inference (因此，…; Therefore, …) states what the writer concludes:
+# supported only where the evidence itself draws it (writes the same connective).
+_CONCLUDING = re.compile(r"^\s*(因此|所以|由此可见|可见|综上所述|综上|总之|总的来说|故而|\b(?:therefore|thus|hence|so)\b)[，,\s]",
+                         re.IGNORECASE)
+
+
 def support(sentence: str, evidence_texts: list[str], context: str = "") -> float:
     """How well ``evidence_texts`` support ``sentence`` (markers already removed): 0 when a
     number or quoted span of the sentence is absent from them, else the share of the
     sentence's Chinese character bigrams found in them. A sentence with no Chinese (English)
     scores 1.0 only when it states a figure the evidence has — otherwise there is nothing to
     check it by. Comparison, ranking and negation words, URLs and the order of the figures
-    must match too. Numbers may also come from ``context`` (the cited sections' headings, e.g. the
+    must match too, and a conclusion drawn (因此，…) must be the evidence's own. Numbers may also come from ``context`` (the cited sections' headings, e.g. the
     year of 第一部分　2023年…总结).
 
     >>> support("合格率96.04%", ["上海市制造业产品质量合格率96.04％"])
@@ -173,6 +179,8 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
     >>> support("合格率97%", ["上海市制造业产品质量合格率96.04％"])
     0.0
     >>> support("崇明区实施碳计量重点实践工程，可以尝试骑车游览", ["在崇明区实施碳计量重点实践工程。"])
+    0.0
+    >>> support("因此，质量发展专项资金是2024年的。", ["继续通过促进产业高质量发展专项资金支持检测企业。"], "2024年")
     0.0
     """
     joined = normalize_for_match("".join(evidence_texts))
@@ -190,6 +198,9 @@ def support(sentence: str, evidence_texts: list[str], context: str = "") -> floa
         return 0.0
     if not polarity_ok(sentence, joined):
         return 0.0
+    drawn = _CONCLUDING.match(sentence)
+    if drawn and normalize_for_match(drawn.group(1)).lower() not in joined.lower():
+        return 0.0          # 因此，…: a conclusion drawn from the evidence, not what it says
     grams = han_bigrams(sentence)
     if not grams:
         # English: only a sentence anchored in the evidence by a figure can be checked

@@ -56,6 +56,15 @@ def test_general_knowledge_with_real_citation_is_dropped(evidence):
     assert not result.citations and result.dropped
 
 
+def test_a_conclusion_the_model_draws_from_a_citation_is_dropped(evidence):
+    """因此，… states what the writer concludes, not what the cited sentence says: a checked
+    answer must not carry it (new-user session: 因此，质量发展专项资金是2024年的。[1] was shown as
+    checked)."""
+    result = ground("上海市制造业产品质量合格率96.04％[1]。因此，上海制造业产品质量合格率高于全国[1]。", evidence)
+    assert "因此" not in result.text and len(result.dropped) == 1
+    assert "96.04" in result.text
+
+
 def test_markers_renumbered_in_order_and_after_punctuation(evidence):
     result = ground("推进质量融资增信制度。[3] 质量竞争力指数95.17[2]。", evidence)
     assert [c.n for c in result.citations] == [1, 2]
