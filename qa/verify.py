@@ -523,6 +523,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             verdict.problems.append(f"把合计的数字说成了其中一项（{'、'.join(split)}）")
         sources = normalize_for_match("".join(c.quote + "".join(c.path) + (c.document or "") for c in grounded.citations)
                                       + query.question + query.text)
+        acting = place_made_actor(stated, cited_quotes)
+        if acting:          # 崇明区要筹建… where the source only works 在崇明区
+            verdict.problems.append(f"把地点说成了做事的一方（{'、'.join(acting)}）")
         invented = unsupported_names(stated, sources)
         if invented:        # 国家医学中心是北京天坛医院: a name nothing cited writes
             verdict.problems.append(f"原文没有这个名称（{'、'.join(invented)}）")
@@ -610,6 +613,36 @@ def unsupported_names(text: str, sources: str) -> list[str]:
     """
     names = [w for w, tag in tagged_words(text) if tag in NAME_TAGS and len(w) >= 2]
     return list(dict.fromkeys(w for w in names if normalize_for_match(w) not in sources))
+
+
+# A place opening a sentence as the one that acts (崇明区要…, 浦东新区将…), after a time word.
+_PLACE_ACTING = re.compile(r"(?:^|[。！？!?；;\n])\s*(?:(?:19|20)\d{2}年|今年|去年|明年)?[，,]?\s*"
+                           r"([\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|镇|街道|省))"
+                           r"(?=要|将|会|已|正在|计划|负责|积极|持续|开展|实施|推进|推动|建设|筹建|培育|打造|组织)")
+
+
+def place_made_actor(text: str, quotes: list[str]) -> list[str]:
+    """The places ``text`` makes the ones that act (崇明区要积极筹建…) where every mention of them
+    in ``quotes`` says only where something is done (在崇明区…实施): who does the work is not
+    written there (new-user session: the city's work in 崇明区 said to be 崇明区's).
+
+    >>> place_made_actor("崇明区要积极筹建国家碳计量中心。", ["积极筹建国家碳计量中心（上海），在崇明区、宝钢实施碳计量重点实践工程。"])
+    ['崇明区']
+    >>> place_made_actor("浦东新区要开展试点。", ["浦东新区要开展试点。"])
+    []
+    """
+    from .places import is_place
+
+    out = []
+    joined = "".join(quotes)
+    for m in _PLACE_ACTING.finditer(text):
+        name = m.group(1)
+        if not (is_place(name) or is_place(re.sub(r"(?:新区|区|县|市|镇|街道|省)$", "", name))):
+            continue
+        spots = [a.start() for a in re.finditer(re.escape(name), joined)]
+        if spots and all(_LOCATIVE.search(joined[max(0, at - 3):at]) for at in spots):
+            out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def _ranks_subject_asked(clause: str, question: str) -> bool:

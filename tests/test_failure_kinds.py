@@ -2975,3 +2975,12 @@ def test_full_width_latin_is_read_as_the_letters_it_is():
     english = guard("ｓｈａｎｇｈａｉ　ｐａｓｓ　ｒａｔｅ？", 500)
     assert english.english and english.text.startswith("shanghai pass rate")
     assert guard("２０２３年消费品召回多少起？", 500).text == "2023年消费品召回多少起？"
+
+
+def test_a_place_where_work_is_done_is_not_made_the_one_doing_it(extractive_assistant):
+    """在崇明区…实施 says where the city's work is done: a model's 崇明区要积极筹建… makes the
+    district the actor, which nothing cited says (new-user session, thirteenth)."""
+    made, kept = _verify_answers(extractive_assistant, "在崇明区要做什么？", "崇明区",
+                                 ["崇明区要积极培育、筹建国家碳计量中心（上海）[{n}]。",
+                                  "在崇明区、宝钢和上海电力公司实施碳计量重点实践工程[{n}]。"])
+    assert not made.ok and kept.ok, (made.problems, kept.problems)
