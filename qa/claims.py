@@ -1073,6 +1073,29 @@ def restore_qualifiers(answer: str, evidence_texts: list[str]) -> tuple[str, lis
     return out, restored
 
 
+# A figure counted over all years so far (累计培育…5600余名, 截至目前…) and a year said of one.
+_CUMULATIVE = re.compile(r"累计|历年|截至|至今|总计已")
+_ONE_YEAR = re.compile(r"(?:19|20)\d{2}年|去年|今年|全年|当年|一年")
+
+
+def cumulative_as_yearly(answer: str, evidence_texts: list[str]) -> list[str]:
+    """The figures of ``answer`` said of one year (去年培育了5600余名) whose evidence clause counts
+    them over all years (累计培育…5600余名): a running total is no year's count (new-user session).
+
+    >>> cumulative_as_yearly("去年培育了5600余名首席质量官。", ["累计培育企业首席质量官5600余名。"])
+    ['5600余名']
+    >>> cumulative_as_yearly("累计培育了5600余名首席质量官。", ["累计培育企业首席质量官5600余名。"])
+    []
+    """
+    have = [f for text in evidence_texts for f in figures_in(text)]
+    out = []
+    for f in figures_in(answer):
+        source = next((h for h in have if h.value == f.value and _CUMULATIVE.search(h.context or h.clause)), None)
+        if source is not None and _ONE_YEAR.search(f.clause) and not _CUMULATIVE.search(f.clause):
+            out.append(source.phrase)
+    return list(dict.fromkeys(out))
+
+
 # English words that keep a Chinese figure's qualifier (余, 多, 近, 超过, 约, 不足…); before a
 # figure (more than 5,600) they say it as written, not a comparison (qa.citations).
 HEDGES_EN = (r"more than|over|nearly|almost|about|around|approximately|roughly|at least|some|close to|less than|"

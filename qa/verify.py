@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
-from .claims import (confirms_figure, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
+from .claims import (confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
                      points_as_percent, reversed_comparison, sibling_kind_only, swapped_counts)
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
@@ -523,6 +523,9 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             verdict.problems.append(f"把合计的数字说成了其中一项（{'、'.join(split)}）")
         sources = normalize_for_match("".join(c.quote + "".join(c.path) + (c.document or "") for c in grounded.citations)
                                       + query.question + query.text)
+        yearly = cumulative_as_yearly(stated, cited_quotes)
+        if yearly:          # 去年培育了5600余名 where the source counts 累计培育…5600余名
+            verdict.problems.append(f"把累计的数字说成了一年的（{'、'.join(yearly)}）")
         acting = place_made_actor(stated, cited_quotes)
         if acting:          # 崇明区要筹建… where the source only works 在崇明区
             verdict.problems.append(f"把地点说成了做事的一方（{'、'.join(acting)}）")

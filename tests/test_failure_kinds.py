@@ -2984,3 +2984,11 @@ def test_a_place_where_work_is_done_is_not_made_the_one_doing_it(extractive_assi
                                  ["崇明区要积极培育、筹建国家碳计量中心（上海）[{n}]。",
                                   "在崇明区、宝钢和上海电力公司实施碳计量重点实践工程[{n}]。"])
     assert not made.ok and kept.ok, (made.problems, kept.problems)
+
+
+def test_a_running_total_is_not_said_of_one_year(extractive_assistant):
+    """累计培育…5600余名 counts every year so far: a model's 去年培育了5600余名 says it of 2023 alone
+    (new-user session, thirteenth); stated as the total it is checked."""
+    yearly, total = _verify_answers(extractive_assistant, "首席质量官去年培育了多少？", "5600余名",
+                                    ["去年培育了5600余名企业首席质量官[{n}]。", "累计培育企业首席质量官5600余名[{n}]。"])
+    assert not yearly.ok and total.ok, (yearly.problems, total.problems)
