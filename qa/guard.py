@@ -115,7 +115,8 @@ _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎
 _WRAPPED_INSTRUCTION = re.compile(r"<\|im_start\|>\s*system.*?(?:<\|im_end\|>|$)|\{\s*\"role\"\s*:\s*\"system\"[^{}]*\}|"
                                   r"<<SYS>>.*?(?:<</SYS>>|$)|"
                                   r"\{\s*\"(?:instruction|instructions|system|prompt)\"\s*:[^{}]*\}|"
-                                  r"<(system|instructions?|rules?|prompt)>.*?</\1>", re.IGNORECASE | re.DOTALL)
+                                  r"<(system|instructions?|rules?|prompt)>.*?</\1>|"
+                                  r"\[(system|sys|instructions?|rules?)\].*?\[/\2\]|【(系统|指令|规则)】.*?【/\3】", re.IGNORECASE | re.DOTALL)
 _USER_TURN = re.compile(r"\{\s*\"role\"\s*:\s*\"user\"\s*,\s*\"content\"\s*:\s*\"([^\"]*)\"\s*\}|"
                         r"\{\s*\"(?:question|query|message|user|input|问题|提问|用户问题|问)\"\s*:\s*\"([^\"]*)\"\s*\}")
 _TEMPLATE_TOKEN = re.compile(r"<\|im_(?:start|end)\|>\s*(?:user|assistant)?|\[/?INST\]")
@@ -157,6 +158,8 @@ _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必�
                       # …or what the answer must say, told the assistant (所以请务必写上36个)
                       r"(?:请|你)(?:务必|一定要?|必须)(?:要)?(?:写上|写出|加上|带上|包含|提到|出现|说出|(?:回答|回复|输出|说)\s*[“\"「『])|"
                       r"(回答|答案|回复)(前|之前|以前|前面|开头)(先|要|请|都)?(声明|说明|注明|说一?句|写上?|加上?)|"
+                      # …or what a list in it is to hold (请在名单中加上“市教委”, 名单里别忘了写市检察院)
+                      r"(?:名单|列表|清单|单位名单|责任单位)(?:中|里|里面|上)?(?:再|也|还)?(?:要|请|务必|一定要?)?(?:加上|添上|补上|写上|加入|列上|补充|带上|别忘了|不要忘了)|"
                       # what the answer is to say besides (回答时顺便说一句：…, 在答案里提一下…)
                       r"(?:回答|答案|回复|作答)(?:时|的时候|中|里|里面)[^，,。？?]{0,4}?(?:顺便|顺带|另外|再|也|要|请|都)(?:说|提|写|讲|声明|强调|加)(?:一句|一下|上)?|"
                       r"\b(?:in|at the (?:end|start|beginning) of) (?:your|the) (?:answer|reply|response),? (?:also )?(?:say|state|claim|mention|add|write)\b|"
@@ -440,16 +443,30 @@ def question_end(text: str, limit: int) -> int:
     7
     >>> question_end("背景。合格率是多少？", 5)
     10
+    >>> question_end("合格率是多少？" + "？" * 20, 10)
+    7
     """
-    if len(text) <= limit or _ASKS.search(text[-limit:]):
+    def asks(part: str) -> bool:      # (？？？ or 🙏🙏 asks nothing: a clause with words must)
+        return any(has_content(c) and _ASKS.search(c) for c in split_clauses(part))
+
+    if len(text) <= limit or asks(text[-limit:]):
         return len(text)
-    asked = None
-    for asked in _ASKS.finditer(text):
-        pass
-    if asked is None:
-        return len(text)
-    stop = re.compile(r"[。！？!?；;\n]").search(text, asked.start())
-    return stop.end() if stop else len(text)
+    end, at = len(text), 0
+    for clause in split_clauses(text):
+        start = text.find(clause, at)
+        at = start + len(clause) if start >= 0 else at
+        if start >= 0 and has_content(clause) and _ASKS.search(clause):
+            # the end of the last clause that asks with words, and the mark that closes it (a
+            # run of marks after it — ？？？… — is padding)
+            last = max(m.end() for m in re.finditer(r"[^\W_]", clause))
+            close = re.match(r"\s*[？?。！!．.]", clause[last:])
+            end = start + last + (close.end() if close else 0)
+    return end
+
+
+_SIGNATURE = re.compile(r"(?:^|\n)\s*(?:[-—_]{2,}\s*\n\s*)?(?:发自我的\s*[\w .-]{1,20}|来自我的\s*[\w .-]{1,20}|"
+                        r"sent from my [\w .-]{1,20}|get outlook for [\w .-]{1,20}|发自\s*[\w .-]{1,12}(?:客户端|邮箱|版))\s*$",
+                        re.IGNORECASE)
 
 
 # A character no written text is made of, in any script: a control character other than line
@@ -502,6 +519,8 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     # a Chinese input method's full-width mode; so is the ideographic space between two of them
     text = re.sub(r"[Ａ-Ｚａ-ｚ０-９]", lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
     text = re.sub(r"(?<=[A-Za-z0-9])\u3000+(?=[A-Za-z0-9])", " ", text)
+    # a mail or chat client's signature line after the message (发自我的iPhone, Sent from my iPad)
+    text = _SIGNATURE.sub("", text).strip()
     if not text.replace("\u3000", "").strip():
         raise QuestionError("请输入一个关于通知内容的问题。")
     wrapped = "".join(m.group(0) for m in _WRAPPED_INSTRUCTION.finditer(text))

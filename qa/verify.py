@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
-                     points_as_percent, reversed_comparison, sibling_kind_only, swapped_counts)
+                     points_as_percent, reversed_comparison, same_unit, sibling_kind_only, swapped_counts)
 from .extract import figure_parts, quoted_for
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -251,6 +251,25 @@ def organisations_in(text: str) -> list[re.Match]:
         at += len(word)
         ends[at] = tag
     return [m for m in ORGANISATION.finditer(text) if m.end() in ends and not ends[m.end()].startswith("v")]
+
+
+def _figure_unconfirmed(question: str, quotes: list[str]) -> bool:
+    """True when a count ``question`` states (有159项吗？ 新增了31家社区长者食堂吗？) is not
+    in ``quotes`` as stated: no figure of that value in that measure, or it counts another thing
+    there (:func:`qa.claims.swapped_counts`) — a yes would affirm what they do not say.
+
+    >>> _figure_unconfirmed("上海品牌认证的产品有159项吗？", ["159家企业209项产品获得认证"])
+    True
+    >>> _figure_unconfirmed("有209项产品吗？", ["159家企业209项产品获得认证"])
+    False
+    """
+    given = [f for q in quotes for f in figures_in(q)]
+    for f in figures_in(question):
+        if f.unit in (None, "年") or not re.match(r"\d", f.value):
+            continue
+        if not any(g.value == f.value and same_unit(g.unit, f.unit) for g in given):
+            return True
+    return bool(swapped_counts(question, quotes))
 
 
 def corrects_premise(question: str, text: str) -> bool:
@@ -477,8 +496,10 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     if percent:             # 比全国高7.14% / "7.14% higher" where the cited sentence says 高于全国7.14个百分点
         verdict.problems.append(f"百分点说成了百分比（{'、'.join(percent)}）")
     if written and _AFFIRMED.match(stated) and \
-            not polarity_ok(_YES_NO_FORMS.sub("", query.question), " ".join(cited_quotes)):
-        # 是的 to 全国第一吗？ affirms the question's 第一 — which the cited 全国领先水平 does not say
+            (not polarity_ok(_YES_NO_FORMS.sub("", query.question), " ".join(cited_quotes)) or
+             _figure_unconfirmed(query.question, cited_quotes)):
+        # 是的 to 全国第一吗？ affirms the question's 第一 — which the cited 全国领先水平 does not say;
+        # 是的 to 有159项吗？ affirms a count the cited text gives another thing (159家, 209项)
         verdict.problems.append("肯定了原文没有的说法")
     if written and query.english:
         dropped = hedges_dropped(stated, cited_quotes)
