@@ -111,6 +111,10 @@ _POLARITY_EN = {r"\b(higher|above|more than|exceed\w*)\b": ("高于", "超过", 
                 # lead in a task (牵头), nor a court's instance (first-instance: 一审)
                 r"\b(first(?![- ]instance)|top|best|leads? (the )?(nation|country|city)|leading (position|level|place)|"
                 r"in the lead)\b": ("第一", "领先", "前列", "首"),
+                # the top of a ranking (the highest among all cities): 位居全国前列 (among the top) or
+                # 领先 (ahead) is not the top
+                r"\b(highest|largest|greatest|biggest|number one|no\.\s*1|ranks? first|ranked first)\b":
+                    ("第一", "最高", "最大", "最多", "首位", "居首"),
                 r"\b(not|no|never|none)\b": ("没有", "未", "不", "无")}
 _HEDGED_FIGURE = re.compile(rf"\b({HEDGES_EN})\s+(\d[\d,]*(?:\.\d+)?)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|cn|org|net|gov|example)\b", re.IGNORECASE)
@@ -120,6 +124,8 @@ def polarity_ok(sentence: str, evidence: str) -> bool:
     """Every comparison, ranking or negation word of ``sentence`` occurs in ``evidence``.
 
     >>> polarity_ok("绿色食品认证率全国第一吗？", "绿色食品认证率处于全国领先水平")
+    False
+    >>> polarity_ok("The score was 82.82, the highest among all cities.", "满意度得分82.82，位居全国前列")
     False
     """
     for word in _POLARITY_ZH:
