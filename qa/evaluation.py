@@ -17,7 +17,9 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 
+from .answer import Answer, Mode
 from .citations import MARKER
+from .guard import QuestionError
 from .text import chinese_numeral, normalize_for_match, numbers_in
 
 
@@ -163,15 +165,26 @@ def _percentiles(values: list[float]) -> dict:
 
 
 def evaluate(assistant, rows: list[dict], progress: bool = True) -> EvalReport:
-    """Ask every question of ``rows`` and score the answers (see the module docstring)."""
+    """Ask every question of ``rows`` and score the answers (see the module docstring). A
+    question the guard rejects (:class:`qa.guard.QuestionError`: empty, only symbols) is scored
+    as refused with the guard's message as its answer; the run goes on."""
     records = []
     doc_texts = {doc_id: d.text for doc_id, d in assistant.index.documents.items()}
     for row in tqdm(rows, desc="evaluating", unit="q", disable=not progress):
         history = [tuple(turn) for turn in row.get("history") or []]
-        answer = assistant.ask(row["question"], history=history)
+        try:
+            answer = assistant.ask(row["question"], history=history)
+        except QuestionError as exc:
+            # a message the guard turns away (🙂, bytes of a file) is told so: scored as refused,
+            # the rest of the set still run
+            answer = Answer(question=row["question"], text=str(exc), citations=[], abstained=True,
+                            mode=Mode.REFUSED, query="")
         paths = [h.section.path for h in answer.retrieved]
         if not paths:  # refused questions skip retrieval; score retrieval on its own
-            paths = [h.section.path for h in assistant.retriever.search(row["question"]).hits]
+            try:
+                paths = [h.section.path for h in assistant.retriever.search(row["question"]).hits]
+            except ValueError:      # nothing searchable in it
+                paths = []
         gold = row.get("gold") or []
         scores = retrieval_scores(paths, gold) if gold else {"recall@1": None, "recall@3": None, "mrr": None}
         valid, grounded = citation_checks(answer, doc_texts)

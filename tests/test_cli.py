@@ -79,6 +79,22 @@ def test_eval_json_summary(settings, tmp_path):
     assert json.loads(out.read_text())["results"][0]["citations"]
 
 
+def test_eval_scores_a_question_the_guard_rejects_and_goes_on(settings, tmp_path):
+    """An item whose question is only an emoji is scored as refused (breaker, thirteenth session:
+    the whole run had stopped with no --out file)."""
+    gold = tmp_path / "gold.jsonl"
+    rows = [{"id": "y", "kind": "offtopic", "question": "🙂", "gold": [], "must_contain": [], "abstain": True},
+            {"id": "x", "kind": "numeric", "question": "去年质量监督抽查一共部署了多少批次？",
+             "gold": [{"part": 1, "item": 12}], "must_contain": ["13766"], "abstain": False}]
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "results.json"
+    done = run(["eval", str(gold), "--json", "--out", str(out)], settings)
+    assert done.returncode == 0, done.stderr
+    results = {r["id"]: r for r in json.loads(out.read_text())["results"]}
+    assert results["y"]["mode"] == "refused" and results["y"]["answer"].startswith("请输入")
+    assert results["x"]["correct"]
+
+
 def test_an_unreadable_settings_file_is_bad_usage_naming_the_file(settings, tmp_path):
     bad = tmp_path / "qa.toml"
     bad.write_text("top_k = \n", encoding="utf-8")
