@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("add", help="add documents to the source folder (or replace them) and update the index")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".txt .md .docx .pdf .html")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a document held in a file of another format (X.txt by X.md)")
 
     p = sub.add_parser("remove", help="remove documents from the source folder and update the index")
     p.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="document id: the file name without suffix")
@@ -108,7 +110,7 @@ def _run(args) -> int:
         return _index(settings, args.rebuild)
 
     if args.command == "add":
-        _add(settings, args.files)
+        _add(settings, args.files, replace=args.replace)
         return _index(settings)
 
     if args.command == "remove":
@@ -242,10 +244,11 @@ def _index(settings, rebuild: bool = False) -> int:
     return 0
 
 
-def _add(settings, files: list[Path]) -> None:
+def _add(settings, files: list[Path], replace: bool = False) -> None:
     """Copy readable documents into the source folder (a file of the same name is replaced).
-    Raises :class:`UsageError` naming a file that is missing, of another format or unreadable
-    (then nothing is copied)."""
+    Raises :class:`UsageError` naming a file that is missing, of another format or unreadable,
+    or one whose document id a file of another format already holds unless ``replace`` (then
+    nothing is copied)."""
     import shutil
 
     from .documents import DocumentError, document_paths, load_document
@@ -262,6 +265,12 @@ def _add(settings, files: list[Path]) -> None:
             load_document(path)
         except DocumentError as exc:
             raise UsageError(str(exc)) from exc
+    held = {p.stem: p for p in document_paths(settings.source_dir)} if settings.source_dir.is_dir() else {}
+    clashes = [f"{held[p.stem].name} (by {p.name})" for p in files
+               if p.stem in held and held[p.stem].name != p.name and held[p.stem].resolve() != p.resolve()]
+    if clashes and not replace:
+        raise UsageError(f"would replace {', '.join(clashes)}: a document id is its file name without suffix; "
+                         f"pass --replace to replace it, or rename the new file")
     settings.source_dir.mkdir(parents=True, exist_ok=True)
     for path in files:
         target = settings.source_dir / path.name

@@ -482,6 +482,12 @@ def test_links_out_of_the_folder_one_sentence_items_and_add_remove_keep_data(tmp
     assert same.returncode == 0, same.stderr[-800:]
     folder = qa("add", str(tmp_path))
     assert folder.returncode == 2 and "is a folder" in folder.stderr
+    # a file of another format with a document's id replaces it only when asked (breaker: a
+    # one-line X.md had silently replaced the notice's X.txt)
+    other = tmp_path / f"{NOTICE.stem}.md"
+    other.write_text("测试一下这个文件。\n", encoding="utf-8")
+    clash = qa("add", str(other))
+    assert clash.returncode == 2 and "--replace" in clash.stderr and (source / NOTICE.name).exists()
     last = qa("remove", NOTICE.stem, "a", "a.b")
     assert last.returncode == 2 and "leave no readable document" in last.stderr and (source / NOTICE.name).exists()
 
