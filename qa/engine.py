@@ -256,10 +256,21 @@ class Assistant:
 
     def _stale(self, corpus: Corpus) -> frozenset:
         """Ids of the loaded documents whose files changed or went away since they were indexed."""
+        return frozenset(d for d in corpus.index.documents if d in self._changed_stems())
+
+    def _changed_stems(self) -> set[str]:
+        """The document ids (file stems) of the source files added, changed or removed since the
+        loaded index was built."""
         now = self._scan_sources()
-        names = {n for n in set(now) | set(self._source_state) if now.get(n) != self._source_state.get(n)}
-        stems = {Path(n).stem for n in names}
-        return frozenset(d for d in corpus.index.documents if d in stems)
+        return {Path(n).stem for n in set(now) | set(self._source_state) if now.get(n) != self._source_state.get(n)}
+
+    def _being_added(self, corpus: Corpus) -> list[str]:
+        """Ids of documents whose files arrived after the loaded index was built, while the new
+        index is being built: not searchable yet."""
+        if self._build is None:
+            return []
+        present = {Path(n).stem for n in self._scan_sources()}
+        return sorted(d for d in self._changed_stems() if d in present and d not in corpus.index.documents)
 
     # --- answering -------------------------------------------------------------------------
     def model_info(self) -> dict:
@@ -277,6 +288,9 @@ class Assistant:
         guarded = guard(question, self.settings.max_question_chars)
         corpus, stale = self._current_corpus()
         notes = self._input_notes(guarded)
+        added = self._being_added(corpus)
+        if added:           # a new document is indexed meanwhile: say so, not a silent 未提及
+            notes.append(prompts.ADDING_NOTE_ZH.format(documents="、".join(added)))
         if stale:           # answered from the unchanged documents while the new index is built
             allowed = set(documents or corpus.index.documents) - stale
             if allowed:

@@ -407,6 +407,39 @@ def test_reindexing_runs_beside_answers_and_never_cites_a_changed_document(tmp_p
     assert "600元" in after.text and not any("正在更新" in n for n in after.notes)
 
 
+def test_a_document_added_while_indexing_is_named_as_not_searchable_yet(tmp_path):
+    """A file dropped into the folder is indexed beside the answers; meanwhile a question is told
+    the new document is not searchable yet (breaker, thirteenth session: a silent 未提及), and
+    once the build is complete it answers."""
+    import threading
+
+    from qa.config import load_settings
+    from qa.engine import Assistant
+
+    source = tmp_path / "source_docs"
+    source.mkdir()
+    shutil.copy(NOTICE, source / NOTICE.name)
+    assistant = Assistant(load_settings(source_dir=source, index_dir=tmp_path / "index", generator="extractive"))
+    release = threading.Event()
+    build = assistant._build_corpus
+
+    def held_build():
+        release.wait(60)
+        return build()
+
+    assistant._build_corpus = held_build
+    (source / "meeting-fee.txt").write_text("《示范区会议费管理办法》\n一、开支标准\n会议费综合定额标准为每人每天不超过550元。\n",
+                                            encoding="utf-8")
+    during = assistant.ask("会议费每人每天的标准是多少？")
+    assert any("meeting-fee" in n and "还不能检索" in n for n in during.notes), during.notes
+    running = assistant._build
+    release.set()
+    if running is not None:
+        running.join(60)
+    after = assistant.ask("会议费每人每天的标准是多少？")
+    assert "550元" in after.text and not any("还不能检索" in n for n in after.notes)
+
+
 @pytest.mark.slow
 def test_the_app_limits_a_question_to_one_document_and_names_skipped_files(twins, tmp_path):
     from gradio_client import Client
