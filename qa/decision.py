@@ -198,25 +198,23 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     if re.search(r"[\u4e00-\u9fff]", query.question) and not part_given(query.question, evidence, weights, corpus_flat):
         return "通知只给出了总数，没有给出问题所问的那一部分。"
     attribute = query.intent.attribute
-    if query.intent.wants_figure and not query.english:
-        # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question
-        # naming the subject
-        parts = figure_parts(query.focus, query.intent)
-        for part, _, _ in parts:
-            for term in NAMED_TERM.findall(part):
-                # a figure of a named measure the documents never use (PM2.5平均多少？ GDP增长多少？)
-                # is not among theirs: another figure beside the question's other words is no
-                # answer — whatever else the message asks (空气质量怎么样？PM2.5年均浓度是多少？)
-                if normalize_for_match(term).lower() not in corpus_flat and not known(term):
-                    return f"通知中没有出现“{term}”。"
+    # each figure asked (破了多少起？抓了多少嫌疑人？) by its own words, the whole question naming
+    # the subject
+    parts = figure_parts(query.focus, query.intent) if query.intent.wants_figure and not query.english else []
+    for part, _, _ in parts:
+        for term in NAMED_TERM.findall(part):
+            # a figure of a named measure the documents never use (PM2.5平均多少？ GDP增长多少？)
+            # is not among theirs: another figure beside the question's other words is no
+            # answer — whatever else the message asks (空气质量怎么样？PM2.5年均浓度是多少？)
+            if normalize_for_match(term).lower() not in corpus_flat and not known(term):
+                return f"通知中没有出现“{term}”。"
     # English questions are read through a translation whose wording is not the documents', and
     # a comparison asks each side something else (去年多少？今年怎么做？): for both the kind of
     # fact asked is checked on the answer (qa.verify), not on the evidence here
     if attribute in (Attribute.OPEN, Attribute.AGENCY, Attribute.MENTIONS) or query.english or \
             query.intent.scope == Scope.COMPARE:
         return None
-    if query.intent.wants_figure:
-        parts = figure_parts(query.focus, query.intent)
+    if query.intent.wants_figure:       # (not English: returned above; ``parts`` are its figures)
         for part, intent, context in parts:
             ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights,
                                   quoted_for(part, query.quoted, parts), context=context)

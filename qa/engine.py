@@ -256,21 +256,19 @@ class Assistant:
 
     def _stale(self, corpus: Corpus) -> frozenset:
         """Ids of the loaded documents whose files changed or went away since they were indexed."""
-        return frozenset(d for d in corpus.index.documents if d in self._changed_stems())
-
-    def _changed_stems(self) -> set[str]:
-        """The document ids (file stems) of the source files added, changed or removed since the
-        loaded index was built."""
         now = self._scan_sources()
-        return {Path(n).stem for n in set(now) | set(self._source_state) if now.get(n) != self._source_state.get(n)}
+        names = {n for n in set(now) | set(self._source_state) if now.get(n) != self._source_state.get(n)}
+        stems = {Path(n).stem for n in names}
+        return frozenset(d for d in corpus.index.documents if d in stems)
 
     def _being_added(self, corpus: Corpus) -> list[str]:
         """Ids of documents whose files arrived after the loaded index was built, while the new
         index is being built: not searchable yet."""
         if self._build is None:
             return []
-        present = {Path(n).stem for n in self._scan_sources()}
-        return sorted(d for d in self._changed_stems() if d in present and d not in corpus.index.documents)
+        now = self._scan_sources()
+        arrived = {Path(n).stem for n in now if now[n] != self._source_state.get(n)}
+        return sorted(arrived - corpus.index.documents.keys())
 
     # --- answering -------------------------------------------------------------------------
     def model_info(self) -> dict:

@@ -368,12 +368,32 @@ def test_cli_adds_asks_one_document_and_removes(tmp_path):
     assert refused.returncode == 2 and "no text layer" in refused.stderr and not (source / "scan.pdf").exists()
 
 
+def _hold_reindex(assistant):
+    """Hold ``assistant``'s next re-index until the returned function is called; that call
+    releases it and waits (up to 60 s) for the build to finish."""
+    import threading
+
+    release = threading.Event()
+    build = assistant._build_corpus
+
+    def held_build():
+        release.wait(60)
+        return build()
+
+    assistant._build_corpus = held_build
+
+    def done():
+        running = assistant._build
+        release.set()
+        if running is not None:
+            running.join(60)
+    return done
+
+
 def test_reindexing_runs_beside_answers_and_never_cites_a_changed_document(tmp_path):
     """While the new index is built (held here until the test releases it), questions are
     answered from the unchanged documents with a note; the changed one's old text is never
     cited; once the build is complete its new text answers."""
-    import threading
-
     from qa.config import load_settings
     from qa.engine import Assistant
 
@@ -385,24 +405,14 @@ def test_reindexing_runs_beside_answers_and_never_cites_a_changed_document(tmp_p
     assistant = Assistant(load_settings(source_dir=source, index_dir=tmp_path / "index", generator="extractive"))
     assert "550元" in assistant.ask("会议费每人每天的标准是多少？").text
 
-    release = threading.Event()
-    build = assistant._build_corpus
-
-    def held_build():
-        release.wait(60)
-        return build()
-
-    assistant._build_corpus = held_build
+    release = _hold_reindex(assistant)
     fee.write_text("《示范区会议费管理办法》\n一、开支标准\n会议费综合定额标准为每人每天不超过600元。\n", encoding="utf-8")
     during = assistant.ask("会议费每人每天的标准是多少？")
     assert "550" not in during.text and all(c.doc_id != "meeting-fee" for c in during.citations)
     assert any("正在更新" in n and "meeting-fee" in n for n in during.notes), during.notes
     other = assistant.ask("上海市制造业产品质量合格率是多少？")
     assert "96.04" in other.text and any("正在更新" in n for n in other.notes)
-    running = assistant._build
-    release.set()
-    if running is not None:
-        running.join(60)
+    release()
     after = assistant.ask("会议费每人每天的标准是多少？")
     assert "600元" in after.text and not any("正在更新" in n for n in after.notes)
 
@@ -411,8 +421,6 @@ def test_a_document_added_while_indexing_is_named_as_not_searchable_yet(tmp_path
     """A file dropped into the folder is indexed beside the answers; meanwhile a question is told
     the new document is not searchable yet (breaker, thirteenth session: a silent 未提及), and
     once the build is complete it answers."""
-    import threading
-
     from qa.config import load_settings
     from qa.engine import Assistant
 
@@ -420,22 +428,12 @@ def test_a_document_added_while_indexing_is_named_as_not_searchable_yet(tmp_path
     source.mkdir()
     shutil.copy(NOTICE, source / NOTICE.name)
     assistant = Assistant(load_settings(source_dir=source, index_dir=tmp_path / "index", generator="extractive"))
-    release = threading.Event()
-    build = assistant._build_corpus
-
-    def held_build():
-        release.wait(60)
-        return build()
-
-    assistant._build_corpus = held_build
+    release = _hold_reindex(assistant)
     (source / "meeting-fee.txt").write_text("《示范区会议费管理办法》\n一、开支标准\n会议费综合定额标准为每人每天不超过550元。\n",
                                             encoding="utf-8")
     during = assistant.ask("会议费每人每天的标准是多少？")
     assert any("meeting-fee" in n and "还不能检索" in n for n in during.notes), during.notes
-    running = assistant._build
-    release.set()
-    if running is not None:
-        running.join(60)
+    release()
     after = assistant.ask("会议费每人每天的标准是多少？")
     assert "550元" in after.text and not any("还不能检索" in n for n in after.notes)
 
