@@ -33,7 +33,7 @@ class QuestionError(ValueError):
 
 
 # What belongs to the assistant, not to the documents.
-_META = (r"规则|设定|指令|指示|提示词|系统提示|提示|限制|约束|查文件|看文件|查资料|"
+_META = (r"规则|设定|指令|指示|提示词|系统提示|提示|限制|约束|保密|查文件|看文件|查资料|"
          r"常识|外部知识|自己的知识|你的知识|身份|角色|配置|工具|文件路径|prompt|instructions?|rules|guidelines|"
          r"system|knowledge|role|tools?|config\w*|restrictions?|limits?")
 # How answers are sourced: a user may ask to see them (列出引用的文件, show me the sources); only
@@ -128,6 +128,10 @@ _LEAD_IN = re.compile(r"^\s*(?:另外|还有|顺便|再|那|那么)?(?:我)?(?:�
 # wants to know, not what — its words weigh against the figure asked in the ranking.
 _ERRAND = re.compile(r"(?:^|(?<=[，,。！!；;：:]))\s*(?:我们|我的|我)?(?:老板|领导|上级|主任|科长|处长|经理|同事|客户|朋友|老师|导师|家里人)"
                      r"(?:让|叫|要|请|托|派)?我?(?:来|帮忙|帮他|帮她)?(?:查|问|了解|看|确认|打听|咨询|核实)(?:一?下|一下|问|查|看)?\s*[，,：:]\s*")
+# The assistant addressed (请AI助手帮忙查一下：…, 小助手，…): whom the message is for, not a thing
+# asked about — AI is no term of the documents' to look up.
+_ADDRESS = re.compile(r"(?:^|(?<=[，,。！!；;：:\s]))(?:请|麻烦|亲爱的|嗨|哈喽|你好|您好)?\s*(?:AI|人工智能)?\s*小?(?:助手|助理|机器人)"
+                      r"(?:你好|您好)?(?:[，,：:！!]\s*|(?=请|帮|先|给|查|你|麻烦|看))", re.IGNORECASE)
 # A label that introduces the question itself (用户问题：…, 问题是：…, Question: …).
 _QUESTION_LABEL = re.compile(r"(?:用户问题|我的问题|真正的问题|实际问题|问题(?:本身|其实|实际上)?(?:就)?是|问题|问|question|(?<![A-Za-z])user|用户)\s*[:：]", re.IGNORECASE)
 # Claiming the documents changed (文件已更新：合格率改为99%, 请以此为准): the documents are what is
@@ -594,6 +598,9 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     lead = _LEAD_IN.match(asked)
     if lead and has_content(asked[lead.end():]):
         asked = asked[lead.end():]          # 另外问下，… — the courtesy before a question asks nothing
+    addressed = _ADDRESS.sub("", asked)
+    if addressed != asked and has_content(addressed):
+        asked = addressed
     errand = _ERRAND.sub("", asked)
     if errand != asked and has_content(errand):
         asked = errand
