@@ -239,8 +239,10 @@ ITEM_SENTENCES = 2       # sentences of an item's content shown, nearest the uni
 def _item_content(retriever, agency: str, section, index) -> list:
     """The sentences of ``section`` (an item ``agency`` is listed on) nearest in meaning to
     the unit (its name without 市/上海: 民政局 → 养老服务…), at most :data:`ITEM_SENTENCES`, in
-    reading order. The list applies to the whole item: these are what the item says, not a
-    split of the work between its units."""
+    reading order. An item that lists several units does not say which sentence is whose: a
+    sentence nearer another unit of the item than to this one is that unit's (市交通委 on
+    （三）推动绿色发展: 出行, not the housing commission's 外墙外保温), and is left out unless
+    the unit would have none. These are what the item says, not a split it makes."""
     import numpy as np
 
     from .retrieval import listable
@@ -248,10 +250,19 @@ def _item_content(retriever, agency: str, section, index) -> list:
     sentences = [s for s in index.sentences_of(section.section_id) if listable(s)]
     if not sentences:
         return []
-    name = without_city(agency)
-    scores = retriever.sentence_scores(normalize_query(name), retriever.embedder.embed_queries([name])[0], sentences)
-    best = sorted(np.argsort(-scores)[:ITEM_SENTENCES])
-    return [sentences[i] for i in best]
+
+    def scores_for(unit: str) -> np.ndarray:
+        name = without_city(unit)
+        return retriever.sentence_scores(normalize_query(name), retriever.embedder.embed_queries([name])[0], sentences)
+
+    scores = scores_for(agency)
+    order = list(np.argsort(-scores))
+    others = [u for u in section.agencies if u != agency]
+    if others:
+        nearest_other = np.max([scores_for(u) for u in others], axis=0)     # (len(sentences),)
+        own = [i for i in order if scores[i] >= nearest_other[i]]
+        order = own or order[:1]
+    return [sentences[i] for i in sorted(order[:ITEM_SENTENCES])]
 
 
 MAX_UNITS = 3            # units answered for in one question (市民政局和市交通委分别负责哪些？)
