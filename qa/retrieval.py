@@ -687,7 +687,11 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
         # (首席质量官 → not 专家咨询委员会; 特种设备 → not 预制构件), however near its wording
         sections = _naming_sections(retriever, query.focus)
         if sections is not None:
-            candidates = [c for c in candidates if c.section_id in sections]
+            # …or whose sentence or heading holds the characters of one of its words in other
+            # words (打假 → 侵权假冒打击: “铁拳”; 碳计量 → 碳达峰碳中和计量)
+            words = [w for w in dict.fromkeys(content_words(query.focus)) if len(w) >= 2 and w not in GENERIC_WORDS]
+            candidates = [c for c in candidates if c.section_id in sections or
+                          any(set(w) <= set(c.text + index.section(c.section_id).path[-1]) for w in words)]
     if not candidates:
         return []
     focus = normalize_query(query.focus)
