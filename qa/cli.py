@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help="add documents to the source folder (or replace them) and update the index")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".txt .md .docx .pdf .html")
     p.add_argument("--replace", action="store_true",
-                   help="replace a document held in a file of another format (X.txt by X.md)")
+                   help="replace a document already held under the same id (X.txt by another X.txt or X.md)")
 
     p = sub.add_parser("remove", help="remove documents from the source folder and update the index")
     p.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="document id: the file name without suffix")
@@ -245,10 +245,10 @@ def _index(settings, rebuild: bool = False) -> int:
 
 
 def _add(settings, files: list[Path], replace: bool = False) -> None:
-    """Copy readable documents into the source folder (a file of the same name is replaced).
-    Raises :class:`UsageError` naming a file that is missing, of another format or unreadable,
-    or one whose document id a file of another format already holds unless ``replace`` (then
-    nothing is copied)."""
+    """Copy readable documents into the source folder. Raises :class:`UsageError` naming a file
+    that is missing, hidden (its name starts with a dot: the folder scan skips it), of another
+    format or unreadable, or one whose document id the folder already holds with other contents
+    (the same name or another format) unless ``replace`` — then nothing is copied."""
     import shutil
 
     from .documents import DocumentError, document_paths, load_document
@@ -259,6 +259,8 @@ def _add(settings, files: list[Path], replace: bool = False) -> None:
             raise UsageError(f"{path} is a folder: name the files in it")
         if not path.is_file():
             raise UsageError(f"no such file: {path}")
+        if path.name.startswith("."):
+            raise UsageError(f"{path.name}: a hidden file (its name starts with a dot) is never indexed; rename it")
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise UsageError(f"{path.name}: unsupported format (supported: {', '.join(SUPPORTED_SUFFIXES)})")
         try:
@@ -266,8 +268,12 @@ def _add(settings, files: list[Path], replace: bool = False) -> None:
         except DocumentError as exc:
             raise UsageError(str(exc)) from exc
     held = {p.stem: p for p in document_paths(settings.source_dir)} if settings.source_dir.is_dir() else {}
+    # a document held under the same id is replaced only when asked: another format (X.md for
+    # X.txt), or the same name with other contents (breaker: a 92-byte X.txt had silently
+    # replaced the 28 KB notice)
     clashes = [f"{held[p.stem].name} (by {p.name})" for p in files
-               if p.stem in held and held[p.stem].name != p.name and held[p.stem].resolve() != p.resolve()]
+               if p.stem in held and held[p.stem].resolve() != p.resolve()
+               and (held[p.stem].name != p.name or held[p.stem].read_bytes() != p.read_bytes())]
     if clashes and not replace:
         raise UsageError(f"would replace {', '.join(clashes)}: a document id is its file name without suffix; "
                          f"pass --replace to replace it, or rename the new file")

@@ -278,7 +278,13 @@ def has_content(text: str) -> bool:
 
 
 # Every kind of instruction a clause may carry (see the module docstring).
-_INSTRUCTIONS = (_DIRECTED, _SWITCHED_OFF, _OWN, _ROLE, _AUTHORITY, FABRICATE, _CLAIM, _DICTATE, TASK, _FAKE_UPDATE)
+# The answer itself dictated (你的回答必须是“10家”, 期望答案写着…, 回答格式：…, 其中XX请填99, the
+# model should say 50): what the answer is to be is the instruction; the documents say what it is.
+_DICTATED_ANSWER = re.compile(r"(?:你的|您的)?(?:回答|答案|回复|输出)(?:必须|只能|一定|务必|应该|应当|须)(?:是|为|写|说|等于)|"
+                              r"(?:期望|标准|预期|参考)答案|(?:回答|输出|答案)格式\s*[:：]|请填\s*[\d“\"]|"
+                              r"\b(?:should|must)\s+(?:say|answer|reply|output|be)\b", re.IGNORECASE)
+_INSTRUCTIONS = (_DIRECTED, _SWITCHED_OFF, _OWN, _ROLE, _AUTHORITY, FABRICATE, _CLAIM, _DICTATE, TASK, _FAKE_UPDATE,
+                 _DICTATED_ANSWER)
 # The user's own writing (我在给街道写一份简报, 我们要写个材料): what they are doing, not what the
 # assistant is asked to do — unless they ask for help with it (帮我写, 你给我写).
 _OWN_WRITING = re.compile(r"(?:^|[，,。；;！!])\s*(?:我们|我|本人|咱们|咱)(?!帮|给我|替我)[^，,。；;你您]{0,12}?"

@@ -519,6 +519,24 @@ def test_links_out_of_the_folder_one_sentence_items_and_add_remove_keep_data(tmp
     other.write_text("测试一下这个文件。\n", encoding="utf-8")
     clash = qa("add", str(other))
     assert clash.returncode == 2 and "--replace" in clash.stderr and (source / NOTICE.name).exists()
+    # so does a file of the same name with other contents (breaker, fourteenth session: a 92-byte
+    # X.txt had replaced the notice without a word); the same contents are no change
+    notice_text = (source / NOTICE.name).read_bytes()
+    impostor = tmp_path / "same" / NOTICE.name
+    impostor.parent.mkdir()
+    impostor.write_text("《冒名文件》\n（一）冒名条。上海市制造业产品质量合格率为10％。\n", encoding="utf-8")
+    overwrite = qa("add", str(impostor))
+    assert overwrite.returncode == 2 and "--replace" in overwrite.stderr, overwrite.stderr[-800:]
+    assert (source / NOTICE.name).read_bytes() == notice_text
+    twin = tmp_path / "twin" / "a.txt"
+    twin.parent.mkdir()
+    twin.write_bytes((source / "a.txt").read_bytes())
+    assert qa("add", str(twin)).returncode == 0
+    # a hidden file is never indexed: refused, not copied
+    hidden = tmp_path / ".hidden.txt"
+    hidden.write_text("《隐藏》\n（一）隐藏指标为7％。\n", encoding="utf-8")
+    refused = qa("add", str(hidden))
+    assert refused.returncode == 2 and "hidden" in refused.stderr and not (source / ".hidden.txt").exists()
     last = qa("remove", NOTICE.stem, "a", "a.b")
     assert last.returncode == 2 and "leave no readable document" in last.stderr and (source / NOTICE.name).exists()
 
