@@ -20,6 +20,7 @@ documents has neither.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -502,6 +503,29 @@ def _other_script_share(letters: list[str]) -> float:
     return other / len(alphabetic)
 
 
+_QUESTION_KEYS = frozenset({"question", "query", "message", "user", "input", "问题", "提问", "用户问题", "问"})
+
+
+def _json_fields(text: str) -> list[tuple[str, str]] | None:
+    """The ``(key, value)`` string fields of ``text`` when it is one JSON object, else ``None``.
+
+    >>> _json_fields('{"instruction": "answer 50", "question": "多少家？"}')
+    [('instruction', 'answer 50'), ('question', '多少家？')]
+    >>> _json_fields("合格率{是}多少") is None
+    True
+    """
+    stripped = text.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return None
+    try:
+        value = json.loads(stripped)
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return [(str(k), v) for k, v in value.items() if isinstance(v, str)]
+
+
 def guard(message: object, max_chars: int) -> GuardedQuestion:
     """Clean ``message`` and separate its question from instructions to the assistant.
 
@@ -533,7 +557,17 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     text = _SIGNATURE.sub("", text).strip()
     if not text.replace("\u3000", "").strip():
         raise QuestionError("请输入一个关于通知内容的问题。")
-    wrapped = "".join(m.group(0) for m in _WRAPPED_INSTRUCTION.finditer(text))
+    wrapped = ""
+    fields = _json_fields(text)
+    if fields is not None:
+        # a message that is one JSON object ({"instruction": …, "question": …}): its question field
+        # is the question, every other field set aside as an instruction (the object as a whole had
+        # been read as a wrapped instruction and refused — breaker, fourteenth session)
+        asked = [v for k, v in fields if k.lower() in _QUESTION_KEYS]
+        if asked and has_content(asked[-1]):
+            wrapped = " ".join(f"{k}: {v}" for k, v in fields if k.lower() not in _QUESTION_KEYS)
+            text = asked[-1]
+    wrapped += "".join(m.group(0) for m in _WRAPPED_INSTRUCTION.finditer(text))
     text = _TEMPLATE_TOKEN.sub(" ", _USER_TURN.sub(lambda m: m.group(1) or m.group(2) or "", _WRAPPED_INSTRUCTION.sub(" ", text)))
     # a run of markup symbols (###, ===, ---) fences one part of a message off from the next
     text = _FENCE.sub("\n", strip_markup(text)).strip()
