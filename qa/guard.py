@@ -118,8 +118,10 @@ _WRAPPED_INSTRUCTION = re.compile(r"<\|im_start\|>\s*system.*?(?:<\|im_end\|>|$)
                                   r"\{\s*\"(?:instruction|instructions|system|prompt)\"\s*:[^{}]*\}|"
                                   r"<(system|instructions?|rules?|prompt)>.*?</\1>|"
                                   r"\[(system|sys|instructions?|rules?)\].*?\[/\2\]|【(系统|指令|规则)】.*?【/\3】", re.IGNORECASE | re.DOTALL)
+# The keys under which a JSON message holds its question ({"question": "…"}, {"问题": "…"}).
+_QUESTION_KEYS = ("question", "query", "message", "user", "input", "问题", "提问", "用户问题", "问")
 _USER_TURN = re.compile(r"\{\s*\"role\"\s*:\s*\"user\"\s*,\s*\"content\"\s*:\s*\"([^\"]*)\"\s*\}|"
-                        r"\{\s*\"(?:question|query|message|user|input|问题|提问|用户问题|问)\"\s*:\s*\"([^\"]*)\"\s*\}")
+                        rf"\{{\s*\"(?:{'|'.join(_QUESTION_KEYS)})\"\s*:\s*\"([^\"]*)\"\s*\}}")
 _TEMPLATE_TOKEN = re.compile(r"<\|im_(?:start|end)\|>\s*(?:user|assistant)?|\[/?INST\]")
 # A courtesy clause before the question (另外问下， 我想请问一下：): it asks nothing itself, and its
 # words steer retrieval away from what is asked.
@@ -503,9 +505,6 @@ def _other_script_share(letters: list[str]) -> float:
     return other / len(alphabetic)
 
 
-_QUESTION_KEYS = frozenset({"question", "query", "message", "user", "input", "问题", "提问", "用户问题", "问"})
-
-
 def _json_fields(text: str) -> list[tuple[str, str]] | None:
     """The ``(key, value)`` string fields of ``text`` when it is one JSON object, else ``None``.
 
@@ -638,12 +637,10 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     lead = _LEAD_IN.match(asked)
     if lead and has_content(asked[lead.end():]):
         asked = asked[lead.end():]          # 另外问下，… — the courtesy before a question asks nothing
-    addressed = _ADDRESS.sub("", asked)
-    if addressed != asked and has_content(addressed):
-        asked = addressed
-    errand = _ERRAND.sub("", asked)
-    if errand != asked and has_content(errand):
-        asked = errand
+    for aside in (_ADDRESS, _ERRAND):       # whom the message is for, who wants to know: not what
+        kept = aside.sub("", asked)
+        if kept != asked and has_content(kept):
+            asked = kept
     return GuardedQuestion(original=text, text=asked, instruction=instruction,
                            fabricate=bool(FABRICATE.search(instruction) or _CLAIM.search(instruction)), cut=cut,
                            dropped_after=dropped_after,

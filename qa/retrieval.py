@@ -685,13 +685,14 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
         # beside sentences that name the topic, one near it in meaning only comes from a section
         # that names it too: a section with none of the topic's words is about something else
         # (首席质量官 → not 专家咨询委员会; 特种设备 → not 预制构件), however near its wording
-        sections = _naming_sections(retriever, query.focus)
+        words = [w for w in dict.fromkeys(content_words(query.focus)) if w not in GENERIC_WORDS]
+        sections = _naming_sections(retriever, words)
         if sections is not None:
             # …or whose sentence or heading holds the characters of one of its words in other
             # words (打假 → 侵权假冒打击: “铁拳”; 碳计量 → 碳达峰碳中和计量)
-            words = [w for w in dict.fromkeys(content_words(query.focus)) if len(w) >= 2 and w not in GENERIC_WORDS]
+            spelled = [set(w) for w in words if len(w) >= 2]
             candidates = [c for c in candidates if c.section_id in sections or
-                          any(set(w) <= set(c.text + index.section(c.section_id).path[-1]) for w in words)]
+                          _holds_characters(c.text + index.section(c.section_id).path[-1], spelled)]
     if not candidates:
         return []
     focus = normalize_query(query.focus)
@@ -720,24 +721,26 @@ def _nearest_in_meaning(retriever: HybridRetriever, result: RetrievalResult, que
 TOPIC_WORD_SHARE = 1 / 3
 
 
-def _naming_sections(retriever: HybridRetriever, focus: str) -> set[str] | None:
-    """The ids of the sections (headings, text and units) holding a word that names the topic of
-    ``focus``: one of its content words, not generic (:data:`GENERIC_WORDS`), found in at least
-    one and at most :data:`TOPIC_WORD_SHARE` of the sections. ``None`` when no word of it does.
-    (Measured on 500 `tune` listings against keeping only words the word-matched sentences hold
-    too: this keeps more sections named in other words — 0.890 against 0.886 accuracy.)"""
+def _naming_sections(retriever: HybridRetriever, words: list[str]) -> set[str] | None:
+    """The ids of the sections (headings, text and units) holding one of ``words`` (a question
+    focus's content words, generic ones left out) that names a topic: found in at least one and
+    at most :data:`TOPIC_WORD_SHARE` of the sections. ``None`` when no word does. (Variants
+    measured on `tune` listings: docs/EVALUATION.md, `j67`.)"""
     index = retriever.index
     limit = TOPIC_WORD_SHARE * len(index.sections)
     rows: set[int] = set()
-    named = False
-    for word in dict.fromkeys(content_words(focus)):
-        if word in GENERIC_WORDS:
-            continue
+    for word in words:
         found = retriever.containing(word)
-        if 0 < len(found) <= limit:
+        if len(found) <= limit:
             rows.update(found)
-            named = True
-    return {index.sections[i].section_id for i in rows} if named else None
+    return {index.sections[i].section_id for i in rows} if rows else None
+
+
+def _holds_characters(text: str, spelled: list[set[str]]) -> bool:
+    """True when ``text`` holds every character of one of the ``spelled`` words (each a set of
+    characters), in any order: 侵权假冒打击 holds 打假."""
+    held = set(text)
+    return any(chars <= held for chars in spelled)
 
 
 # Words a question uses to ask where or what the documents say of a topic, not topics.
