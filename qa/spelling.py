@@ -194,6 +194,22 @@ class Speller:
                     found.add(gram)
         return found.pop() if len(found) == 1 else None
 
+    def _typed_as_written(self, run: str, start: int, window: str, fixed: str) -> bool:
+        """True when the character that ``fixed`` replaces in ``window`` (at ``start`` of
+        ``run``) belongs to a run of the documents' own wording, as typed, at least as long as
+        ``fixed``: the character was written as the documents write it, and the correction
+        would break their phrase to make another (质量强市领导小组: 强市 is the notice's own 质量强市,
+        not a typo of 优势领域's 势领).
+
+        >>> Speller("本市质量强市工作。优势领域").correct("质量强市领导小组")
+        ('质量强市领导小组', [])
+        """
+        p = start + next(k for k, (a, b) in enumerate(zip(window, fixed)) if a != b)
+        longest = max((end - begin for begin in range(max(0, p - MAX_RUN), p + 1)
+                       for end in range(p + 1, min(len(run), begin + MAX_RUN) + 1)
+                       if run[begin:end] in self.corpus), default=0)
+        return longest >= len(fixed)
+
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """``text`` with its homophone typos corrected, and the ``(typed, corrected)`` pairs.
 
@@ -215,7 +231,7 @@ class Speller:
                     if window in self.corpus:
                         continue
                     fixed = self._fix(window, run[i + size:])
-                    if fixed is None:
+                    if fixed is None or self._typed_as_written(run, i, window, fixed):
                         continue
                     candidate = chars[:start + i] + list(fixed) + chars[start + i + size:]
                     # (a run of Chinese characters only: 23年上海是 is a figure and a clause, no phrase)

@@ -2978,6 +2978,19 @@ def test_a_real_word_typed_inside_a_long_phrase_of_the_notice_is_corrected(extra
     assert "工厂" in answer.query and "工场" not in answer.query, answer.query
 
 
+@pytest.mark.parametrize("question,typed,wanted", [
+    ("质量强市领导小组成员单位现在多少个了", "质量强市", "36个"),   # not 优势领域's 势领
+    ("2023年居家适老化改造完成了多少户？", "居家适老化", "771"),     # not 家市 of 2家市级
+])
+def test_a_character_typed_as_the_notice_writes_it_is_not_corrected(extractive_assistant, question, typed, wanted):
+    """A character that belongs to a run of the notice's own wording, as typed, is not a typo,
+    even when swapping it would make another of the notice's phrases (fifteenth session: 质量强市
+    领导小组 was searched as 质量强势领导小组 and abstained on)."""
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, wanted)
+    assert typed in answer.query, answer.query
+
+
 def test_full_width_latin_is_read_as_the_letters_it_is():
     """ｐａｓｓ　ｒａｔｅ typed in an input method's full-width mode is English, and ２０２３年 is 2023年
     (breaker, twelfth session: the English question had been abstained on)."""
