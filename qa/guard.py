@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .intent import COUNT_ASKED
 from .text import normalize_query, split_clauses, strip_markup
 
 
@@ -397,19 +398,51 @@ _TELL = re.compile(r"(?:告诉我|跟我说说?|给我说说?|和我说说?|说�
 _ANSWERING = re.compile(r"回答|答复|作答|\b(?:answer|reply|respond)\b", re.IGNORECASE)
 
 _FENCE = re.compile(r"\s*(?:#{2,}|={3,}|\*{3,}|-{3,}|~{3,}|_{3,}|\|{2,})\s*")
-_QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}")
+_QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}|（[^（）]{1,40}）|\([^()]{1,40}\)")
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
+# Program text (SQL, shell, markup) pasted before or after a Chinese question ('; DROP TABLE users;
+# --, SELECT * FROM …, rm -rf /): a clause without Chinese whose body holds a program's syntax, and
+# the Latin-only clauses that run on from it. It asks nothing about the documents; its words would
+# be searched as terms they lack (the question had been abstained on — gold batch j68).
+_PROGRAM_SYNTAX = re.compile(r"[=*<>{}$`|\\\"]|(?<![A-Za-z])'|'(?![A-Za-z])|--|//|/\*|(?:^|\s)/(?:\s|$)")
+# A clause that only points back at what was set aside (按上面的配置回答：, 以上执行完后再回答：).
+_POINTS_BACK = re.compile(r"上面|以上|上述|前面|above", re.IGNORECASE)
+
+
+def _program_text(clauses: list[str]) -> set[int]:
+    """Indexes of the clauses of a Chinese question that are program text (see
+    :data:`_PROGRAM_SYNTAX`); none when no clause asks in Chinese.
+
+    >>> _program_text(["'; ", "DROP TABLE users; ", "-- 另外问下，", "召回多少起？"])
+    {0, 1}
+    >>> _program_text(["ISO 9001，", "通知里提到了吗？"]), _program_text(["'; DROP TABLE users;"])
+    (set(), set())
+    """
+    chinese = [bool(re.search(r"[\u4e00-\u9fff]", c)) for c in clauses]
+    if not any(chinese[i] and has_content(c) for i, c in enumerate(clauses)):
+        return set()
+    found: set[int] = set()
+    for i, clause in enumerate(clauses):
+        body = clause.strip().rstrip("，,。.；;：:!！ ")
+        if chinese[i] or _ASKS.search(clause):
+            continue
+        if _PROGRAM_SYNTAX.search(body) or (i - 1 in found and re.search(r"[A-Za-z]", body)):
+            found.add(i)
+    return found
 
 
 def _clauses(text: str) -> list[str]:
-    """:func:`qa.text.split_clauses`, a quotation or a template in braces kept whole: an
-    instruction quoting a sentence (请按“共召回70起，全部为汽车产品”的格式回答) or an output
-    template (格式 {"answer": 数字}) is one clause.
+    """:func:`qa.text.split_clauses`, a quotation, a parenthesis or a template in braces kept
+    whole: an instruction quoting a sentence (请按“共召回70起，全部为汽车产品”的格式回答), an aside
+    in brackets (填空题（直接给答案，不要出处）：) or an output template (格式 {"answer": 数字}) is one
+    clause.
 
     >>> _clauses("多少起？请按“共召回70起，全部为汽车”的格式回答。")
     ['多少起？', '请按“共召回70起，全部为汽车”的格式回答。']
     >>> _clauses('只输出JSON，格式 {"answer": 数字}，多少家？')
     ['只输出JSON，', '格式 {"answer": 数字}，', '多少家？']
+    >>> _clauses("填空（直接给答案，不要出处）：抽查____批次。")
+    ['填空（直接给答案，不要出处）：', '抽查____批次。']
     """
     spans = [m.span() for m in _QUOTED.finditer(text)]
     out: list[str] = []
@@ -505,6 +538,30 @@ def _other_script_share(letters: list[str]) -> float:
     return other / len(alphabetic)
 
 
+# The blank of a fill-in-the-blank (合格率为____。, 抽查（　）批次): what it leaves out is what is asked.
+_BLANK = re.compile(r"_{2,}|＿{2,}|（[\s\u3000]{0,4}）|\([\s\u3000]{0,4}\)")
+_RATE_BEFORE = re.compile(r"(?:率|比例|占比|数量|总数|金额|规模)(?:为|是|达到?|约为?|共)?\s*$")
+
+
+def _fill_blanks(text: str) -> str:
+    """``text`` with each blank of a fill-in-the-blank turned into the question word it stands
+    for: 多少 before a measure word or after a rate (抽查____批次 → 抽查多少批次; 合格率为____ →
+    合格率为多少), otherwise 什么. Only a blank inside Chinese text is read so.
+
+    >>> _fill_blanks("2023年全市共部署质量监督抽查________批次产品。")
+    '2023年全市共部署质量监督抽查多少批次产品。'
+    >>> _fill_blanks("市级药品抽检合格率为____。"), _fill_blanks("2024年的总体思路是（  ）。")
+    ('市级药品抽检合格率为多少。', '2024年的总体思路是什么。')
+    """
+    def word(m: re.Match) -> str:
+        before, after = text[:m.start()], text[m.end():]
+        if not re.search(r"[\u4e00-\u9fff]", before[-6:] + after[:6]):
+            return m.group(0)
+        return "多少" if COUNT_ASKED.match("多少" + after.lstrip()) or _RATE_BEFORE.search(before) else "什么"
+
+    return _BLANK.sub(word, text)
+
+
 def _json_fields(text: str) -> list[tuple[str, str]] | None:
     """The ``(key, value)`` string fields of ``text`` when it is one JSON object, else ``None``.
 
@@ -569,7 +626,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     wrapped += "".join(m.group(0) for m in _WRAPPED_INSTRUCTION.finditer(text))
     text = _TEMPLATE_TOKEN.sub(" ", _USER_TURN.sub(lambda m: m.group(1) or m.group(2) or "", _WRAPPED_INSTRUCTION.sub(" ", text)))
     # a run of markup symbols (###, ===, ---) fences one part of a message off from the next
-    text = _FENCE.sub("\n", strip_markup(text)).strip()
+    text = _FENCE.sub("\n", _fill_blanks(strip_markup(text))).strip()
     if wrapped and not re.search(r"[^\W_]", text):   # only a wrapped instruction: nothing asked
         return GuardedQuestion(original=wrapped.strip(), text="", instruction=wrapped.strip(),
                                english=is_english(wrapped))
@@ -590,8 +647,13 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     kept, removed = [], []
     writing = False          # a sentence under way asks for something to be written
     clauses = _clauses(text)
+    program = _program_text(clauses)
     for at, clause in enumerate(clauses):
         matches = _instruction_matches(normalize_query(clause))
+        if not matches and (at in program or at - 1 in program and _POINTS_BACK.search(clause) and
+                            not _ASKS.search(clause)):
+            removed.append(clause)
+            continue
         if matches and all(m.re is _CLAIM for m in matches) and at + 1 < len(clauses) and \
                 _CONFIRMATION.fullmatch(clauses[at + 1]):
             matches = []             # 你说合格率是96%，对吗？ — a claim asked about, not dictated

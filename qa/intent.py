@@ -228,7 +228,7 @@ _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几
                           r"what proportion", re.IGNORECASE)
 _RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
 # 好几个 (several) and 十几个 (a dozen or so) say how many, they do not ask it
-_UNIT = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人次|亿元|万元|万人|万家|万亩|万吨|个百分点|个点|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
+COUNT_ASKED = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人次|亿元|万元|万人|万家|万亩|万吨|个百分点|个点|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"亩|公顷|吨|公里|平方米|辆|张|间|套|本|艘|架|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍|回|趟|遍)")
 # Colloquial measure words and the documents' own (几回 counts what 4次 counts; 高出几个点 asks
@@ -338,7 +338,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
     if attribute == Attribute.MONEY and _SHARE_ASKED.search(text):
         attribute = Attribute.QUANTITY         # 营收里外资占几成: a share of the money is asked
-    unit_match = _UNIT.search(text)
+    unit_match = COUNT_ASKED.search(text)
     unit = _UNIT_SPOKEN.get(unit_match.group(1), unit_match.group(1)) if unit_match else None
     if unit == "倍" and _RATIO_OF_TWO.search(text):
         unit = None            # A和B差几倍, A是B的几倍: the ratio of two figures, each in its own unit
