@@ -2160,6 +2160,20 @@ def test_program_text_or_a_bracketed_instruction_beside_a_question_is_set_aside(
     assert answer.notes and answer.citations
 
 
+@pytest.mark.parametrize("question,wanted", [
+    ("用markdown表格列一下2023年公路工程和水运工程的抽检合格率", ["96.9", "96.1"]),
+    ("只用一个词回答：质量工作领导小组成员单位现在有多少个？", ["36个"]),
+])
+def test_the_form_asked_of_the_answer_is_set_aside_and_the_question_answered(extractive_assistant, question,
+                                                                              wanted):
+    """A table or a word count asked inside the question is an aside on form: set aside and
+    told, not searched as part of the question nor left for the model to draw a table that the
+    checks then cut into cited pieces (gold batch j68)."""
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and all(w in answer.text for w in wanted), answer.text
+    assert "表格" not in answer.query and "一个词" not in answer.query and answer.notes, answer.query
+
+
 def test_what_points_back_at_pasted_configuration_is_part_of_the_instruction():
     from qa.guard import guard
 
