@@ -2,6 +2,8 @@
 
 * **Header facts** — the question is about the document itself (这份通知是哪天印发的？ 文号？
   抄送给谁？): the header lines that state them (:mod:`qa.header`).
+* **The outline** — the document asked about as a whole (这份通知主要讲了什么？ 分几部分？): its
+  parts and the headings under them, each cited by the first sentence of its section.
 * **A section named** — by its label (第二部分（十八）写了什么？) or by its heading and a pointer
   to an item (加强质量文化建设这一条的原文？): that section's sentences, each cited, or its heading.
 * **Responsible units** — who is responsible for a task (forward), or which tasks a unit has
@@ -59,7 +61,68 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
     """The answer from the document's structure — its header, its agency lists — when
     ``query`` (``qa.query.Query``) asks for it, else ``None``. With a ``retriever``
     (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
-    return _header(query, index) or _named_section(query, index) or _agencies(query, result, index, top_k, retriever)
+    return _header(query, index) or _outline(query, index) or _named_section(query, index) or \
+        _agencies(query, result, index, top_k, retriever)
+
+
+# Asking what a document is about as a whole (这份通知主要讲了什么？ 文件主要内容是什么 分几部分？
+# What is this notice about?): its outline answers — the parts and their headings.
+_WHOLE_ASKED = re.compile(r"主要内容|(?:主要|大概|大致|大体|都|一共|总共|主要是)?(?:讲|说|写|包括|包含|涉及|介绍)了?(?:些|点)?(?:什么|啥|哪些)(?:内容|东西|事|方面)?|"
+                          r"概括|概要|概述|大意|梗概|框架|结构|(?:分|有|包括)(?:几|哪几|哪些)(?:个)?(?:部分|块|板块|方面)|目录|提纲|"
+                          r"\b(?:what\s+(?:is|does)\s+(?:this|the)\s+(?:notice|document)\s+(?:about|say|cover)|summar(?:y|ise|ize)|"
+                          r"overview|outline|main\s+(?:points|contents?))\b", re.IGNORECASE)
+# Words of such a question that name no topic inside the document.
+_OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲 说 写 包括 包含 涉及 介绍 概括 概要 概述 大意 梗概 框架 结构 部分 "
+                           "几块 板块 方面 目录 提纲 大概 大致 大体 一下 简单 简要 帮忙 帮 整个 整体 东西 事情 哪些 什么 "
+                           "notice document about say cover summary summarise summarize overview outline main points "
+                           "contents content this the what does is".split())
+
+
+def _outline(query, index) -> Routed | None:
+    """The outline of the document(s) asked about as a whole: each part and the headings under
+    it, each heading cited by the first sentence of its first section. ``None`` when the
+    question names a topic inside them (这份文件里养老相关的都说了啥) or asks anything else."""
+    text = normalize_query(query.asked if query.english else query.text)
+    counted = re.search(r"(?:分|有|包括|包含)(?:几|哪几|多少)(?:个)?(?:部分|块|板块)", text)
+    if not _WHOLE_ASKED.search(text) or query.follow_up or \
+            query.intent.attribute not in ((Attribute.OPEN, Attribute.QUANTITY) if counted else (Attribute.OPEN,)):
+        return None
+    titles = "".join(d.title for d in index.documents.values())
+    words = [w for w in content_words(text.replace(counted.group(0), " ") if counted else text) if w.lower() not in _OUTLINE_WORDS and w not in titles
+             and not re.fullmatch(r"(?:19|20)\d{2}年?|今年|去年|这份|这个|本|该", w)]
+    if words:
+        return None                       # a topic inside the document
+    wanted = [d for d in (query.documents or index.documents) if d in index.documents][:3]
+    years = set(query.years)
+    evidence, parts = [], []
+    for doc_id in wanted:
+        outline: dict[str, dict[str, object]] = {}
+        for section in index.sections:
+            if section.doc_id != doc_id or not section.path or not index.sentences_of(section.section_id):
+                continue
+            if years and section_years(section) and not years & section_years(section):
+                continue                  # 2024年要点讲了什么: that year's part only
+            below = outline.setdefault(section.path[0], {})
+            below.setdefault(section.path[1] if len(section.path) >= 3 else "", section)
+        lines = []
+        for top, below in outline.items():
+            marks = []
+            for heading, section in below.items():
+                sentence = next((t for t in index.sentences_of(section.section_id)
+                                 if not HEADING_ONLY.match(t.text)), index.sentences_of(section.section_id)[0])
+                evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+                marks.append(f"{heading or top}[{len(evidence)}]")
+            # (the part's own opening paragraph, under no heading, is cited for the part itself)
+            own = marks.pop(0) if "" in below and list(below).index("") == 0 else top
+            lines.append(f"{own}：" + "；".join(marks) if marks else own)
+        if lines:
+            lead = (f"《{index.documents[doc_id].title}》 has {len(lines)} parts: " if query.english
+                    else f"《{index.documents[doc_id].title}》共{len(lines)}部分。" if len(lines) > 1
+                    else f"《{index.documents[doc_id].title}》：")
+            parts.append(lead + "。".join(lines) + "。")
+    if not evidence:
+        return None
+    return Routed("".join(parts), evidence, "outline")
 
 
 # A section named by its label: 第二部分（十八）, 第二部分第十八条 (items are numbered through a part).

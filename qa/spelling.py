@@ -29,6 +29,11 @@ MIN_RUN = 2   # 推近 → 推进: a typo inside a two-character word
 MAX_RUN = 6
 MIN_PINYIN = 5   # letters of a pinyin word read as Chinese: shorter ones are mostly English (code, app)
 
+# Characters that ask (分几部分, 哪家, 是谁): in a short run, what a question asks is no typo of the
+# documents' wording, which states and never asks (分几部分 had been searched as 分级部分); inside a
+# long phrase of theirs it may be (中小企业几量伙伴 is 中小企业计量伙伴).
+ASKING_CHARACTERS = frozenset("几哪谁啥吗呢么")
+
 # Sounds that pinyin typists confuse (the "fuzzy pinyin" options of input methods):
 # front/back nasals and retroflex/flat initials; 供因链 → 供应链 (yin/ying).
 _FUZZY = ((re.compile(r"ng$"), "n"), (re.compile(r"^([zcs])h"), r"\1"))
@@ -186,7 +191,8 @@ class Speller:
         found = set()
         for p, char in enumerate(window):
             # (a word inside a longer phrase may be the typo: 智能工场领航 is 智能工厂领航)
-            if not "\u4e00" <= char <= "\u9fff" or (len(window) < LONG_PHRASE and _in_word(window, p)):
+            if not "\u4e00" <= char <= "\u9fff" or \
+                    (len(window) < LONG_PHRASE and (char in ASKING_CHARACTERS or _in_word(window, p))):
                 continue
             for gram in self._index().get(window[:p] + "?" + window[p + 1:], ()):
                 if gram != window and sound(char) == sound(gram[p]) and \

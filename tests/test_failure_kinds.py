@@ -390,6 +390,30 @@ def test_the_documents_own_title_words_do_not_make_a_header_question_a_topic(ext
     assert answer.mode == "structured" and "2024年4月10日" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["这份通知主要讲了什么？", "文件主要内容是什么", "通知分几部分？",
+                                      "What is this notice about?"])
+def test_a_question_about_the_whole_document_is_answered_with_its_outline(extractive_assistant, notice_text,
+                                                                          question):
+    """What the document is about as a whole is its outline: both parts and the headings under
+    them, each cited by a sentence of its own section (fifteenth session: 文件主要内容是什么 had
+    been abstained on as a term the notice lacks, 这份通知主要讲了什么 answered with six random
+    sentences, 分几部分 searched as 分级部分)."""
+    answer = extractive_assistant.ask(question)
+    assert answer.mode == "structured" and ("共2部分" in answer.text or "2 parts" in answer.text), answer.text
+    for heading in ("一、注重协同，加强质量工作顶层设计", "五、坚持社会共治，推进质量治理现代化"):
+        assert heading in answer.text
+    assert len(answer.citations) == 12 and all(notice_text[c.start:c.end] == c.quote for c in answer.citations)
+    assert all(c.path[0].startswith("第一部分") for c in answer.citations[:6]), [c.label for c in answer.citations]
+
+
+def test_the_outline_of_one_year_is_that_years_part_and_a_topic_asked_is_no_outline(extractive_assistant):
+    plan = extractive_assistant.ask("2024年要点主要讲了哪些内容？")
+    assert plan.mode == "structured" and all(c.path[0].startswith("第二部分") for c in plan.citations), plan.text
+    assert "一、坚持系统推进，建立健全工作机制" in plan.text and "注重协同" not in plan.text
+    topic = extractive_assistant.ask("这份文件里养老相关的都说了点啥")
+    assert "共2部分" not in topic.text and "养老" in topic.text, topic.text
+
+
 # 9. Follow-ups keep the topic of the previous turn.
 def test_a_follow_up_is_read_with_the_previous_question(extractive_assistant):
     first = extractive_assistant.ask("2024年推动绿色发展由哪些部门负责？")
