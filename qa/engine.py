@@ -41,6 +41,7 @@ from .routing import route_structure, route_topic
 from .scope import (about_the_question, asked_about, members_outside, missing_sections, reference_year, series_members,
                     unknown_entities, years_outside)
 from .spelling import Speller
+from .terms import Terminology
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in
 from .verify import verify
 
@@ -81,6 +82,11 @@ class Corpus:
     @cached_property
     def speller(self) -> Speller:
         return Speller(self.text)
+
+    @cached_property
+    def terminology(self) -> Terminology:
+        """The glossary's English names of the documents' terms (qa.terms)."""
+        return Terminology.load(self.text)
 
     def known(self, word: str) -> bool:
         """True when ``word`` names a listed agency in a short form (卫健委): the documents use
@@ -307,7 +313,7 @@ class Assistant:
         if named:           # the 文号 names the document; it is not a figure asked about
             guarded = replace(guarded, text=without_numbers(guarded.text, corpus.index.documents))
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
-                            self._translator(notes))
+                            self._translator(notes), corpus.terminology)
         query = replace(query, documents=named, limited=bool(documents))
         result = self._retrieve(query, corpus)
         clock.retrieved()

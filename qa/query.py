@@ -18,6 +18,7 @@ from .guard import GuardedQuestion, is_role_switch
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
 from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years
 from .spelling import Speller
+from .terms import Terminology
 from .text import ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
 # A pronoun for two things named before (两者, 这两个; not 这两年, these few years).
@@ -297,13 +298,40 @@ def _known_topic(text: str, corpus: str | None) -> bool:
                and normalize_for_match(w).lower() in flat for w in content_words(text))
 
 
+def carry_terms(question: str, translated: str, corpus: str | None, terms: list[str] = ()) -> str:
+    """``translated`` (a Chinese rendering of the English ``question``) with the terms the
+    translation lost put back as its topic (关于LNG，…): the documents' ``terms`` the question
+    was given in (qa.terms), and its acronyms or names in Latin letters (LNG, BIM, G60) that the
+    documents write — ``corpus``, their normalised text, when known — or, without it, any
+    acronym. A small model drops them (What will Shanghai do on LNG in 2024? → 上海将在2024年
+    做些什么？), and the question loses what it is about.
+
+    >>> carry_terms("What will Shanghai do on LNG in 2024?", "上海将在2024年做些什么？", None)
+    '关于LNG，上海将在2024年做些什么？'
+    >>> carry_terms("What is BIM?", "BIM是什么？", None), carry_terms("Any 特种设备 news?", "有新闻吗？", None, ["特种设备"])
+    ('BIM是什么？', '关于特种设备，有新闻吗？')
+    """
+    have = translated.lower()
+    missing = [t for t in dict.fromkeys(terms) if t.lower() not in have]
+    for term in re.findall(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9]", question):
+        if corpus is not None:
+            named = re.search(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", corpus.lower())
+        else:
+            named = sum(ch.isupper() for ch in term) >= 2
+        if named and term.lower() not in have and term not in missing:
+            missing.append(term)
+    return f"关于{'、'.join(missing)}，{translated}" if missing else translated
+
+
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
-                speller: Speller | None = None, translate=None) -> Query:
+                speller: Speller | None = None, translate=None, terminology: Terminology | None = None) -> Query:
     """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
     (oldest first; each question already self-contained) and the documents' reference year
     (the year 今年 means). ``translate`` (English → Chinese, e.g. the generator's
     ``translate``), when given, puts an English question into the documents' language for
-    retrieval and the checks; the answer is still written in English."""
+    retrieval and the checks; the answer is still written in English. ``terminology`` gives
+    the documents' terms for an English question's phrases (qa.terms): put in before it is
+    translated, and searched with when it is not."""
     # the asker's description of themselves (嘉定这边做食品的，…) names who asks, not what is
     # asked — when the rest names a topic of its own; otherwise their trade or concern is the
     # topic (我们是做检验检测的，该关注哪些安排？ 我们是做芯片的，跟半导体相关的都捋一下: the
@@ -315,15 +343,19 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     corrections: list[tuple[str, str]] = []
     text = asked
     translated = None
-    if guarded.english and translate is not None:
-        translated = translate(asked)
+    if guarded.english:
+        prepared, found = terminology.apply(asked) if terminology is not None else (asked, [])
+        translated = translate(prepared) if translate is not None else None
         if translated and re.search(r"[\u4e00-\u9fff]", translated):
-            text = translated
+            translated = text = carry_terms(asked, translated, corpus, [term for _, term in found])
+        else:
+            translated = None
+            text = prepared     # searched in the documents' words where it has them; checked as asked
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
     # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
     # Chinese when translated
-    own_text = text.strip() if guarded.english or corrections else asked.strip()
+    own_text = text.strip() if translated or corrections else asked.strip()
     carried = _instruction_topic(guarded.instruction, corpus) if not guarded.english else ""
     # (the clauses that ask: chatter beside them — 反正领导不会去核对 — names no topic asked)
     if carried and (_POINTS_AT_NAMED.search(text) or not _names_topic(asking_clauses(text) or text, corpus)):
@@ -338,7 +370,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             not re.search(r"[\u4e00-\u9fff]", earlier_turns[-1][0]):
         # an English follow-up is read against the earlier turn in the documents' language too (a
         # query of English and Chinese retrieves by neither)
-        earlier_zh = translate(earlier_turns[-1][0]) or ""
+        earlier_zh = translate(terminology.apply(earlier_turns[-1][0])[0] if terminology is not None
+                               else earlier_turns[-1][0]) or ""
         if earlier_zh:
             earlier_turns[-1] = (earlier_zh, earlier_turns[-1][1])
     text, follow_up = resolve_follow_up(text, earlier_turns)

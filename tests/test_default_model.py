@@ -55,6 +55,19 @@ def test_an_english_question_gets_an_english_answer(llm_assistant, question, fig
     assert figure in lead and any(figure in c.quote for c in answer.citations)
 
 
+@pytest.mark.parametrize("question,term,figure", [
+    ("What will Shanghai do on LNG in 2024?", "LNG", None),          # the translation had dropped LNG
+    ("How many municipal quality inspection centers did Shanghai start building in 2023?", "市级质检中心", "5"),
+])
+def test_an_english_question_keeps_the_documents_terms_through_translation(llm_assistant, question, term, figure):
+    """The model translates a question already holding the documents' term (qa.terms), and a term
+    it drops is put back (qa.query.carry_terms): the answer rests on the sentence naming it."""
+    answer = llm_assistant.ask(question)
+    assert term in answer.query and answer.mode == "generated", (answer.query, answer.mode, answer.text)
+    assert answer.citations and all(term in c.quote for c in answer.citations)
+    assert figure is None or figure in answer.text.split("Source text:")[0]
+
+
 def test_a_nonsense_model_answer_is_never_shown_as_generated(llm_assistant):
     """The check these tests rely on: a model writing nonsense (here a stand-in for the real
     one, which cannot be made to) gets mode fallback, so asserting ``generated`` fails."""

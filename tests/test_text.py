@@ -34,3 +34,15 @@ def test_numbers_and_numerals():
 def test_tokenize_drops_stopwords_and_punctuation():
     tokens = tokenize("请问去年制造业产品质量合格率是多少？")
     assert "合格率" in tokens and "多少" not in tokens and "？" not in tokens
+
+
+def test_the_shipped_glossary_names_terms_of_the_notice(notice_text):
+    """Every line of qa/data/glossary_en_zh.tsv maps English phrases to a term the notice writes,
+    and no phrase is given two terms (the first would silently win)."""
+    from qa.terms import GLOSSARY, Terminology
+
+    lines = [line.split("\t") for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) > 300 and all(len(parts) == 2 and parts[1].strip() in notice_text for parts in lines)
+    phrases = [" ".join(p.replace("-", " ").lower().split()) for english, _ in lines for p in english.split("|")]
+    assert len(phrases) == len(set(phrases))
+    assert len(Terminology.load(notice_text).entries) == len(phrases)
