@@ -1,7 +1,8 @@
 """The routing stage: questions the documents' structure answers better than any generator.
 
 * **Header facts** — the question is about the document itself (这份通知是哪天印发的？ 文号？
-  抄送给谁？): the header lines that state them (:mod:`qa.header`).
+  抄送给谁？): the header lines that state them (:mod:`qa.header`); a date the question states
+  of the document that its header does not give is corrected beside them.
 * **The outline** — the document asked about as a whole (这份通知主要讲了什么？ 分几部分？): its
   parts and the headings under them, each cited by the first sentence of its section.
 * **A section named** — by its label (第二部分（十八）写了什么？) or by its heading and a pointer
@@ -28,7 +29,7 @@ from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
 from .scope import section_years
-from .text import ITEM_POINTER, content_words, normalize_query, split_clauses
+from .text import ITEM_POINTER, content_words, normalize_query, split_clauses, tagged_words
 
 # Words of a question about the document itself (beyond the header facts' own cue words).
 _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "发的", "发给", "下发给", "印发给", "送给", "发到",
@@ -88,9 +89,16 @@ def _outline(query, index) -> Routed | None:
             query.intent.attribute not in ((Attribute.OPEN, Attribute.QUANTITY) if counted else (Attribute.OPEN,)):
         return None
     titles = "".join(d.title for d in index.documents.values())
-    words = [w for w in content_words(text.replace(counted.group(0), " ") if counted else text) if w.lower() not in _OUTLINE_WORDS and w not in titles
-             and not re.fullmatch(r"(?:19|20)\d{2}年?|今年|去年|这份|这个|本|该", w)]
-    if words:
+    # (2024年要点…: a word of a title names the document, or the part it is)
+    named = [w for w, _ in tagged_words(text) if len(w) >= 2 and w in titles and not w.isdigit()]
+    if not (SELF.search(text) or query.documents or named):
+        return None                       # the document is not named (碳这块说了啥？ asks of a topic)
+    # what is left beside the words asking for the whole and naming the document is a topic in
+    # it — a single character too (这份通知里碳说了啥)
+    rest = _WHOLE_ASKED.sub(" ", SELF.sub(" ", text.replace(counted.group(0), " ") if counted else text))
+    for w in sorted({*_OUTLINE_WORDS, *named}, key=len, reverse=True):
+        rest = rest.replace(w, " ")
+    if re.sub(r"[^\u4e00-\u9fff]|[的了吗呢啊呀吧这那个份块里中在是都么些一下请问我想和与及年今去整本该就]", "", rest):
         return None                       # a topic inside the document
     wanted = [d for d in (query.documents or index.documents) if d in index.documents][:3]
     years = set(query.years)
@@ -249,6 +257,11 @@ def _header(query, index) -> Routed | None:
     # otherwise (这个公告的文档号)
     text = normalize_query(query.asked if query.english else query.text)
     fields = header_fields(text)
+    # a date the question states of the document (5月10日印发的那份…, 是5月10日印发的吗？) that its
+    # header does not give is a premise to correct: the header's date is shown beside what is asked
+    stated = [m.group(0) for m in _STATED_DATE.finditer(text)]
+    if stated and "date" not in fields:
+        fields = [*fields, "date"]
     # the document named (by its 文号, taken out of the text, or its title) or pointed at (这份通知)
     if not fields or not (SELF.search(text) or query.documents):
         return None
@@ -270,6 +283,10 @@ def _header(query, index) -> Routed | None:
     found = []
     for header in (s for s in index.sections if not s.path and (not wanted or s.doc_id in wanted)):
         facts = header_facts(index.sentences_of(header.section_id), fields)
+        if stated and "date" not in header_fields(text) and len(fields) > 1:
+            # (beside another fact asked, the date only when it corrects the one stated)
+            facts = [f for f in facts if f.field != "date" or not any(
+                _same_date(d, "".join(t.text for t in f.sentences)) for d in stated)]
         if facts:
             found.append((header, facts))
     if not found:
@@ -283,9 +300,28 @@ def _header(query, index) -> Routed | None:
                 evidence.append(Evidence(len(evidence) + 1, sentence, header, 1.0))
                 marks.append(len(evidence))
             quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
-            parts.append(f"{named}{_FIELD_NAMES[fact.field][query.english]}{quoted}{''.join(f'[{n}]' for n in marks)}")
+            wrong = [d for d in stated if fact.field == "date" and not _same_date(d, quoted)]
+            correction = "" if not wrong else \
+                f" (not {', '.join(wrong)})" if query.english else f"（不是{'、'.join(wrong)}）"
+            parts.append(f"{named}{_FIELD_NAMES[fact.field][query.english]}{quoted}"
+                         f"{''.join(f'[{n}]' for n in marks)}{correction}")
     sep = "; " if query.english else "；"
     return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header")
+
+
+_STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*(?:日|号)")
+
+
+def _same_date(stated: str, written: str) -> bool:
+    """True when the date ``stated`` in a question (5月10号, 2024年4月10日) is the one
+    ``written`` in a header line (its year checked only when the question gives one).
+
+    >>> _same_date("4月10号", "2024年4月10日"), _same_date("5月10日", "2024年4月10日")
+    (True, False)
+    """
+    want = [int(n) for n in re.findall(r"\d+", stated)]
+    have = [int(n) for n in re.findall(r"\d+", written)]
+    return len(have) >= 3 and have[-len(want):] == want
 
 
 _FIELD_NAMES = {"number": ("文号：", "Document number: "), "date": ("印发日期：", "Issued on: "),

@@ -390,6 +390,23 @@ def test_the_documents_own_title_words_do_not_make_a_header_question_a_topic(ext
     assert answer.mode == "structured" and "2024年4月10日" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question,asked", [("5月10日印发的那份沪质〔2024〕1号文，是发给哪些单位的？", "各区人民政府"),
+                                             ("这份通知是5月10日印发的吗？", "")])
+def test_a_wrong_date_stated_of_the_document_is_corrected_by_its_header(extractive_assistant, question, asked):
+    """A date the question states of the document that its header does not give is corrected
+    beside what is asked (gold batch j68: the addressees had been given, the date let pass; the
+    yes/no question had been abstained on as asking a month's figure)."""
+    answer = extractive_assistant.ask(question)
+    assert answer.mode == "structured" and asked in answer.text, answer.text
+    assert "2024年4月10日" in answer.text and "不是5月10日" in answer.text
+    assert "2024年4月10日" in [c.quote for c in answer.citations]
+
+
+def test_a_right_date_stated_of_the_document_adds_nothing(extractive_assistant):
+    answer = extractive_assistant.ask("4月10日印发的这份通知是发给哪些单位的？")
+    assert answer.mode == "structured" and "各区人民政府" in answer.text and "不是" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize("question", ["这份通知主要讲了什么？", "文件主要内容是什么", "通知分几部分？",
                                       "What is this notice about?"])
 def test_a_question_about_the_whole_document_is_answered_with_its_outline(extractive_assistant, notice_text,
