@@ -652,7 +652,8 @@ def _structured(routed) -> Decision:
     what the documents lack: an abstention with that note."""
     if not routed.evidence:
         return Decision(Mode.ABSTAINED, "", [], abstained=True, notes=[routed.text])
-    return Decision(Mode.STRUCTURED, routed.text, [make_citation(e.n, e) for e in routed.evidence])
+    return Decision(Mode.STRUCTURED, routed.text, [make_citation(e.n, e) for e in routed.evidence],
+                    notes=list(routed.notes))
 
 
 class _Clock:

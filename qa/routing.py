@@ -19,7 +19,7 @@ generator. Every listed sentence is cited verbatim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
@@ -51,11 +51,13 @@ def retriever_knows(index, word: str) -> bool:
 
 @dataclass
 class Routed:
-    """A structured answer: ``text`` with ``[n]`` markers over ``evidence``."""
+    """A structured answer: ``text`` with ``[n]`` markers over ``evidence``, and ``notes`` for
+    the user beside it (a premise of the question the documents correct)."""
 
     text: str
     evidence: list[Evidence]
     route: str
+    notes: list[str] = field(default_factory=list)
 
 
 def route_structure(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
@@ -291,7 +293,7 @@ def _header(query, index) -> Routed | None:
             found.append((header, facts))
     if not found:
         return None
-    evidence, parts = [], []
+    evidence, parts, notes = [], [], []
     for header, facts in found:
         named = f"《{index.documents[header.doc_id].title}》" if len(found) > 1 else ""
         for fact in facts:
@@ -301,12 +303,12 @@ def _header(query, index) -> Routed | None:
                 marks.append(len(evidence))
             quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
             wrong = [d for d in stated if fact.field == "date" and not _same_date(d, quoted)]
-            correction = "" if not wrong else \
-                f" (not {', '.join(wrong)})" if query.english else f"（不是{'、'.join(wrong)}）"
-            parts.append(f"{named}{_FIELD_NAMES[fact.field][query.english]}{quoted}"
-                         f"{''.join(f'[{n}]' for n in marks)}{correction}")
+            if wrong:
+                notes.append(f"The question says {', '.join(wrong)}; the notice was issued on {quoted}."
+                             if query.english else f"问题中说的“{'、'.join(wrong)}”与通知不符：通知的印发日期是{quoted}。")
+            parts.append(f"{named}{_FIELD_NAMES[fact.field][query.english]}{quoted}{''.join(f'[{n}]' for n in marks)}")
     sep = "; " if query.english else "；"
-    return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header")
+    return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header", notes)
 
 
 _STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*(?:日|号)")

@@ -398,13 +398,13 @@ def test_a_wrong_date_stated_of_the_document_is_corrected_by_its_header(extracti
     yes/no question had been abstained on as asking a month's figure)."""
     answer = extractive_assistant.ask(question)
     assert answer.mode == "structured" and asked in answer.text, answer.text
-    assert "2024年4月10日" in answer.text and "不是5月10日" in answer.text
-    assert "2024年4月10日" in [c.quote for c in answer.citations]
+    assert "2024年4月10日" in answer.text and any("5月10日" in note and "2024年4月10日" in note for note in answer.notes)
+    assert "2024年4月10日" in [c.quote for c in answer.citations] and "5月10日" not in answer.text
 
 
 def test_a_right_date_stated_of_the_document_adds_nothing(extractive_assistant):
     answer = extractive_assistant.ask("4月10日印发的这份通知是发给哪些单位的？")
-    assert answer.mode == "structured" and "各区人民政府" in answer.text and "不是" not in answer.text, answer.text
+    assert answer.mode == "structured" and "各区人民政府" in answer.text and not answer.notes, (answer.text, answer.notes)
 
 
 @pytest.mark.parametrize("question", ["这份通知主要讲了什么？", "文件主要内容是什么", "通知分几部分？",
