@@ -38,12 +38,12 @@ from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import (about_the_question, asked_about, members_outside, missing_sections, reference_year, series_members,
-                    unknown_entities, years_outside)
+from .scope import (about_the_question, asked_about, members_outside, missing_sections, names_place, places_named, reference_year,
+                    series_members, unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in
-from .verify import verify
+from .verify import claims_place, verify
 
 log = logging.getLogger(__name__)
 
@@ -599,6 +599,10 @@ def premise_notes(query: Query, corpus_flat: str, quoted: str = "", nearby: str 
         # a figure the answer gives beside other words (一审受理576件 — 576 is the 审结 count)
         differs += [prompts.PREMISE_OTHER_NOTE_ZH.format(figure=figure, words="、".join(words), stated=stated)
                     for figure, words, stated in figure_said_of_other(query.question, quoted)]
+    if quoted and not query.english and claims_place(query.question):
+        # a place claimed (…在浦东新区搞，对吧？) that the answer's sentences do not name
+        differs += [prompts.PREMISE_PLACE_NOTE_ZH.format(place=p) for p in places_named(query.question)
+                    if not names_place(p, quoted)]
     return [prompts.PREMISE_NOTE_ZH.format(figure=f) for f in missing if f not in superseded] + differs
 
 

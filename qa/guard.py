@@ -220,7 +220,7 @@ _CLAIM = re.compile(r"(?:(?:请|你|就|直接|务必|一定要?|必须)[^，,�
                     r"\b(?:say|state|claim|announce|tell (?:them|users|everyone|people))\b(?: that)?[^.?!]{2,40}\b(?:is|was|are|were|reached)\s+\d[^?]*$",
                     re.IGNORECASE)
 # A bare confirmation (对吗？) after a clause stating something: the clause is what is asked about.
-_CONFIRMATION = re.compile(r"\s*(?:对吗|是吗|对不对|是不是|没错吧|对吧|是真的吗|真的吗|确定吗|是这样吗|right|correct|"
+CONFIRMATION = re.compile(r"\s*(?:对吗|是吗|对不对|是不是|没错吧|对吧|是真的吗|真的吗|确定吗|是这样吗|right|correct|"
                            r"is (?:that|it|this) (?:right|correct|true))\s*[？?]?\s*$", re.IGNORECASE)
 
 
@@ -672,7 +672,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
             removed.append(clause)
             continue
         if matches and all(m.re is _CLAIM for m in matches) and at + 1 < len(clauses) and \
-                _CONFIRMATION.fullmatch(clauses[at + 1]):
+                CONFIRMATION.fullmatch(clauses[at + 1]):
             matches = []             # 你说合格率是96%，对吗？ — a claim asked about, not dictated
         if not matches:
             if writing and not _ASKS.search(clause):

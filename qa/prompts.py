@@ -88,6 +88,7 @@ INSTRUCTION_NOTE_ZH = "问题中对回答方式的要求（改变规则、指定
 PREMISE_NOTE_ZH = "问题中的“{figure}”在通知中没有出现，请以下面引用的原文为准。"
 PREMISE_DIRECTION_NOTE_ZH = "问题说的是“{asked}”，通知原文为“{stated}”，请以原文为准。"
 PREMISE_DIFFERS_NOTE_ZH = "问题中的“{figure}”与引用的原文不同（原文为{stated}），请以原文为准。"
+PREMISE_PLACE_NOTE_ZH = "引用的原文没有提到问题中的“{place}”，请以原文为准。"
 PREMISE_OTHER_NOTE_ZH = "问题把“{figure}”说成“{words}”的数字；原文中是“{stated}”，请以原文为准。"
 CUT_NOTE_ZH = "问题超过{limit}个字，只使用了最后{limit}个字（问题通常在最后）。"
 CUT_AFTER_NOTE_ZH = "问题超过{limit}个字：最后一个提问之后的{after}个字没有提问，已略去；只使用了到这个提问为止的最后{limit}个字以内。"

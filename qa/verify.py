@@ -49,10 +49,11 @@ from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
                      points_as_percent, reversed_comparison, same_unit, sibling_kind_only, swapped_counts)
 from .extract import figure_parts, quoted_for
+from .guard import CONFIRMATION
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
 from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
-                   noun_words, numbers_in, tagged_words, tokenize)
+                   noun_words, numbers_in, split_clauses, tagged_words, tokenize)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
@@ -236,6 +237,17 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
             body = re.sub(r"《[^《》]*》", "", body)
         return any(m.group(0) not in q for m in organisations_in(body))
     return True
+
+
+def claims_place(question: str) -> bool:
+    """True when ``question`` states something and asks whether it is so (…在浦东新区搞，对吧？):
+    its last clause a bare confirmation (:data:`qa.guard.CONFIRMATION`) after one naming a place.
+
+    >>> claims_place("碳计量重点实践工程今年在浦东新区和宝钢搞，对吧？"), claims_place("浦东新区有几家？")
+    (True, False)
+    """
+    clauses = [c for c in split_clauses(normalize_query(question)) if c.strip()]
+    return len(clauses) >= 2 and bool(CONFIRMATION.fullmatch(clauses[-1])) and bool(places_named("".join(clauses[:-1])))
 
 
 def organisations_in(text: str) -> list[re.Match]:
@@ -536,6 +548,12 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
         # headings or their document's title (the city of the whole document) must name it
         sources = [c.quote + " ".join(c.path) + (c.document or "") for c in grounded.citations]
         missing = [p for p in places_named(about_the_question(query.question)) if not any(names_place(p, s) for s in sources)]
+        if missing and claims_place(query.question) and \
+                {p[-1] for p in places_named("".join(cited_quotes))} & {p[-1] for p in missing}:
+            # …今年在浦东新区和宝钢搞，对吧？ answered by 在崇明区、宝钢和上海电力公司实施…: the place
+            # claimed is a premise that the cited sentence, naming another of its kind (区), corrects
+            # (qa.engine.premise_notes tells it); the city's figure is no answer for a district's
+            missing = []
         if missing:
             verdict.problems.append(f"没有涉及问题所问的地方（{'、'.join(missing)}）")
     if written and not query.english:

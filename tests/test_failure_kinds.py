@@ -509,6 +509,16 @@ def test_an_elliptic_follow_up_naming_a_measure_of_its_own_finds_it_in_its_own_u
 
 
 # 10. A false premise is corrected, not accepted in silence.
+def test_a_place_claimed_wrongly_is_corrected_by_the_sentence_naming_another(extractive_assistant):
+    """…在浦东新区和宝钢搞，对吧？ — the notice names 崇明区: its sentence answers, and the user is
+    told it does not name the place claimed (gold batch j68: abstained on as a place the notice
+    lacks). The city's own figure is still no answer for a district's."""
+    answer = extractive_assistant.ask("碳计量重点实践工程今年在浦东新区和宝钢搞，对吧？")
+    _assert_answers(answer, "崇明区")
+    assert any("浦东新区" in note for note in answer.notes), answer.notes
+    _assert_abstains(extractive_assistant.ask("浦东新区的制造业产品质量合格率是96.04%，对吧？"))
+
+
 def test_a_wrong_figure_in_the_question_is_corrected(extractive_assistant):
     answer = extractive_assistant.ask("为什么2023年上海市级药品抽检合格率只有89.7%？")
     assert "99.7" in answer.text
