@@ -41,6 +41,11 @@ def load_gold(path: Path) -> list[dict]:
             raise GoldError(f"{path.name}:{number}: not JSON ({exc})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("question"), str):
             raise GoldError(f"{path.name}:{number}: needs a 'question' string")
+        history = row.get("history") or []
+        if not isinstance(history, list) or not all(
+                isinstance(turn, list) and len(turn) == 2 and all(isinstance(t, str) for t in turn) for turn in history):
+            # ([{"role": …, "content": …}] had been read silently as turns of the words role and content)
+            raise GoldError(f"{path.name}:{number}: 'history' must be a list of [question, answer] pairs of strings")
         row.setdefault("id", f"q{number}")
         row.setdefault("kind", "other")
         row.setdefault("gold", [])

@@ -404,6 +404,9 @@ _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
 # --, SELECT * FROM …, rm -rf /): a clause without Chinese whose body holds a program's syntax, and
 # the Latin-only clauses that run on from it. It asks nothing about the documents; its words would
 # be searched as terms they lack (the question had been abstained on — gold batch j68).
+# (an SQL statement's words: DROP TABLE x, ORDER BY 1 — its WHERE is no question word)
+_SQL = re.compile(r"^\s*(?:SELECT|DROP|INSERT|UPDATE|DELETE|UNION|ALTER|CREATE|TRUNCATE|EXEC)\b.*\b(?:FROM|TABLE|INTO|SET|"
+                  r"WHERE|DATABASE|VALUES)\b|\b(?:ORDER|GROUP)\s+BY\b|\bWHERE\s+\w+\s*=", re.IGNORECASE)
 _PROGRAM_SYNTAX = re.compile(r"[=*<>{}$`|\\\"]|(?<![A-Za-z])'|'(?![A-Za-z])|--|//|/\*|(?:^|\s)/(?:\s|$)")
 # The shape asked of the answer, inside a question (用markdown表格列一下…, 只用一个词回答, 控制在20字
 #以内): an aside on form, set aside like an instruction — the answer keeps its cited sentences —
@@ -433,9 +436,9 @@ def _program_text(clauses: list[str]) -> set[int]:
     found: set[int] = set()
     for i, clause in enumerate(clauses):
         body = clause.strip().rstrip("，,。.；;：:!！ ")
-        if chinese[i] or _ASKS.search(clause):
+        if chinese[i] or ("?" in clause or _ASKS.match(clause.strip())) and not _SQL.search(body):
             continue
-        if _PROGRAM_SYNTAX.search(body) or (i - 1 in found and re.search(r"[A-Za-z]", body)):
+        if _PROGRAM_SYNTAX.search(body) or _SQL.search(body) or (i - 1 in found and re.search(r"[A-Za-z]", body)):
             found.add(i)
     return found
 

@@ -15,7 +15,7 @@ _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number par
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "number": (re.compile(r"文号|字号|发文号|编号|document number|reference number", re.I),
                re.compile(_DOC_NUMBER)),
-    "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|when|what date|date", re.I),
+    "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|哪一?年|哪个月|when|what date|date", re.I),
              re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),
     "issuer": (re.compile(r"谁(印发|发布|发的|下发|制定)|哪个(单位|部门|机构)(印发|发布|发的|下发)|发文(单位|机关)|"
                           r"印发单位|落款|名义|签发|签署|谁签|发文机关|issued by|who issued|who signed|signed by|"
@@ -32,7 +32,9 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 _END_ASKED = re.compile(r"有效期|失效|到期|过期|废止|截止|期限|valid|expire", re.I)
 # The question is about the document itself, not a topic inside it: it names the document, or
 # a part only a document's header has (落款, 文号, 抄送, 主送).
-SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此)文|这份|落款|文号|发文字号|抄送|主送|" + _DOC_NUMBER + "|"
+SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此|这个|这篇|该)文(?![化明字学艺])|这份|落款|文号|发文字号|抄送|主送|"
+                  # acts only a document undergoes (发给哪些单位的？ 谁发的？ — of the documents asked about)
+                  r"(?:下|印)?发给|谁(?:印发|下发|发布)?发?的|" + _DOC_NUMBER + "|"
                   r"\b(?:the|this)(?:\s+[a-z]+){0,3}?\s+(?:notice|document)\b", re.I)
 
 

@@ -70,12 +70,15 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
 
 # Asking what a document is about as a whole (这份通知主要讲了什么？ 文件主要内容是什么 分几部分？
 # What is this notice about?): its outline answers — the parts and their headings.
-_WHOLE_ASKED = re.compile(r"主要内容|(?:主要|大概|大致|大体|都|一共|总共|主要是)?(?:讲|说|写|包括|包含|涉及|介绍)了?(?:些|点)?(?:什么|啥|哪些)(?:内容|东西|事|方面)?|"
+_WHOLE_ASKED = re.compile(r"(?:主要|核心|重点)内容|核心|主旨|精神|章节|总结一下|(?:用|以)[一两三几]句话(?:总结|概括|说)|(?:主要|大概|大致|大体|都|一共|总共|主要是)?(?:讲|说|写|包括|包含|涉及|介绍)了?(?:些|点)?(?:什么|啥|哪些)(?:内容|东西|事|方面)?|"
                           r"概括|概要|概述|大意|梗概|框架|结构|(?:分|有|包括)(?:几|哪几|哪些)(?:个)?(?:部分|块|板块|方面)|目录|提纲|"
                           r"\b(?:what\s+(?:is|does)\s+(?:this|the)\s+(?:notice|document)\s+(?:about|say|cover)|summar(?:y|ise|ize)|"
-                          r"overview|outline|main\s+(?:points|contents?))\b", re.IGNORECASE)
+                          r"overview|outline|main\s+(?:points|contents?|sections|parts)|how many (?:parts|sections|chapters))\b",
+                          re.IGNORECASE)
 # Words of such a question that name no topic inside the document.
-_OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲 说 写 包括 包含 涉及 介绍 概括 概要 概述 大意 梗概 框架 结构 部分 "
+_OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲 说 写 包括 包含 涉及 介绍 概括 概要 概述 大意 梗概 框架 结构 部分 一共 总共 共 "
+                           "核心 重点 主旨 精神 章节 总结 用 以 句话 一句话 两句话 三句话 几句话 "
+                           "sections parts are "
                            "几块 板块 方面 目录 提纲 大概 大致 大体 一下 简单 简要 帮忙 帮 整个 整体 东西 事情 哪些 什么 "
                            "notice document about say cover summary summarise summarize overview outline main points "
                            "contents content this the what does is".split())
@@ -86,7 +89,8 @@ def _outline(query, index) -> Routed | None:
     it, each heading cited by the first sentence of its first section. ``None`` when the
     question names a topic inside them (这份文件里养老相关的都说了啥) or asks anything else."""
     text = normalize_query(query.asked if query.english else query.text)
-    counted = re.search(r"(?:分|有|包括|包含)(?:几|哪几|多少)(?:个)?(?:部分|块|板块)", text)
+    counted = re.search(r"(?:分|有|包括|包含)(?:几|哪几|多少)(?:个)?(?:部分|块|板块)|how many (?:parts|sections|chapters)",
+                        text, re.IGNORECASE)
     if not _WHOLE_ASKED.search(text) or query.follow_up or \
             query.intent.attribute not in ((Attribute.OPEN, Attribute.QUANTITY) if counted else (Attribute.OPEN,)):
         return None
@@ -100,8 +104,10 @@ def _outline(query, index) -> Routed | None:
     rest = _WHOLE_ASKED.sub(" ", SELF.sub(" ", text.replace(counted.group(0), " ") if counted else text))
     for w in sorted({*_OUTLINE_WORDS, *named}, key=len, reverse=True):
         rest = rest.replace(w, " ")
-    if re.sub(r"[^\u4e00-\u9fff]|[的了吗呢啊呀吧这那个份块里中在是都么些一下请问我想和与及年今去整本该就]", "", rest):
-        return None                       # a topic inside the document
+    latin = [w for w in re.findall(r"[A-Za-z]{3,}", rest) if w.lower() not in _OUTLINE_WORDS and w.lower() not in
+             ("has", "have", "there", "how", "many", "parts", "sections", "chapters", "give", "tell", "please", "its")]
+    if latin or re.sub(r"[^\u4e00-\u9fff]|[的了吗呢啊呀吧这那个份块里中在是都么些一下请问我想和与及年今去整本该就]", "", rest):
+        return None                       # a topic inside the document (… say about special equipment?)
     wanted = [d for d in (query.documents or index.documents) if d in index.documents][:3]
     years = set(query.years)
     evidence, parts = [], []
@@ -271,6 +277,11 @@ def _header(query, index) -> Routed | None:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
+    if stated and not header_fields(text):
+        # a date stated and nothing of the header asked (根据4月1日印发的通知，上海标准新增多少项):
+        # the whole message must be about the document, else its topic is asked (and the date is
+        # corrected where it is answered)
+        asking = text
     wanted = query.documents
     # words that name the document (its title, its header: 沪质〔2024〕1号) are not a topic in it
     names = [index.documents[d].title for d in (wanted or index.documents) if d in index.documents]
@@ -311,7 +322,7 @@ def _header(query, index) -> Routed | None:
     return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header", notes)
 
 
-_STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*(?:日|号)")
+_STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*(?:日|号))?(?=[^\d]|$)")
 
 
 def _same_date(stated: str, written: str) -> bool:
@@ -320,10 +331,16 @@ def _same_date(stated: str, written: str) -> bool:
 
     >>> _same_date("4月10号", "2024年4月10日"), _same_date("5月10日", "2024年4月10日")
     (True, False)
+    >>> _same_date("2024年4月", "2024年4月10日"), _same_date("2024年3月", "2024年4月10日")
+    (True, False)
     """
     want = [int(n) for n in re.findall(r"\d+", stated)]
     have = [int(n) for n in re.findall(r"\d+", written)]
-    return len(have) >= 3 and have[-len(want):] == want
+    if len(have) < 3:
+        return False
+    has_day = bool(re.search(r"[日号]", stated))
+    parts = have if has_day else have[:2]          # (year, month) when no day is stated
+    return parts[-len(want):] == want
 
 
 _FIELD_NAMES = {"number": ("文号：", "Document number: "), "date": ("印发日期：", "Issued on: "),

@@ -95,6 +95,18 @@ def test_eval_scores_a_question_the_guard_rejects_and_goes_on(settings, tmp_path
     assert results["x"]["correct"]
 
 
+def test_eval_history_in_another_shape_is_a_one_line_error(settings, tmp_path):
+    """A follow-up's history given as chat messages ({"role", "content"}) names the shape the set
+    takes; it had been read silently as turns of the words role and content (new user, fifteenth
+    session: the query became “role role 负责单位呢?”)."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "f", "question": "负责单位呢？", "history": [
+        {"role": "user", "content": "推动工程品质提升要做哪些事？"}, {"role": "assistant", "content": "…"}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    done = run(["eval", str(gold)], settings)
+    assert done.returncode != 0 and "[question, answer] pairs" in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
 def test_an_unreadable_settings_file_is_bad_usage_naming_the_file(settings, tmp_path):
     bad = tmp_path / "qa.toml"
     bad.write_text("top_k = \n", encoding="utf-8")

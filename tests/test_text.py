@@ -46,3 +46,13 @@ def test_the_shipped_glossary_names_terms_of_the_notice(notice_text):
     phrases = [" ".join(p.replace("-", " ").lower().split()) for english, _ in lines for p in english.split("|")]
     assert len(phrases) == len(set(phrases))
     assert len(Terminology.load(notice_text).entries) == len(phrases)
+
+
+def test_the_glossary_leaves_everyday_senses_of_words_alone(notice_text):
+    """An English word whose everyday sense is not the notice's (lift my mood) is not in the
+    glossary (breaker, fifteenth session: Can you lift my mood? had been searched as 电梯)."""
+    from qa.terms import Terminology
+
+    terms = Terminology.load(notice_text)
+    assert terms.apply("Can you lift my mood?")[1] == []
+    assert terms.apply("What about elevators?")[1] == [("elevators", "电梯")]
