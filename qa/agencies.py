@@ -21,7 +21,10 @@ from .text import normalize_query
 REVERSE_QUESTION = re.compile(r"(哪|啥|什么|几)[些几个项条件块一]{0,3}(任务|工作|事|活|条|项|块|方面|内容|要点)|"
                               r"挂了|挂名|参与|承担|牵扯|摊上|负责(哪|什么|了哪|啥)|管(哪|什么|啥)|"
                               # what the unit is to do (市卫健委2024年要做什么, …的任务？)
-                              r"(?<!打算|准备)(要|需要)(做|干|办|搞)(些)?(什么|啥|哪些)|的任务\s*[？?]?\s*$|"
+                              r"(?<!打算|准备)(要|需要)做(些)?(什么|啥|哪些)|的任务\s*[？?]?\s*$|"
+                              # …or put colloquially, asking nothing narrower (市交通委今年要干啥; not
+                              # 旅游方面要办什么节庆活动, which asks a kind of event)
+                              r"(?<!打算|准备)(要|需要)(干|办|搞)(些)?(什么|啥|哪些)(事|工作|活)?\s*[？?。]?\s*$|"
                               r"what tasks|which tasks|which items|involved|responsible for (what|which)",
                               re.IGNORECASE)
 
