@@ -408,8 +408,8 @@ _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
 _SQL = re.compile(r"^\s*(?:SELECT|DROP|INSERT|UPDATE|DELETE|UNION|ALTER|CREATE|TRUNCATE|EXEC)\b.*\b(?:FROM|TABLE|INTO|SET|"
                   r"WHERE|DATABASE|VALUES)\b|\b(?:ORDER|GROUP)\s+BY\b|\bWHERE\s+\w+\s*=", re.IGNORECASE)
 _PROGRAM_SYNTAX = re.compile(r"[=*<>{}$`|\\\"]|(?<![A-Za-z])'|'(?![A-Za-z])|--|//|/\*|(?:^|\s)/(?:\s|$)")
-# The shape asked of the answer, inside a question (用markdown表格列一下…, 只用一个词回答, 控制在20字
-#以内): an aside on form, set aside like an instruction — the answer keeps its cited sentences —
+# The shape asked of the answer, inside a question (用markdown表格列一下…, 只用一个词回答,
+# 控制在20字以内): an aside on form, set aside like an instruction — the answer keeps its cited sentences —
 # and the rest of the clause is the question (a table had been written by the model and cut into
 # cited pieces: | 公路工程 | 96.9% |；— gold batch j68).
 _FORMAT_ASIDE = re.compile(r"(?:请)?(?:用|以|做成|整理成|生成)\s*(?:markdown|md|Markdown)?\s*(?:表格|表)(?:的?形式|的?格式)?(?:来)?|"
@@ -423,7 +423,7 @@ _POINTS_BACK = re.compile(r"上面|以上|上述|前面|above", re.IGNORECASE)
 
 def _program_text(clauses: list[str]) -> set[int]:
     """Indexes of the clauses of a Chinese question that are program text (see
-    :data:`_PROGRAM_SYNTAX`); none when no clause asks in Chinese.
+    :data:`_PROGRAM_SYNTAX` and :data:`_SQL`); none when no clause asks in Chinese.
 
     >>> _program_text(["'; ", "DROP TABLE users; ", "-- 另外问下，", "召回多少起？"])
     {0, 1}
