@@ -312,10 +312,11 @@ def carry_terms(question: str, translated: str, corpus: str | None, terms: list[
     ('BIM是什么？', '关于特种设备，有新闻吗？')
     """
     have = translated.lower()
+    written = corpus.lower() if corpus is not None else None
     missing = [t for t in dict.fromkeys(terms) if t.lower() not in have]
     for term in re.findall(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9]", question):
-        if corpus is not None:
-            named = re.search(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", corpus.lower())
+        if written is not None:
+            named = re.search(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", written)
         else:
             named = sum(ch.isupper() for ch in term) >= 2
         if named and term.lower() not in have and term not in missing:
@@ -343,8 +344,11 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     corrections: list[tuple[str, str]] = []
     text = asked
     translated = None
+    def in_terms(question: str) -> tuple[str, list[tuple[str, str]]]:
+        return terminology.apply(question) if terminology is not None else (question, [])
+
     if guarded.english:
-        prepared, found = terminology.apply(asked) if terminology is not None else (asked, [])
+        prepared, found = in_terms(asked)
         translated = translate(prepared) if translate is not None else None
         if translated and re.search(r"[\u4e00-\u9fff]", translated):
             translated = text = carry_terms(asked, translated, corpus, [term for _, term in found])
@@ -370,8 +374,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             not re.search(r"[\u4e00-\u9fff]", earlier_turns[-1][0]):
         # an English follow-up is read against the earlier turn in the documents' language too (a
         # query of English and Chinese retrieves by neither)
-        earlier_zh = translate(terminology.apply(earlier_turns[-1][0])[0] if terminology is not None
-                               else earlier_turns[-1][0]) or ""
+        earlier_zh = translate(in_terms(earlier_turns[-1][0])[0]) or ""
         if earlier_zh:
             earlier_turns[-1] = (earlier_zh, earlier_turns[-1][1])
     text, follow_up = resolve_follow_up(text, earlier_turns)

@@ -105,7 +105,7 @@ def _outline(query, index) -> Routed | None:
     for w in sorted({*_OUTLINE_WORDS, *named}, key=len, reverse=True):
         rest = rest.replace(w, " ")
     latin = [w for w in re.findall(r"[A-Za-z]{3,}", rest) if w.lower() not in _OUTLINE_WORDS and w.lower() not in
-             ("has", "have", "there", "how", "many", "parts", "sections", "chapters", "give", "tell", "please", "its")]
+             ("has", "have", "there", "how", "many", "chapters", "give", "tell", "please", "its")]
     if latin or re.sub(r"[^\u4e00-\u9fff]|[的了吗呢啊呀吧这那个份块里中在是都么些一下请问我想和与及年今去整本该就]", "", rest):
         return None                       # a topic inside the document (… say about special equipment?)
     wanted = [d for d in (query.documents or index.documents) if d in index.documents][:3]
@@ -264,12 +264,11 @@ def _header(query, index) -> Routed | None:
     # an English question is read in the user's own words: a translation may name the notice
     # otherwise (这个公告的文档号)
     text = normalize_query(query.asked if query.english else query.text)
-    fields = header_fields(text)
+    asked = header_fields(text)
     # a date the question states of the document (5月10日印发的那份…, 是5月10日印发的吗？) that its
     # header does not give is a premise to correct: the header's date is shown beside what is asked
     stated = [m.group(0) for m in _STATED_DATE.finditer(text)]
-    if stated and "date" not in fields:
-        fields = [*fields, "date"]
+    fields = [*asked, "date"] if stated and "date" not in asked else asked
     # the document named (by its 文号, taken out of the text, or its title) or pointed at (这份通知)
     if not fields or not (SELF.search(text) or query.documents):
         return None
@@ -277,7 +276,7 @@ def _header(query, index) -> Routed | None:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
-    if stated and not header_fields(text):
+    if stated and not asked:
         # a date stated and nothing of the header asked (根据4月1日印发的通知，上海标准新增多少项):
         # the whole message must be about the document, else its topic is asked (and the date is
         # corrected where it is answered)
@@ -296,7 +295,7 @@ def _header(query, index) -> Routed | None:
     found = []
     for header in (s for s in index.sections if not s.path and (not wanted or s.doc_id in wanted)):
         facts = header_facts(index.sentences_of(header.section_id), fields)
-        if stated and "date" not in header_fields(text) and len(fields) > 1:
+        if stated and "date" not in asked and len(fields) > 1:
             # (beside another fact asked, the date only when it corrects the one stated)
             facts = [f for f in facts if f.field != "date" or not any(
                 _same_date(d, "".join(t.text for t in f.sentences)) for d in stated)]

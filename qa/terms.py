@@ -26,6 +26,12 @@ from pathlib import Path
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_zh.tsv"
 
 
+def _phrase_key(phrase: str) -> str:
+    """An English phrase as the glossary keys it: lower-case, hyphens and runs of spaces as one
+    space (Special-Equipment → special equipment)."""
+    return " ".join(re.split(r"[\s\-]+", phrase.strip().lower()))
+
+
 @dataclass(frozen=True)
 class Terminology:
     """English phrases (lower-case) and the documents' term for each, longest phrase first."""
@@ -53,10 +59,14 @@ class Terminology:
             if not tab or not term or term not in documents_text:
                 continue
             for phrase in english.split("|"):
-                phrase = " ".join(re.split(r"[\s\-]+", phrase.strip().lower()))
+                phrase = _phrase_key(phrase)
                 if phrase:
                     entries.setdefault(phrase, term)
         return cls(tuple(sorted(entries.items(), key=lambda e: (-len(e[0]), e[0]))))
+
+    @cached_property
+    def _lookup(self) -> dict[str, str]:
+        return dict(self.entries)
 
     @cached_property
     def _pattern(self) -> re.Pattern | None:
@@ -76,11 +86,10 @@ class Terminology:
         pattern = self._pattern
         if pattern is None:
             return question, []
-        lookup = dict(self.entries)
         found: list[tuple[str, str]] = []
 
         def replace(m: re.Match) -> str:
-            term = lookup[" ".join(re.split(r"[\s\-]+", m.group(0).lower()))]
+            term = self._lookup[_phrase_key(m.group(0))]
             found.append((m.group(0), term))
             return f" {term} "
 
