@@ -1045,7 +1045,9 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         scope = normalize_for_match(a.figure.scope).lower()
         return max((asker.rfind(k) for k in term_keys if k in scope), default=-1)
 
-    ranked.sort(key=lambda a: (-a[0].score, -last_named(a[0])))
+    # (a figure of the member asked before another member's equally matched: 一审…审结576件, not
+    # 二审…审结59件, for 一审…审结了多少件)
+    ranked.sort(key=lambda a: (-a[0].score, a[1], -last_named(a[0])))
     if ranked and ranked[0][1]:
         return []           # the figure of the series asked about is another member's: none answers
     return [a for a, other in ranked if not other]

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from . import prompts
 from .citations import MARKER, Citation
 from .claims import confirms_figure, part_given, rank_figures
-from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, quoted_for
+from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
 from .scope import restates_question
@@ -215,8 +215,8 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
             query.intent.scope == Scope.COMPARE:
         return None
     if query.intent.wants_figure:       # (not English: returned above; ``parts`` are its figures)
-        for part, intent, context in parts:
-            ranked = rank_figures(part, evidence, intent.unit or query.intent.unit, weights,
+        for (part, _, context), unit in zip(parts, part_units(parts, query.intent.unit)):
+            ranked = rank_figures(part, evidence, unit, weights,
                                   quoted_for(part, query.quoted, parts), context=context)
             if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
                 return None

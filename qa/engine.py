@@ -39,7 +39,7 @@ from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import (about_the_question, asked_about, members_outside, missing_sections, names_place, places_named,
-                    reference_year, series_members, unknown_entities, years_outside)
+                    question_years, reference_year, series_members, unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in
@@ -89,9 +89,10 @@ class Corpus:
         return Terminology.load(self.text)
 
     def known(self, word: str) -> bool:
-        """True when ``word`` names a listed agency in a short form (卫健委): the documents use
-        it, though not as written."""
-        return bool(agencies_named_in(word, self.index))
+        """True when ``word`` names a listed agency in a short form (卫健委), or is an English
+        name the glossary gives for a term of theirs (IP for 知识产权): the documents use it,
+        though not as written."""
+        return bool(agencies_named_in(word, self.index)) or self.terminology.term_for(word) is not None
 
 
 def _replaces_extract(lead, chosen: list) -> bool:
@@ -350,7 +351,8 @@ class Assistant:
             [prompts.CUT_AFTER_NOTE_ZH.format(limit=limit, after=guarded.dropped_after)] if guarded.dropped_after else \
             [prompts.CUT_NOTE_ZH.format(limit=limit)]
         if guarded.instruction and not guarded.instruction_only:
-            notes.append(prompts.INSTRUCTION_NOTE_ZH)
+            # (写首诗，要把X写进去: the writing is declined, what it was to hold is answered)
+            notes.append(prompts.TASK_ASIDE_NOTE_ZH if guarded.task else prompts.INSTRUCTION_NOTE_ZH)
         return notes
 
     def _translator(self, notes: list[str]):
@@ -483,7 +485,9 @@ class Assistant:
         missing = missing_sections(query.question, corpus.index.sections)
         if missing:
             return f"通知中没有{'、'.join(missing)}。"
-        later = members_outside(query.text, corpus.text)
+        # (every year the question names: 2024年第二届…活动，哪些人能参加？ places the member in 2024)
+        later = members_outside(query.text, corpus.text, question_years(query.text, query.ref_year),
+                                corpus.index.sections)
         if later:           # 第二批… where the documents name only the 首批
             return f"通知中没有“{'、'.join(later)}”的内容，只提到更早的一批（届）。"
         return None

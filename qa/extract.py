@@ -393,6 +393,26 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
     return out
 
 
+def part_units(parts: list[tuple[str, Intent, str]], fallback: str | None) -> list[str | None]:
+    """The measure word each of :func:`figure_parts`' ``parts`` asks in: its own, else that of
+    the nearest part before it that names one (受理了多少件、审结多少？ asks 件 twice), else
+    ``fallback`` (the whole question's, or an earlier turn's) — unless another part names its
+    own: a unit asked after a part is that part's alone (案子有多少，涉及几个人？ asks 人 of the
+    second part only; the cases are counted in 件).
+
+    >>> [u for u in part_units(figure_parts("受理了多少件，审结多少？"), "件")]
+    ['件', '件']
+    >>> [u for u in part_units(figure_parts("审查逮捕的案子有多少，涉及几个人？"), "人")]
+    [None, '人']
+    """
+    units: list[str | None] = []
+    for _, intent, _ in parts:
+        units.append(intent.unit or next((u for u in reversed(units) if u), None))
+    if not any(intent.unit for _, intent, _ in parts):
+        units = [fallback] * len(parts)
+    return units
+
+
 # Asking what something is called (年度报告叫什么？ 那个方案全称叫啥？).
 _NAME_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:名字|名称|全称)?(?:叫什么|叫啥|是什么名字|是啥名字|名称是什么|全称是什么)")
 
@@ -567,10 +587,9 @@ def verbatim_extract(request) -> list:
     if intent is not None and intent.wants_figure and not request.english:
         by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
         parts = figure_parts(subject, intent)
-        rankings = [rank_figures(part, evidence, part_intent.unit or intent.unit, weights,
-                                 quoted_for(part, request.quoted, parts),
+        rankings = [rank_figures(part, evidence, unit, weights, quoted_for(part, request.quoted, parts),
                                  context=f"{request.topic} {context}" if request.topic else context)
-                    for part, part_intent, context in parts]
+                    for (part, _, context), unit in zip(parts, part_units(parts, intent.unit))]
         for answer in distinct_figures(rankings):
             # a figure the message states elsewhere (…多少家？我只看到有294家是高企) is the user's
             if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject):

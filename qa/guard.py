@@ -109,6 +109,7 @@ _AUTHORITY = re.compile(r"(我是|我们是|作为)[^，。,.]{0,12}(开发|管�
 # A question, or a request for information: what is left of a message that also instructs
 # the assistant must be one to be answered.
 _ASKS = re.compile(r"[？?]|吗|呢|么|多少|几|什么|啥|哪|谁|怎么|怎样|如何|是否|有没有|能否|介绍|说说|讲讲|"
+                   r"(?:请|帮我|帮忙|麻烦)(?:核实|核对|查询|查一下|确认|提供)|(?:核实|核对|查询|确认|提供)一下|"
                    r"[说讲列查]一下|[说讲列]下|谈谈|告诉我|列出|\b(what|which|how|who|when|where|why|is|are|does|did|do|can|tell me|"
                    r"give me|show me|list)\b", re.IGNORECASE)
 # What a chat template, a JSON message list or a tag marks as the system's or as instructions
@@ -400,6 +401,29 @@ _ANSWERING = re.compile(r"回答|答复|作答|\b(?:answer|reply|respond)\b", re
 _FENCE = re.compile(r"\s*(?:#{2,}|={3,}|\*{3,}|-{3,}|~{3,}|_{3,}|\|{2,})\s*")
 _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}|（[^（）]{1,40}）|\([^()]{1,40}\)")
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
+# What a piece to be written must hold (必须包含X, 要把X写进去, 里面提到X): content asked of the
+# documents.
+_INCLUDED = re.compile(r"(?:必须|一定要|要|得|需要|请)?(?:包含|包括|写进|写入|写上|写出|提到|提及|用上|带上|体现)(?:进去)?(?P<a>[^，,。；;！!？?]{3,40})|"
+                       r"(?:要|得|请)?把(?P<b>[^，,。；;！!？?]{3,40}?)(?:写进去|写进|写入|写上|放进去|加进去|编进去|用上)")
+# The figure words that end such content (…的具体数量): it asks how many.
+_FIGURE_NOUN = re.compile(r"(?:具体)?(?:数量|数字|数据|金额|比例|比率|人数|个数|件数|家数)$")
+
+
+def _included(clause: str) -> str | None:
+    """The question a clause of a writing task asks when it says what the piece must hold
+    (诗里必须包含去年新增综合为老服务中心的具体数量 → 去年新增综合为老服务中心的具体数量是多少？,
+    要把去年拿了李春奖的工程写进去 → 去年拿了李春奖的工程是什么？), else ``None``.
+
+    >>> _included("要把去年拿了李春奖的工程写进去"), _included("宣布国家碳计量中心已经建成。")
+    ('去年拿了李春奖的工程是什么？', None)
+    """
+    m = _INCLUDED.search(clause)
+    if not m:
+        return None
+    content = (m.group("a") or m.group("b")).strip(" 的")
+    if not has_content(content):
+        return None
+    return content + ("是多少？" if _FIGURE_NOUN.search(content) else "是什么？")
 # Program text (SQL, shell, markup) pasted before or after a Chinese question ('; DROP TABLE users;
 # --, SELECT * FROM …, rm -rf /): a clause without Chinese whose body holds a program's syntax, and
 # the Latin-only clauses that run on from it. It asks nothing about the documents; its words would
@@ -678,7 +702,13 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
                 CONFIRMATION.fullmatch(clauses[at + 1]):
             matches = []             # 你说合格率是96%，对吗？ — a claim asked about, not dictated
         if not matches:
-            if writing and not _ASKS.search(clause):
+            wanted = _included(clause) if writing else None
+            if wanted:
+                # …诗里必须包含去年新增综合为老服务中心的数量 — what is to go into the piece is a
+                # fact of the documents the user wants: it is asked; the writing is not done
+                kept.append(wanted)
+                removed.append(clause)
+            elif writing and not _ASKS.search(clause):
                 removed.append(clause)       # …写一段新闻稿，宣布X已经建成。 — what is to be written or said
             else:
                 kept.append(clause)

@@ -58,7 +58,9 @@ _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|�
                     r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
 _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
-                   r"几点|多久|多长时间|哪个阶段完成|when\b|what date|which year|what year|deadline|by when|how long",
+                   # when asks at the head of a clause or before its verb, not as a conjunction
+                   # (…pass rate when they tested building materials?)
+                   r"几点|多久|多长时间|哪个阶段完成|(?:^|[,;:]\s*)when\b|\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have)\b|what date|which year|what year|deadline|by when|how long",
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|获奖人|法人|代表|起草人|作者|主编|嘉宾|主讲人?|主持人|评委|讲师|董事长|总经理)(都|分别|各自?|现在|目前|现任|具体|到底)?(是谁|叫什么|是哪位|姓什么|名字)|"
                      r"哪(位|一位|几位)(专家|院士|教授|学者|领导|负责人|局长|市长|主任|同志)|"
@@ -112,8 +114,8 @@ _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个
                      r"\brecommend|which brand|should I\b|\bhow (do|can|should) (I|we)\b", re.IGNORECASE)
 # 推荐几家 / 几家…推荐: "recommend a few", not a count asked.
 _RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
-# 电话 as how someone asks (市民打电话问…, 来电咨询) is no contact asked
-_CONTACT = re.compile(r"(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
+# 电话 as how someone asks (市民打电话问…, 来电咨询) is no contact asked; 打哪个电话 asks one
+_CONTACT = re.compile(r"(?:打|拨)(?:哪个|哪一个|什么|啥|几号)(?:号码|电话)|(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
@@ -146,7 +148,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(谁|哪个部门|哪些部门|哪家单位)(来|去)?(弄|推|探索|做|干|办)[？?]?$|交给了?(谁|哪)|找哪(个|些|家)(部门|单位)|"
                      # whom to turn to about a task (这些事该找谁？ 归哪个部门管？): its units
                      r"(该|得|应该|应|要|去|可以)?(找|问)谁(办|问|咨询|对接|负责)?(?=[？?吗呢啊]|$)|归(谁|哪个部门|哪些部门)管|"
-                     r"(哪些|哪几个|哪个)(部门|单位)的(活|事|工作)|"
+                     r"(哪些|哪几个|哪个)(部门|单位)的(活|事|工作)|(是|归)谁的(活|事|工作|任务|职责)|"
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
                      r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
                      r"in charge of", re.IGNORECASE)
@@ -228,12 +230,12 @@ _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几
                           r"what proportion", re.IGNORECASE)
 _RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
 # 好几个 (several) and 十几个 (a dozen or so) say how many, they do not ask it
-COUNT_ASKED = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人次|亿元|万元|万人|万家|万亩|万吨|个百分点|个点|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
+COUNT_ASKED = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人次|亿元|万元|万人|万家|万亩|万吨|个百分点|个点|个人(?![\u4e00-\u9fff])|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"亩|公顷|吨|公里|平方米|辆|张|间|套|本|艘|架|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍|回|趟|遍)")
 # Colloquial measure words and the documents' own (几回 counts what 4次 counts; 高出几个点 asks
-# percentage points).
-_UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分点", "百分点": "个百分点"}
+# percentage points; 几个人 counts people, 132人).
+_UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分点", "百分点": "个百分点", "个人": "人"}
 
 
 _THIS_YEAR = re.compile(r"今年|2024|本年度")

@@ -324,6 +324,10 @@ def carry_terms(question: str, translated: str, corpus: str | None, terms: list[
     return f"关于{'、'.join(missing)}，{translated}" if missing else translated
 
 
+# A quoted span that asks something itself.
+_QUOTED_QUESTION = re.compile(r"[？?]|多少|哪些|是什么|吗\s*$")
+
+
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
                 speller: Speller | None = None, translate=None, terminology: Terminology | None = None) -> Query:
     """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
@@ -448,10 +452,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # 召回那块咋样？ 养老方面有啥说法？ — how a topic stands, in no year: all the documents
         # say of it, the work done and the work planned
         intent = replace(intent, scope=Scope.ALL, standing=True)
-    spans = [m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip()]
+    # (a quoted question is what is asked, not a name: 用中文回答它：“…有多少个？”)
+    spans = [m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip() and not _QUOTED_QUESTION.search(m)]
     if not guarded.english and intent.wants_figure:
         # the figure of a thing named in capitals (BIM, OIML) is that thing's, as a quoted one's is
-        spans += [t for t in NAMED_TERM.findall(asked) if not any(t in s for s in spans)]
+        # — when the documents write it so (IP刑事数据 names their 知识产权 in English: no
+        # sentence of theirs holds IP; a term they lack altogether is told, qa.decision)
+        spans += [t for t in NAMED_TERM.findall(asked) if not any(t in s for s in spans)
+                  and (corpus is None or t.lower() in corpus.lower())]
     quoted = tuple(dict.fromkeys(spans))
     turned_from = " ".join(history[-1]) if follow_up and history and own_years and not guarded.english and \
         not content_words(asked) else ""

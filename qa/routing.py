@@ -1,5 +1,7 @@
 """The routing stage: questions the documents' structure answers better than any generator.
 
+* **The catalogue** — which documents the library holds (列出知识库里的所有文件): each by its
+  title and 文号, cited by its header.
 * **Header facts** — the question is about the document itself (这份通知是哪天印发的？ 文号？
   抄送给谁？): the header lines that state them (:mod:`qa.header`); a date the question states
   of the document that its header does not give is corrected beside them.
@@ -64,8 +66,52 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
     """The answer from the document's structure — its header, its agency lists — when
     ``query`` (``qa.query.Query``) asks for it, else ``None``. With a ``retriever``
     (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
-    return _header(query, index) or _outline(query, index) or _named_section(query, index) or \
-        _agencies(query, result, index, top_k, retriever)
+    return _catalogue(query, index) or _header(query, index) or _outline(query, index) or \
+        _named_section(query, index) or _agencies(query, result, index, top_k, retriever)
+
+
+# Asking which documents the assistant holds (列出你知识库里的所有文件名, 你能回答哪些文件？ Which
+# documents do you have?): the library's titles answer, not a sentence about a 知识库 in them.
+_CATALOGUE_ASKED = re.compile(
+    r"(?:知识库|资料库|文件库|文档库|数据库|库)里?(?:面)?(?:都|一共|总共)?(?:有|收录了?|存了?|包括|包含)?(?:哪些|什么|多少|几份|几个)(?:文件|文档|资料|政策)|"
+    r"(?:所有|全部)的?(?:文件|文档)的?(?:名|名称|标题|清单|列表|目录)|"
+    r"(?:你|您)(?:这里|这儿)?(?:都|一共)?(?:有|收录了?|能查|可以查|能回答|可以回答|知道)(?:哪些|什么|几份|多少)(?:文件|文档|政策文件)|"
+    r"\b(?:which|what) (?:documents|files) (?:do you (?:have|hold|know|cover)|can you (?:answer|search))|"
+    r"\blist (?:all )?(?:the |your )?(?:documents|files)\b", re.IGNORECASE)
+
+
+_CATALOGUE_WORDS = frozenset("告诉 列出 所有 全部 文件 文档 通知 名称 标题 清单 目录 知道 回答".split())
+
+
+def _catalogue(query, index) -> Routed | None:
+    """The documents the library holds, each by its title and its 文号 (cited by its header
+    line), when ``query`` asks which documents there are; else ``None``."""
+    text = normalize_query(query.asked if query.english else query.text)
+    if not _CATALOGUE_ASKED.search(text) or any(
+            not _CATALOGUE_ASKED.search(c) and any(w not in _CATALOGUE_WORDS and retriever_knows(index, w)
+                                                   for w in content_words(c))
+            for c in split_clauses(text)):
+        return None             # (…文件名列出来，然后告诉我X叫什么: a topic of theirs is asked too)
+    evidence, parts = [], []
+    headers = [s for s in index.sections if not s.path]
+    for header in headers:
+        sentences = index.sentences_of(header.section_id)
+        title = index.documents[header.doc_id].title
+        # the title cited by the header line that writes it whole, the 文号 by its own line
+        naming = next((t for t in sentences if title in t.text), None)
+        numbered = [t for f in header_facts(sentences, ["number"]) for t in f.sentences]
+        entry = f"《{title}》"
+        for sentence, shown in ((naming, ""), *((t, t.text.strip().rstrip("。；;")) for t in numbered)):
+            if sentence is None:
+                continue
+            evidence.append(Evidence(len(evidence) + 1, sentence, header, 1.0))
+            entry += f"（{shown}）[{len(evidence)}]" if shown else f"[{len(evidence)}]"
+        parts.append(entry)
+    if not parts:
+        return None
+    lead = f"The library holds {len(parts)} document(s): " if query.english else f"已收录的文件共{len(parts)}份："
+    return Routed(lead + ("; " if query.english else "；").join(parts) + ("." if query.english else "。"),
+                  evidence, "catalogue")
 
 
 # Asking what a document is about as a whole (这份通知主要讲了什么？ 文件主要内容是什么 分几部分？

@@ -17,7 +17,7 @@ from .sections import Section
 from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in, tagged_words, to_chinese_numeral
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
-_YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余))")
+_YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余|几))")
 _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -1, "last year": -1,
              "前年": -2, "明年": 1, "next year": 1}
 # A time word of a question: a written year (2024年) or one named relative to the document's date.
@@ -488,23 +488,34 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
     return out
 
 
-def members_outside(question: str, corpus_text: str) -> list[str]:
+def members_outside(question: str, corpus_text: str, years: set[int] | frozenset = frozenset(),
+                    sections: list[Section] = ()) -> list[str]:
     """The series members ``question`` asks about that come after every member of that series
     the documents name (第二批 where they name only the 首批, 第六届 where the 第五届): the
     documents do not cover them. An earlier member (第四届 where they report the 第五届) is left
     to the answer, which corrects it.
 
     A member the question says the documents name (要点说要举办第二届…) is a premise to correct,
-    not a topic they lack: it is left to the answer too.
+    not a topic they lack: it is left to the answer too. So is a member the question places in
+    one of ``years`` (the question's) when a section scoped to that year names the series
+    (去年办的第二届ISO…大赛 where the 2023 part reports the 首届): the event the documents report
+    for that year is the one asked about, misnumbered.
 
     >>> members_outside("第二批上海数据品牌有几项？", "发布首批11项上海数据品牌。")
     ['第二批']
     >>> members_outside("要点说要发布第二批上海数据品牌，有几项？", "发布首批11项上海数据品牌。")
     []
+    >>> part = Section("d/p1", "d", ["第一部分　2023年上海市质量工作总结"], "", "发布首批11项上海数据品牌。", 0, 0)
+    >>> members_outside("2023年第二批上海数据品牌有几项？", part.text, {2023}, [part])
+    []
+    >>> members_outside("2024年第二批上海数据品牌有几项？", part.text, {2024}, [part])
+    ['第二批']
     """
     q = normalize_query(question)
     return [words for words, asked, named in series_members(question, corpus_text)
-            if asked > max(named) and not _SAID_IN_DOCUMENTS.search(q[:max(0, q.find(words))])]
+            if asked > max(named) and not _SAID_IN_DOCUMENTS.search(q[:max(0, q.find(words))])
+            and not any(series_members(words + q[q.find(words) + len(words):], s.text)
+                        for s in sections if section_years(s) & set(years))]
 
 
 # The documents said to state what follows (要点说要…, 文件里提到…, 通知中写着…).

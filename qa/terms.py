@@ -75,6 +75,15 @@ class Terminology:
         alternatives = "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p, _ in self.entries)
         return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
 
+    def term_for(self, phrase: str) -> str | None:
+        """The documents' term the glossary gives for ``phrase`` as a whole (case and hyphens
+        ignored), else ``None``.
+
+        >>> Terminology((("ip", "知识产权"),)).term_for("IP"), Terminology(()).term_for("GDP")
+        ('知识产权', None)
+        """
+        return self._lookup.get(_phrase_key(phrase))
+
     def apply(self, question: str) -> tuple[str, list[tuple[str, str]]]:
         """``question`` with each glossary phrase (longest first, case and hyphens ignored)
         replaced by the documents' term, and the ``(phrase, term)`` pairs.

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
                      points_as_percent, reversed_comparison, same_unit, sibling_kind_only, swapped_counts)
-from .extract import figure_parts, quoted_for
+from .extract import figure_parts, part_units, quoted_for
 from .guard import CONFIRMATION
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -154,10 +154,10 @@ def asked_figures(question: str, evidence, weights: dict, unit: str | None,
     completes (抓了多少人？ after …“双打”侦破了多少刑事案件？): its words name the subject."""
     wanted = []
     parts = figure_parts(question)
-    for part, intent, context in parts:
+    for (part, _, context), part_unit in zip(parts, part_units(parts, unit)):
         if earlier:
             context = f"{earlier} {context or part}"
-        ranked = rank_figures(part, evidence, intent.unit or unit, weights,
+        ranked = rank_figures(part, evidence, part_unit, weights,
                               quoted_for(part, tuple(required), parts), context=context)
         if ranked and ranked[0].score > 0:
             wanted.append({a.figure.value for a in ranked if a.score >= ranked[0].score - FIGURE_TIE})
@@ -652,9 +652,22 @@ def unsupported_names(text: str, sources: str) -> list[str]:
     ['北京天坛医院']
     >>> unsupported_names("上海海关负责。", "（市市场监管局、上海海关）")
     []
+    >>> unsupported_names("报告是上海市质量局的活儿。", "编制发布年度《上海市质量状况分析报告》")
+    ['上海市质量局']
+    >>> unsupported_names("由市场监管局、市科委负责。", "（市市场监管局、市科委、市发展改革委）")
+    []
     """
     names = [w for w, tag in tagged_words(text) if tag in NAME_TAGS and len(w) >= 2]
+    # a unit named in full (…是上海市质量局的活儿): jieba cuts it into words none of which is a name
+    names += [m.group(1) for m in _UNIT_NAMED.finditer(normalize_query(text))]
     return list(dict.fromkeys(w for w in names if normalize_for_match(w) not in sources))
+
+
+# A government unit's name where a sentence names who acts (由X负责, 是X的, X、Y牵头): the run of
+# characters between such a boundary and the unit's suffix.
+_UNIT_NAMED = re.compile(r"(?:^|(?<=[是由为、，,和及与：:（(])|(?<=负责|牵头|交给))"
+                         r"((?:(?![是由为的和及与在])[\u4e00-\u9fff]){2,14}?(?:局|委员会|委|厅|署|办公室|领导小组))"
+                         r"(?=[的、，,。；;和及与）)]|负责|牵头|主管|承担|$)")
 
 
 # A place opening a sentence as the one that acts (崇明区要…, 浦东新区将…), after a time word.
