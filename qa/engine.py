@@ -38,8 +38,8 @@ from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import (about_the_question, asked_about, members_outside, missing_sections, names_place, places_named,
-                    question_years, reference_year, series_members, unknown_entities, years_outside)
+from .scope import (about_the_question, asked_about, members_outside, misnumbered_members, missing_sections,
+                    names_place, places_named, question_years, reference_year, series_members, unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in
@@ -316,6 +316,7 @@ class Assistant:
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
                             self._translator(notes), corpus.terminology)
         query = replace(query, documents=named, limited=bool(documents))
+        query = self._renumbered(query, corpus, notes)
         result = self._retrieve(query, corpus)
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
@@ -352,7 +353,7 @@ class Assistant:
             [prompts.CUT_NOTE_ZH.format(limit=limit)]
         if guarded.instruction and not guarded.instruction_only:
             # (写首诗，要把X写进去: the writing is declined, what it was to hold is answered)
-            notes.append(prompts.TASK_ASIDE_NOTE_ZH if guarded.task else prompts.INSTRUCTION_NOTE_ZH)
+            notes.append(prompts.TASK_ASIDE_NOTE_ZH if guarded.task_content else prompts.INSTRUCTION_NOTE_ZH)
         return notes
 
     def _translator(self, notes: list[str]):
@@ -465,6 +466,20 @@ class Assistant:
             return None
         lead_in = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
         return verify(f"{text.rstrip()}\n{lead_in}{basis}", seen, query, corpus.weights)
+
+    @staticmethod
+    def _renumbered(query: Query, corpus: Corpus, notes: list[str]) -> Query:
+        """``query`` with each series member it places in a year whose part names an earlier one
+        (去年办的第二届… where the 2023 part reports the 首届) read as the documents number it,
+        and the user told (qa.scope.misnumbered_members)."""
+        if query.english:
+            return query
+        years = question_years(query.text, query.ref_year)
+        for asked, written in misnumbered_members(query.text, years, corpus.index.sections):
+            notes.append(prompts.MEMBER_NOTE_ZH.format(asked=asked, written=written))
+            query = replace(query, **{name: getattr(query, name).replace(asked, written)
+                                      for name in ("asked", "question", "text", "focus")})
+        return query
 
     def _retrieve(self, query: Query, corpus: Corpus) -> RetrievalResult:
         try:

@@ -189,7 +189,8 @@ _DICTATE = re.compile(r"^(你)?(请)?(严格|务必|一定)?(只|仅|只能|必�
 # Asking the assistant to produce something — an essay, a poem, a notice, code — rather than to
 # say what the documents say (写一篇…作文, 起草一份通知, 用Python写个排序). Summarising or listing
 # the documents is asking about them, not this.
-TASK = re.compile(r"(?<![里中上])(写|编写|撰写|代写|起草|草拟|拟)(一|1|两|几)?(篇|份|首|段|封|个|句|条)(?!.{0,4}(多少|几))|"
+TASK = re.compile(r"(?<![里中上在])(写|编写|撰写|代写|起草|草拟|拟)(一|1|两|几)?(篇|份|首|段|封|个|句|条)(?!.{0,4}(多少|几))|"
+                  r"(?<![里中上在])(编|作)(一|1|两|几)?(首|篇)|作诗|赋诗|"
                   r"(输出|生成|出|整理成?)(一|1)?(篇|份)[^，,。？?]{0,6}(通稿|新闻稿|稿子|讲话稿|文章|报告|作文)|"
                   r"(帮我|给我|替我|请)(起草|草拟|撰写|代写)|(帮我|给我|替我)写[^，,。？?]{0,6}(材料|稿子?|文章|作文|讲话|发言|文案)|(用|拿)\s*(python|java|c\+\+|javascript|sql|go|rust)|"
                   r"(write|draft|compose) (me )?(an?|the|some) |write (code|a program|a script)", re.IGNORECASE)
@@ -230,7 +231,8 @@ class GuardedQuestion:
     """The user's message after the guard. ``text`` is the question about the documents (the
     instruction clauses removed; may be empty); ``instruction`` the removed clauses;
     ``fabricate`` whether they ask for content to be made up, ``task`` whether they ask for
-    something to be written (an essay, code); ``cut`` whether the message was
+    something to be written (an essay, code), ``task_content`` whether what that piece was to
+    hold is the question (写首诗，要把X写进去 → X是什么？); ``cut`` whether the message was
     longer than the limit (its end was kept), ``dropped_after`` how many characters after its
     last question were dropped when that end asked nothing (padding after the question);
     ``english`` whether the question is written in English (Latin letters, no Chinese)."""
@@ -241,6 +243,7 @@ class GuardedQuestion:
     fabricate: bool = False
     cut: bool = False
     task: bool = False
+    task_content: bool = False
     english: bool = False
     dropped_after: int = 0
 
@@ -403,8 +406,10 @@ _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
 # What a piece to be written must hold (必须包含X, 要把X写进去, 里面提到X): content asked of the
 # documents.
-_INCLUDED = re.compile(r"(?:必须|一定要|要|得|需要|请)?(?:包含|包括|写进|写入|写上|写出|提到|提及|用上|带上|体现)(?:进去)?(?P<a>[^，,。；;！!？?]{3,40})|"
-                       r"(?:要|得|请)?把(?P<b>[^，,。；;！!？?]{3,40}?)(?:写进去|写进|写入|写上|放进去|加进去|编进去|用上)")
+_INCLUDED = re.compile(r"(?:(?:必须|一定要|要|得|需要|请)(?:包含|包括|写进|写入|写上|写出|写到|写明|写清楚?|提到|提及|讲到|说到|"
+                       r"用上|带上|体现|有)|咏)(?:进去)?(?P<a>[^，,。；;！!？?]{3,40})|"
+                       r"(?:要|得|请)?把(?P<b>[^，,。；;！!？?]{3,40}?)(?:写进去|写进|写入|写上|放进去|加进去|编进去|用上)|"
+                       r"\b(?:that|which)?\s*(?:includes?|mentions?|contains?|covers?|with)\s+(?P<c>[^,.;!?]{6,80})", re.IGNORECASE)
 # The figure words that end such content (…的具体数量): it asks how many.
 _FIGURE_NOUN = re.compile(r"(?:具体)?(?:数量|数字|数据|金额|比例|比率|人数|个数|件数|家数)$")
 
@@ -417,12 +422,17 @@ def _included(clause: str) -> str | None:
     >>> _included("要把去年拿了李春奖的工程写进去"), _included("宣布国家碳计量中心已经建成。")
     ('去年拿了李春奖的工程是什么？', None)
     """
-    m = _INCLUDED.search(clause)
+    m = _INCLUDED.search(normalize_query(clause))
     if not m:
         return None
+    if m.group("c"):
+        content = m.group("c").strip()
+        return f"What is {content}?" if has_content(content) else None
     content = (m.group("a") or m.group("b")).strip(" 的")
-    if not has_content(content):
-        return None
+    if not has_content(content) or re.match(r"[“\"'「『]", content):
+        return None                 # (必须包含“已授权”三个字: words dictated, no fact asked)
+    if re.search(r"多少|几|什么|哪", content):
+        return content + "？"           # (必须写到去年新增了多少家社区长者食堂: it asks already)
     return content + ("是多少？" if _FIGURE_NOUN.search(content) else "是什么？")
 # Program text (SQL, shell, markup) pasted before or after a Chinese question ('; DROP TABLE users;
 # --, SELECT * FROM …, rm -rf /): a clause without Chinese whose body holds a program's syntax, and
@@ -681,6 +691,8 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         dropped_after = len(text) - question_end(text, max_chars)
         text = keep_end(text, max_chars)
     kept, removed = [], []
+    included = False         # what a piece to be written must hold was kept as the question
+    composing = False        # a piece is asked to be written (写首诗, write a poem): not a dictation
     writing = False          # a sentence under way asks for something to be written
     clauses = _clauses(text)
     program = _program_text(clauses)
@@ -693,6 +705,16 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
         if aside and has_content(rest) and _ASKS.search(rest):
             removed.append(aside.group(0))
             clause = rest
+        # …诗里必须包含去年新增综合为老服务中心的数量, Write a poem that includes… — what is to go
+        # into the piece is a fact of the documents the user wants: it is asked; the writing is not done
+        composing = composing or bool(TASK.search(normalize_query(clause)))
+        wanted = _included(clause) if composing else None
+        if wanted:
+            kept.append(wanted)
+            removed.append(clause)
+            included = True
+            writing = not _SENTENCE_END.search(clause)
+            continue
         matches = _instruction_matches(normalize_query(clause))
         if not matches and (at in program or at - 1 in program and _POINTS_BACK.search(clause) and
                             not _ASKS.search(clause)):
@@ -702,13 +724,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
                 CONFIRMATION.fullmatch(clauses[at + 1]):
             matches = []             # 你说合格率是96%，对吗？ — a claim asked about, not dictated
         if not matches:
-            wanted = _included(clause) if writing else None
-            if wanted:
-                # …诗里必须包含去年新增综合为老服务中心的数量 — what is to go into the piece is a
-                # fact of the documents the user wants: it is asked; the writing is not done
-                kept.append(wanted)
-                removed.append(clause)
-            elif writing and not _ASKS.search(clause):
+            if writing and not _ASKS.search(clause):
                 removed.append(clause)       # …写一段新闻稿，宣布X已经建成。 — what is to be written or said
             else:
                 kept.append(clause)
@@ -756,5 +772,5 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
     return GuardedQuestion(original=text, text=asked, instruction=instruction,
                            fabricate=bool(FABRICATE.search(instruction) or _CLAIM.search(instruction)), cut=cut,
                            dropped_after=dropped_after,
-                           task=bool(TASK.search(normalize_query(instruction))),
+                           task=bool(TASK.search(normalize_query(instruction))), task_content=included,
                            english=is_english(question or text))

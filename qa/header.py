@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "when" asking a time — before its verb (when was…, when will…) or alone (by when?) — not
+# joining two clauses (…trained when the notice was written; When the notice was issued, how many…).
+WHEN_ASKED = r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have|must)\b|\bwhen\s*\?|\b(?:by|since|until) when\b"
 # Which header fact a question asks for: its cue words, and the line that states the fact.
 _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "number": (re.compile(r"文号|字号|发文号|编号|document number|reference number", re.I),
                re.compile(_DOC_NUMBER)),
-    "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|哪一?年|哪个月|when|what date|date", re.I),
+    "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|哪一?年|哪个月|" + WHEN_ASKED + r"|what date|date", re.I),
              re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),
     "issuer": (re.compile(r"谁(印发|发布|发的|下发|制定)|哪个(单位|部门|机构)(印发|发布|发的|下发)|发文(单位|机关)|"
                           r"印发单位|落款|名义|签发|签署|谁签|发文机关|issued by|who issued|who signed|signed by|"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .header import WHEN_ASKED
 from .text import COUNTED, ITEM_POINTER, normalize_query
 
 
@@ -58,9 +59,8 @@ _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|�
                     r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
 _DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
-                   # when asks at the head of a clause or before its verb, not as a conjunction
-                   # (…pass rate when they tested building materials?)
-                   r"几点|多久|多长时间|哪个阶段完成|(?:^|[,;:]\s*)when\b|\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have)\b|what date|which year|what year|deadline|by when|how long",
+                   # when asks before its verb, not as a conjunction (…pass rate when they tested…)
+                   r"几点|多久|多长时间|哪个阶段完成|" + WHEN_ASKED + r"|what date|which year|what year|deadline|by when|how long",
                    re.IGNORECASE)
 _PERSON = re.compile(r"(组长|副组长|局长|主任|处长|负责人|领导|专家|联系人|获奖者|获奖人|法人|代表|起草人|作者|主编|嘉宾|主讲人?|主持人|评委|讲师|董事长|总经理)(都|分别|各自?|现在|目前|现任|具体|到底)?(是谁|叫什么|是哪位|姓什么|名字)|"
                      r"哪(位|一位|几位)(专家|院士|教授|学者|领导|负责人|局长|市长|主任|同志)|"
@@ -115,7 +115,10 @@ _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个
 # 推荐几家 / 几家…推荐: "recommend a few", not a count asked.
 _RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
 # 电话 as how someone asks (市民打电话问…, 来电咨询) is no contact asked; 打哪个电话 asks one
-_CONTACT = re.compile(r"(?:打|拨)(?:哪个|哪一个|什么|啥|几号)(?:号码|电话)|(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线|二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
+_CONTACT = re.compile(r"(?:打|拨)(?:哪个|哪一个|什么|啥|几号)(?:号码|电话)|"
+                      # (电话13800000000, 联系方式：021-… in a signature state one: none is asked)
+                      r"(?:(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线)(?!\s*[:：]?\s*[\d(（+])|"
+                      r"二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"

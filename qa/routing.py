@@ -73,11 +73,14 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
 # Asking which documents the assistant holds (列出你知识库里的所有文件名, 你能回答哪些文件？ Which
 # documents do you have?): the library's titles answer, not a sentence about a 知识库 in them.
 _CATALOGUE_ASKED = re.compile(
-    r"(?:知识库|资料库|文件库|文档库|数据库|库)里?(?:面)?(?:都|一共|总共)?(?:有|收录了?|存了?|包括|包含)?(?:哪些|什么|多少|几份|几个)(?:文件|文档|资料|政策)|"
+    r"(?:知识库|资料库|文件库|文档库|数据库|系统|库)里?(?:面)?(?:都|一共|总共)?(?:有|收录了?|存了?|收了?|包括|包含)?(?:哪些|什么|多少|几份|几个)(?:文件|文档|资料|政策)|"
     r"(?:所有|全部)的?(?:文件|文档)的?(?:名|名称|标题|清单|列表|目录)|"
-    r"(?:你|您)(?:这里|这儿)?(?:都|一共)?(?:有|收录了?|能查|可以查|能回答|可以回答|知道)(?:哪些|什么|几份|多少)(?:文件|文档|政策文件)|"
-    r"\b(?:which|what) (?:documents|files) (?:do you (?:have|hold|know|cover)|can you (?:answer|search))|"
+    r"(?:你|您)(?:这里|这儿)?(?:都|一共)?(?:有|收录了?|存了?|读过|看过|学过|能查|可以查|能回答|可以回答|知道)(?:哪些|什么|几份|多少)(?:文件|文档|政策文件)|"
+    r"\b(?:which|what) (?:documents|files) (?:do you (?:have|hold|know|cover)|can you (?:answer|search)|are (?:in|on) your)|"
     r"\blist (?:all )?(?:the |your )?(?:documents|files)\b", re.IGNORECASE)
+# …of the documents a notice itself names (通知中提到的所有文件名): a topic inside it, not the library.
+_NAMED_INSIDE = re.compile(r"(?:提到|提及|涉及|出现|引用|列出|写到)(?:了|过)?的?(?:所有|全部)?的?(?:文件|文档)|"
+                           r"(?:通知|要点|总结|文中|原文)(?:中|里|里面|上)")
 
 
 _CATALOGUE_WORDS = frozenset("告诉 列出 所有 全部 文件 文档 通知 名称 标题 清单 目录 知道 回答".split())
@@ -87,11 +90,16 @@ def _catalogue(query, index) -> Routed | None:
     """The documents the library holds, each by its title and its 文号 (cited by its header
     line), when ``query`` asks which documents there are; else ``None``."""
     text = normalize_query(query.asked if query.english else query.text)
-    if not _CATALOGUE_ASKED.search(text) or any(
-            not _CATALOGUE_ASKED.search(c) and any(w not in _CATALOGUE_WORDS and retriever_knows(index, w)
-                                                   for w in content_words(c))
-            for c in split_clauses(text)):
-        return None             # (…文件名列出来，然后告诉我X叫什么: a topic of theirs is asked too)
+    if not _CATALOGUE_ASKED.search(text) or _NAMED_INSIDE.search(text):
+        return None
+    # (…文件名列出来，然后告诉我X叫什么: a topic of theirs is asked too; in English, another sentence)
+    others = [c for c in re.split(r"(?<=[?.!;])\s+|\balso\b|\band (?=what|which|how|who|when)", text)
+              if c.strip() and not _CATALOGUE_ASKED.search(c) and len(re.findall(r"[a-z]{3,}", c)) >= 2] \
+        if query.english else \
+        [c for c in split_clauses(text) if not _CATALOGUE_ASKED.search(c) and
+         any(w not in _CATALOGUE_WORDS and retriever_knows(index, w) for w in content_words(c))]
+    if others:
+        return None
     evidence, parts = [], []
     headers = [s for s in index.sections if not s.path]
     for header in headers:

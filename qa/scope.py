@@ -324,6 +324,37 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
             if word[-1] in _DIVISION_END and _named_alone(normalize_for_match(word[:-1]), flat):
                 continue
             out.append(word)
+    return out + [a for a in _awards_named(normalized) if not _award_written(normalize_for_match(a), flat) and not known(a)]
+
+
+def _award_written(award: str, flat: str) -> bool:
+    """True when ``flat`` (the documents, normalised) names ``award``: as written, by its name
+    alone (（大禹）奖 for 大禹奖), or with one character otherwise (李纯奖, a slip for 李春奖).
+
+    >>> _award_written("大禹奖", "获中国水利工程优质(大禹)奖"), _award_written("李纯奖", "获李春奖"), _award_written("鲁班奖", "获李春奖")
+    (True, True, False)
+    """
+    if award in flat or award[:-1] in flat:
+        return True
+    n = len(award)
+    return any(sum(a != b for a, b in zip(award, flat[i - n + 1:i + 1])) <= 1
+               for i in (m.start() for m in re.finditer("奖", flat)) if i >= n - 1)
+
+
+def _awards_named(question: str) -> list[str]:
+    """The awards ``question`` names by their own name (鲁班奖, 白玉兰奖 — a name word and 奖, as
+    jieba cuts them), not a kind of award (质量奖, 一等奖, 什么奖).
+
+    >>> _awards_named("去年拿了鲁班奖的工程有哪些？"), _awards_named("白玉兰奖的工程"), _awards_named("获了什么奖？")
+    (['鲁班奖'], ['白玉兰奖'], [])
+    """
+    words = list(tagged_words(question))
+    out = []
+    for i, (word, flag) in enumerate(words):
+        if word.endswith("奖") and len(word) >= 3 and flag in ("nz", "nr", "nrfg", "nrt", "ns", "nt"):
+            out.append(word)
+        elif word == "奖" and i and words[i - 1][1] in ("nz", "nr", "nrfg", "nrt", "ns") and len(words[i - 1][0]) >= 2:
+            out.append(words[i - 1][0] + word)
     return out
 
 
@@ -516,6 +547,34 @@ def members_outside(question: str, corpus_text: str, years: set[int] | frozenset
             if asked > max(named) and not _SAID_IN_DOCUMENTS.search(q[:max(0, q.find(words))])
             and not any(series_members(words + q[q.find(words) + len(words):], s.text)
                         for s in sections if section_years(s) & set(years))]
+
+
+def misnumbered_members(question: str, years: set[int] | frozenset, sections: list[Section]) -> list[tuple[str, str]]:
+    """``(as asked, as written)`` for each series member ``question`` places in one of ``years``
+    that comes after every member a section scoped to that year names of its series (去年办的第二届
+    ISO…大赛 where the 2023 part reports the 首届): the event that section reports is the one
+    asked about, misnumbered — read with the documents' number, and the user told.
+
+    >>> part = Section("d/p1", "d", ["第一部分　2023年上海市质量工作总结"], "", "举办首届ISO国际标准化青年之星大赛。", 0, 0)
+    >>> misnumbered_members("2023年第二届ISO国际标准化青年之星大赛办得怎样？", {2023}, [part])
+    [('第二届', '首届')]
+    >>> misnumbered_members("2024年第二届ISO国际标准化青年之星大赛办得怎样？", {2024}, [part])
+    []
+    """
+    from .text import SERIES_MEMBER, member_number
+
+    out: dict[str, str] = {}
+    for section in sections:
+        if not section_years(section) & set(years):
+            continue
+        for words, asked, named in series_members(question, section.text):
+            if asked <= max(named) or words in out:
+                continue
+            written = next((d.group(0) for d in SERIES_MEMBER.finditer(normalize_query(section.text))
+                            if d.group(3) == words[-1] and member_number(d) == max(named)), None)
+            if written:
+                out[words] = written
+    return list(out.items())
 
 
 # The documents said to state what follows (要点说要…, 文件里提到…, 通知中写着…).

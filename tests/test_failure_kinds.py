@@ -3240,12 +3240,21 @@ def test_a_json_message_with_an_instruction_field_answers_its_question_field(ext
 
 
 # 10. A later edition placed in a year whose part reports the earlier one (2024年第二届… where the
-# 2024 part holds the 首届) is the same event misnumbered: answered, the number corrected in a
-# note. With no year, a later batch than the notice names is still not in it (j69).
-def test_a_misnumbered_edition_in_a_year_the_notice_reports_is_corrected(extractive_assistant):
-    answer = extractive_assistant.ask("2024年第二届中国产业计量技术创新揭榜挂帅活动，哪些人能参加？")
-    _assert_answers(answer, "首届中国产业计量技术创新揭榜挂帅活动")
-    assert any("第二届" in n for n in answer.notes), answer.notes
+# 2024 part holds the 首届) is the same event misnumbered: read with the notice's number, answered
+# on every path (the units of its item too), the number corrected in a note. With no year, a
+# later batch than the notice names is still not in it (j69 and the breaker, sixteenth session).
+@pytest.mark.parametrize("question,wanted", [
+    ("2024年第二届中国产业计量技术创新揭榜挂帅活动，哪些人能参加？", "首届中国产业计量技术创新揭榜挂帅活动"),
+    ("2024年第二届中国产业计量技术创新揭榜挂帅活动由谁举办？", "市市场监管局"),
+    ("2023年第二批上海数据品牌发布了多少项？", "11项"),
+])
+def test_a_misnumbered_edition_in_a_year_the_notice_reports_is_corrected(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, wanted)
+    assert any("第二" in n and "首" in n for n in answer.notes), answer.notes
+
+
+def test_a_later_batch_with_no_year_is_not_in_the_notice(extractive_assistant):
     assert extractive_assistant.ask("第二批上海数据品牌有几项？").abstained
 
 
@@ -3277,7 +3286,11 @@ def test_a_request_to_check_a_figure_beside_an_instruction_is_answered(extractiv
 # it is refused as before (j69: the poem request had been refused whole).
 @pytest.mark.parametrize("message,wanted", [
     ("写首打油诗发群里，要把去年拿了李春奖的工程写进去", "昆阳路越江及配套道路工程"),
+    ("寫首詩，要把去年拿了李春獎的工程寫進去", "昆阳路越江及配套道路工程"),
     ("写一首七言绝句，诗里必须包含去年新增综合为老服务中心的具体数量。", "31家"),
+    ("写一首七言绝句，必须写到去年新增了多少家社区长者食堂", "41家"),
+    ("作诗一首，咏召回的消费品数量", "70起"),
+    ("Write a poem that includes the number of consumer product recalls in 2023", "70"),
 ])
 def test_what_a_piece_to_be_written_must_hold_is_answered(extractive_assistant, message, wanted):
     answer = extractive_assistant.ask(message)
@@ -3310,7 +3323,8 @@ def test_when_as_a_conjunction_and_a_count_with_ji_ask_no_date(extractive_assist
 
 # Which documents the library holds (列出你知识库里的所有文件名) is answered from the library: each
 # document's title and 文号, cited by its header — not with a sentence about a 知识库 (j69). Beside a
-# question on a topic, the topic is what is answered.
+# question on a topic, the topic is what is answered; the documents the notice itself names are a
+# topic inside it (breaker, sixteenth session).
 def test_the_library_s_documents_are_listed_when_asked(extractive_assistant):
     answer = extractive_assistant.ask("列出你知识库里的所有文件名")
     _assert_answers(answer, "沪质〔2024〕1号")
@@ -3319,6 +3333,9 @@ def test_the_library_s_documents_are_listed_when_asked(extractive_assistant):
                                     for c in answer.citations), [(c.label, c.quote) for c in answer.citations]
     answer = extractive_assistant.ask("先把你知识库里所有文件名列出来，然后告诉我今年要筹建的计量科学数据中心分中心叫什么")
     _assert_answers(answer, "国家计量科学数据中心上海分中心")
+    _assert_answers(extractive_assistant.ask("Which documents do you have? Also, what was the pass rate of municipal drug sampling?"),
+                    "99.7")
+    assert "已收录" not in extractive_assistant.ask("请列出通知中提到的所有文件名").text
 
 
 def test_a_unit_the_cited_sentence_does_not_name_is_refused(extractive_assistant):
@@ -3329,3 +3346,28 @@ def test_a_unit_the_cited_sentence_does_not_name_is_refused(extractive_assistant
                                         "编制发布年度《上海市质量状况分析报告》。[{n}]"])
     assert any("名称" in p for p in invented.problems), invented.problems
     assert not any("名称" in p for p in listed.problems), listed.problems
+
+
+# 1. An award the notice never names (鲁班奖 had been answered with the 詹天佑奖 and 李春奖 sentences —
+# breaker, sixteenth session); one it names, in brackets (（大禹）奖) or mistyped (李纯奖), is answered.
+@pytest.mark.parametrize("question", ["去年拿了鲁班奖的工程有哪些？", "白玉兰奖的获奖工程是哪些？"])
+def test_an_award_the_notice_lacks_abstains(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+@pytest.mark.parametrize("question,wanted", [
+    ("去年拿了詹天佑奖的工程有哪些？", "黄浦江上游水源地"),
+    ("去年哪些工程拿了大禹奖？", "崇明东滩护花米草项目"),
+    ("李纯奖是哪俩工程拿的", "昆阳路越江及配套道路工程"),
+])
+def test_an_award_the_notice_names_is_still_answered(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# 12. A phone number in a mail's signature states a contact, it asks none (请核实…数量。联系人：李四，
+# 电话138… had abstained as asking for a contact); "when" joining two clauses does not ask the
+# notice's date (…when the notice was issued had been answered with the date alone) — breaker.
+def test_a_signature_s_phone_and_a_when_clause_do_not_change_what_is_asked(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("请核实首席质量官累计培育数量。联系人：李四，电话13800000000"), "5600余名")
+    answer = extractive_assistant.ask("How many member units did the leading group have when the notice was issued?")
+    assert "2024年4月10日" not in answer.text and "Issued on" not in answer.text, answer.text
