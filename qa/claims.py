@@ -821,6 +821,8 @@ def counts_other(question: str, figure: "Figure") -> bool:
     >>> f = figures_in("创建市级绿色工厂102家、绿色园区3家")[0]
     >>> counts_other("新创建了多少家绿色饭店？", f), counts_other("创建了几家绿色工厂？", f)
     (True, False)
+    >>> counts_other("二审收了多少件案子？", figures_in("共受理二审知识产权刑事案件55件")[0])
+    False
     """
     asked = asked_head(question)
     if not asked or asked in _BROAD_HEADS:
@@ -834,7 +836,10 @@ def counts_other(question: str, figure: "Figure") -> bool:
     if after and _predicate(after.group(0)):
         return False          # 294家通过…认定: its clause says what they did, its subject comes earlier
     own = _head_noun(after.group(0)) if after else _head_noun(before.group(0)) if before else None
-    return bool(own) and asked not in figure.clause and not han_bigrams(asked) & han_bigrams(own)
+    # a spoken noun of one character and 子/儿 (案子) names what the written one does (案件)
+    spoken = asked[0] if len(asked) == 2 and asked[1] in "子儿" else None
+    return bool(own) and asked not in figure.clause and not han_bigrams(asked) & han_bigrams(own) and \
+        not (spoken and spoken in own)
 
 
 # What a sum of money is (奖金, 利润, 营收…), words of one kind grouped.

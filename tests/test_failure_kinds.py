@@ -3265,6 +3265,7 @@ def test_a_later_batch_with_no_year_is_not_in_the_notice(extractive_assistant):
 @pytest.mark.parametrize("question,wanted", [
     ("生产销售伪劣商品罪审查逮捕的案子去年有多少，涉及几个人？", ("89件", "132人")),
     ("所里在做IP刑事数据汇总：2023年上海一审知识产权刑事案件审结了多少件？", ("576件",)),
+    ("二审收了多少件知识产权刑事案子？", ("55件",)),     # 案子 counts what 案件 does (breaker)
 ])
 def test_each_part_of_a_figure_question_is_read_in_its_own_unit(extractive_assistant, question, wanted):
     answer = extractive_assistant.ask(question)
