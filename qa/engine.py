@@ -39,7 +39,8 @@ from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import (about_the_question, asked_about, members_outside, misnumbered_members, missing_sections,
-                    names_place, places_named, question_years, reference_year, series_members, unknown_entities, years_outside)
+                    names_place, places_named, question_years, reference_year, series_members, unknown_entities,
+                    years_outside)
 from .spelling import Speller
 from .terms import Terminology
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in

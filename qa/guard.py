@@ -404,8 +404,8 @@ _ANSWERING = re.compile(r"回答|答复|作答|\b(?:answer|reply|respond)\b", re
 _FENCE = re.compile(r"\s*(?:#{2,}|={3,}|\*{3,}|-{3,}|~{3,}|_{3,}|\|{2,})\s*")
 _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|『[^『』]{1,80}』|\{[^{}]{1,80}\}|（[^（）]{1,40}）|\([^()]{1,40}\)")
 _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
-# What a piece to be written must hold (必须包含X, 要把X写进去, 里面提到X): content asked of the
-# documents.
+# What a piece to be written must hold (必须包含X, 要把X写进去, 咏X, …that includes X): content
+# asked of the documents.
 _INCLUDED = re.compile(r"(?:(?:必须|一定要|要|得|需要|请)(?:包含|包括|写进|写入|写上|写出|写到|写明|写清楚?|提到|提及|讲到|说到|"
                        r"用上|带上|体现|有)|咏)(?:进去)?(?P<a>[^，,。；;！!？?]{3,40})|"
                        r"(?:要|得|请)?把(?P<b>[^，,。；;！!？?]{3,40}?)(?:写进去|写进|写入|写上|放进去|加进去|编进去|用上)|"
@@ -434,6 +434,8 @@ def _included(clause: str) -> str | None:
     if re.search(r"多少|几|什么|哪", content):
         return content + "？"           # (必须写到去年新增了多少家社区长者食堂: it asks already)
     return content + ("是多少？" if _FIGURE_NOUN.search(content) else "是什么？")
+
+
 # Program text (SQL, shell, markup) pasted before or after a Chinese question ('; DROP TABLE users;
 # --, SELECT * FROM …, rm -rf /): a clause without Chinese whose body holds a program's syntax, and
 # the Latin-only clauses that run on from it. It asks nothing about the documents; its words would

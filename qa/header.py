@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # "when" asking a time — before its verb (when was…, when will…) or alone (by when?) — not
 # joining two clauses (…trained when the notice was written; When the notice was issued, how many…).
-WHEN_ASKED = r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have|must)\b|\bwhen\s*\?|\b(?:by|since|until) when\b"
+WHEN_ASKED = (r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have|must)\b|\bwhen\s*\?|"
+              r"\b(?:by|since|until) when\b")
 # Which header fact a question asks for: its cue words, and the line that states the fact.
 _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {

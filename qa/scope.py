@@ -324,7 +324,8 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
             if word[-1] in _DIVISION_END and _named_alone(normalize_for_match(word[:-1]), flat):
                 continue
             out.append(word)
-    return out + [a for a in _awards_named(normalized) if not _award_written(normalize_for_match(a), flat) and not known(a)]
+    return out + [a for a in _awards_named(normalized)
+                  if not _award_written(normalize_for_match(a), flat) and not known(a)]
 
 
 def _award_written(award: str, flat: str) -> bool:

@@ -3334,8 +3334,8 @@ def test_the_library_s_documents_are_listed_when_asked(extractive_assistant):
                                     for c in answer.citations), [(c.label, c.quote) for c in answer.citations]
     answer = extractive_assistant.ask("先把你知识库里所有文件名列出来，然后告诉我今年要筹建的计量科学数据中心分中心叫什么")
     _assert_answers(answer, "国家计量科学数据中心上海分中心")
-    _assert_answers(extractive_assistant.ask("Which documents do you have? Also, what was the pass rate of municipal drug sampling?"),
-                    "99.7")
+    _assert_answers(extractive_assistant.ask(
+        "Which documents do you have? Also, what was the pass rate of municipal drug sampling?"), "99.7")
     assert "已收录" not in extractive_assistant.ask("请列出通知中提到的所有文件名").text
 
 
