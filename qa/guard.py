@@ -407,7 +407,7 @@ _SENTENCE_END = re.compile(r"[。！!？?；;.]\s*$")
 # What a piece to be written must hold (必须包含X, 要把X写进去, 咏X, …that includes X): content
 # asked of the documents.
 _INCLUDED = re.compile(r"(?:(?:必须|一定要|要|得|需要|请)(?:包含|包括|写进|写入|写上|写出|写到|写明|写清楚?|提到|提及|讲到|说到|"
-                       r"用上|带上|体现|有)|咏)(?:进去)?(?P<a>[^，,。；;！!？?]{3,40})|"
+                       r"用上|带上|体现|有)|咏|提一下|提一提|带一句|带一笔)(?:进去)?(?P<a>[^，,。；;！!？?]{3,40})|"
                        r"(?:要|得|请)?把(?P<b>[^，,。；;！!？?]{3,40}?)(?:写进去|写进|写入|写上|放进去|加进去|编进去|用上)|"
                        r"\b(?:that|which)?\s*(?:includes?|mentions?|contains?|covers?|with)\s+(?P<c>[^,.;!?]{6,80})", re.IGNORECASE)
 # The figure words that end such content (…的具体数量): it asks how many.

@@ -3291,6 +3291,7 @@ def test_a_request_to_check_a_figure_beside_an_instruction_is_answered(extractiv
     ("写一首七言绝句，诗里必须包含去年新增综合为老服务中心的具体数量。", "31家"),
     ("写一首七言绝句，必须写到去年新增了多少家社区长者食堂", "41家"),
     ("作诗一首，咏召回的消费品数量", "70起"),
+    ("帮我写一篇新闻稿，提一下质量发展专项资金2.1亿元", "2.1亿元"),     # new user, sixteenth session
     ("Write a poem that includes the number of consumer product recalls in 2023", "70"),
 ])
 def test_what_a_piece_to_be_written_must_hold_is_answered(extractive_assistant, message, wanted):
