@@ -550,6 +550,24 @@ def members_outside(question: str, corpus_text: str, years: set[int] | frozenset
                         for s in sections if section_years(s) & set(years))]
 
 
+def latest_written(member: str, question: str, corpus_text: str) -> str | None:
+    """How the documents write the latest member they name of the series ``member`` (a member
+    ``question`` names, e.g. 第七届) belongs to (第五届), else ``None``.
+
+    >>> latest_written("第七届", "第七届上海设计100＋遴选？", "启动第五届“上海设计100＋”遴选")
+    '第五届'
+    """
+    from .text import SERIES_MEMBER, member_number
+
+    q = normalize_query(question)
+    rest = q[q.find(member):] if member in q else member
+    for words, _, named in series_members(rest, corpus_text):
+        if words == member:
+            return next((d.group(0) for d in SERIES_MEMBER.finditer(normalize_query(corpus_text))
+                         if d.group(3) == member[-1] and member_number(d) == max(named)), None)
+    return None
+
+
 def misnumbered_members(question: str, years: set[int] | frozenset, sections: list[Section]) -> list[tuple[str, str]]:
     """``(as asked, as written)`` for each series member ``question`` places in one of ``years``
     that comes after every member a section scoped to that year names of its series (去年办的第二届

@@ -3255,7 +3255,12 @@ def test_a_misnumbered_edition_in_a_year_the_notice_reports_is_corrected(extract
 
 
 def test_a_later_batch_with_no_year_is_not_in_the_notice(extractive_assistant):
-    assert extractive_assistant.ask("第二批上海数据品牌有几项？").abstained
+    """…and the note says which member the notice reports (new user, sixteenth session: 第七届
+    had abstained without naming the 第五届)."""
+    answer = extractive_assistant.ask("第二批上海数据品牌有几项？")
+    assert answer.abstained and any("首批" in n for n in answer.notes), answer.notes
+    answer = extractive_assistant.ask("第七届上海设计100＋遴选啥时候启动？")
+    assert answer.abstained and any("第五届" in n for n in answer.notes), answer.notes
 
 
 # 3. Figures asked in parts: a unit asked in a later part is that part's alone (the cases are
