@@ -38,7 +38,7 @@ from .index import Index, IndexProblem, ensure_index
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import (about_the_question, asked_about, latest_written, members_outside, misnumbered_members,
+from .scope import (about_the_question, asked_about, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, reference_year, series_members,
                     unknown_entities, years_outside)
 from .spelling import Speller
@@ -505,9 +505,9 @@ class Assistant:
         later = members_outside(query.text, corpus.text, question_years(query.text, query.ref_year),
                                 corpus.index.sections)
         if later:           # 第二批… where the documents name only the 首批
-            written = [w for w in (latest_written(m, query.text, corpus.text) for m in later) if w]
+            written = [w for _, w in later if w]
             told = f"（通知写的是“{'、'.join(dict.fromkeys(written))}”）" if written else ""
-            return f"通知中没有“{'、'.join(later)}”的内容，只提到更早的一批（届）{told}。"
+            return f"通知中没有“{'、'.join(m for m, _ in later)}”的内容，只提到更早的一批（届）{told}。"
         return None
 
     @staticmethod

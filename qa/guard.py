@@ -709,7 +709,8 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
             clause = rest
         # …诗里必须包含去年新增综合为老服务中心的数量, Write a poem that includes… — what is to go
         # into the piece is a fact of the documents the user wants: it is asked; the writing is not done
-        composing = composing or bool(TASK.search(normalize_query(clause)))
+        normalized = normalize_query(clause)
+        composing = composing or bool(TASK.search(normalized))
         wanted = _included(clause) if composing else None
         if wanted:
             kept.append(wanted)
@@ -717,7 +718,7 @@ def guard(message: object, max_chars: int) -> GuardedQuestion:
             included = True
             writing = not _SENTENCE_END.search(clause)
             continue
-        matches = _instruction_matches(normalize_query(clause))
+        matches = _instruction_matches(normalized)
         if not matches and (at in program or at - 1 in program and _POINTS_BACK.search(clause) and
                             not _ASKS.search(clause)):
             removed.append(clause)

@@ -454,12 +454,14 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         intent = replace(intent, scope=Scope.ALL, standing=True)
     # (a quoted question is what is asked, not a name: 用中文回答它：“…有多少个？”)
     spans = [m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip() and not _QUOTED_QUESTION.search(m)]
-    if not guarded.english and intent.wants_figure:
+    named_terms = NAMED_TERM.findall(asked) if not guarded.english and intent.wants_figure else []
+    if named_terms:
         # the figure of a thing named in capitals (BIM, OIML) is that thing's, as a quoted one's is
         # — when the documents write it so (IP刑事数据 names their 知识产权 in English: no
         # sentence of theirs holds IP; a term they lack altogether is told, qa.decision)
-        spans += [t for t in NAMED_TERM.findall(asked) if not any(t in s for s in spans)
-                  and (corpus is None or t.lower() in corpus.lower())]
+        written = corpus.lower() if corpus is not None else None
+        spans += [t for t in named_terms if not any(t in s for s in spans)
+                  and (written is None or t.lower() in written)]
     quoted = tuple(dict.fromkeys(spans))
     turned_from = " ".join(history[-1]) if follow_up and history and own_years and not guarded.english and \
         not content_words(asked) else ""

@@ -521,51 +521,43 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
 
 
 def members_outside(question: str, corpus_text: str, years: set[int] | frozenset = frozenset(),
-                    sections: list[Section] = ()) -> list[str]:
-    """The series members ``question`` asks about that come after every member of that series
-    the documents name (第二批 where they name only the 首批, 第六届 where the 第五届): the
-    documents do not cover them. An earlier member (第四届 where they report the 第五届) is left
-    to the answer, which corrects it.
+                    sections: list[Section] = ()) -> list[tuple[str, str]]:
+    """``(as asked, as the documents write their latest)`` for each series member ``question``
+    asks about that comes after every member of that series the documents name (第二批 where they
+    name only the 首批, 第六届 where the 第五届): the documents do not cover it. An earlier member
+    (第四届 where they report the 第五届) is left to the answer, which corrects it.
 
     A member the question says the documents name (要点说要举办第二届…) is a premise to correct,
     not a topic they lack: it is left to the answer too. So is a member the question places in
     one of ``years`` (the question's) when a section scoped to that year names the series
-    (去年办的第二届ISO…大赛 where the 2023 part reports the 首届): the event the documents report
-    for that year is the one asked about, misnumbered.
+    (:func:`misnumbered_members`).
 
     >>> members_outside("第二批上海数据品牌有几项？", "发布首批11项上海数据品牌。")
-    ['第二批']
+    [('第二批', '首批')]
     >>> members_outside("要点说要发布第二批上海数据品牌，有几项？", "发布首批11项上海数据品牌。")
     []
     >>> part = Section("d/p1", "d", ["第一部分　2023年上海市质量工作总结"], "", "发布首批11项上海数据品牌。", 0, 0)
     >>> members_outside("2023年第二批上海数据品牌有几项？", part.text, {2023}, [part])
     []
     >>> members_outside("2024年第二批上海数据品牌有几项？", part.text, {2024}, [part])
-    ['第二批']
+    [('第二批', '首批')]
     """
     q = normalize_query(question)
-    return [words for words, asked, named in series_members(question, corpus_text)
+    misnumbered = {words for words, _ in misnumbered_members(question, years, sections)}
+    flat = normalize_query(corpus_text)
+    return [(words, _written(words[-1], max(named), flat))
+            for words, asked, named in series_members(question, corpus_text)
             if asked > max(named) and not _SAID_IN_DOCUMENTS.search(q[:max(0, q.find(words))])
-            and not any(series_members(words + q[q.find(words) + len(words):], s.text)
-                        for s in sections if section_years(s) & set(years))]
+            and words not in misnumbered]
 
 
-def latest_written(member: str, question: str, corpus_text: str) -> str | None:
-    """How the documents write the latest member they name of the series ``member`` (a member
-    ``question`` names, e.g. 第七届) belongs to (第五届), else ``None``.
-
-    >>> latest_written("第七届", "第七届上海设计100＋遴选？", "启动第五届“上海设计100＋”遴选")
-    '第五届'
-    """
+def _written(measure: str, number: int, text: str) -> str | None:
+    """How ``text`` (normalised by :func:`qa.text.normalize_query`) writes the member ``number``
+    of a series counted in ``measure`` (1, 批 → 首批; 5, 届 → 第五届), else ``None``."""
     from .text import SERIES_MEMBER, member_number
 
-    q = normalize_query(question)
-    rest = q[q.find(member):] if member in q else member
-    for words, _, named in series_members(rest, corpus_text):
-        if words == member:
-            return next((d.group(0) for d in SERIES_MEMBER.finditer(normalize_query(corpus_text))
-                         if d.group(3) == member[-1] and member_number(d) == max(named)), None)
-    return None
+    return next((d.group(0) for d in SERIES_MEMBER.finditer(text)
+                 if d.group(3) == measure and member_number(d) == number), None)
 
 
 def misnumbered_members(question: str, years: set[int] | frozenset, sections: list[Section]) -> list[tuple[str, str]]:
@@ -580,8 +572,6 @@ def misnumbered_members(question: str, years: set[int] | frozenset, sections: li
     >>> misnumbered_members("2024年第二届ISO国际标准化青年之星大赛办得怎样？", {2024}, [part])
     []
     """
-    from .text import SERIES_MEMBER, member_number
-
     out: dict[str, str] = {}
     for section in sections:
         if not section_years(section) & set(years):
@@ -589,8 +579,7 @@ def misnumbered_members(question: str, years: set[int] | frozenset, sections: li
         for words, asked, named in series_members(question, section.text):
             if asked <= max(named) or words in out:
                 continue
-            written = next((d.group(0) for d in SERIES_MEMBER.finditer(normalize_query(section.text))
-                            if d.group(3) == words[-1] and member_number(d) == max(named)), None)
+            written = _written(words[-1], max(named), normalize_query(section.text))
             if written:
                 out[words] = written
     return list(out.items())
