@@ -221,6 +221,29 @@ def counted_words(question: str) -> list[str]:
     return []
 
 
+def uncounted(question: str, corpus_flat: str, known=lambda word: False) -> list[str]:
+    """What ``question`` counts (the noun phrase after 多少/几 and its measure word: 多少家三甲医院
+    → 三甲医院) when the documents never write one of its words (``corpus_flat``, normalised and
+    lower-cased; ``known`` accepts their words in another form): no figure of theirs counts a
+    thing they never name, whatever figure stands beside its neighbours (5个疫情救治重点医院).
+
+    >>> uncounted("上海一共有多少家三甲医院？", "启动5个疫情救治重点医院建设")
+    ['三甲医院']
+    >>> uncounted("上海有几个区？", "推进闵行区试点"), uncounted("建了几家医院？", "5个疫情救治重点医院")
+    (['区'], [])
+    """
+    out = []
+    for m in _COUNTED_AFTER.finditer(to_halfwidth(normalize_query(question))):
+        if _predicate(m.group("head")):
+            continue          # 多少家通过了…认定: what follows says what they did
+        run = _noun_run(m.group("head"))
+        # (a measure word may stick to a one-character noun: 个区, written nowhere as N个区)
+        if any(len(w) >= 2 and tag[:1] in ("n", "b") and normalize_for_match(w).lower() not in corpus_flat
+               and not known(w) for w, tag in tagged_words(run)):
+            out.append(run[1:] if run[:1] in "个家条项名所座" and len(run) == 2 else run)
+    return list(dict.fromkeys(out))
+
+
 _ORDINAL_ASKED = re.compile(r"第几|哪一?(届|批|次|期|个)|首(个|批|届|次|家|项|期)|第[一二三四五六七八九十\d]")
 def _ordinals(text: str) -> dict[str, int]:
     """The series members ``text`` names, by measure word: 第二批 → ``{"批": 2}`` (首 → 1); a

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from . import prompts
 from .citations import MARKER, Citation
-from .claims import confirms_figure, part_given, rank_figures
+from .claims import confirms_figure, part_given, rank_figures, uncounted
 from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
@@ -202,6 +202,11 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     # the subject
     parts = figure_parts(query.focus, query.intent) if query.intent.wants_figure and not query.english else []
     for part, _, _ in parts:
+        # a thing counted that the documents never name (多少家三甲医院, 几个区): none of their
+        # figures counts it
+        missing = uncounted(part, corpus_flat, known)
+        if missing:
+            return f"通知中没有“{'、'.join(missing)}”的数字。"
         for term in NAMED_TERM.findall(part):
             # a figure of a named measure the documents never use (PM2.5平均多少？ GDP增长多少？)
             # is not among theirs: another figure beside the question's other words is no

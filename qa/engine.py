@@ -23,6 +23,8 @@ from functools import cached_property
 from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
+from .asks import separate_asks
+from .intent import Attribute
 from .citations import MARKER, Citation, make_citation
 from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
@@ -39,7 +41,7 @@ from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import (about_the_question, asked_about, members_outside, misnumbered_members,
-                    missing_sections, names_place, places_named, question_years, reference_year, series_members,
+                    missing_sections, names_place, places_named, ranks_outside, question_years, reference_year, series_members,
                     unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
@@ -289,7 +291,47 @@ class Assistant:
         given, limits the answer to those document ids (else a document the question names
         does, see :func:`qa.library.named_documents`). Raises
         :class:`QuestionError` for an empty question and :class:`SourcesUnavailable` when
-        changed documents cannot be indexed."""
+        changed documents cannot be indexed.
+
+        A question the documents cannot answer as a whole, asking several kinds of thing in
+        clauses of their own (…有几个，投资多少钱？ qa.asks), is answered part by part: the part
+        they answer, with the parts they do not named in a note."""
+        final = None
+        for event in self._stages(question, history, documents):
+            if event.kind == "final":
+                final = event
+            else:
+                yield event
+        assert final is not None
+        if final.answer.mode == Mode.ABSTAINED:
+            final = self._in_parts(final, history, documents)
+        yield final
+
+    def _in_parts(self, whole: StreamEvent, history, documents) -> StreamEvent:
+        """``whole`` (an abstention) replaced by the answer to the one part of its question the
+        documents answer, when its question asks several kinds of thing (qa.asks.separate_asks)
+        and the others are not answered; else ``whole``."""
+        asks = separate_asks(whole.answer.question)
+        if not asks:
+            return whole
+        answers = [next(e.answer for e in self._stages(ask.question, history, documents) if e.kind == "final")
+                   for ask in asks]
+        # a part is given only when what it asks is a kind of fact its answer is checked to hold
+        # (a figure, a date, a name): 评价标准是什么？ is "answered" by any sentence naming 星级评价
+        # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits)
+        given = [a for ask, a in zip(asks, answers)
+                 if not a.abstained and ask.attribute != Attribute.OPEN and ask.own_subject]
+        if len(given) != 1 or len(given) == len(asks):
+            return whole         # none: the abstention stands; several: the whole's reason holds for them
+        notes = [prompts.PART_MISSING_NOTE_ZH.format(part=ask.clause.rstrip(" ,，?？;；。!！"),
+                                                     reason="".join(a.notes[-1:]).rstrip("。"))
+                 for ask, a in zip(asks, answers) if a.abstained]
+        return StreamEvent("final", answer=replace(given[0], question=whole.answer.question,
+                                                   notes=notes + given[0].notes))
+
+    def _stages(self, question: str, history: list[tuple[str, str]] | None = None,
+                documents: set[str] | None = None) -> Iterator[StreamEvent]:
+        """The pipeline of :meth:`stream` for one question as asked."""
         clock = _Clock()
         guarded = guard(question, self.settings.max_question_chars)
         corpus, stale = self._current_corpus()
@@ -501,6 +543,9 @@ class Assistant:
         missing = missing_sections(query.question, corpus.index.sections)
         if missing:
             return f"通知中没有{'、'.join(missing)}。"
+        ranks = ranks_outside(query.question, corpus.text)
+        if ranks:           # 排第二的是哪个省？ where the documents write only 排名第一
+            return f"通知没有提到排{'、'.join(ranks)}的是谁。"
         # (every year the question names: 2024年第二届…活动，哪些人能参加？ places the member in 2024)
         later = members_outside(query.text, corpus.text, question_years(query.text, query.ref_year),
                                 corpus.index.sections)

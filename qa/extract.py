@@ -464,7 +464,8 @@ def listed_kinds(part: str) -> list[str]:
 # A part of a message is answered by its own best sentence only when that sentence holds at least
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
-_ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
+# The words that ask something (a part of a message without them asks nothing).
+ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
 
 
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
@@ -477,7 +478,7 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
     skipped when ``skip_figures`` (the figure ranking answered them). ``[]`` for a question
     asking one thing, or when fewer than two parts found a sentence (one, when figures were
     answered): the whole question is then answered as one. A header line is never an answer."""
-    parts = [p for p in sub_questions(question) if _ASKS.search(p)]
+    parts = [p for p in sub_questions(question) if ASKS.search(p)]
     # one part asking a thing of each subject it joins (2023年A和B，各自开展了哪些行动？): each
     # subject's own — its section's heading may be what names it (“双打”工作力度不断加大)
     each = len(parts) == 1 and not read_intent(parts[0]).wants_figure

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .sections import Section
-from .text import han_bigrams, normalize_for_match, normalize_query, numbers_in, tagged_words, to_chinese_numeral
+from .text import chinese_numeral, han_bigrams, normalize_for_match, normalize_query, numbers_in, tagged_words, to_chinese_numeral
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余|几))")
@@ -477,6 +477,39 @@ def missing_sections(question: str, sections: list[Section]) -> list[str]:
         if marker not in headings:
             out.append(ref)
     return out
+
+
+# A rank: 排名第二, 位居全国第三, 居第一, 第二名.
+_RANK = r"(?:(?:排名?|位居|位列|名列|居)(?:在)?[\u4e00-\u9fff]{0,4}?第(?P<n>[一二三四五六七八九十\d]+)(?:名|位)?|第(?P<m>[一二三四五六七八九十\d]+)名)"
+# …and the one holding it asked for (排第二的是哪个省？ 第三名得分多少？).
+_RANK_HOLDER = re.compile(_RANK + r"的?[\u4e00-\u9fff]{0,6}?(?:是|为)?(?:哪|谁|什么|啥|多少|几)")
+_RANK_WRITTEN = re.compile(_RANK)
+
+
+def _rank_value(rank: str) -> int | None:
+    try:
+        return int(rank) if rank.isdigit() else chinese_numeral(rank)
+    except ValueError:
+        return None
+
+
+def ranks_outside(question: str, corpus_text: str) -> list[str]:
+    """The ranks whose holder ``question`` asks for (排第二的是哪个省？) that the documents never
+    write (they write only 排名第一): whoever holds them, the documents do not say. A rank only
+    claimed (上海是不是排第二？) is not asked about: the documents' own rank answers it.
+
+    >>> ranks_outside("指数全国第一，那排第二的是哪个省，多少分？", "指数95.17，保持全国排名第一。")
+    ['第二']
+    >>> ranks_outside("排第一的是哪个省？", "保持全国排名第一。"), ranks_outside("上海是不是排第二？", "排名第一。")
+    ([], [])
+    """
+    written = {_rank_value(m.group("n") or m.group("m")) for m in _RANK_WRITTEN.finditer(corpus_text)}
+    out = []
+    for m in _RANK_HOLDER.finditer(normalize_query(question)):
+        rank = m.group("n") or m.group("m")
+        if _rank_value(rank) not in written:
+            out.append(f"第{rank}")
+    return list(dict.fromkeys(out))
 
 
 # Characters after a member's ordinal that name its series (第五届|中国质量奖提名奖…).

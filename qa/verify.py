@@ -235,7 +235,10 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     if attribute in (Attribute.AGENCY, Attribute.ORGANISATION):   # a unit or organisation the question does not name
         if attribute == Attribute.ORGANISATION:     # a document's title (《…农业机构…准则》) names none
             body = re.sub(r"《[^《》]*》", "", body)
-        return any(m.group(0) not in q for m in organisations_in(body))
+        # …nor one whose name ends as a name in the question does (市、区两级质量工作领导小组 for
+        # 领导小组办公室设在哪个单位？): that is the subject asked about, not an organisation named
+        return any(m.group(0) not in q and (attribute == Attribute.AGENCY or m.group(0)[-4:] not in q)
+                   for m in organisations_in(body))
     return True
 
 

@@ -3388,3 +3388,16 @@ def test_a_listing_keeps_to_the_sections_its_rarest_words_name(extractive_assist
     answer = extractive_assistant.ask(tune_rows["j32-040"]["question"])
     _assert_answers(answer, "完善领导小组及办公室工作规则")
     assert len(answer.citations) <= 3, [c.quote[:30] for c in answer.citations]
+
+
+# 1. Near-miss: a count of a thing the notice never names, asked where it gives other counts of
+# the city (5个疫情救治重点医院 beside 三甲医院, 老字号43个 for 区): no figure of it answers.
+@pytest.mark.parametrize("question", ["上海一共有多少家三甲医院？", "上海有几个区？", "全市有几条地铁线路？"])
+def test_a_count_of_a_thing_never_named_abstains(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    _assert_abstains(answer)
+    assert any("的数字" in note for note in answer.notes), answer.notes
+
+
+def test_a_count_of_a_thing_named_still_answers(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("去年启动建设了几个疫情救治重点医院？"), "5个")

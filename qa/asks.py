@@ -1,0 +1,81 @@
+"""A message that asks several things, each in a clause of its own (首批市级质检中心有几个，投资多少钱？):
+the documents may answer one of them and not the other. The engine answers the parts one by
+one when the whole cannot be answered (:meth:`qa.engine.Assistant.stream`), so that what the
+documents give is given and what they do not is said — not the whole declined for its missing
+half.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .extract import ASKS
+from .intent import Attribute, read_intent
+from .text import normalize_query, tagged_words
+
+# A clause ends at a comma, a question mark, a semicolon or a full stop.
+_CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
+# What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
+# What asks, for cutting it from a clause (为什么 whole, not its 什么).
+_CUE = re.compile(r"为什么|为啥|为何|是不是|" + ASKS.pattern)
+_MEASURE = re.compile(r"^(?:个|一个|家|项|件|起|名|位|人|批|种|类|所|条|户|台|次|些|几个)")
+_SUBJECT_TAIL = re.compile(r"(?:一共|总共|共计|共|都|分别|大概|大约|具体|到底|能|会|要|将|又|还|已经|有|是|了|的|给|在)+$")
+
+
+class Ask(NamedTuple):
+    """One part of a message: ``question``, the part as a question of its own; ``clause``, the
+    clause of the message that asks it; ``attribute``, the kind of thing it asks for;
+    ``own_subject``, whether the clause names what it asks about itself (the first asking
+    clause; a later one with a noun of its own: 罚款多少, not 各拿了多少 or 分别是多少, which lean
+    on the clause before and are not answered alone)."""
+
+    question: str
+    clause: str
+    attribute: Attribute
+    own_subject: bool
+
+
+def _subject(clause: str) -> str:
+    """The words of ``clause`` without what asks (its first cue and the measure word after it): those before it (首批市级质检中心有几个 → 首批市级质检中心), and those after
+    it when they name what is counted (去年新建了几个市级质检中心 → 去年新建了市级质检中心), not
+    when one character is left (排第二的是哪个省)."""
+    m = _CUE.search(clause)
+    if not m:
+        return clause.strip(" ，,？?；;。！!")
+    after = _MEASURE.sub("", clause[m.end():], count=1).strip(" ，,？?；;。！!")
+    before = clause[: m.start()]
+    return (before + after).strip(" ，,") if len(after) > 1 else _SUBJECT_TAIL.sub("", before).strip(" ，,")
+
+
+def separate_asks(question: str) -> list[Ask]:
+    """The parts of ``question`` that each ask a different kind of thing in a clause of their
+    own, each as a question that stands alone (in
+    :func:`qa.text.normalize_query`'s form); ``[]`` when it asks one kind of thing.
+
+    A part keeps the clauses of context before the first asking clause (我是食品厂的。…), and a
+    later part takes the subject of the first asking clause (:func:`_subject`), which
+    it seldom repeats. Two clauses asking the same kind of thing (破了多少起？抓了多少人？) are
+    one question's figures (:func:`qa.extract.figure_parts`), not separate asks.
+
+    >>> [a.question for a in separate_asks("首批市级质检中心有几个，投资多少钱？")]
+    ['首批市级质检中心有几个,', '首批市级质检中心投资多少钱?']
+    >>> [a.question for a in separate_asks("我是记者。2023年消费品召回了多少起？负责人是谁？")]
+    ['我是记者。2023年消费品召回了多少起?', '我是记者。2023年消费品召回负责人是谁?']
+    >>> separate_asks("破了多少起？抓了多少人？"), separate_asks("我们厂有锅炉，去年查了多少台设备？")
+    ([], [])
+    """
+    text = normalize_query(question)
+    clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
+    asking = [i for i, c in enumerate(clauses) if ASKS.search(c)]
+    attributes = {i: read_intent(clauses[i]).attribute for i in asking}
+    if len(asking) < 2 or len(set(attributes.values())) < 2:
+        return []
+    context = "".join(clauses[: asking[0]])
+    subject = _subject(clauses[asking[0]])
+    parts = []
+    for n, i in enumerate(asking):
+        lead = subject if n and subject and subject not in clauses[i] else ""
+        own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
+        parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own))
+    return parts

@@ -1,0 +1,56 @@
+"""A message asking several kinds of thing in clauses of their own: the part the notice answers is
+answered, the part it does not is named in a note — not the whole declined for its missing half,
+and not a part "answered" by a sentence that only names its topic."""
+
+import pytest
+
+from qa.asks import separate_asks
+from qa.intent import Attribute
+from qa.scope import ranks_outside
+
+
+def test_separate_asks_splits_kinds_not_figures():
+    asks = separate_asks("我是记者。去年新建了几个市级质检中心，投资多少钱？")
+    assert [a.attribute for a in asks] == [Attribute.QUANTITY, Attribute.MONEY]
+    assert all(a.question.startswith("我是记者。") for a in asks)     # the context stays with each
+    assert "市级质检中心" in asks[1].question                          # the subject is carried
+    assert separate_asks("破了多少起？抓了多少嫌疑人？") == []          # one kind: a question's figures
+
+
+@pytest.mark.parametrize("question, given, missing", [
+    ("首批市级质检中心有几个，投资多少钱", "5个", "投资多少钱"),
+    ("2023年消费品召回了多少起？罚款多少", "70起", "罚款多少"),
+    ("知识产权一审刑事案件审结了多少件，负责人是谁？", "576件", "负责人是谁"),
+])
+def test_the_part_answered_is_given_and_the_other_named(extractive_assistant, question, given, missing):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and given in answer.text, answer.text
+    assert any(missing in note and "没有答案" in note for note in answer.notes), answer.notes
+    assert answer.question == question
+
+
+@pytest.mark.parametrize("question", [
+    "首席质量官星级评价分几个星级，评价标准是什么？",     # 是什么 of a topic: any sentence naming it "answers"
+    "今年新一批市级质检中心要建几个，负责人是谁",          # neither part is in the notice
+    "首届检验检测行业创新大赛怎么报名，奖金多少",
+])
+def test_no_part_is_given_by_a_topic_sentence(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_rank_the_notice_never_writes_is_not_answered(extractive_assistant):
+    assert ranks_outside("那排第二的是哪个省？", "保持全国排名第一。") == ["第二"]
+    assert ranks_outside("上海是不是全国排第二？", "保持全国排名第一。") == []     # claimed, not asked
+    answer = extractive_assistant.ask("制造业质量竞争力指数上海全国第一，排第二的是哪个省，多少分？")
+    assert answer.abstained and not answer.citations, answer.text
+    corrected = extractive_assistant.ask("上海制造业质量竞争力指数全国排第二吧？")
+    assert not corrected.abstained and "排名第一" in corrected.text
+
+
+def test_an_organisation_asked_for_is_not_the_subject_named_again(extractive_assistant):
+    # 市、区两级质量工作领导小组 names the subject asked about, not the unit that houses its office
+    answer = extractive_assistant.ask("市质量工作领导小组办公室设在哪个单位？")
+    assert answer.abstained and not answer.citations, answer.text
+    host = extractive_assistant.ask("标准化工程本科专业是哪所大学获批的？")
+    assert not host.abstained and "上海第二工业大学" in host.text
