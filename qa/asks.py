@@ -37,9 +37,9 @@ class Ask(NamedTuple):
 
 
 def _subject(clause: str) -> str:
-    """The words of ``clause`` without what asks (its first cue and the measure word after it): those before it (首批市级质检中心有几个 → 首批市级质检中心), and those after
-    it when they name what is counted (去年新建了几个市级质检中心 → 去年新建了市级质检中心), not
-    when one character is left (排第二的是哪个省)."""
+    """The words of ``clause`` without what asks (its first cue and the measure word after it):
+    those before it (首批市级质检中心有几个 → 首批市级质检中心), and those after it when they name
+    what is counted (去年新建了几个市级质检中心 → 去年新建了市级质检中心)."""
     m = _CUE.search(clause)
     if not m:
         return clause.strip(" ，,？?；;。！!")
@@ -50,13 +50,14 @@ def _subject(clause: str) -> str:
 
 def separate_asks(question: str) -> list[Ask]:
     """The parts of ``question`` that each ask a different kind of thing in a clause of their
-    own, each as a question that stands alone (in
-    :func:`qa.text.normalize_query`'s form); ``[]`` when it asks one kind of thing.
+    own, each as a question that stands alone (in :func:`qa.text.normalize_query`'s form);
+    ``[]`` when it asks one kind of thing.
 
     A part keeps the clauses of context before the first asking clause (我是食品厂的。…), and a
-    later part takes the subject of the first asking clause (:func:`_subject`), which
-    it seldom repeats. Two clauses asking the same kind of thing (破了多少起？抓了多少人？) are
-    one question's figures (:func:`qa.extract.figure_parts`), not separate asks.
+    later part takes the subject of the first asking clause (:func:`_subject`), which it
+    seldom repeats. Two clauses asking the same kind of thing (破了多少起？抓了多少人？) are one
+    question's figures (:func:`qa.extract.figure_parts`), not separate asks: alone, a part such
+    as 中小企业最多能贷多少？ loses what the whole says of it (…利率有没有优惠？) and any figure fits.
 
     >>> [a.question for a in separate_asks("首批市级质检中心有几个，投资多少钱？")]
     ['首批市级质检中心有几个,', '首批市级质检中心投资多少钱?']
@@ -75,7 +76,7 @@ def separate_asks(question: str) -> list[Ask]:
     subject = _subject(clauses[asking[0]])
     parts = []
     for n, i in enumerate(asking):
-        lead = subject if n and subject and subject not in clauses[i] else ""
         own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
+        lead = subject if n and subject not in clauses[i] else ""
         parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own))
     return parts

@@ -90,8 +90,11 @@ def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: f
     return got / total
 
 
-# A part of a year (上半年, 一季度, 12月): the documents may give only whole years.
-_SUBPERIOD = re.compile(r"上半年|下半年|前三季度|[一二三四1-4]季度|\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?")
+# A part of a year (上半年, 一季度, 12月), down to a day (今天, 明天中午, 这周末): the documents may
+# give only whole years.
+_SUBPERIOD = re.compile(r"上半年|下半年|前三季度|[一二三四1-4]季度|\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|"
+                        r"(?:这个|下个|上个|本)月|(?:今天|明天)?(?:中午|晚上|早上)|今天|明天|后天|昨天|今晚|今早|"
+                        r"(?:这|下|本|上)(?:周|星期)末?|周末")
 
 
 def missing_subperiod(question: str, corpus_flat: str) -> str | None:
@@ -100,6 +103,9 @@ def missing_subperiod(question: str, corpus_flat: str) -> str | None:
 
     >>> missing_subperiod("2023年上半年合格率是多少？", "合格率96.04%"), missing_subperiod("合格率？", "")
     ('上半年', None)
+    >>> missing_subperiod("长者食堂今天中午吃什么？", "新增41家社区长者食堂")
+    '今天中午'
+
     """
     for m in _SUBPERIOD.finditer(normalize_query(question)):
         if normalize_for_match(m.group(0)) not in corpus_flat:
@@ -175,7 +181,7 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     sentence."""
     period = missing_subperiod(query.question, corpus_flat)
     if period is not None:
-        return f"通知只给出全年的情况，没有“{period}”的数字。"
+        return f"通知只写全年的情况，没有写到“{period}”。"
     term = undefined_term(query.question, corpus_flat, known)
     if term is not None:
         return f"通知中没有出现“{term}”。"

@@ -153,7 +153,8 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(该|得|应该|应|要|去|可以)?(找|问)谁(办|问|咨询|对接|负责)?(?=[？?吗呢啊]|$)|归(谁|哪个部门|哪些部门)管|"
                      r"(哪些|哪几个|哪个)(部门|单位)的(活|事|工作)|(是|归)谁的(活|事|工作|任务|职责)|"
                      r"who is responsible|who('s| is) in charge|responsible (units|departments|agencies|bodies)|"
-                     r"which [\w ]{0,24}(agencies|departments|units|bodies|authorities|bureaus)|responsible for|"
+                     r"which [\w ]{0,24}(agenc(y|ies)|departments?|units?|bod(y|ies)|authorit(y|ies)|bureaus?|offices?)\b|responsible for|"
+                     r"who (does|do|handles?|leads?|runs?|takes? care of|will (do|handle|lead))\b|"
                      r"in charge of", re.IGNORECASE)
 _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|写|出现|涉及|有))|(文件|通知|要点|总结|原文)(里|中)?(的)?(哪些|哪几个|什么)地方|"
                        r"哪几处|几处|(在)?(哪里|哪儿|哪)(提到|提及|说到|讲到|出现|写|说|讲)|(哪些|哪几)(条目|条款|条|项)(?=[^，。？?]{0,12}(提|说到|讲到|写到|涉及|出现))|(出现|提到|提及|写|列)在(哪|哪里|哪儿)|在哪些(条|部分)|"

@@ -9,7 +9,7 @@ from qa.intent import Attribute
 from qa.scope import ranks_outside
 
 
-def test_separate_asks_splits_kinds_not_figures():
+def test_separate_asks_keeps_context_and_subject():
     asks = separate_asks("我是记者。去年新建了几个市级质检中心，投资多少钱？")
     assert [a.attribute for a in asks] == [Attribute.QUANTITY, Attribute.MONEY]
     assert all(a.question.startswith("我是记者。") for a in asks)     # the context stays with each

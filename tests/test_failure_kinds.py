@@ -3046,11 +3046,15 @@ def test_the_question_beside_a_switch_or_a_dictated_answer_is_answered_and_the_u
 
 def test_a_name_the_cited_sentence_does_not_write_is_refused(extractive_assistant):
     """A model answer naming a hospital its cited sentence never names fails verification (the
-    answer shown was the notice's sentence instead); a unit the cited sentence lists passes
+    answer shown was the notice's sentence instead), and so does one naming only the subject
+    asked about (国家医学中心 is no hospital's name); a name the cited sentence writes passes
     (breaker, twelfth session: 国家医学中心是北京天坛医院)."""
-    invented, listed = _verify_answers(extractive_assistant, "国家医学中心是哪家医院？", "国家医学中心",
-                                       ["国家医学中心是北京协和医院。[{n}]", "上海推进6个国家医学中心建设。[{n}]"])
+    invented, subject = _verify_answers(extractive_assistant, "国家医学中心是哪家医院？", "国家医学中心",
+                                        ["国家医学中心是北京协和医院。[{n}]", "上海推进6个国家医学中心建设。[{n}]"])
     assert any("名称" in p for p in invented.problems), invented.problems
+    assert any("名称" in p for p in subject.problems), subject.problems
+    (listed,) = _verify_answers(extractive_assistant, "标准化工程本科专业是哪所大学获批的？", "上海第二工业大学",
+                                ["上海第二工业大学获批“标准化工程”本科专业。[{n}]"])
     assert not any("名称" in p for p in listed.problems), listed.problems
 
 
@@ -3401,3 +3405,26 @@ def test_a_count_of_a_thing_never_named_abstains(extractive_assistant, question)
 
 def test_a_count_of_a_thing_named_still_answers(extractive_assistant):
     _assert_answers(extractive_assistant.ask("去年启动建设了几个疫情救治重点医院？"), "5个")
+
+
+# 10. English department and header questions in everyday words: "which office does the job of
+# X" asks the item's responsible units, "which office issued" the header's issuer.
+@pytest.mark.parametrize("question", ["Which government office does the job of the housing quality insurance?",
+                                      "Which department works on housing quality insurance?"])
+def test_english_which_office_does_a_task_gets_its_units(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.mode.value == "structured" and "市住房城乡建设管理委" in answer.text, answer.text
+
+
+def test_english_which_office_issued_gets_the_issuer(extractive_assistant):
+    answer = extractive_assistant.ask("Which office issued this notice?")
+    assert "上海市质量工作领导小组" in answer.text and "市政府外办" not in answer.text, answer.text
+
+
+# 2. Off-topic: a day's matters (今天中午, 这周末) are not in an annual summary and plan, whatever
+# word of it the question shares (长者食堂今天中午吃什么 had got the 长者食堂 sentence).
+@pytest.mark.parametrize("question", ["长者食堂今天中午吃什么？", "这周末旅游节有什么活动？"])
+def test_a_days_matters_abstain(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    _assert_abstains(answer)
+    assert any("全年" in note for note in answer.notes), answer.notes
