@@ -48,16 +48,17 @@ def _subject(clause: str) -> str:
     return (before + after).strip(" ，,") if len(after) > 1 else _SUBJECT_TAIL.sub("", before).strip(" ，,")
 
 
-def separate_asks(question: str) -> list[Ask]:
+def separate_asks(question: str, kinds: bool = True) -> list[Ask]:
     """The parts of ``question`` that each ask a different kind of thing in a clause of their
     own, each as a question that stands alone (in :func:`qa.text.normalize_query`'s form);
     ``[]`` when it asks one kind of thing.
 
     A part keeps the clauses of context before the first asking clause (我是食品厂的。…), and a
     later part takes the subject of the first asking clause (:func:`_subject`), which it
-    seldom repeats. Two clauses asking the same kind of thing (破了多少起？抓了多少人？) are one
-    question's figures (:func:`qa.extract.figure_parts`), not separate asks: alone, a part such
-    as 中小企业最多能贷多少？ loses what the whole says of it (…利率有没有优惠？) and any figure fits.
+    seldom repeats. With ``kinds``, two clauses asking the same kind of thing (破了多少起？抓了多少
+    人？) are one question's figures (:func:`qa.extract.figure_parts`), not separate asks: alone, a
+    part such as 中小企业最多能贷多少？ loses what the whole says of it (…利率有没有优惠？) and any
+    figure fits. Without, every asking clause is a part (to tell which of them go unanswered).
 
     >>> [a.question for a in separate_asks("首批市级质检中心有几个，投资多少钱？")]
     ['首批市级质检中心有几个,', '首批市级质检中心投资多少钱?']
@@ -70,7 +71,7 @@ def separate_asks(question: str) -> list[Ask]:
     clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
     asking = [i for i, c in enumerate(clauses) if ASKS.search(c)]
     attributes = {i: read_intent(clauses[i]).attribute for i in asking}
-    if len(asking) < 2 or len(set(attributes.values())) < 2:
+    if len(asking) < 2 or kinds and len(set(attributes.values())) < 2:
         return []
     context = "".join(clauses[: asking[0]])
     subject = _subject(clauses[asking[0]])

@@ -878,7 +878,7 @@ def counts_other(question: str, figure: "Figure") -> bool:
 # What a sum of money is (奖金, 利润, 营收…), words of one kind grouped.
 _MONEY_KINDS = (("奖金", "奖励金", "奖励"), ("补贴", "补助", "资助"), ("资金", "经费", "拨款"), ("预算",),
                 ("投资", "投入"), ("利润",), ("营收", "收入"), ("产值",), ("涉案金额", "涉案"), ("罚款", "罚没"),
-                ("保费",), ("订单",), ("销售额", "销售"))
+                ("保费",), ("订单",), ("销售额", "销售"), ("工资", "薪资", "薪水", "薪酬", "月薪", "年薪"))
 
 
 def other_money(question: str, clause: str) -> bool:

@@ -41,7 +41,7 @@ from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import (about_the_question, asked_about, members_outside, misnumbered_members,
-                    missing_sections, names_place, places_named, ranks_outside, question_years, reference_year, series_members,
+                    claimed_ranks, missing_sections, names_place, places_named, ranks_outside, question_years, reference_year, series_members,
                     unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
@@ -305,7 +305,22 @@ class Assistant:
         assert final is not None
         if final.answer.mode == Mode.ABSTAINED:
             final = self._in_parts(final, history, documents)
+        elif not final.answer.abstained and final.answer.mode != Mode.REFUSED:
+            final = self._unanswered_parts(final, history, documents)
         yield final
+
+    def _checked_parts(self, asks: list, history, documents) -> list[Answer]:
+        """Each part's answer as the verbatim extract would give it: whether the documents answer
+        it, without a model's time."""
+        checker = ExtractiveGenerator()
+        return [next(e.answer for e in self._stages(ask.question, history, documents, checker) if e.kind == "final")
+                for ask in asks]
+
+    @staticmethod
+    def _missing_notes(asks: list, answers: list[Answer]) -> list[str]:
+        return [prompts.PART_MISSING_NOTE_ZH.format(part=ask.clause.rstrip(" ,，?？;；。!！"),
+                                                    reason="".join(a.notes[-1:]).rstrip("。"))
+                for ask, a in zip(asks, answers) if a.abstained]
 
     def _in_parts(self, whole: StreamEvent, history, documents) -> StreamEvent:
         """``whole`` (an abstention) replaced by the answer to the one part of its question the
@@ -314,24 +329,37 @@ class Assistant:
         asks = separate_asks(whole.answer.question)
         if not asks:
             return whole
-        answers = [next(e.answer for e in self._stages(ask.question, history, documents) if e.kind == "final")
-                   for ask in asks]
+        checked = self._checked_parts(asks, history, documents)
         # a part is given only when what it asks is a kind of fact its answer is checked to hold
         # (a figure, a date, a name): 评价标准是什么？ is "answered" by any sentence naming 星级评价
         # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits)
-        given = [a for ask, a in zip(asks, answers)
+        given = [ask for ask, a in zip(asks, checked)
                  if not a.abstained and ask.attribute != Attribute.OPEN and ask.own_subject]
         if len(given) != 1 or len(given) == len(asks):
             return whole         # none: the abstention stands; several: the whole's reason holds for them
-        notes = [prompts.PART_MISSING_NOTE_ZH.format(part=ask.clause.rstrip(" ,，?？;；。!！"),
-                                                     reason="".join(a.notes[-1:]).rstrip("。"))
-                 for ask, a in zip(asks, answers) if a.abstained]
-        return StreamEvent("final", answer=replace(given[0], question=whole.answer.question,
-                                                   notes=notes + given[0].notes))
+        answer = next(e.answer for e in self._stages(given[0].question, history, documents) if e.kind == "final")
+        if answer.abstained:
+            return whole
+        return StreamEvent("final", answer=replace(answer, question=whole.answer.question,
+                                                   notes=self._missing_notes(asks, checked) + answer.notes))
+
+    def _unanswered_parts(self, whole: StreamEvent, history, documents) -> StreamEvent:
+        """``whole`` (an answer) with a note naming each part of its question the documents do not
+        answer (侦破了多少起，罚没多少钱？ — the cited sentence's 涉案金额 is no 罚没), when its
+        question asks several things (qa.asks.separate_asks) and some part is answered."""
+        asks = separate_asks(whole.answer.question, kinds=False)
+        if not asks:
+            return whole
+        checked = self._checked_parts(asks, history, documents)
+        if all(a.abstained for a in checked) or not any(a.abstained for a in checked):
+            return whole
+        return StreamEvent("final", answer=replace(whole.answer, notes=self._missing_notes(asks, checked)
+                                                   + whole.answer.notes))
 
     def _stages(self, question: str, history: list[tuple[str, str]] | None = None,
-                documents: set[str] | None = None) -> Iterator[StreamEvent]:
-        """The pipeline of :meth:`stream` for one question as asked."""
+                documents: set[str] | None = None, generator: Generator | None = None) -> Iterator[StreamEvent]:
+        """The pipeline of :meth:`stream` for one question as asked, written by ``generator``
+        (the assistant's when ``None``)."""
         clock = _Clock()
         guarded = guard(question, self.settings.max_question_chars)
         corpus, stale = self._current_corpus()
@@ -368,7 +396,7 @@ class Assistant:
             # 为什么比全国低7.14个百分点？ — no reason given, and the premise the documents contradict
             notes += direction_notes(query.question, stating_sentences(query.question, result.evidence))
         if decision is None:
-            decision = yield from self._generate(query, result, corpus, clock)
+            decision = yield from self._generate(query, result, corpus, clock, generator or self.generator)
         elif decision.text:
             clock.first_token()
             yield StreamEvent("delta", text=decision.text)
@@ -437,7 +465,7 @@ class Assistant:
         routed = route_topic(query, result)
         return _structured(routed) if routed is not None else None
 
-    def _generate(self, query: Query, result: RetrievalResult, corpus: Corpus, clock: "_Clock"):
+    def _generate(self, query: Query, result: RetrievalResult, corpus: Corpus, clock: "_Clock", generator: Generator):
         """Generation, verification and decision; yields the answer's text as it is written and
         returns the :class:`Decision`. The verbatim extract decides whether the documents
         answer; a model phrases it, and may bring in one of the next-best sentences the extract
@@ -474,17 +502,17 @@ class Assistant:
             # an English question: the model's part is to say the extract in English — it sees the
             # sentences that answer and no others (with the next-best ones beside them the 1.5B
             # model more often said the notice does not answer: tune English, 19 → 29 of 91 written)
-            seen = request.evidence if self.generator.verbatim else list(chosen) if query.english else \
+            seen = request.evidence if generator.verbatim else list(chosen) if query.english else \
                 model_evidence(chosen, result.evidence)
-            generation = self.generator.generate(replace(request, evidence=seen))
+            generation = generator.generate(replace(request, evidence=seen))
             for piece in generation:
                 clock.first_token()
                 yield StreamEvent("delta", text=piece)
             notes += self._limit_notes(generation)
             if generation.stop == StopReason.ERROR:     # a server down or gone mid-answer: extracts meanwhile
-                return decide(query, extract, generation, None, None, self.generator.verbatim,
+                return decide(query, extract, generation, None, None, generator.verbatim,
                               generation.error or "unknown error", notes)
-            if not self.generator.verbatim:
+            if not generator.verbatim:
                 written = complete_sentences(generation.text) if generation.stop in (StopReason.TIMEOUT,
                                                                                      StopReason.LENGTH) else generation.text
                 lead = verify(written, seen, query, corpus.weights)
@@ -495,7 +523,8 @@ class Assistant:
                     # (召回 2024: 加强消费品召回管理…, not the section's 探索开展消费品质量调查工作)
                     lead.problems.append("没有用到回答问题的原文")
                 shown = self._with_basis(written, lead, chosen, seen, query, corpus) if lead.ok else None
-        return decide(query, extract, generation, lead, shown, self.generator.verbatim, self.generator_error, notes)
+        model_error = self.generator_error if generator is self._generator else None
+        return decide(query, extract, generation, lead, shown, generator.verbatim, model_error, notes)
 
     @staticmethod
     def _with_basis(text: str, lead, chosen: list, seen: list, query: Query, corpus: Corpus):
@@ -514,12 +543,18 @@ class Assistant:
     def _renumbered(query: Query, corpus: Corpus, notes: list[str]) -> Query:
         """``query`` with each series member it places in a year whose part names an earlier one
         (去年办的第二届… where the 2023 part reports the 首届) read as the documents number it,
+        and each rank it claims that they never write read as theirs (qa.scope.claimed_ranks),
         and the user told (qa.scope.misnumbered_members)."""
         if query.english:
             return query
         years = question_years(query.text, query.ref_year)
         for asked, written in misnumbered_members(query.text, years, corpus.index.sections):
             notes.append(prompts.MEMBER_NOTE_ZH.format(asked=asked, written=written))
+            query = replace(query, **{name: getattr(query, name).replace(asked, written)
+                                      for name in ("asked", "question", "text", "focus")})
+        # a rank claimed that the documents never write (上海是不是排第二？ where they write 排名第一)
+        for asked, written in claimed_ranks(query.text, corpus.text):
+            notes.append(prompts.RANK_NOTE_ZH.format(asked=asked, written=written))
             query = replace(query, **{name: getattr(query, name).replace(asked, written)
                                       for name in ("asked", "question", "text", "focus")})
         return query

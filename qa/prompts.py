@@ -87,6 +87,7 @@ UNTRANSLATED_NOTE_ZH = "英文问题未能译成中文（{error}），按英文�
 INSTRUCTION_NOTE_ZH = "问题中对回答方式的要求（改变规则、指定格式、不引用或伪造出处等）已被忽略；以下只根据通知原文回答，并注明出处。"
 TASK_ASIDE_NOTE_ZH = "我不代写文章、诗歌或代码；以下只给出通知中与所问内容有关的原文，并注明出处。"
 PART_MISSING_NOTE_ZH = "问题中“{part}”这一问，通知中没有答案（{reason}）；以下只回答通知给出的部分。"
+RANK_NOTE_ZH = "问题中的“{asked}”在通知中没有出现：通知写的是“{written}”，以下按通知原文回答。"
 MEMBER_NOTE_ZH = "问题中的“{asked}”在通知中没有出现：通知这一年写的是“{written}”，以下按“{written}”回答。"
 PREMISE_NOTE_ZH = "问题中的“{figure}”在通知中没有出现，请以下面引用的原文为准。"
 PREMISE_DIRECTION_NOTE_ZH = "问题说的是“{asked}”，通知原文为“{stated}”，请以原文为准。"

@@ -479,8 +479,9 @@ def missing_sections(question: str, sections: list[Section]) -> list[str]:
     return out
 
 
-# A rank: 排名第二, 位居全国第三, 居第一, 第二名.
-_RANK = r"(?:(?:排名?|位居|位列|名列|居)(?:在)?[\u4e00-\u9fff]{0,4}?第(?P<n>[一二三四五六七八九十\d]+)(?:名|位)?|第(?P<m>[一二三四五六七八九十\d]+)名)"
+# A rank: 排名第二, 位居全国第三, 居第一, 第二名, 全国第二.
+_RANK = (r"(?:(?:排名?|位居|位列|名列|居)(?:在)?[\u4e00-\u9fff]{0,4}?第(?P<n>[一二三四五六七八九十\d]+)(?:名|位)?|"
+         r"第(?P<m>[一二三四五六七八九十\d]+)名|(?:全国|全市|全球|国内)第(?P<k>[一二三四五六七八九十\d]+))")
 # …and the one holding it asked for (排第二的是哪个省？ 第三名得分多少？).
 _RANK_HOLDER = re.compile(_RANK + r"的?[\u4e00-\u9fff]{0,6}?(?:是|为)?(?:哪|谁|什么|啥|多少|几)")
 _RANK_WRITTEN = re.compile(_RANK)
@@ -493,6 +494,10 @@ def _rank_value(rank: str) -> int | None:
         return None
 
 
+def _rank_of(m: re.Match) -> str:
+    return m.group("n") or m.group("m") or m.group("k")
+
+
 def ranks_outside(question: str, corpus_text: str) -> list[str]:
     """The ranks whose holder ``question`` asks for (排第二的是哪个省？) that the documents never
     write (they write only 排名第一): whoever holds them, the documents do not say. A rank only
@@ -503,12 +508,38 @@ def ranks_outside(question: str, corpus_text: str) -> list[str]:
     >>> ranks_outside("排第一的是哪个省？", "保持全国排名第一。"), ranks_outside("上海是不是排第二？", "排名第一。")
     ([], [])
     """
-    written = {_rank_value(m.group("n") or m.group("m")) for m in _RANK_WRITTEN.finditer(corpus_text)}
+    written = {_rank_value(_rank_of(m)) for m in _RANK_WRITTEN.finditer(corpus_text)}
     out = []
     for m in _RANK_HOLDER.finditer(normalize_query(question)):
-        rank = m.group("n") or m.group("m")
+        rank = _rank_of(m)
         if _rank_value(rank) not in written:
             out.append(f"第{rank}")
+    return list(dict.fromkeys(out))
+
+
+def claimed_ranks(question: str, corpus_text: str) -> list[tuple[str, str]]:
+    """The ranks ``question`` claims (上海是不是排第二？ 竞争力排全国第三吧？) that the documents never
+    write, each with the documents' own rank phrase, when they write exactly one rank (保持全国
+    排名第一): ``[(as asked, as written)]``. The question is then read with the documents' rank,
+    as a figure stated wrongly is corrected by the sentence stating it (qa.engine premise notes).
+    A rank whose holder is asked (:func:`ranks_outside`) is not claimed.
+
+    >>> claimed_ranks("上海是不是排第二？", "指数95.17，保持全国排名第一。政务服务得分居全国第一。")
+    [('排第二', '排名第一')]
+    >>> claimed_ranks("排第二的是哪个省？", "保持全国排名第一。"), claimed_ranks("上海排第一吗？", "保持全国排名第一。")
+    ([], [])
+    """
+    written = {}
+    for m in _RANK_WRITTEN.finditer(corpus_text):
+        written.setdefault(_rank_value(_rank_of(m)), m.group(0))
+    if len(written) != 1:
+        return []
+    text = normalize_query(question)
+    held = [m.span() for m in _RANK_HOLDER.finditer(text)]
+    out = []
+    for m in _RANK_WRITTEN.finditer(text):
+        if _rank_value(_rank_of(m)) not in written and not any(a <= m.start() < b for a, b in held):
+            out.append((m.group(0), next(iter(written.values()))))
     return list(dict.fromkeys(out))
 
 

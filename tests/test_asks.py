@@ -6,7 +6,7 @@ import pytest
 
 from qa.asks import separate_asks
 from qa.intent import Attribute
-from qa.scope import ranks_outside
+from qa.scope import claimed_ranks, ranks_outside
 
 
 def test_separate_asks_keeps_context_and_subject():
@@ -54,3 +54,34 @@ def test_an_organisation_asked_for_is_not_the_subject_named_again(extractive_ass
     assert answer.abstained and not answer.citations, answer.text
     host = extractive_assistant.ask("标准化工程本科专业是哪所大学获批的？")
     assert not host.abstained and "上海第二工业大学" in host.text
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("侦破刑事案件多少起，罚没多少钱？", "罚没多少钱"),        # 涉案金额48.4亿 is no 罚没
+    ("抽查了多少批次产品，不合格多少批？", "不合格多少批"),
+])
+def test_an_answer_names_the_parts_it_leaves_unanswered(extractive_assistant, question, missing):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and answer.citations, answer.text
+    assert any(missing in note and "没有答案" in note for note in answer.notes), answer.notes
+
+
+def test_an_answer_to_every_part_has_no_missing_note(extractive_assistant):
+    answer = extractive_assistant.ask("2023年市级绿色工厂创建了多少家，绿色园区几家？")
+    assert "102家" in answer.text and "3家" in answer.text
+    assert not any("没有答案" in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", ["上海是不是排第二？", "上海制造业质量竞争力排全国第三吧？"])
+def test_a_rank_claimed_wrongly_is_read_as_the_notice_writes_it(extractive_assistant, question):
+    assert claimed_ranks(question, "保持全国排名第一。")
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and "排名第一" in answer.text, answer.text
+    assert "上海第二工业大学" not in answer.text
+    assert any("排名第一" in note for note in answer.notes), answer.notes
+
+
+def test_a_salary_is_money_not_a_headcount(extractive_assistant):
+    # 首席质量官工资多少 had got 累计培育企业首席质量官5600余名
+    answer = extractive_assistant.ask("首席质量官工资多少？")
+    assert answer.abstained and not answer.citations, answer.text
