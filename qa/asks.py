@@ -12,11 +12,13 @@ from typing import NamedTuple
 
 from .extract import ASKS
 from .intent import Attribute, read_intent
+from .scope import strip_years
 from .text import normalize_query, tagged_words
 
 # A clause ends at a comma, a question mark, a semicolon or a full stop.
 _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
 # What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
+_YEAR = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}")
 # What asks, for cutting it from a clause (为什么 whole, not its 什么).
 _CUE = re.compile(r"为什么|为啥|为何|是不是|" + ASKS.pattern)
 _MEASURE = re.compile(r"^(?:个|一个|家|项|件|起|名|位|人|批|种|类|所|条|户|台|次|些|几个)")
@@ -78,6 +80,8 @@ def separate_asks(question: str, kinds: bool = True) -> list[Ask]:
     parts = []
     for n, i in enumerate(asking):
         own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
-        lead = subject if n and subject not in clauses[i] else ""
+        # (a part naming its own year takes the subject without the first clause's: 去年…花了多少？
+        # 今年预算多少？ asks of this year)
+        lead = (strip_years(subject) if _YEAR.search(clauses[i]) else subject) if n and subject not in clauses[i] else ""
         parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own))
     return parts

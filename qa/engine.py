@@ -296,6 +296,7 @@ class Assistant:
         A question the documents cannot answer as a whole, asking several kinds of thing in
         clauses of their own (…有几个，投资多少钱？ qa.asks), is answered part by part: the part
         they answer, with the parts they do not named in a note."""
+        start = time.perf_counter()
         final = None
         for event in self._stages(question, history, documents):
             if event.kind == "final":
@@ -304,10 +305,15 @@ class Assistant:
                 yield event
         assert final is not None
         if final.answer.mode == Mode.ABSTAINED:
-            final = self._in_parts(final, history, documents)
+            parted = self._in_parts(final, history, documents)
         elif not final.answer.abstained and final.answer.mode != Mode.REFUSED:
-            final = self._unanswered_parts(final, history, documents)
-        yield final
+            parted = self._unanswered_parts(final, history, documents)
+        else:
+            parted = final
+        if parted is not final:      # the parts' time is the answer's too
+            timings = {**parted.answer.timings_ms, "total": round((time.perf_counter() - start) * 1000)}
+            parted = StreamEvent("final", answer=replace(parted.answer, timings_ms=timings))
+        yield parted
 
     def _checked_parts(self, asks: list, history, documents) -> list[Answer]:
         """Each part's answer as the verbatim extract would give it: whether the documents answer

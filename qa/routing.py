@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
 from .claims import sibling_kind_only
-from .header import SELF, header_facts, header_fields
+from .header import ISSUER_CLAIMED, SELF, header_facts, header_fields
 from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
@@ -330,6 +330,10 @@ def _header(query, index) -> Routed | None:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
+    # an issuer named to confirm (是市政府发的吗？) is the claim checked against the header, not a topic
+    claimed = ISSUER_CLAIMED.search(asking) if "issuer" in asked else None
+    if claimed:
+        asking = asking.replace(claimed.group("body"), "")
     if stated and not asked:
         # a date stated and nothing of the header asked (根据4月1日印发的通知，上海标准新增多少项):
         # the whole message must be about the document, else its topic is asked (and the date is
@@ -367,6 +371,8 @@ def _header(query, index) -> Routed | None:
                 marks.append(len(evidence))
             quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
             wrong = [d for d in stated if fact.field == "date" and not _same_date(d, quoted)]
+            if claimed and fact.field == "issuer" and claimed.group("body") not in quoted:
+                notes.append(f"问题中说的“{claimed.group('body')}”与通知不符：通知的发文单位是{quoted}。")
             if wrong:
                 notes.append(f"The question says {', '.join(wrong)}; the notice was issued on {quoted}."
                              if query.english else f"问题中说的“{'、'.join(wrong)}”与通知不符：通知的印发日期是{quoted}。")

@@ -85,3 +85,15 @@ def test_a_salary_is_money_not_a_headcount(extractive_assistant):
     # 首席质量官工资多少 had got 累计培育企业首席质量官5600余名
     answer = extractive_assistant.ask("首席质量官工资多少？")
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_later_part_naming_its_own_year_is_asked_of_that_year(extractive_assistant):
+    # new user: 今年预算多少 had been checked as 去年…今年预算多少 and went unnoted
+    answer = extractive_assistant.ask("去年质量发展专项资金花了多少钱？今年预算多少？")
+    assert "2.1亿元" in answer.text
+    assert any("今年预算多少" in note and "没有答案" in note for note in answer.notes), answer.notes
+
+
+def test_a_part_answered_reports_the_time_of_its_parts(extractive_assistant):
+    answer = extractive_assistant.ask("首批市级质检中心有几个，投资多少钱")
+    assert answer.timings_ms["total"] >= answer.timings_ms["retrieve"]

@@ -3428,3 +3428,13 @@ def test_a_days_matters_abstain(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     _assert_abstains(answer)
     assert any("全年" in note for note in answer.notes), answer.notes
+
+
+# 8. Header facts: an issuer named to confirm (这个通知是市政府发的吗？) is checked against the header
+# and corrected — it had got 市委、市政府印发《…上海实施方案》, another document's (new user).
+def test_an_issuer_claimed_is_checked_against_the_header(extractive_assistant):
+    answer = extractive_assistant.ask("这个通知是市政府发的吗？")
+    assert "上海市质量工作领导小组" in answer.text and "实施方案" not in answer.text, answer.text
+    assert any("市政府" in note and "不符" in note for note in answer.notes), answer.notes
+    right = extractive_assistant.ask("这份通知是谁发的？")
+    assert "上海市质量工作领导小组" in right.text and not any("不符" in n for n in right.notes), right.notes
