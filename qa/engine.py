@@ -329,9 +329,9 @@ class Assistant:
                 for ask, a in zip(asks, answers) if a.abstained]
 
     def _in_parts(self, whole: StreamEvent, history, documents) -> StreamEvent:
-        """``whole`` (an abstention) replaced by the answer to the one part of its question the
-        documents answer, when its question asks several kinds of thing (qa.asks.separate_asks)
-        and the others are not answered; else ``whole``."""
+        """``whole`` (an abstention) replaced by the answer to the parts of its question the
+        documents answer, asked together, when its question asks several kinds of thing
+        (qa.asks.separate_asks) and another part is not answered; else ``whole``."""
         asks = separate_asks(whole.answer.question)
         if not asks:
             return whole
@@ -341,9 +341,12 @@ class Assistant:
         # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits)
         given = [ask for ask, a in zip(asks, checked)
                  if not a.abstained and ask.attribute != Attribute.OPEN and ask.own_subject]
-        if len(given) != 1 or len(given) == len(asks):
-            return whole         # none: the abstention stands; several: the whole's reason holds for them
-        answer = next(e.answer for e in self._stages(given[0].question, history, documents) if e.kind == "final")
+        if not given or not any(a.abstained for a in checked):
+            return whole         # none given, or none missing: the whole's reason holds
+        # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是
+        # 多少？ without its 为什么这么高？): the first with its context, the others' own clauses
+        question = given[0].question + "".join(ask.clause for ask in given[1:])
+        answer = next(e.answer for e in self._stages(question, history, documents) if e.kind == "final")
         if answer.abstained:
             return whole
         return StreamEvent("final", answer=replace(answer, question=whole.answer.question,

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 WHEN_ASKED = (r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have|must)\b|\bwhen\s*\?|"
               r"\b(?:by|since|until) when\b")
 # An issuer named to confirm (这个通知是市政府发的吗？): the body named is the claim, not a topic.
-ISSUER_CLAIMED = re.compile(r"是(?P<body>(?:(?!谁|哪|什么|啥)[^，,。？?]){1,14}?)(?:印发|发布|下发|发)的(?:吗|吧|么|呢|？|\?|$)")
+# (a body: no question word, no date — 是1月10号印发的吧？ states a date)
+ISSUER_CLAIMED = re.compile(r"是(?P<body>(?:(?!谁|哪|什么|啥|时候)[^，,。？?\d月日号年]){1,14}?)(?:印发|发布|下发|发)的(?:吗|吧|么|呢|？|\?|$)")
 # Which header fact a question asks for: its cue words, and the line that states the fact.
 _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -24,7 +25,6 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|哪一?年|哪个月|" + WHEN_ASKED + r"|what date|date", re.I),
              re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),
     "issuer": (re.compile(r"谁(印发|发布|发的|下发|制定)|哪个(单位|部门|机构)(印发|发布|发的|下发)|发文(单位|机关)|"
-                          + ISSUER_CLAIMED.pattern + "|"
                           r"印发单位|落款|名义|签发|签署|谁签|发文机关|issued by|who issued|who signed|signed by|"
                           r"which [\w ]{0,24}(body|agency|office|department|authority|unit|organi[sz]ation) (issued|signed|published|released)", re.I),
                re.compile(r"文件$|^\s*[\u4e00-\u9fff]{4,30}(领导小组|人民政府|委员会|办公厅|办公室|局)\s*$")),

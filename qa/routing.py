@@ -319,6 +319,10 @@ def _header(query, index) -> Routed | None:
     # otherwise (这个公告的文档号)
     text = normalize_query(query.asked if query.english else query.text)
     asked = header_fields(text)
+    # an issuer named to confirm in the user's own words (这个通知是市政府发的吗？), not an earlier turn's
+    claimed = ISSUER_CLAIMED.search(normalize_query(query.asked))
+    if claimed and "issuer" not in asked:
+        asked = [*asked, "issuer"]
     # a date the question states of the document (5月10日印发的那份…, 是5月10日印发的吗？) that its
     # header does not give is a premise to correct: the header's date is shown beside what is asked
     stated = [m.group(0) for m in _STATED_DATE.finditer(text)]
@@ -330,9 +334,7 @@ def _header(query, index) -> Routed | None:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
-    # an issuer named to confirm (是市政府发的吗？) is the claim checked against the header, not a topic
-    claimed = ISSUER_CLAIMED.search(asking) if "issuer" in asked else None
-    if claimed:
+    if claimed:     # the issuer named is the claim checked against the header, not a topic
         asking = asking.replace(claimed.group("body"), "")
     if stated and not asked:
         # a date stated and nothing of the header asked (根据4月1日印发的通知，上海标准新增多少项):
