@@ -24,7 +24,6 @@ from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .asks import separate_asks
-from .intent import Attribute
 from .citations import MARKER, Citation, make_citation
 from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
@@ -37,12 +36,13 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
+from .intent import Attribute
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
-from .scope import (about_the_question, asked_about, members_outside, misnumbered_members,
-                    claimed_ranks, missing_sections, names_place, places_named, ranks_outside, question_years, reference_year, series_members,
-                    unknown_entities, years_outside)
+from .scope import (about_the_question, asked_about, claimed_ranks, members_outside, misnumbered_members,
+                    missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
+                    series_members, unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
 from .text import first_line, han_bigrams, normalize_for_match, numbers_in
@@ -293,9 +293,9 @@ class Assistant:
         :class:`QuestionError` for an empty question and :class:`SourcesUnavailable` when
         changed documents cannot be indexed.
 
-        A question the documents cannot answer as a whole, asking several kinds of thing in
-        clauses of their own (…有几个，投资多少钱？ qa.asks), is answered part by part: the part
-        they answer, with the parts they do not named in a note."""
+        A question asking several things in clauses of their own (…有几个，投资多少钱？ qa.asks) gets
+        the parts the documents answer — asked together when the whole cannot be answered — and a
+        note naming each part they do not."""
         start = time.perf_counter()
         final = None
         for event in self._stages(question, history, documents):
@@ -315,12 +315,16 @@ class Assistant:
             parted = StreamEvent("final", answer=replace(parted.answer, timings_ms=timings))
         yield parted
 
-    def _checked_parts(self, asks: list, history, documents) -> list[Answer]:
+    def _checked_parts(self, asks: list, history, documents) -> list[Answer] | None:
         """Each part's answer as the verbatim extract would give it: whether the documents answer
-        it, without a model's time."""
+        it, without a model's time; ``None`` when a part cannot be asked alone (nothing
+        searchable in it, the documents being re-indexed) — the whole answer then stands."""
         checker = ExtractiveGenerator()
-        return [next(e.answer for e in self._stages(ask.question, history, documents, checker) if e.kind == "final")
-                for ask in asks]
+        try:
+            return [next(e.answer for e in self._stages(ask.question, history, documents, checker)
+                         if e.kind == "final") for ask in asks]
+        except (QuestionError, SourcesUnavailable):
+            return None
 
     @staticmethod
     def _missing_notes(asks: list, answers: list[Answer]) -> list[str]:
@@ -336,6 +340,8 @@ class Assistant:
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
+        if checked is None:
+            return whole
         # a part is given only when what it asks is a kind of fact its answer is checked to hold
         # (a figure, a date, a name): 评价标准是什么？ is "answered" by any sentence naming 星级评价
         # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits)
@@ -346,7 +352,10 @@ class Assistant:
         # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是
         # 多少？ without its 为什么这么高？): the first with its context, the others' own clauses
         question = given[0].question + "".join(ask.clause for ask in given[1:])
-        answer = next(e.answer for e in self._stages(question, history, documents) if e.kind == "final")
+        try:
+            answer = next(e.answer for e in self._stages(question, history, documents) if e.kind == "final")
+        except (QuestionError, SourcesUnavailable):
+            return whole
         if answer.abstained:
             return whole
         return StreamEvent("final", answer=replace(answer, question=whole.answer.question,
@@ -360,7 +369,7 @@ class Assistant:
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
-        if all(a.abstained for a in checked) or not any(a.abstained for a in checked):
+        if checked is None or all(a.abstained for a in checked) or not any(a.abstained for a in checked):
             return whole
         return StreamEvent("final", answer=replace(whole.answer, notes=self._missing_notes(asks, checked)
                                                    + whole.answer.notes))
