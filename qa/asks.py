@@ -1,8 +1,7 @@
 """A message that asks several things, each in a clause of its own (首批市级质检中心有几个，投资多少钱？):
-the documents may answer one of them and not the other. The engine answers the parts one by
-one when the whole cannot be answered (:meth:`qa.engine.Assistant.stream`), so that what the
-documents give is given and what they do not is said — not the whole declined for its missing
-half.
+the documents may answer one of them and not the other. The engine checks the parts one by one
+(:meth:`qa.engine.Assistant.stream`), so that what the documents give is given and what they do
+not is said — not the whole declined for its missing half, nor the missing half passed over.
 """
 
 from __future__ import annotations
@@ -17,11 +16,12 @@ from .text import normalize_query, tagged_words
 
 # A clause ends at a comma, a question mark, a semicolon or a full stop.
 _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
-# What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
+# A year a clause names of its own (今年预算多少？).
 _YEAR = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}")
-# What asks, for cutting it from a clause (为什么 whole, not its 什么).
+# What asks, for cutting it from a clause (为什么 whole, not its 什么), and the measure word after it.
 _CUE = re.compile(r"为什么|为啥|为何|是不是|" + ASKS.pattern)
 _MEASURE = re.compile(r"^(?:个|一个|家|项|件|起|名|位|人|批|种|类|所|条|户|台|次|些|几个)")
+# What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
 _SUBJECT_TAIL = re.compile(r"(?:一共|总共|共计|共|都|分别|大概|大约|具体|到底|能|会|要|将|又|还|已经|有|是|了|的|给|在)+$")
 
 
@@ -82,6 +82,6 @@ def separate_asks(question: str, kinds: bool = True) -> list[Ask]:
         own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
         # (a part naming its own year takes the subject without the first clause's: 去年…花了多少？
         # 今年预算多少？ asks of this year)
-        lead = (strip_years(subject) if _YEAR.search(clauses[i]) else subject) if n and subject not in clauses[i] else ""
+        lead = "" if not n or subject in clauses[i] else strip_years(subject) if _YEAR.search(clauses[i]) else subject
         parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own))
     return parts
