@@ -221,6 +221,10 @@ def counted_words(question: str) -> list[str]:
     return []
 
 
+# Measure words the tagger joins to a one-character noun after them (个区, 家店).
+_STUCK_MEASURES = "个家条项名所座"
+
+
 def uncounted(question: str, corpus_flat: str, known=lambda word: False) -> list[str]:
     """What ``question`` counts (the noun phrase after 多少/几 and its measure word: 多少家三甲医院
     → 三甲医院) when the documents write its head but never a word before it (``corpus_flat``,
@@ -236,21 +240,21 @@ def uncounted(question: str, corpus_flat: str, known=lambda word: False) -> list
     >>> uncounted("破了多少个案子？", "侦破刑事案件1169起")
     []
     """
+    def written(w: str) -> bool:
+        return normalize_for_match(w).lower() in corpus_flat or known(w)
+
     out = []
     runs = [_noun_run(m.group("head")) for m in _COUNTED_AFTER.finditer(to_halfwidth(normalize_query(question)))
             if not _predicate(m.group("head"))]     # 多少家通过了…认定: what follows says what they did
     for run in runs:
         words = list(tagged_words(run))
-
-        def written(w: str) -> bool:
-            return normalize_for_match(w).lower() in corpus_flat or known(w)
         # a modifier they never write of a head they do write (三甲 of 医院, 地铁 of 线路) — not an
         # unknown head, which may be a spoken word for theirs (多少个案子, 几个犯人) — or a
         # one-character noun the measure word sticks to (个区), written nowhere as N个区
         if any(len(w) >= 2 and tag[:1] in ("n", "b") and not written(w) and
-               (any(written(h) for h, _ in words[i + 1:]) or (len(w) == 2 and w[0] in "个家条项名所座"))
+               (any(written(h) for h, _ in words[i + 1:]) or (len(w) == 2 and w[0] in _STUCK_MEASURES))
                for i, (w, tag) in enumerate(words)):
-            out.append(run[1:] if run[:1] in "个家条项名所座" and len(run) == 2 else run)
+            out.append(run[1:] if run[:1] in _STUCK_MEASURES and len(run) == 2 else run)
     return list(dict.fromkeys(out))
 
 

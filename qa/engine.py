@@ -565,16 +565,18 @@ class Assistant:
         and the user told (qa.scope.misnumbered_members)."""
         if query.english:
             return query
+        def read_as(query: Query, asked: str, written: str) -> Query:
+            return replace(query, **{name: getattr(query, name).replace(asked, written)
+                                     for name in ("asked", "question", "text", "focus")})
+
         years = question_years(query.text, query.ref_year)
         for asked, written in misnumbered_members(query.text, years, corpus.index.sections):
             notes.append(prompts.MEMBER_NOTE_ZH.format(asked=asked, written=written))
-            query = replace(query, **{name: getattr(query, name).replace(asked, written)
-                                      for name in ("asked", "question", "text", "focus")})
+            query = read_as(query, asked, written)
         # a rank claimed that the documents never write (上海是不是排第二？ where they write 排名第一)
         for asked, written in claimed_ranks(query.text, corpus.text):
             notes.append(prompts.RANK_NOTE_ZH.format(asked=asked, written=written))
-            query = replace(query, **{name: getattr(query, name).replace(asked, written)
-                                      for name in ("asked", "question", "text", "focus")})
+            query = read_as(query, asked, written)
         return query
 
     def _retrieve(self, query: Query, corpus: Corpus) -> RetrievalResult:

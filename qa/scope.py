@@ -12,9 +12,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .sections import Section
-from .text import chinese_numeral, han_bigrams, normalize_for_match, normalize_query, numbers_in, tagged_words, to_chinese_numeral
+from .text import (han_bigrams, normalize_for_match, normalize_query, numbers_in, ordinal_value, tagged_words,
+                   to_chinese_numeral)
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余|几))")
@@ -487,15 +489,18 @@ _RANK_HOLDER = re.compile(_RANK + r"的?[\u4e00-\u9fff]{0,6}?(?:是|为)?(?:哪|
 _RANK_WRITTEN = re.compile(_RANK)
 
 
-def _rank_value(rank: str) -> int | None:
-    try:
-        return int(rank) if rank.isdigit() else chinese_numeral(rank)
-    except ValueError:
-        return None
-
-
 def _rank_of(m: re.Match) -> str:
     return m.group("n") or m.group("m") or m.group("k")
+
+
+@lru_cache(maxsize=8)
+def _ranks_written(corpus_text: str) -> dict[int | None, str]:
+    """Each rank the documents write, by value, with its first phrase (1 → 排名第一); cached, as
+    every question reads it (:func:`ranks_outside`, :func:`claimed_ranks`)."""
+    written: dict[int | None, str] = {}
+    for m in _RANK_WRITTEN.finditer(corpus_text):
+        written.setdefault(ordinal_value(_rank_of(m)), m.group(0))
+    return written
 
 
 def ranks_outside(question: str, corpus_text: str) -> list[str]:
@@ -508,11 +513,11 @@ def ranks_outside(question: str, corpus_text: str) -> list[str]:
     >>> ranks_outside("排第一的是哪个省？", "保持全国排名第一。"), ranks_outside("上海是不是排第二？", "排名第一。")
     ([], [])
     """
-    written = {_rank_value(_rank_of(m)) for m in _RANK_WRITTEN.finditer(corpus_text)}
+    written = _ranks_written(corpus_text)
     out = []
     for m in _RANK_HOLDER.finditer(normalize_query(question)):
         rank = _rank_of(m)
-        if _rank_value(rank) not in written:
+        if ordinal_value(rank) not in written:
             out.append(f"第{rank}")
     return list(dict.fromkeys(out))
 
@@ -529,16 +534,14 @@ def claimed_ranks(question: str, corpus_text: str) -> list[tuple[str, str]]:
     >>> claimed_ranks("排第二的是哪个省？", "保持全国排名第一。"), claimed_ranks("上海排第一吗？", "保持全国排名第一。")
     ([], [])
     """
-    written = {}
-    for m in _RANK_WRITTEN.finditer(corpus_text):
-        written.setdefault(_rank_value(_rank_of(m)), m.group(0))
+    written = _ranks_written(corpus_text)
     if len(written) != 1:
         return []
     text = normalize_query(question)
     held = [m.span() for m in _RANK_HOLDER.finditer(text)]
     out = []
     for m in _RANK_WRITTEN.finditer(text):
-        if _rank_value(_rank_of(m)) not in written and not any(a <= m.start() < b for a, b in held):
+        if ordinal_value(_rank_of(m)) not in written and not any(a <= m.start() < b for a, b in held):
             out.append((m.group(0), next(iter(written.values()))))
     return list(dict.fromkeys(out))
 

@@ -278,9 +278,18 @@ def member_number(match: re.Match) -> int | None:
     """
     if match.group(1) == "首":
         return 1
-    digits = match.group(2)
+    return ordinal_value(match.group(2))
+
+
+def ordinal_value(numeral: str) -> int | None:
+    """The value of the numeral of an ordinal (第二 → 2, 第12 → 12: ``"二"``, ``"12"``), or
+    ``None`` when it is not one (``"1二"``).
+
+    >>> ordinal_value("二"), ordinal_value("12"), ordinal_value("1二")
+    (2, 12, None)
+    """
     try:
-        return int(digits) if digits.isdigit() else chinese_numeral(digits)
+        return int(numeral) if numeral.isdigit() else chinese_numeral(numeral)
     except ValueError:
         return None
 
