@@ -18,11 +18,35 @@ from .text import normalize_query, tagged_words
 _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
 # A year a clause names of its own (今年预算多少？).
 _YEAR = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}")
+# A clause that only points at a subject, asking of it what was asked before (那综合为老服务中心呢？),
+# and its pointing words.
+_POINTING = re.compile(r"^\s*(?:那|那么|还有)?[^，,？?；;。！!]{2,20}?呢[？?]?\s*$")
+_POINTER = re.compile(r"^(?:那么|那|还有)|呢$")
 # What asks, for cutting it from a clause (为什么 whole, not its 什么), and the measure word after it.
 _CUE = re.compile(r"为什么|为啥|为何|是不是|" + ASKS.pattern)
 _MEASURE = re.compile(r"^(?:个|一个|家|项|件|起|名|位|人|批|种|类|所|条|户|台|次|些|几个)")
 # What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
 _SUBJECT_TAIL = re.compile(r"(?:一共|总共|共计|共|都|分别|大概|大约|具体|到底|能|会|要|将|又|还|已经|有|是|了|的|给|在)+$")
+
+
+# The members of a group the clause names asked (今年要搞哪些安全筑底三年行动？): the group's name,
+# three characters at least — a name, not a generic noun (哪些措施).
+_MEMBERS = re.compile(r"(?:哪些|哪几)(?:个|项|类|种|家|条|所|批)?([\u4e00-\u9fff]{3,16})")
+
+
+def members_named(clause: str, quotes: list[str]) -> bool:
+    """True when ``clause`` asks the members of a group it names and one of ``quotes`` (the
+    sentences an answer cites) names that group word for word: the sentence naming it is the one
+    that says which (持续开展燃气安全、电梯安全筑底三年行动 for 哪些安全筑底三年行动). A question asking
+    what something is (评价标准是什么？) is not such a clause: any sentence naming its topic would do.
+
+    >>> members_named("今年要搞哪些安全筑底三年行动？", ["持续开展燃气安全、电梯安全筑底三年行动等专项整治工作。"])
+    True
+    >>> members_named("评价标准是什么？", ["开展星级评价标准研究。"]), members_named("有哪些措施？", ["措施"])
+    (False, False)
+    """
+    m = _MEMBERS.search(normalize_query(clause))
+    return bool(m) and any(m.group(1) in q for q in quotes)
 
 
 class Ask(NamedTuple):
@@ -43,14 +67,14 @@ def _subject(clause: str) -> str:
     those before it (首批市级质检中心有几个 → 首批市级质检中心), and those after it when they name
     what is counted (去年新建了几个市级质检中心 → 去年新建了市级质检中心)."""
     m = _CUE.search(clause)
-    if not m:
-        return clause.strip(" ，,？?；;。！!")
+    if not m:       # (那综合为老服务中心呢？ names it alone)
+        return _POINTER.sub("", clause.strip(" ，,？?；;。！!"))
     after = _MEASURE.sub("", clause[m.end():], count=1).strip(" ，,？?；;。！!")
     before = clause[: m.start()]
     return (before + after).strip(" ，,") if len(after) > 1 else _SUBJECT_TAIL.sub("", before).strip(" ，,")
 
 
-def separate_asks(question: str, kinds: bool = True) -> list[Ask]:
+def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[Ask]:
     """The parts of ``question`` that each ask a different kind of thing in a clause of their
     own, each as a question that stands alone (in :func:`qa.text.normalize_query`'s form);
     ``[]`` when it asks one kind of thing.
@@ -68,11 +92,19 @@ def separate_asks(question: str, kinds: bool = True) -> list[Ask]:
     ['我是记者。2023年消费品召回了多少起?', '我是记者。2023年消费品召回负责人是谁?']
     >>> separate_asks("破了多少起？抓了多少人？"), separate_asks("我们厂有锅炉，去年查了多少台设备？")
     ([], [])
+
+    After an ``earlier`` question, a clause only pointing at a subject (那综合为老服务中心呢？) asks
+    what the earlier one asked, of it.
+
+    >>> [(a.question, a.attribute.value) for a in separate_asks("那综合为老服务中心呢？这些都建在哪几个区？",
+    ...                                                         earlier="新增了多少家社区长者食堂？")]
+    [('那综合为老服务中心呢?', 'quantity'), ('综合为老服务中心这些都建在哪几个区?', 'place')]
     """
     text = normalize_query(question)
     clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
-    asking = [i for i, c in enumerate(clauses) if ASKS.search(c)]
-    attributes = {i: read_intent(clauses[i]).attribute for i in asking}
+    pointing = {i for i, c in enumerate(clauses) if earlier and _POINTING.search(c) and not ASKS.search(c)}
+    asking = [i for i, c in enumerate(clauses) if ASKS.search(c) or i in pointing]
+    attributes = {i: read_intent(earlier if i in pointing else clauses[i]).attribute for i in asking}
     if len(asking) < 2 or kinds and len(set(attributes.values())) < 2:
         return []
     context = "".join(clauses[: asking[0]])

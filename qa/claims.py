@@ -287,6 +287,9 @@ _YEAR_BASE = r"(?:19|20)\d{2}年度?"     # 比2022年: an earlier year, whose f
 _COMPARED = re.compile(rf"(?:{_BI}|较(?!为)|高于|低于)(?P<base>{_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
                        rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
 _COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?(?:相比|{_BI})")
+# A difference asked after the comparison (高多少, 低几个点, 涨了, 差距): without one, two things
+# "compared" (A和B比一比) are set side by side.
+_DIFFERENCE = re.compile(r"多少|几|高|低|多|少|大|小|增|降|涨|跌|升|差|快|慢|好|强|弱|优|领先|落后|超|相当|一样|持平")
 # Where what is compared ends (合格率|比全国…, 产值|同比…).
 _COMPARISON_START = re.compile(rf"同比|跟|与|{_BI}|较|高于|低于")
 _ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗")
@@ -317,6 +320,8 @@ def compared_with(question: str) -> str | None:
     True
     >>> compared_with("除了6万多例和同比增幅，百万人口报告数是多少份？") is None
     True
+    >>> compared_with("检验检测和认证两个行业营收比一比？") is None    # each asked, side by side
+    True
     """
     # a clause setting figures aside (除了6万多例和同比增幅，…) names what is not asked
     text = normalize_for_match(normalize_query(question))
@@ -329,7 +334,8 @@ def compared_with(question: str) -> str | None:
     if "同比" in text:
         return "上年"
     m = _COMPARED_BEFORE.search(text) or _COMPARED.search(text)
-    if not m:
+    if not m or not _DIFFERENCE.search(text, m.end()):
+        # (A和B两个行业营收比一比？ asks no difference: the two are set side by side, each asked)
         return None
     base = m.group("base")
     if any(w in base for w in _NATIONAL):

@@ -23,7 +23,7 @@ from functools import cached_property
 from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
-from .asks import separate_asks
+from .asks import members_named, separate_asks
 from .citations import MARKER, Citation, make_citation
 from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
@@ -336,7 +336,7 @@ class Assistant:
         """``whole`` (an abstention) replaced by the answer to the parts of its question the
         documents answer, asked together, when its question asks several kinds of thing
         (qa.asks.separate_asks) and another part is not answered; else ``whole``."""
-        asks = separate_asks(whole.answer.question)
+        asks = separate_asks(whole.answer.question, earlier=history[-1][0] if history else "")
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
@@ -344,9 +344,11 @@ class Assistant:
             return whole
         # a part is given only when what it asks is a kind of fact its answer is checked to hold
         # (a figure, a date, a name): 评价标准是什么？ is "answered" by any sentence naming 星级评价
-        # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits)
+        # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits);
+        # an open part, when it asks the members of a group its answer names (哪些安全筑底三年行动)
         given = [ask for ask, a in zip(asks, checked)
-                 if not a.abstained and ask.attribute != Attribute.OPEN and ask.own_subject]
+                 if not a.abstained and ask.own_subject and
+                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, [c.quote for c in a.citations]))]
         if not given or not any(a.abstained for a in checked):
             return whole         # none given, or none missing: the whole's reason holds
         # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是
@@ -365,7 +367,7 @@ class Assistant:
         """``whole`` (an answer) with a note naming each part of its question the documents do not
         answer (侦破了多少起，罚没多少钱？ — the cited sentence's 涉案金额 is no 罚没), when its
         question asks several things (qa.asks.separate_asks) and some part is answered."""
-        asks = separate_asks(whole.answer.question, kinds=False)
+        asks = separate_asks(whole.answer.question, kinds=False, earlier=history[-1][0] if history else "")
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)

@@ -64,7 +64,7 @@ def sub_questions(question: str) -> list[str]:
 
 
 # Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
-_EACH = re.compile(rf"分别|{COMPARED}(高|低|多|少|大|小)|"
+_EACH = re.compile(rf"分别|{COMPARED}(高|低|多|少|大|小)|(?:比|对比|比较)一?(?:比|下)(?=[？?，,。！!]|$)|"
                    r"各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
@@ -96,6 +96,8 @@ def conjuncts(part: str) -> list[str]:
     ['制造业产品质量合格率比全国高几个百分点？']
     >>> conjuncts("全年部署的质量监督抽查批次和开展的风险监测批次各是多少？")
     ['全年部署的质量监督抽查批次各是多少？', '开展的风险监测批次各是多少？']
+    >>> conjuncts("检验检测和认证两个行业营收比一比？")     # set side by side: each asked
+    ['检验检测行业营收比一比？', '认证两个行业营收比一比？']
     >>> conjuncts("二审知识产权刑事案件受理和审结各多少")
     ['二审知识产权刑事案件受理各多少', '二审知识产权刑事案件审结各多少']
     >>> conjuncts("二审知识产权刑事案件审结数是不是比受理数还多？各是多少？")

@@ -16,7 +16,10 @@ WHEN_ASKED = (r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|
               r"\b(?:by|since|until) when\b")
 # An issuer named to confirm (这个通知是市政府发的吗？): the body named is the claim, not a topic.
 # (a body: no question word, no date — 是1月10号印发的吧？ states a date)
-ISSUER_CLAIMED = re.compile(r"是(?P<body>(?:(?!谁|哪|什么|啥|时候)[^，,。？?\d月日号年]){1,14}?)(?:印发|发布|下发|发)的(?:吗|吧|么|呢|？|\?|$)")
+ISSUER_CLAIMED = re.compile(r"是(?P<body>(?:(?!谁|哪|什么|啥|时候)[^，,。？?\d月日号年]){1,14}?)"
+                            # (…with the time said beside it: 是市场监管局2023年底发的吧？)
+                            r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:底|初|末|中|上半年|下半年)?)?"
+                            r"(?:印发|发布|下发|发)的(?:吗|吧|么|呢|？|\?|$)")
 # Which header fact a question asks for: its cue words, and the line that states the fact.
 _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {

@@ -126,12 +126,15 @@ def _catalogue(query, index) -> Routed | None:
 # What is this notice about?): its outline answers — the parts and their headings.
 _WHOLE_ASKED = re.compile(r"(?:主要|核心|重点)内容|核心|主旨|精神|章节|总结一下|(?:用|以)[一两三几]句话(?:总结|概括|说)|(?:主要|大概|大致|大体|都|一共|总共|主要是)?(?:讲|说|写|包括|包含|涉及|介绍)了?(?:些|点)?(?:什么|啥|哪些)(?:内容|东西|事|方面)?|"
                           r"概括|概要|概述|大意|梗概|框架|结构|(?:分|有|包括)(?:几|哪几|哪些)(?:个)?(?:部分|块|板块|方面)|目录|提纲|"
+                          # the year's work as a whole (今年质量工作主要抓啥？ 2024年的重点是什么？)
+                          r"(?:主要|重点|着重|首先)(?:要)?(?:抓|干|做|搞|忙)(?:了|些)?(?:什么|啥|哪些)|(?:工作)?(?:重点|要点|任务)(?:是|有)(?:什么|啥|哪些)|"
                           r"\b(?:what\s+(?:is|does)\s+(?:this|the)\s+(?:notice|document)\s+(?:about|say|cover)|summar(?:y|ise|ize)|"
                           r"overview|outline|main\s+(?:points|contents?|sections|parts)|how many (?:parts|sections|chapters))\b",
                           re.IGNORECASE)
 # Words of such a question that name no topic inside the document.
 _OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲 说 写 包括 包含 涉及 介绍 概括 概要 概述 大意 梗概 框架 结构 部分 一共 总共 共 "
                            "核心 重点 主旨 精神 章节 总结 用 以 句话 一句话 两句话 三句话 几句话 "
+                           "抓 干 做 搞 忙 要 着重 首先 要点 任务 工作 "
                            "sections parts are "
                            "几块 板块 方面 目录 提纲 大概 大致 大体 一下 简单 简要 帮忙 帮 整个 整体 东西 事情 哪些 什么 "
                            "notice document about say cover summary summarise summarize overview outline main points "
@@ -181,7 +184,11 @@ def _outline(query, index) -> Routed | None:
                 sentence = next((t for t in index.sentences_of(section.section_id)
                                  if not HEADING_ONLY.match(t.text)), index.sentences_of(section.section_id)[0])
                 evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
-                marks.append(f"{heading or top}[{len(evidence)}]")
+                # (one part asked — 今年质量工作主要抓啥？ — its opening sentence says it: 总体思路是…)
+                if not heading and years and len(outline) == 1:
+                    marks.append(f"{top}：{sentence.text.rstrip('。；;')}[{len(evidence)}]；主要有")
+                else:
+                    marks.append(f"{heading or top}[{len(evidence)}]")
             # (the part's own opening paragraph, under no heading, is cited for the part itself)
             own = marks.pop(0) if "" in below and list(below).index("") == 0 else top
             lines.append(f"{own}：" + "；".join(marks) if marks else own)
@@ -383,7 +390,8 @@ def _header(query, index) -> Routed | None:
     return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header", notes)
 
 
-_STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*(?:日|号))?(?=[^\d]|$)")
+_STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*(?:日|号))?(?=[^\d]|$)|"
+                          r"\d{4}\s*年\s*(?:底|初|末|年底|年初|年末|上半年|下半年)")
 
 
 def _same_date(stated: str, written: str) -> bool:
@@ -394,11 +402,15 @@ def _same_date(stated: str, written: str) -> bool:
     (True, False)
     >>> _same_date("2024年4月", "2024年4月10日"), _same_date("2024年3月", "2024年4月10日")
     (True, False)
+    >>> _same_date("2023年底", "2024年4月10日"), _same_date("2024年上半年", "2024年4月10日")
+    (False, True)
     """
     want = [int(n) for n in re.findall(r"\d+", stated)]
     have = [int(n) for n in re.findall(r"\d+", written)]
     if len(have) < 3:
         return False
+    if "月" not in stated:          # a year and a time of it (2023年底): the year
+        return have[0] == want[0]
     has_day = bool(re.search(r"[日号]", stated))
     parts = have if has_day else have[:2]          # (year, month) when no day is stated
     return parts[-len(want):] == want
