@@ -12,7 +12,7 @@ from typing import NamedTuple
 from .extract import ASKS
 from .intent import Attribute, read_intent
 from .scope import strip_years
-from .text import normalize_query, tagged_words
+from .text import content_words, normalize_query, tagged_words
 
 # A clause ends at a comma, a question mark, a semicolon or a full stop.
 _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
@@ -34,6 +34,25 @@ _SUBJECT_TAIL = re.compile(r"(?:一共|总共|共计|共|都|分别|大概|大�
 _MEMBERS = re.compile(r"(?:哪些|哪几)(?:个|项|类|种|家|条|所|批)?([\u4e00-\u9fff]{3,16})")
 
 
+# A count right before a name (86个商标品牌指导站): the name is counted, not its members listed.
+_COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十百千万]+(?:余|多)?(?:个|家|项|件|批|类|种|条|所)[^、]*$")
+
+
+def pointed_answered(ask: Ask, earlier: str, quotes: list[str]) -> bool:
+    """True unless ``ask`` only points at a subject (那药品呢？ after 召回了多少起？) and ``quotes``
+    (the sentences its answer cites) do not name both that subject and a word of the ``earlier``
+    question (召回): an answer about 药品 that recalls nothing does not answer it.
+
+    >>> a = separate_asks("那药品呢？哪些药品被召回了？", earlier="去年召回消费品多少起？")[0]
+    >>> pointed_answered(a, "去年召回消费品多少起？", ["强化药品全链条质量监管。"])
+    False
+    """
+    if not ask.points_at:
+        return True
+    words = [w for w in content_words(earlier) if len(w) >= 2 and not _YEAR.fullmatch(w)]
+    return any(ask.points_at in q and any(w in q for w in words) for q in quotes)
+
+
 def members_named(clause: str, quotes: list[str]) -> bool:
     """True when ``clause`` asks the members of a group it names and one of ``quotes`` (the
     sentences an answer cites) names that group word for word: the sentence naming it is the one
@@ -44,9 +63,20 @@ def members_named(clause: str, quotes: list[str]) -> bool:
     True
     >>> members_named("评价标准是什么？", ["开展星级评价标准研究。"]), members_named("有哪些措施？", ["措施"])
     (False, False)
+    >>> members_named("去年建设了哪些商标品牌指导站？", ["建设商标品牌指导站、工作站等86个商标品牌指导站。"])
+    False
     """
     m = _MEMBERS.search(normalize_query(clause))
-    return bool(m) and any(m.group(1) in q for q in quotes)
+    if not m:
+        return False
+    for quote in quotes:
+        at = quote.find(m.group(1))
+        # the members listed before the name in its clause (燃气安全、电梯安全筑底三年行动), not a
+        # count of them (建设86个商标品牌指导站)
+        lead = re.split(r"[，,。；;：:]", quote[:at])[-1] if at >= 0 else ""
+        if "、" in lead and not _COUNT_BEFORE.search(lead):
+            return True
+    return False
 
 
 class Ask(NamedTuple):
@@ -54,12 +84,14 @@ class Ask(NamedTuple):
     clause of the message that asks it; ``attribute``, the kind of thing it asks for;
     ``own_subject``, whether the clause names what it asks about itself (the first asking
     clause; a later one with a noun of its own: 罚款多少, not 各拿了多少 or 分别是多少, which lean
-    on the clause before and are not answered alone)."""
+    on the clause before and are not answered alone); ``points_at``, the subject a clause only
+    points at (那综合为老服务中心呢？ → 综合为老服务中心), asking of it what an earlier question asked."""
 
     question: str
     clause: str
     attribute: Attribute
     own_subject: bool
+    points_at: str = ""
 
 
 def _subject(clause: str) -> str:
@@ -115,5 +147,6 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         # (a part naming its own year takes the subject without the first clause's: 去年…花了多少？
         # 今年预算多少？ asks of this year)
         lead = "" if not n or subject in clauses[i] else strip_years(subject) if _YEAR.search(clauses[i]) else subject
-        parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own))
+        parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own,
+                         _subject(clauses[i]) if i in pointing else ""))
     return parts

@@ -258,6 +258,68 @@ def uncounted(question: str, corpus_flat: str, known=lambda word: False) -> list
     return list(dict.fromkeys(out))
 
 
+# A count of what the city has, asked with 有 alone (全上海有多少名医生？ 上海一共有多少所中小学？):
+# a stock, not what was done in a year.
+_STOCK_ASKED = re.compile(r"(?:全上海|全市|上海市?|本市)(?:现在|目前|如今)?(?:一共|总共|总计|共)?(?:有|拥有)(?:多少|几)")
+# Verbs that state a level rather than an act (累计签约超过: 签约 is the act).
+_LEVEL_VERBS = frozenset("有 共有 拥有 达 达到 超过 超 约 为 是 累计 共计 合计 位居 居 占".split())
+
+
+def stock_asked(question: str) -> bool:
+    """True when ``question`` asks how many of a thing the city has, with no act named.
+
+    >>> stock_asked("全上海有多少名医生？"), stock_asked("上海一共有多少所中小学？")
+    (True, True)
+    >>> stock_asked("全市新增了多少家综合为老服务中心？"), stock_asked("全市有多少企业开展了DCMM贯标？")
+    (False, False)
+    """
+    text = normalize_query(question)
+    m = _STOCK_ASKED.search(text)
+    if not m:
+        return False
+    # (…有多少企业开展了DCMM贯标？ names what they did: no stock)
+    rest = re.split(r"[，,。？?；;！!]", text[m.end():])[0]
+    return not any(tag == "v" and w not in _LEVEL_VERBS for w, tag in tagged_words(rest))
+
+
+def counts_an_act(figure: "Figure") -> bool:
+    """True when ``figure`` counts what an act did — a verb stands before it in its clause
+    (家庭医生累计签约超过1100万人, 筹建…首批5个市级质检中心, 共服务中小企业7.7万余家次) — not what
+    there is: no such figure is a stock of the noun beside it."""
+    at = figure.clause.find(figure.phrase)
+    before = figure.clause[:at] if at >= 0 else ""
+    return any(tag == "v" and len(w) >= 2 and w not in _LEVEL_VERBS for w, tag in tagged_words(before))
+
+
+# Suffixes of spoken nouns that carry no meaning of their own (案子, 点儿, 码头 is not one: 头 is
+# left to its word).
+_NOUN_SUFFIX = ("子", "儿")
+
+
+def head_unwritten(question: str, figure: "Figure", corpus_flat: str) -> str | None:
+    """The counted noun of ``question`` (after 多少/几) when the documents never write it and
+    its head — a Chinese noun's last character, a spoken suffix (子, 儿) set aside — is not in
+    ``figure``'s clause: a spoken word for the documents' (案子 for 案件: 案) shares its head; a
+    noun sharing only a modifier (中小学 beside 中小企业) counts something else. ``None`` otherwise.
+
+    >>> f = figures_in("全市78个质量基础设施服务项目共服务中小企业7.7万余家次")[-1]
+    >>> head_unwritten("上海一共有多少所中小学？", f, "服务中小企业")
+    '中小学'
+    >>> head_unwritten("破了多少个案子？", figures_in("侦破刑事案件1169起")[0], "侦破刑事案件")
+    """
+    for m in _COUNTED_AFTER.finditer(to_halfwidth(normalize_query(question))):
+        run = _noun_run(m.group("head"))
+        words = [w for w, tag in tagged_words(run) if tag[:1] in ("n", "j") and len(w) >= 2]
+        if not words:
+            continue
+        noun = words[-1]
+        if normalize_for_match(noun).lower() in corpus_flat:
+            return None
+        head = noun[:-1] if noun.endswith(_NOUN_SUFFIX) else noun
+        return noun if head[-1] not in figure.clause else None
+    return None
+
+
 _ORDINAL_ASKED = re.compile(r"第几|哪一?(届|批|次|期|个)|首(个|批|届|次|家|项|期)|第[一二三四五六七八九十\d]")
 def _ordinals(text: str) -> dict[str, int]:
     """The series members ``text`` names, by measure word: 第二批 → ``{"批": 2}`` (首 → 1); a
@@ -282,9 +344,9 @@ _MEASURE = re.compile(r"不?(?:(?![那这个的该其此之各])[\u4e00-\u9fff])
 # What a question compares against (比全国高几个点, 比上年提高, 跟全国比, 同比): the words after 比/较
 # up to the verb of comparison, or between 跟/与 and 比.
 _VERBS = "高低多少快慢好差提增减涨降"
-_BI = r"(?<![同对相])比(?![例重率较])"          # 比 comparing, not 比例, 同比, 对比
+_BI = r"(?<![同对相比])(?<!比一)比(?![例重率较]|一比|一下|比)"   # 比 comparing, not 比例, 同比, 对比, 比一比
 _YEAR_BASE = r"(?:19|20)\d{2}年度?"     # 比2022年: an earlier year, whose figure is a change on it
-_COMPARED = re.compile(rf"(?:{_BI}|较(?!为)|高于|低于)(?P<base>{_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
+_COMPARED = re.compile(rf"(?:{_BI}|(?<!比)较(?!为|一下)|高于|低于)(?P<base>(?!一下|一比){_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
                        rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
 _COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?(?:相比|{_BI})")
 # A difference asked after the comparison (高多少, 低几个点, 涨了, 差距): without one, two things
@@ -321,6 +383,8 @@ def compared_with(question: str) -> str | None:
     >>> compared_with("除了6万多例和同比增幅，百万人口报告数是多少份？") is None
     True
     >>> compared_with("检验检测和认证两个行业营收比一比？") is None    # each asked, side by side
+    True
+    >>> compared_with("公路工程抽检合格率比较一下是多少？") is None
     True
     """
     # a clause setting figures aside (除了6万多例和同比增幅，…) names what is not asked

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from . import prompts
 from .citations import MARKER, Citation
-from .claims import confirms_figure, part_given, rank_figures, uncounted
+from .claims import confirms_figure, counts_an_act, head_unwritten, part_given, rank_figures, stock_asked, uncounted
 from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
@@ -229,7 +229,14 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
         for (part, _, context), unit in zip(parts, part_units(parts, query.intent.unit)):
             ranked = rank_figures(part, evidence, unit, weights,
                                   quoted_for(part, query.quoted, parts), context=context)
-            if any(a.match >= MIN_FIGURE_SCORE for a in ranked):
+            best = next((a for a in ranked if a.match >= MIN_FIGURE_SCORE), None)
+            if best is not None and head_unwritten(part, best.figure, corpus_flat):
+                # 多少所中小学？ — 服务中小企业7.7万余家次 shares only the modifier
+                return f"通知中没有“{head_unwritten(part, best.figure, corpus_flat)}”的数字。"
+            if best is not None and stock_asked(part) and counts_an_act(best.figure):
+                # 全上海有多少名医生？ — 家庭医生累计签约超过1100万人 counts the signing, not the doctors
+                return "通知没有给出全市的总数，只写了当年工作做了多少。"
+            if best is not None:
                 return None
         return "通知中没有找到这个问题所问的数字。"
     # the sentence that asks, without the sentences of context before it (我家娃想学标准化。…是哪所学校？)

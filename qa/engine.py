@@ -23,7 +23,7 @@ from functools import cached_property
 from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
-from .asks import members_named, separate_asks
+from .asks import members_named, pointed_answered, separate_asks
 from .citations import MARKER, Citation, make_citation
 from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
@@ -336,7 +336,8 @@ class Assistant:
         """``whole`` (an abstention) replaced by the answer to the parts of its question the
         documents answer, asked together, when its question asks several kinds of thing
         (qa.asks.separate_asks) and another part is not answered; else ``whole``."""
-        asks = separate_asks(whole.answer.question, earlier=history[-1][0] if history else "")
+        earlier = history[-1][0] if history else ""
+        asks = separate_asks(whole.answer.question, earlier=earlier)
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
@@ -346,9 +347,11 @@ class Assistant:
         # (a figure, a date, a name): 评价标准是什么？ is "answered" by any sentence naming 星级评价
         # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits);
         # an open part, when it asks the members of a group its answer names (哪些安全筑底三年行动)
+        # — and a subject pointed at (那综合为老服务中心呢？) named with what was asked before
         given = [ask for ask, a in zip(asks, checked)
                  if not a.abstained and ask.own_subject and
-                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, [c.quote for c in a.citations]))]
+                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, [c.quote for c in a.citations])) and
+                 pointed_answered(ask, earlier, [c.quote for c in a.citations])]
         if not given or not any(a.abstained for a in checked):
             return whole         # none given, or none missing: the whole's reason holds
         # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是

@@ -16,9 +16,12 @@ WHEN_ASKED = (r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|
               r"\b(?:by|since|until) when\b")
 # An issuer named to confirm (这个通知是市政府发的吗？): the body named is the claim, not a topic.
 # (a body: no question word, no date — 是1月10号印发的吧？ states a date)
-ISSUER_CLAIMED = re.compile(r"是(?P<body>(?:(?!谁|哪|什么|啥|时候)[^，,。？?\d月日号年]){1,14}?)"
-                            # (…with the time said beside it: 是市场监管局2023年底发的吧？)
-                            r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:底|初|末|中|上半年|下半年)?)?"
+ISSUER_CLAIMED = re.compile(r"是(?:不是)?(?:由)?(?P<body>(?:(?!谁|哪|什么|啥|时候)[^，,。？?\d月日号年]){1,14}?"
+                            # (a body's name ends in what bodies are: 局, 委, 政府, 小组… — 公开发布 names none)
+                            r"(?:局|委|委员会|政府|小组|办|办公室|办公厅|厅|部|院|中心|协会|单位|部门|机关))"
+                            # (…with the time said beside it: 是市场监管局2023年底发的吧？ 在2024年4月10日)
+                            r"(?:在|于)?(?:(?:19|20)\d{2}年|今年|去年|前年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?"
+                            r"(?:年?底|年?初|年?末|年中|上半年|下半年)?"
                             r"(?:印发|发布|下发|发)的(?:吗|吧|么|呢|？|\?|$)")
 # Which header fact a question asks for: its cue words, and the line that states the fact.
 _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part

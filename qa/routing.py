@@ -128,13 +128,14 @@ _WHOLE_ASKED = re.compile(r"(?:主要|核心|重点)内容|核心|主旨|精神|
                           r"概括|概要|概述|大意|梗概|框架|结构|(?:分|有|包括)(?:几|哪几|哪些)(?:个)?(?:部分|块|板块|方面)|目录|提纲|"
                           # the year's work as a whole (今年质量工作主要抓啥？ 2024年的重点是什么？)
                           r"(?:主要|重点|着重|首先)(?:要)?(?:抓|干|做|搞|忙)(?:了|些)?(?:什么|啥|哪些)|(?:工作)?(?:重点|要点|任务)(?:是|有)(?:什么|啥|哪些)|"
+                          r"(?:有|做了|干了)(?:什么|啥|哪些)(?:措施|安排|工作|任务|打算|计划|举措)|"
                           r"\b(?:what\s+(?:is|does)\s+(?:this|the)\s+(?:notice|document)\s+(?:about|say|cover)|summar(?:y|ise|ize)|"
                           r"overview|outline|main\s+(?:points|contents?|sections|parts)|how many (?:parts|sections|chapters))\b",
                           re.IGNORECASE)
 # Words of such a question that name no topic inside the document.
 _OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲 说 写 包括 包含 涉及 介绍 概括 概要 概述 大意 梗概 框架 结构 部分 一共 总共 共 "
                            "核心 重点 主旨 精神 章节 总结 用 以 句话 一句话 两句话 三句话 几句话 "
-                           "抓 干 做 搞 忙 要 着重 首先 要点 任务 工作 "
+                           "抓 干 做 搞 忙 要 着重 首先 要点 任务 工作 有 措施 安排 打算 计划 举措 "
                            "sections parts are "
                            "几块 板块 方面 目录 提纲 大概 大致 大体 一下 简单 简要 帮忙 帮 整个 整体 东西 事情 哪些 什么 "
                            "notice document about say cover summary summarise summarize overview outline main points "
@@ -154,8 +155,10 @@ def _outline(query, index) -> Routed | None:
     titles = "".join(d.title for d in index.documents.values())
     # (2024年要点…: a word of a title names the document, or the part it is)
     named = [w for w, _ in tagged_words(text) if len(w) >= 2 and w in titles and not w.isdigit()]
-    if not (SELF.search(text) or query.documents or named):
-        return None                       # the document is not named (碳这块说了啥？ asks of a topic)
+    if not (SELF.search(text) or query.documents or named or query.years):
+        # the document is not named (碳这块说了啥？ asks of a topic) — nor a year, whose part it has
+        # (今年的重点是什么？)
+        return None
     # what is left beside the words asking for the whole and naming the document is a topic in
     # it — a single character too (这份通知里碳说了啥)
     rest = _WHOLE_ASKED.sub(" ", SELF.sub(" ", text.replace(counted.group(0), " ") if counted else text))
@@ -193,9 +196,11 @@ def _outline(query, index) -> Routed | None:
             own = marks.pop(0) if "" in below and list(below).index("") == 0 else top
             lines.append(f"{own}：" + "；".join(marks) if marks else own)
         if lines:
+            # (one year's part of the one document: the part's heading names it — the title's other
+            # year would be a figure no cited sentence holds)
             lead = (f"《{index.documents[doc_id].title}》 has {len(lines)} parts: " if query.english
                     else f"《{index.documents[doc_id].title}》共{len(lines)}部分。" if len(lines) > 1
-                    else f"《{index.documents[doc_id].title}》：")
+                    else "" if years and len(wanted) == 1 else f"《{index.documents[doc_id].title}》：")
             parts.append(lead + "。".join(lines) + "。")
     if not evidence:
         return None
@@ -380,7 +385,7 @@ def _header(query, index) -> Routed | None:
                 marks.append(len(evidence))
             quoted = "".join(s.text.strip() for s in fact.sentences).rstrip("。；;")
             wrong = [d for d in stated if fact.field == "date" and not _same_date(d, quoted)]
-            if claimed and fact.field == "issuer" and claimed.group("body") not in quoted:
+            if claimed and fact.field == "issuer" and not _names_issuer(claimed.group("body"), quoted):
                 notes.append(f"问题中说的“{claimed.group('body')}”与通知不符：通知的发文单位是{quoted}。")
             if wrong:
                 notes.append(f"The question says {', '.join(wrong)}; the notice was issued on {quoted}."
@@ -390,8 +395,25 @@ def _header(query, index) -> Routed | None:
     return Routed(sep.join(parts) + ("." if query.english else "。"), evidence, "header", notes)
 
 
+def _names_issuer(body: str, issuer: str) -> bool:
+    """True when ``body`` (a body named in a question) may be ``issuer`` (the header's) in
+    short: each of its characters in ``issuer``, in order (市质量领导小组, 领导小组 for
+    上海市质量工作领导小组; not 市场监管局 nor 市政府).
+
+    >>> _names_issuer("市质量领导小组", "上海市质量工作领导小组"), _names_issuer("市政府", "上海市质量工作领导小组")
+    (True, False)
+    """
+    rest = iter(issuer)
+    return all(ch in rest for ch in body)
+
+
 _STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*(?:日|号))?(?=[^\d]|$)|"
                           r"\d{4}\s*年\s*(?:底|初|末|年底|年初|年末|上半年|下半年)")
+
+
+# The months a time of a year means (年底 the last quarter, 年初 the first).
+_TIME_OF_YEAR = (("上半年", range(1, 7)), ("下半年", range(7, 13)), ("底", range(10, 13)), ("末", range(10, 13)),
+                 ("初", range(1, 4)), ("年中", range(5, 9)))
 
 
 def _same_date(stated: str, written: str) -> bool:
@@ -404,13 +426,16 @@ def _same_date(stated: str, written: str) -> bool:
     (True, False)
     >>> _same_date("2023年底", "2024年4月10日"), _same_date("2024年上半年", "2024年4月10日")
     (False, True)
+    >>> _same_date("2024年底", "2024年4月10日")
+    False
     """
     want = [int(n) for n in re.findall(r"\d+", stated)]
     have = [int(n) for n in re.findall(r"\d+", written)]
     if len(have) < 3:
         return False
-    if "月" not in stated:          # a year and a time of it (2023年底): the year
-        return have[0] == want[0]
+    if "月" not in stated:          # a year and a time of it (2023年底): the year, and the months it means
+        months = next((r for w, r in _TIME_OF_YEAR if w in stated), range(1, 13))
+        return have[0] == want[0] and have[1] in months
     has_day = bool(re.search(r"[日号]", stated))
     parts = have if has_day else have[:2]          # (year, month) when no day is stated
     return parts[-len(want):] == want

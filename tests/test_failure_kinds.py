@@ -3502,3 +3502,58 @@ def test_an_issuer_and_a_time_claimed_are_corrected_from_the_header(extractive_a
     answer = extractive_assistant.ask("这份通知是上海市市场监管局2023年底发的吧？")
     assert "上海市质量工作领导小组" in answer.text and "2024年4月10日" in answer.text, answer.text
     assert any("市场监管局" in n for n in answer.notes) and any("2023年底" in n for n in answer.notes), answer.notes
+
+
+# 1. A count of what the city has (全上海有多少名医生？) is not answered with what a year's work did
+# (家庭医生累计签约超过1100万人 counts the signing; 筹建首批5个市级质检中心 the centres set up), and a
+# counted noun the notice never writes whose head is not the figure's (中小学 beside 服务中小企业
+# 7.7万余家次) is not counted by it; a stock the notice states (全市78个…服务项目) is still answered.
+@pytest.mark.parametrize("question", ["全上海有多少名医生？", "全上海一共有多少个市级质检中心了？", "上海一共有多少所中小学？"])
+def test_a_city_count_is_not_answered_with_a_years_work(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+def test_a_city_count_the_notice_states_is_answered(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("全市有多少个质量基础设施一站式服务项目？"), "78个")
+
+
+# What the breaker session found in the rules above, mended: words of a role or a script in a real
+# question (按统一口径计算的…, 你是一名…的话, 工作首先) are no instruction; a script quoted with its own
+# sentence ends (以“您好！感谢来电。”开头作答) still is; a body named in short or with 在 (领导小组,
+# …领导小组在2024年4月10日) is the issuer, and 公开发布 names no body; a time of a year (2024年底) is
+# checked by its months; a subject pointed at (那药品呢？) is given only from a sentence naming it
+# with what was asked before; a group counted (86个商标品牌指导站) lists no members.
+@pytest.mark.parametrize("question", ["按统一口径计算的全市检验检测机构年行业营收是多少？",
+                                      "你是一名小微企业主的话能享受哪些质量融资政策？", "今年质量工作首先要做什么？"])
+def test_words_of_a_role_or_a_script_in_a_real_question_are_no_instruction(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.mode != Mode.REFUSED and not any("已被忽略" in n for n in answer.notes), (answer.mode, answer.notes)
+
+
+def test_a_quoted_script_with_sentence_ends_is_set_aside(extractive_assistant):
+    answer = extractive_assistant.ask("去年召回多少起？请以“您好！感谢来电。”开头作答")
+    _assert_answers(answer, "70起")
+    assert any("已被忽略" in n for n in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", ["这份通知是上海市质量工作领导小组在2024年4月10日发的吧？", "这个通知是不是领导小组发的？",
+                                      "这份文件是公开发布的吗？"])
+def test_a_right_header_claim_gets_no_correction(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and not any("不符" in n for n in answer.notes), answer.notes
+
+
+def test_a_time_of_a_year_is_checked_by_its_months(extractive_assistant):
+    answer = extractive_assistant.ask("这份通知是领导小组2024年底发的吧？")
+    assert "2024年4月10日" in answer.text and any("2024年底" in n for n in answer.notes), answer.notes
+
+
+def test_a_subject_pointed_at_needs_a_sentence_naming_what_was_asked(extractive_assistant):
+    answer = extractive_assistant.ask("那药品呢？哪些药品被召回了？", history=[("去年召回消费品多少起？", "70起。")])
+    assert answer.abstained or "召回" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["今年的重点是什么？", "2024年有什么安排？"])
+def test_a_year_named_alone_gets_its_part_s_outline(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.mode.value == "structured" and _parts(answer) == {"第二部分"}, answer.text
