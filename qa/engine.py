@@ -348,10 +348,10 @@ class Assistant:
         # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits);
         # an open part, when it asks the members of a group its answer names (哪些安全筑底三年行动)
         # — and a subject pointed at (那综合为老服务中心呢？) named with what was asked before
-        given = [ask for ask, a in zip(asks, checked)
-                 if not a.abstained and ask.own_subject and
-                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, [c.quote for c in a.citations])) and
-                 pointed_answered(ask, earlier, [c.quote for c in a.citations])]
+        quotes = [[c.quote for c in a.citations] for a in checked]
+        given = [ask for ask, a, quoted in zip(asks, checked, quotes)
+                 if not a.abstained and ask.own_subject and pointed_answered(ask, earlier, quoted) and
+                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, quoted))]
         if not given or not any(a.abstained for a in checked):
             return whole         # none given, or none missing: the whole's reason holds
         # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是
