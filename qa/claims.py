@@ -346,7 +346,7 @@ _MEASURE = re.compile(r"不?(?:(?![那这个的该其此之各])[\u4e00-\u9fff])
 _VERBS = "高低多少快慢好差提增减涨降"
 _BI = r"(?<![同对相比])(?<!比一)比(?![例重率较]|一比|一下|比)"   # 比 comparing, not 比例, 同比, 对比, 比一比
 _YEAR_BASE = r"(?:19|20)\d{2}年度?"     # 比2022年: an earlier year, whose figure is a change on it
-_COMPARED = re.compile(rf"(?:{_BI}|(?<!比)较(?!为|一下)|高于|低于)(?P<base>(?!一下|一比){_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
+_COMPARED = re.compile(rf"(?:{_BI}|(?<!比)较(?!为|一下)|高于|低于)(?P<base>{_YEAR_BASE}|(?![{_VERBS}])[\u4e00-\u9fff]{{1,10}}?)"
                        rf"(?:的)?(?:平均水平|平均)?(?=[{_VERBS}]|下降|上升)")
 _COMPARED_BEFORE = re.compile(rf"(?:跟|与|和|同)(?P<base>{_YEAR_BASE}|[\u4e00-\u9fff]{{1,10}}?)(?:的)?(?:平均水平|平均)?(?:相比|{_BI})")
 # A difference asked after the comparison (高多少, 低几个点, 涨了, 差距): without one, two things

@@ -230,9 +230,9 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
             ranked = rank_figures(part, evidence, unit, weights,
                                   quoted_for(part, query.quoted, parts), context=context)
             best = next((a for a in ranked if a.match >= MIN_FIGURE_SCORE), None)
-            if best is not None and head_unwritten(part, best.figure, corpus_flat):
-                # 多少所中小学？ — 服务中小企业7.7万余家次 shares only the modifier
-                return f"通知中没有“{head_unwritten(part, best.figure, corpus_flat)}”的数字。"
+            noun = head_unwritten(part, best.figure, corpus_flat) if best is not None else None
+            if noun:        # 多少所中小学？ — 服务中小企业7.7万余家次 shares only the modifier
+                return f"通知中没有“{noun}”的数字。"
             if best is not None and stock_asked(part) and counts_an_act(best.figure):
                 # 全上海有多少名医生？ — 家庭医生累计签约超过1100万人 counts the signing, not the doctors
                 return "通知没有给出全市的总数，只写了当年工作做了多少。"

@@ -413,7 +413,7 @@ _STATED_DATE = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*(?:�
 
 # The months a time of a year means (年底 the last quarter, 年初 the first).
 _TIME_OF_YEAR = (("上半年", range(1, 7)), ("下半年", range(7, 13)), ("底", range(10, 13)), ("末", range(10, 13)),
-                 ("初", range(1, 4)), ("年中", range(5, 9)))
+                 ("初", range(1, 4)))
 
 
 def _same_date(stated: str, written: str) -> bool:
