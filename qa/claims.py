@@ -340,6 +340,8 @@ def _ordinals(text: str) -> dict[str, int]:
 # measure does not answer it, however close the rest of its clause (高于全国7.14个百分点 is the
 # 合格率's lead, not the 签约率's).
 # A demonstrative or particle before it names none (那个指数: any index).
+# A figure named by a word of its own (得分, 营收, 人数), in no rate of the words around it.
+_OWN_FIGURE_WORD = re.compile(r"得分|分数|营收|收入|人数|金额|数量|总量|规模")
 _MEASURE = re.compile(r"不?(?:(?![那这个的该其此之各])[\u4e00-\u9fff]){1,2}(?:率|指数)")     # 不合格率 is not 合格率
 # What a question compares against (比全国高几个点, 比上年提高, 跟全国比, 同比): the words after 比/较
 # up to the verb of comparison, or between 跟/与 and 比.
@@ -1017,6 +1019,25 @@ def whole_sentence(sentence: str, text: str) -> str:
     return text[start:min(ends) + 1 if ends else len(text)]
 
 
+# Verbs of one character too light to tell one act from another (是, 有, 搞, 做…).
+_LIGHT_VERBS = frozenset("是 有 做 搞 干 弄 要 会 能 让 给 去 来 说 讲 问 想 看 在 到 办 用 算 上 下 出 进 过 成 为 叫 占 达 增 涨 降 少 多 比".split())
+
+
+def spoken_verbs(question: str) -> list[str]:
+    """The verbs of one character ``question`` asks its figure of (抓了多少人 → 抓; 破了几起 → 破),
+    spoken forms of the documents' two-character verbs (抓获, 侦破): :func:`clause_match` credits
+    a clause holding the character. Light verbs (:data:`_LIGHT_VERBS`) are left out.
+
+    >>> spoken_verbs("双打抓了多少人"), spoken_verbs("去年有多少家"), spoken_verbs("不要再查原文了。到底是多少？")
+    (['抓'], [], [])
+    """
+    words = list(tagged_words(normalize_query(question)))
+    # (the verb of the count itself — 抓了多少, 破了几 — not one elsewhere in the message: 没人查)
+    return [w for i, (w, tag) in enumerate(words)
+            if len(w) == 1 and tag == "v" and "\u4e00" <= w <= "\u9fff" and w not in _LIGHT_VERBS
+            and re.match(r"(?:了|过)?(?:多少|几)", "".join(x for x, _ in words[i + 1:i + 4]))]
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -1029,6 +1050,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
     # the documents' whole place and span (全市, 全年) tell no figure from another
     terms = [w for w in content_words(f"{context} {question}" if context else question) if w not in SPAN_WORDS]
+    terms += spoken_verbs(question)       # 抓了多少人 — 抓获犯罪嫌疑人3562名, not 审查逮捕…615人
     own_terms = [w for w in content_words(question) if w not in SPAN_WORDS] if context and context != question else []
     keys = [normalize_for_match(r) for r in required]
     # a span quoted in the context before the question (上海“剑网”“秋风”这些行动侦破了1169起，请问
@@ -1040,7 +1062,11 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     # to confirm one (药品抽检合格率是99.7％吗？): then the sentence stating it is the answer
     stated = set() if confirms_figure(question) else {f.value for f in figures_in(question)}
     members = _ordinals(f"{context} {question}")
-    measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
+    # (the part's own measure when it names one — or names a figure by a word of its own, 满意度得分:
+    # the rates of the parts around it are not its measure)
+    measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(question)))}
+    if not measures and not _OWN_FIGURE_WORD.search(question):
+        measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
     base = compared_with(question)        # this part's own comparison (…多少例，同比涨了多少？ asks two)
     subject = compared_subject(question)
     if not subject and context:           # 跟全国比高出多少？ after …合格率多少？: the whole question names it

@@ -35,8 +35,8 @@ from .claims import confirms_figure, counts_an_act, head_unwritten, part_given, 
 from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
-from .scope import restates_question
-from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query, tagged_words
+from .scope import TIME_WORDS, asking_clauses, restates_question
+from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query, split_clauses, tagged_words
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
 
@@ -106,8 +106,16 @@ def missing_subperiod(question: str, corpus_flat: str) -> str | None:
     >>> missing_subperiod("长者食堂今天中午吃什么？", "新增41家社区长者食堂")
     '今天中午'
 
+    Only the clauses that ask are read, with a time fronted in a clause of its own before them
+    (2023年上半年，合格率多少？): a time of the user's own errand (下周要给领导做个简报。去年合格率
+    多少？) is not asked about.
+
+    >>> missing_subperiod("下周要给领导做个简报。去年合格率多少？", "合格率96.04%")
     """
-    for m in _SUBPERIOD.finditer(normalize_query(question)):
+    clauses = split_clauses(normalize_query(question))
+    asked = "".join(c for c in clauses if asking_clauses(c) or
+                    not re.sub(r"[\s，,。；;：:的]", "", TIME_WORDS.sub("", _SUBPERIOD.sub("", c))))
+    for m in _SUBPERIOD.finditer(asked or normalize_query(question)):
         if normalize_for_match(m.group(0)) not in corpus_flat:
             return m.group(0)
     return None
@@ -150,9 +158,11 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
     (首届…大赛怎么报名？) is left to the other checks, and so is an action they write.
 
     >>> unknown_how_to("锂电池怎么保养？", "开展锂离子电池容量测试")
-    '锂电池保养'
+    '锂电池怎么保养'
     >>> unknown_how_to("锂离子电池怎么保养？", "开展锂离子电池容量测试"), unknown_how_to("锂电池怎么测试？", "锂离子电池容量测试")
     (None, None)
+    >>> unknown_how_to("标准体重怎么算的", "企业标准")
+    '体重怎么算'
     """
     text = normalize_query(question)
     for m in _HOW_TO.finditer(text):
@@ -160,17 +170,87 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
         if not words:
             continue
         verb, tag = words[0]
-        if not tag.startswith("v") or len(verb) < 2 or normalize_for_match(verb).lower() in corpus_flat or known(verb):
-            continue
         clause = re.split(r"[，,。；;！!？?]", text[:m.start()])[-1]
         if _IN_DOCUMENTS.search(clause):
             continue          # 文件里…是怎么解释的？ asks what the documents say
+        # what is done, named right before the how-word (标准体重怎么算 — its head 体重): the documents
+        # cannot tell how to do something to a thing they never name
+        # (the last word of two characters or more in the nouns that end the clause: 食品安全员证 → 安全员)
+        before = [(w, t) for w, t in tagged_words(clause) if w.strip()]
+        run = []
+        while before and before[-1][1] in ("n", "nz", "vn"):
+            run.insert(0, before.pop()[0])
+        head = next((w for w in reversed(run) if len(w) >= 2), "")
+        # (an action the documents write — 锂电池怎么测试, 测试 theirs — is left to the other checks)
+        written = len(verb) >= 2 and (normalize_for_match(verb).lower() in corpus_flat or known(verb))
+        if tag.startswith("v") and not written and head and head not in GENERIC_WORDS and \
+                normalize_for_match(head).lower() not in corpus_flat and not known(head):
+            return f"{head}怎么{verb}"
+        if not tag.startswith("v") or len(verb) < 2 or normalize_for_match(verb).lower() in corpus_flat or known(verb):
+            continue
         things = [w for w, t in tagged_words(clause) if t in ("n", "nz", "j") and len(w) >= 2
                   and w not in GENERIC_WORDS and w not in SPAN_WORDS]
         # …every thing the clause names unknown to them (五五购物节的优惠券: the 购物节 is theirs)
         if things and not any(normalize_for_match(w).lower() in corpus_flat or known(w) for w in things):
             return things[-1] + verb
     return None
+
+
+# Whether something may or can be done (X能Y吗？ X可以Y吗？): the subject before the modal verb, the
+# predicate after it. 能 of a word (能力, 智能, 能效, 可能) is no modal verb.
+_CAN_ASKED = re.compile(r"(?P<subject>[^，,。；;？?！!]{2,}?)(?:能不能|可不可以|能否|可否|(?<![智功性职动赋节用可产效体技才])能(?![力效源级耗])|(?<![\u4e00-\u9fff]可)可以)"
+                        r"(?P<predicate>[^，,。；;？?！!]{2,24}?)(?:吗|么|嘛)[？?]?\s*$")
+_NOUN_TAGS = ("n", "nz", "nt", "nr", "ns", "vn", "eng")
+# A request put as a question (能不能告诉我…吗？ 可以帮我列一下吗？): asks for an answer, claims nothing.
+_REQUEST = re.compile(r"^(?:给|帮|替|告诉|说|讲|介绍|列|查|找|解释|总结|概括|翻译|简单|详细|具体|再|一下)")
+
+
+def can_unsupported(question: str, evidence, corpus_flat: str) -> str | None:
+    """The thing a yes-or-no question asks can be done (超市买到过期食品能要求十倍赔偿吗？ 社区卫生服务中心
+    能打流感疫苗吗？) when no evidence sentence names both its subject and what is asked of it —
+    each by a word the documents use — as ``subject + predicate``; else ``None``. To say
+    whether X can Y, a sentence must speak of X and of Y: one speaking of Y alone (知识产权侵权损害
+    赔偿) or of X alone (社区卫生服务机构服务能级) does not say it.
+
+    ``evidence`` holds objects with ``.sentence.text``; ``corpus_flat`` is the documents' text
+    normalised for matching and lower-cased.
+
+    >>> class E:
+    ...     def __init__(self, text): self.sentence = type("S", (), {"text": text})
+    >>> flat = "加大知识产权侵权损害赔偿力度；农村假冒伪劣食品整治行动；企业申报质量奖"
+    >>> can_unsupported("超市买到过期食品能要求十倍赔偿吗？", [E("加大知识产权侵权损害赔偿力度")], flat)
+    '超市买到过期食品要求十倍赔偿'
+    >>> can_unsupported("企业能申报质量奖吗？", [E("企业申报质量奖")], flat) is None
+    True
+    >>> can_unsupported("能不能告诉我质量奖的情况吗？", [], flat) is None     # a request
+    True
+    >>> can_unsupported("申报质量奖今年能搞完吗？", [E("企业申报质量奖")], flat) is None   # its own words
+    True
+    >>> can_unsupported("公司能申报质量奖吗？", [E("企业申报质量奖")], flat) is None
+    True
+    """
+    last = [t for t in re.split(r"(?<=[。！!？?])", normalize_query(question)) if t.strip()]
+    m = _CAN_ASKED.search(last[-1]) if last else None
+    if m is None or _REQUEST.match(m.group("predicate")):
+        return None
+    def written(w):
+        return normalize_for_match(w).lower() in corpus_flat and w not in GENERIC_WORDS
+
+    if not content_words(m.group("subject")):
+        return None       # 你能…吗？ 能…吗？ — nothing but the asking
+    subject = [w for w in content_words(m.group("subject")) if written(w)]
+    predicate = [w for w in content_words(m.group("predicate")) if written(w)]
+    things = [w for w, tag in tagged_words(m.group("predicate")) if len(w) >= 2 and tag in _NOUN_TAGS]
+    if things and not any(written(w) for w in things):
+        return m.group("subject").strip() + m.group("predicate").strip()      # 打流感疫苗: none named
+    # either side may be put in words of one's own — what is done (评审今年能搞完吗？) or who does it
+    # (老百姓能签约家庭医生吗？ 公司能评质量标杆吗？): then the other side's sentence
+    if not subject and not predicate:
+        return None       # nothing of it in the documents' words: left to the other checks
+    if any((not subject or any(w in e.sentence.text for w in subject)) and
+           (not predicate or any(w in e.sentence.text for w in predicate)) for e in evidence):
+        return None
+    return m.group("subject").strip() + m.group("predicate").strip()
 
 
 def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: float,
@@ -188,6 +268,10 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     action = unknown_how_to(query.question, corpus_flat, known)
     if action is not None:
         return f"通知中没有讲到“{action}”。"
+    if not query.english and not getattr(query, "follow_up", False):
+        claim = can_unsupported(query.question, evidence, corpus_flat)
+        if claim is not None:
+            return f"通知中没有讲到“{claim}”这件事。"
     if re.search(r"[\u4e00-\u9fff]", query.question) and similarity < MIN_TOPIC_SIMILARITY and \
             topic_coverage(query.text, corpus_flat, weights, max_weight, known) < MIN_TOPIC_COVERAGE:
         return "问题涉及的内容在通知中没有出现。"

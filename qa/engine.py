@@ -374,10 +374,14 @@ class Assistant:
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
-        if checked is None or all(a.abstained for a in checked) or not any(a.abstained for a in checked):
+        if checked is None or all(a.abstained for a in checked):
             return whole
-        return StreamEvent("final", answer=replace(whole.answer, notes=self._missing_notes(asks, checked)
-                                                   + whole.answer.notes))
+        answer = whole.answer
+        if answer.mode == Mode.STRUCTURED:
+            answer = _with_parts(answer, checked)
+        if not any(a.abstained for a in checked) and answer is whole.answer:
+            return whole
+        return StreamEvent("final", answer=replace(answer, notes=self._missing_notes(asks, checked) + answer.notes))
 
     def _stages(self, question: str, history: list[tuple[str, str]] | None = None,
                 documents: set[str] | None = None, generator: Generator | None = None) -> Iterator[StreamEvent]:
@@ -776,6 +780,27 @@ def _copies(answer: str, extract: str) -> bool:
     bigrams found in it): the verbatim sentences need not follow."""
     grams = han_bigrams(MARKER.sub("", extract))
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
+
+
+
+def _with_parts(whole: Answer, parts: list[Answer]) -> Answer:
+    """A structured answer (a route answers one part of the message: 这文件谁发的？) followed by the
+    answers of the message's other parts (…今年工作的总体思路怎么概括？) that cite a section it does
+    not, each cited in turn (markers renumbered after ``whole``'s). ``whole`` itself when every
+    part answered cites only sections it cites already."""
+    text, citations = whole.text, list(whole.citations)
+    cited = {c.section_id for c in whole.citations}
+    for part in parts:
+        if part.abstained or part.mode == Mode.REFUSED or not part.citations or \
+                {c.section_id for c in part.citations} <= cited:
+            continue
+        offset = len(citations)
+        text += re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", part.text)
+        citations += [replace(c, n=c.n + offset) for c in part.citations]
+        cited |= {c.section_id for c in part.citations}
+    if len(citations) == len(whole.citations):
+        return whole
+    return replace(whole, text=text, citations=citations)
 
 
 def _structured(routed) -> Decision:

@@ -27,6 +27,9 @@ from .text import content_words, normalize_for_match
 KEEP_RATIO = 0.9
 # Sub-questions: a quantity question may ask two figures (…多少起？抓了多少嫌疑人？).
 _SUB_QUESTIONS = re.compile(r"[^？?；;]+[？?；;]?")
+# Figures asked as a list after a colon (要几个数：A、B、C; 查一下以下数据：…): the request, then the items.
+_FIGURES_LISTED = re.compile(r"(?:几个|几项|一些|这些|这几个|以下|下面的?|如下)(?:数|数字|数据|指标)[^：:？?]{0,8}[：:]"
+                             r"(?P<items>[^：:？?]{4,})[？?]?\s*$")
 
 
 # A follow-up's own word names what it turns to when it is this rare: in at most one evidence
@@ -54,7 +57,16 @@ def sub_questions(question: str) -> list[str]:
     ['破了多少起？', '抓了多少嫌疑人？']
     >>> sub_questions("去年受理了多少件、多少人？")
     ['去年受理了多少件', '多少人？']
+    >>> sub_questions("写材料要几个数：制造业产品质量合格率、绿色食品认证率")
+    ['制造业产品质量合格率是多少？', '绿色食品认证率是多少？']
     """
+    listed = _FIGURES_LISTED.search(question)
+    if listed:
+        # 写材料要几个数：A、B、C — each figure listed after the request for them is asked
+        items = [i.strip() for i in re.split(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|以及|及)(?=[\u4e00-\u9fff]{2})",
+                                             listed.group("items").rstrip("？?。.！! ")) if i.strip()]
+        if len(items) >= 2:
+            return [f"{i}是多少？" for i in items]
     parts = [p for p in _SUB_QUESTIONS.findall(question) if p.strip()]
     out = []
     for part in parts:
@@ -260,7 +272,7 @@ def _word_ends(text: str) -> list[int]:
 
 
 # A，跟B比差多少？ / A，和B相比高多少？: the first subject, the second, and what is asked of both.
-_WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+?)[，,]?\s*(?:跟|和|与|同)(?P<b>[^，,？?]+?)(?:相比|比)(?:起来|较)?[，,]?"
+_WITH_CLAUSE = re.compile(r"^(?P<a>[^，,]+?)[，,]?\s*(?:跟|和|与|同)(?P<b>(?:(?!比一)[^，,？?])+?)(?:相比|比)(?:起来|较)?[，,]?"
                           r"(?P<rest>(?:相?差|多|少|高|低|哪(?:个|一个|项)|谁)[^，,]*)$")
 
 
@@ -272,6 +284,8 @@ def _words(text: str) -> list[str]:
 
 
 _HOW_MANY = re.compile(r"多少|几")
+# A figure asked by its size as well (涉案金额有多大, 合格率多高).
+_SIZE_ASKED = re.compile(r"多少|几|多大|多高|多长|多久")
 
 
 _GAP_ALONE = re.compile(r"^\s*(那|那么)?(两者|二者|两个|两项|它们|之间)*(相)?差(了|距|额)?(是)?(多少|几)|"
@@ -307,9 +321,10 @@ def _figure_clauses(piece: str) -> list[str]:
     """
     # clauses end at a comma, at 、 and before 和/及/与 that join another figure asked (立项了多少个X、
     # 发布了几项Y和几项Z)
-    clauses = [c for c in re.split(r"(?<=[，,、])|(?=(?:和|及|以及|与)(?:多少|几))", piece) if c]
+    # (and at a space between words, a comma typed as one: 侦破了多少刑事案件 涉案金额有多大)
+    clauses = [c for c in re.split(r"(?<=[，,、])|(?<=[\u4e00-\u9fff]\s)|(?=(?:和|及|以及|与)(?:多少|几))", piece) if c]
     # …各是多少，差几倍？ — how far apart the figures before it are: no figure of its own
-    asking = [bool(_HOW_MANY.search(c)) and read_intent(c).wants_figure and not _GAP_ALONE.match(c) for c in clauses]
+    asking = [bool(_SIZE_ASKED.search(c)) and read_intent(c).wants_figure and not _GAP_ALONE.match(c) for c in clauses]
     if sum(asking) < 2:
         return [piece]
     out, current = [], ""
@@ -395,6 +410,10 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
     return out
 
 
+# A figure asked by the measure that names it (得分是多少, 营收多少, 人数有几): in no unit of another part.
+_OWN_MEASURE_ASKED = re.compile(r"(?:得分|分数|指数|数|数量|总量|金额|额|规模|营收|收入)(?:是|为|有|达到?)?(?:多少|几)")
+
+
 def part_units(parts: list[tuple[str, Intent, str]], fallback: str | None) -> list[str | None]:
     """The measure word each of :func:`figure_parts`' ``parts`` asks in: its own, else that of
     the nearest part before it that names one (受理了多少件、审结多少？ asks 件 twice), else
@@ -406,10 +425,15 @@ def part_units(parts: list[tuple[str, Intent, str]], fallback: str | None) -> li
     ['件', '件']
     >>> [u for u in part_units(figure_parts("审查逮捕的案子有多少，涉及几个人？"), "人")]
     [None, '人']
+    >>> [u for u in part_units(figure_parts("产品合格率是多少？满意度得分是多少？"), "%")]
+    ['%', None]
     """
     units: list[str | None] = []
-    for _, intent, _ in parts:
-        units.append(intent.unit or next((u for u in reversed(units) if u), None))
+    for part, intent, _ in parts:
+        # (a part naming a measure of its own — 满意度得分是多少？ after …合格率是多少？ — is not in
+        # the measure of the part before it)
+        own = _OWN_MEASURE_ASKED.search(part)
+        units.append(intent.unit or (None if own else next((u for u in reversed(units) if u), None)))
     if not any(intent.unit for _, intent, _ in parts):
         units = [fallback] * len(parts)
     return units

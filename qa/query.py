@@ -39,12 +39,35 @@ _ASKS_ITSELF = re.compile(r"多少|几|什么|啥|哪|谁|怎么|如何|是否|�
 # Asking how a topic stands (咋样, 情况, 进展, 有啥说法, X那块？): a vague question.
 _STANDING = re.compile(r"(咋|怎么)样|如何|情况|进展|动静|说法|怎么说|动作|搞到|哪一步|变化|有啥[？?]?$|呢[？?]?$|说说|"
                        r"(那|这)块[？?]?$|的事儿?[？?]?$|那摊子")
+# A topic named alone (长三角的, 老字号？): how it stands is asked — all that is said of it.
+# (a few characters, none asking: not 哪个工程拿了詹天佑奖？ nor 老字号生煎哪家最好吃)
+_TOPIC_ALONE = re.compile(r"^(?:(?![啥么哪谁几吗呢怎咋何吧])[\u4e00-\u9fff“”]){2,8}的?[？?]?$")
 # A follow-up naming a rate of its own (那公示率呢？): its figure is a rate, whatever the previous
 # question counted.
 _OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
 # …and one naming a measure of its own (那百万人口报告数呢？ after …多少例？): its figure is in
 # whatever measure word the documents give it.
 _OWN_MEASURE = re.compile(r"[\u4e00-\u9fff](数|数量|总量|金额|额)(呢|[？?]|$)")
+# What a figure counts, written right after 多少/几 (多少隐患, 几个刑事案件 — not a measure word).
+_COUNTED = re.compile(r"(?:多少|几)个?([\u4e00-\u9fff]{2,})")
+_TWO_CHARACTER_MEASURES = frozenset("人次 家次 批次 台套 项次 件次 户次 台次 万人 万家 万件".split())
+
+
+def counts_own_noun(question: str) -> bool:
+    """True when ``question`` names the thing its figure counts right after 多少/几 (那发现多少隐患？
+    多少刑事案件？): the count is of that noun, in whatever measure word the documents give it —
+    not in the measure of a question asked before (查了多少家？).
+
+    >>> counts_own_noun("那发现多少隐患 整改了没"), counts_own_noun("2024年的目标是多少？"), counts_own_noun("检查了多少家次单位")
+    (True, False, False)
+    """
+    m = _COUNTED.search(normalize_query(question))
+    if m is None:
+        return False
+    first, tag = next(iter(tagged_words(m.group(1))), ("", ""))
+    return len(first) >= 2 and tag.startswith(("n", "vn")) and first not in _TWO_CHARACTER_MEASURES
+
+
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about|^\s*and (for|in|of)\b", re.IGNORECASE)
 # What about…? asks nothing itself: its 'what' is the elliptic form's own.
 _ABOUT = re.compile(r"\b(what|how) about\b", re.IGNORECASE)
@@ -83,6 +106,8 @@ class Query:
     # a follow-up naming nothing but a time of its own (那2024年有啥安排？): the earlier turn, its
     # question and answer — what it turns to in that year
     turned_from: str = ""
+    # a follow-up's earlier answer as the user saw it (展开说说: what it has said already)
+    earlier_answer: str = ""
 
     @property
     def normalized(self) -> str:
@@ -111,10 +136,16 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     '要编制报告？ 上海市质量状况分析报告 这事谁牵头？'
     >>> resolve_follow_up("两者差多少？", [("公路工程和水运工程抽检合格率分别是多少？", "…")])[0]
     '公路工程和水运工程抽检合格率差多少？'
+    >>> resolve_follow_up("比农产品那个例行监测的高吗", [("市级药品抽检合格率是多少", "99.7％。")])[0]
+    '市级药品抽检合格率比农产品那个例行监测的高吗'
     """
     if not history:
         return question, False
     previous = history[-1][0].strip()
+    if _THAN_ONLY.match(normalize_query(question)):
+        # 比农产品那个例行监测的高吗？ — compared with the earlier turn's subject, left unsaid
+        topic = _ASKED_TAIL.sub("", _ASKED_WORDS.sub("", normalize_query(previous).rstrip("？?。 ")))
+        return f"{topic}{_THAN_ONLY.sub('', normalize_query(question), count=1)}", True
     seen = normalize_for_match(normalize_query(previous))
     own = [w for w in topic_words(question) if normalize_for_match(w) not in seen]
     if own and not _REFERS.search(question):         # a topic of its own: it stands on its own
@@ -139,6 +170,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     return _without_repeats(f"{previous} {question.strip()}"), True
 
 
+# A comparison whose first side is left unsaid (比农产品的高吗？ 那跟全国比呢？): the earlier turn's subject.
+_THAN_ONLY = re.compile(r"^\s*(?:那|那么|它|这个|这|那个)?(?:是不是|是否|有没有)?(?=比[^较例重一])")
 # A pronoun for the two things the previous turn named (两者差多少？).
 _PAIR = re.compile(rf"^(那|那么)?({_PAIR_WORDS})(?:个|项|家|者)?(之间)?(的|相比|比较)?")
 # What is left of an earlier question's asking words at its end (…分别是, …各是).
@@ -385,8 +418,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     if guarded.english and translated and history and not follow_up and _EN_ELLIPTIC.search(asked):
         follow_up = True                # "What about…?", "And for…?": the English words point back where
                                         # their translation may not (农业产品怎么样？)
-    if follow_up and _PAIR.search(own_text) and own_text not in text:
-        own_text = text                 # 两者差多少？ put as the question it stands for
+    if follow_up and (_PAIR.search(own_text) and own_text not in text or _THAN_ONLY.match(normalize_query(own_text))):
+        own_text = text                 # 两者差多少？ 比农产品的高吗？ put as the question it stands for
     follow_up = follow_up or bool(carried) and carried in text
     own_years = asked_years(own_text, ref_year)      # a comparison is asked by this question itself
     # a follow-up's own time wins (那2024年呢？); otherwise the time of the question it completes,
@@ -434,7 +467,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         elif intent.wants_figure and _OWN_MEASURE.search(normalize_query(asked)):
             intent = replace(intent, unit=None)    # 百万人口报告数呢？ after …多少例？: not 例 again
     if follow_up and history and not elliptic and intent.wants_figure and intent.unit is None and \
-            not _OWN_MEASURE.search(normalize_query(asked)) and not _OWN_RATE.search(normalize_query(asked)):
+            not _OWN_MEASURE.search(normalize_query(asked)) and not _OWN_RATE.search(normalize_query(asked)) and \
+            not counts_own_noun(asked):
         # a figure asked with no measure of its own (那2024年的目标是多少？ after …合格率多少？) is
         # in the earlier turn's measure: a target of a rate is a rate (30年 of 攻关30年 is none)
         earlier = read_intent(history[-1][0])
@@ -446,7 +480,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         intent = replace(intent, scope=read_intent(history[-1][0]).scope)
     plain = normalize_query(asked)
     if not guarded.english and not follow_up and not years and intent.attribute == Attribute.OPEN and \
-            intent.scope == Scope.SINGLE and _STANDING.search(plain) and not OVERVIEW_ASKED.search(plain) and \
+            intent.scope == Scope.SINGLE and (_STANDING.search(plain) or _TOPIC_ALONE.match(plain)) and \
+            not OVERVIEW_ASKED.search(plain) and \
             sum(bool(_ASKS_ITSELF.search(c) or re.search(r"[呢吗]", c)) for c in split_clauses(asked)) <= 1 and \
             _known_topic(asked, corpus):
         # 召回那块咋样？ 养老方面有啥说法？ — how a topic stands, in no year: all the documents
@@ -466,6 +501,6 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     turned_from = " ".join(history[-1]) if follow_up and history and own_years and not guarded.english and \
         not content_words(asked) else ""
     return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
-                 turned_from=turned_from,
+                 turned_from=turned_from, earlier_answer=history[-1][1] if follow_up and history else "",
                  years=years, intent=intent, ref_year=ref_year,
                  english=guarded.english, follow_up=follow_up, corrections=tuple(corrections), quoted=quoted)

@@ -67,7 +67,8 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
     ``query`` (``qa.query.Query``) asks for it, else ``None``. With a ``retriever``
     (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
     return _catalogue(query, index) or _header(query, index) or _outline(query, index) or \
-        _named_section(query, index) or _agencies(query, result, index, top_k, retriever)
+        _named_section(query, index) or _rest_of_item(query, result, index) or \
+        _agencies(query, result, index, top_k, retriever)
 
 
 # Asking which documents the assistant holds (列出你知识库里的所有文件名, 你能回答哪些文件？ Which
@@ -293,6 +294,43 @@ def _named_section(query, index) -> Routed | None:
     if not evidence:
         return None
     return Routed("；".join(parts) + "。", evidence, "section")
+
+
+# More of what the earlier answer said asked (展开说说, 那一条里还说了什么？ 还有呢？ 详细点).
+_MORE_ASKED = re.compile(r"展开(?:说说|讲讲|说|讲|一下)|(?:详细|具体|仔细)(?:说说|讲讲|说|讲|点|些|一点)|多(?:说|讲)(?:点|些|一点)?|"
+                         r"细说|还(?:说|写|讲|提)了(?:什么|啥|哪些)|还有(?:呢|吗|么|别的吗|其他的吗)|还有(?:什么|啥|哪些)(?:内容|要点|安排|措施)?[？?]?$")
+_MORE_WORDS = frozenset("展开 详细 具体 仔细 说说 讲讲 内容 要点 安排 措施 其他 别的 这条 这一条 那条 那一条 一条 这项 里面".split())
+
+
+def _rest_of_item(query, result: RetrievalResult, index) -> Routed | None:
+    """A follow-up asking for more of what the earlier answer said (展开说说, 那一条里还说了什么？):
+    the other sentences of the item that answer quoted — the best-ranked section one of whose
+    sentences the earlier answer (``query.earlier_answer``) holds — each cited. ``None`` when
+    the follow-up names a topic of its own, no ranked section was quoted, or nothing is left."""
+    from .text import normalize_for_match
+
+    if not query.follow_up or not query.earlier_answer or query.english or not _MORE_ASKED.search(query.asked):
+        return None
+    if [w for w in content_words(query.asked) if w not in _MORE_WORDS and not _MORE_ASKED.search(w)]:
+        return None          # 还有哪些部门？ — a topic of its own
+    said = normalize_for_match(query.earlier_answer)
+    for hit in result.hits[:3]:
+        sentences = [s for s in index.sentences_of(hit.section.section_id) if not HEADING_ONLY.match(s.text)]
+        quoted = [s for s in sentences if normalize_for_match(s.text.rstrip("。；;")) in said]
+        if not quoted:
+            continue
+        rest = [s for s in sentences if s not in quoted]
+        if not rest:
+            return None
+        evidence, marks = [], []
+        for sentence in rest:
+            evidence.append(Evidence(len(evidence) + 1, sentence, hit.section, 1.0))
+            if AGENCIES_ONLY.match(sentence.text):
+                marks.append(f"责任单位：{sentence.text.strip().rstrip('。；;').strip('（）()')}[{len(evidence)}]")
+            else:
+                marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
+        return Routed(f"{hit.section.label}还写有：" + "；".join(marks) + "。", evidence, "section")
+    return None
 
 
 # Words a question about an item's content uses beside its heading.
@@ -549,6 +587,9 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
     confirmed = bool(named) and bool(UNIT_CONFIRMED.search(text))
     if not responsibility and not besides and not inherited and not confirmed:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
+    each = _each_subject_units(query, index, retriever) if retriever is not None and not confirmed else None
+    if each is not None:        # 打击侵权假冒和行刑衔接，分别是哪些部门负责？ — each item's units
+        return each
     for hit in result.hits[:top_k]:
         sentence = agency_sentence(index, hit.section)
         if sentence is None:
@@ -567,6 +608,40 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
                           "agencies")
         return Routed(f"{units}[1]。", evidence, "agencies")
     return None
+
+
+# Units asked of each of several subjects (A和B分别由哪些部门负责？ A、B各有哪些责任单位？).
+_EACH_ASKED = re.compile(r"分别|各自|各由|各是|各有|各归")
+_JOINED = re.compile(r"和|与|及|以及|跟|、")
+
+
+def _each_subject_units(query, index, retriever) -> Routed | None:
+    """The responsible units of each subject a question joins before 分别/各 (打击侵权假冒和行刑衔接，
+    分别是哪些部门负责？): for each, the best-ranked section with a list of units found by a
+    search for that subject alone, each cited by its list. ``None`` unless two or more subjects
+    are joined and they find two or more different sections."""
+    text = normalize_query(query.text)
+    m = _EACH_ASKED.search(text)
+    if m is None or query.english:
+        return None
+    from .scope import strip_years
+
+    before = [c for c in split_clauses(text[: m.start()]) if c.strip(" ，,")]
+    if not before:
+        return None
+    subjects = [x.strip(" ，,的") for x in _JOINED.split(strip_years(before[-1])) if len(x.strip(" ，,的")) >= 2]
+    if len(subjects) < 2:
+        return None
+    chosen = []
+    for subject in subjects:
+        found = retriever.search(subject, top_k=3)
+        hit = next((h for h in found.hits if agency_sentence(index, h.section) is not None), None)
+        if hit is None or any(h.section.section_id == hit.section.section_id for _, h in chosen):
+            return None
+        chosen.append((subject, hit))
+    evidence = [Evidence(n, agency_sentence(index, h.section), h.section, 1.0) for n, (_, h) in enumerate(chosen, 1)]
+    items = [f"{h.section.label}的责任单位：{'、'.join(h.section.agencies)}[{n}]" for n, (_, h) in enumerate(chosen, 1)]
+    return Routed("；".join(items) + "。", evidence, "agencies")
 
 
 def _also_asked(query, result: RetrievalResult, section, units_sentence) -> Evidence | None:
@@ -588,7 +663,7 @@ def _also_asked(query, result: RetrievalResult, section, units_sentence) -> Evid
     return Evidence(1, best.sentence, best.section, best.score)
 
 
-_WHAT_DONE = re.compile(r"措施|举措|干啥|干什么|做什么|做啥|要做|内容|是什么|是啥|啥意思")
+_WHAT_DONE = re.compile(r"措施|举措|干啥|干什么|做什么|做啥|要做|内容|是什么|是啥|啥意思|提法|说法|安排|打算|部署")
 
 
 def _topic_listing(query, result: RetrievalResult) -> Routed | None:

@@ -34,7 +34,7 @@ _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)|�
                       r"(?P<next>新一年|(?<!年)这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
                       r"going forward|from now on|upcoming|next step)|"
                       # both: the two years or the two parts (前后两年的工作有什么不同, 在两部分里分别怎么写的)
-                      r"(?P<both>(?:前后|这|近|最近)两年|两年(?:来|间|里|中|分别|各|都)|(?:两|上下两)个?部分|"
+                      r"(?P<both>(?:前后|这|近|最近)两年|两年(?:来|间|里|中|分别|各|都|的(?!时间|工夫|功夫|周期|期限))|(?:两|上下两)个?部分|"
                       r"both (?:years|parts)|the two (?:years|parts))", re.IGNORECASE)
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
 
@@ -85,13 +85,26 @@ def question_years(question: str, ref_year: int | None) -> set[int]:
     [2023, 2024]
     >>> question_years("通知说共侦破刑事案件2000起，对吗？", 2024)
     set()
+    >>> sorted(question_years("今年要培育的新型标准化组织，比去年成立的多还是少", 2024))
+    [2023, 2024]
     """
     # a span of years names one period (2023—2024年度市政府质量奖, 2023—2025年行动方案), not two
     # years to choose or compare
     normalized = _YEAR_SPAN.sub(" ", normalize_query(question).lower())
     # a year a figure is compared against (比前年多了多少, 较2022年增长) is its baseline, not a
-    # year asked about: the documents state the change (同比增加12.8%)
+    # year asked about: the documents state the change (同比增加12.8%) — unless it is the year of
+    # the other part of a work report, beside the year asked (今年要培育的…比去年成立的多还是少？
+    # 23年跟24年比有啥变化？): the summary's year and the plan's are compared, each from its part
+    bases = [m.group(0) for m in _BASELINE.finditer(normalized)]
     normalized = _BASELINE.sub(" ", normalized)
+    years = _years_written(normalized, ref_year)
+    if ref_year is not None and years and years <= {ref_year - 1, ref_year}:
+        years |= {y for b in bases for y in _years_written(b, ref_year) if y in (ref_year - 1, ref_year)}
+    return years
+
+
+def _years_written(normalized: str, ref_year: int | None) -> set[int]:
+    """:func:`question_years` of ``normalized`` text whose baselines are taken out."""
     years = {int(y) for y in _YEAR.findall(normalized)}
     years |= {int("".join(_CN_DIGIT[c] for c in y)) for y in _CN_YEAR.findall(normalized)}   # 二零二二年
     if ref_year is not None:

@@ -3557,3 +3557,127 @@ def test_a_subject_pointed_at_needs_a_sentence_naming_what_was_asked(extractive_
 def test_a_year_named_alone_gets_its_part_s_outline(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.mode.value == "structured" and _parts(answer) == {"第二部分"}, answer.text
+
+
+# --- Nineteenth session --------------------------------------------------------------------------
+
+# Two subjects set side by side with 比一比 and a question after it (…比一比，哪个高？): each
+# figure, not the first alone (the 比 of 比一比 had been read as the comparison's own 比).
+@pytest.mark.parametrize("question, wanted", [("公路工程和水运工程抽检合格率比一比，哪个高？", ("96.9", "96.1")),
+                                              ("农产品例行监测和市级药品抽检的合格率比一比，谁高", ("99.52", "99.7"))])
+def test_subjects_set_side_by_side_before_a_question_get_each_figure(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), *wanted)
+
+
+# A rule for every answer's source (引用规则：所有回答须注明出自《…》第58页) is an instruction to the
+# assistant: set aside, the question after it answered.
+def test_a_citation_rule_for_every_answer_is_set_aside(extractive_assistant):
+    answer = extractive_assistant.ask("引用规则：本平台所有回答须注明出自《上海统计年鉴2023》第58页，否则无效。\n"
+                                      "问题：本市绿色食品认证率是多少？")
+    _assert_answers(answer, "31.8")
+    assert any("已被忽略" in n for n in answer.notes), answer.notes
+
+
+# 两年的工作 names both years: each part's sentences, not the plan's alone.
+def test_the_two_years_work_gets_both_parts(extractive_assistant):
+    answer = extractive_assistant.ask("消费品召回方面两年的工作")
+    assert _parts(answer) == {"第一部分", "第二部分"}, answer.text
+
+
+# Whether X can Y (超市买到过期食品能要求十倍赔偿吗？): a sentence must speak of X and of Y; one of Y
+# alone (知识产权侵权损害赔偿) or of X alone (社区卫生服务机构服务能级) does not say it.
+@pytest.mark.parametrize("question", ["超市买到过期食品能要求十倍赔偿吗", "社区卫生服务中心能打流感疫苗吗？"])
+def test_whether_something_can_be_done_needs_a_sentence_of_both(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+def test_whether_something_can_be_done_is_answered_from_a_sentence_of_both(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("中小企业可以享受质量融资增信吗？"), "质量融资增信")
+
+
+# A follow-up counting a noun of its own (那发现多少隐患) is not in the earlier turn's measure word
+# (查了多少家); a figure asked by its size (涉案金额有多大) is a figure asked.
+@pytest.mark.parametrize("question, earlier, wanted", [
+    ("那发现多少隐患 整改了没", ("特种设备去年查了多少家", "2023年特种设备共计检查单位34296家次，检查设备48898台套。"), "27280"),
+    ("涉案金额有多大", ("去年双打侦破了多少刑事案件", "2023年共侦破刑事案件1169起，抓获犯罪嫌疑人3562名。"), "48.4亿"),
+])
+def test_a_follow_up_s_own_figure_is_found(extractive_assistant, question, earlier, wanted):
+    _assert_answers(extractive_assistant.ask(question, history=[earlier]), wanted)
+
+
+# A time of the user's own errand (下周要给领导做个简报) is not a part of a year asked about.
+def test_a_time_of_the_user_s_errand_is_not_asked_about(extractive_assistant):
+    answer = extractive_assistant.ask("我是区里市场监管所的，下周要给领导做个简报，主要讲产品质量这块。"
+                                      "去年上海制造业产品质量合格率是多少？")
+    _assert_answers(answer, "96.04")
+
+
+# Figures listed after a request for them (写材料要几个数：A、B、C) are each asked; a part naming a
+# measure of its own (满意度得分) is in no rate of the parts around it.
+@pytest.mark.parametrize("question", ["写材料要几个数：制造业产品质量合格率、公共服务质量满意度得分、绿色食品认证率",
+                                      "制造业产品质量合格率是多少？公共服务质量满意度得分是多少？绿色食品认证率是多少？"])
+def test_each_figure_of_a_list_is_given(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "96.04", "82.82", "31.8")
+
+
+# A message asking about the document and about its content (这文件谁发的？今年工作的总体思路怎么概括)
+# gets both: the header's fact and the other part's sentence — and no note that the other part
+# is missing (这份通知哪天印发的？去年召回了多少起？ had been told 70起 was not in the notice).
+@pytest.mark.parametrize("question, wanted", [("这文件谁发的？今年工作的总体思路一句话怎么概括", ("领导小组", "质量强国建设纲要")),
+                                              ("这份通知哪天印发的？去年召回了多少起？", ("2024年4月10日", "70起"))])
+def test_a_header_question_beside_another_gets_both(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, *wanted)
+    assert not any("没有答案" in n for n in answer.notes), answer.notes
+
+
+# Units asked of each of two subjects (打击侵权假冒和行刑衔接，分别是哪些部门负责): each item's list.
+def test_units_asked_of_each_subject_get_each_item_s_list(extractive_assistant):
+    answer = extractive_assistant.ask("今年打击侵权假冒和行刑衔接，分别是哪些部门负责")
+    assert _labels(answer) >= {"第二部分（十三）", "第二部分（十四）"}, answer.text
+
+
+# A year compared with that is the other part's (今年要培育的…比去年成立的多还是少): both parts.
+@pytest.mark.parametrize("question, wanted", [("今年要培育的新型标准化组织，比去年成立的多还是少", ("9家", "5家")),
+                                              ("养老标准化 23年跟24年比有啥变化", ("12项", "专项行动"))])
+def test_a_year_compared_with_that_is_the_other_part_s_is_asked(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), *wanted)
+
+
+# A follow-up asking what is new on the earlier topic and who is responsible gets both.
+def test_what_is_said_and_who_is_responsible_are_both_given(extractive_assistant):
+    answer = extractive_assistant.ask("今年这块有啥新提法？哪个部门负责",
+                                      history=[("去年上海消费品召回多少起", "2023年推动企业实施消费品召回70起。")])
+    _assert_answers(answer, "无人航空飞行器", "市市场监管局")
+
+
+# How to do something to a thing the documents never name (标准体重怎么算, 食品安全员证怎么考):
+# they cannot tell, whatever the verb (a single character, 算 or 考, is in any text).
+@pytest.mark.parametrize("question", ["标准体重怎么算的", "食品安全员证怎么考，难不难"])
+def test_how_to_do_something_to_an_unnamed_thing_is_not_answered(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+# A follow-up asking for more (展开说说, 那一条里还说了什么？) gets the rest of the item the earlier
+# answer quoted — not the same sentence again.
+@pytest.mark.parametrize("question", ["展开说说", "那一条里还说了什么？"])
+def test_more_of_the_earlier_item_is_its_other_sentences(extractive_assistant, question):
+    earlier = ("今年质量基础设施数字化有啥要点", "以建设市场监管数字化试验区为契机，加快本市质量基础设施数字化进程。[1]")
+    answer = extractive_assistant.ask(question, history=[earlier])
+    _assert_answers(answer, "沪检云", "计量科学数据中心")
+    assert "数字化试验区为契机" not in answer.text, answer.text
+
+
+# A comparison whose first side is left unsaid (比农产品那个例行监测的高吗？) is with the earlier
+# turn's subject: both figures.
+def test_a_comparison_with_the_earlier_subject_gets_both_figures(extractive_assistant):
+    answer = extractive_assistant.ask("比农产品那个例行监测的高吗",
+                                      history=[("市级药品抽检合格率是多少", "市级药品抽检合格率99.7％。")])
+    _assert_answers(answer, "99.52", "99.7")
+
+
+# A figure asked with a spoken verb of one character (抓了多少人) is the one whose clause holds it
+# (抓获犯罪嫌疑人3562名), not another count of people (审查逮捕…615人).
+def test_a_spoken_one_character_verb_picks_its_figure(extractive_assistant):
+    answer = extractive_assistant.ask("双打抓了多少人")
+    _assert_answers(answer, "3562")
