@@ -122,7 +122,7 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     >>> [a.question for a in separate_asks("首批市级质检中心有几个，投资多少钱？")]
     ['首批市级质检中心有几个,', '首批市级质检中心投资多少钱?']
     >>> [a.question for a in separate_asks("这份通知哪天印发的？去年召回了多少起？")]
-    ['这份通知哪天印发的?', '去年召回了多少起?']
+    ['这份通知哪天印发的?', '这份通知去年召回了多少起?']
     >>> [a.question for a in separate_asks("我是记者。2023年消费品召回了多少起？负责人是谁？")]
     ['我是记者。2023年消费品召回了多少起?', '我是记者。2023年消费品召回负责人是谁?']
     >>> separate_asks("破了多少起？抓了多少人？"), separate_asks("我们厂有锅炉，去年查了多少台设备？")
@@ -143,9 +143,9 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     if len(asking) < 2 or kinds and len(set(attributes.values())) < 2:
         return []
     context = "".join(clauses[: asking[0]])
-    # (a first clause about the document itself — 这份通知哪天印发的？ — lends a later one no subject:
-    # 去年召回了多少起？ asks about what the document says)
-    subject = "" if SELF.search(clauses[asking[0]]) else _subject(clauses[asking[0]])
+    # (a first clause about the document itself — 这份通知哪天印发的？ — lends a later one the document
+    # alone, not its words: 什么时候发的？ asks the document's date, 去年召回了多少起？ what it says)
+    subject = "这份通知" if SELF.search(clauses[asking[0]]) else _subject(clauses[asking[0]])
     parts = []
     for n, i in enumerate(asking):
         own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))

@@ -12,6 +12,7 @@ asked (几件产品 → 件), not any figure of the sentence. And a figure is st
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -1050,7 +1051,13 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     ``question`` is one part of it (…受理了多少件、多少人？): its words name the subject."""
     # the documents' whole place and span (全市, 全年) tell no figure from another
     terms = [w for w in content_words(f"{context} {question}" if context else question) if w not in SPAN_WORDS]
-    terms += spoken_verbs(question)       # 抓了多少人 — 抓获犯罪嫌疑人3562名, not 审查逮捕…615人
+    # 抓了多少人 — 抓获犯罪嫌疑人3562名, not 审查逮捕…615人: the verb of the count, weighing half the
+    # question's least specific word (a character of 收集 must not outweigh 一审 of 一审收了多少案子)
+    verbs = spoken_verbs(question)
+    if verbs:
+        least = min((weights[w] for w in terms if w in weights), default=min(weights.values(), default=1.0))
+        weights = ChainMap({v: least / 2 for v in verbs}, weights)
+        terms += verbs
     own_terms = [w for w in content_words(question) if w not in SPAN_WORDS] if context and context != question else []
     keys = [normalize_for_match(r) for r in required]
     # a span quoted in the context before the question (上海“剑网”“秋风”这些行动侦破了1169起，请问

@@ -200,7 +200,8 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
 # predicate after it. 能 of a word (能力, 智能, 能效, 可能) is no modal verb.
 _CAN_ASKED = re.compile(r"(?P<subject>[^，,。；;？?！!]{2,}?)(?:能不能|可不可以|能否|可否|(?<![智功性职动赋节用可产效体技才])能(?![力效源级耗])|(?<![\u4e00-\u9fff]可)可以)"
                         r"(?P<predicate>[^，,。；;？?！!]{2,24}?)(?:吗|么|嘛)[？?]?\s*$")
-_NOUN_TAGS = ("n", "nz", "nt", "nr", "ns", "vn", "eng")
+# The subject of a yes-or-no question naming an actor (企业能…吗？ 我们公司可以…吗？ 居民能…吗？).
+_ACTOR = re.compile(r"(企业|公司|单位|个人|居民|市民|百姓|群众|我|我们|咱们|人|厂|工厂|商家|商户|机构|组织|老人|孕妇|学生|家长|消费者)$")
 # A request put as a question (能不能告诉我…吗？ 可以帮我列一下吗？): asks for an answer, claims nothing.
 _REQUEST = re.compile(r"^(?:给|帮|替|告诉|说|讲|介绍|列|查|找|解释|总结|概括|翻译|简单|详细|具体|再|一下)")
 
@@ -238,11 +239,14 @@ def can_unsupported(question: str, evidence, corpus_flat: str) -> str | None:
 
     if not content_words(m.group("subject")):
         return None       # 你能…吗？ 能…吗？ — nothing but the asking
-    subject = [w for w in content_words(m.group("subject")) if written(w)]
+    # (who asks or who may act — 公司, 居民, 我们厂 — bounds nothing: whether Y is done is asked)
+    subject = [] if _ACTOR.search(m.group("subject").strip()) else \
+        [w for w in content_words(m.group("subject")) if written(w)]
     predicate = [w for w in content_words(m.group("predicate")) if written(w)]
-    things = [w for w, tag in tagged_words(m.group("predicate")) if len(w) >= 2 and tag in _NOUN_TAGS]
-    if things and not any(written(w) for w in things):
-        return m.group("subject").strip() + m.group("predicate").strip()      # 打流感疫苗: none named
+    # a thing asked of that the documents never name (打流感疫苗), and no word of theirs beside it;
+    # a doing in one's own words (评审今年能搞完吗？) is left to the subject's sentence
+    if not predicate and any(len(w) >= 2 and tag.startswith(("n", "vn", "eng")) for w, tag in tagged_words(m.group("predicate"))):
+        return m.group("subject").strip() + m.group("predicate").strip()
     # either side may be put in words of one's own — what is done (评审今年能搞完吗？) or who does it
     # (老百姓能签约家庭医生吗？ 公司能评质量标杆吗？): then the other side's sentence
     if not subject and not predicate:

@@ -148,7 +148,10 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         return f"{topic}{_THAN_ONLY.sub('', normalize_query(question), count=1)}", True
     seen = normalize_for_match(normalize_query(previous))
     own = [w for w in topic_words(question) if normalize_for_match(w) not in seen]
-    if own and not _REFERS.search(question):         # a topic of its own: it stands on its own
+    # (那涉及多少产品？ after …召回了多少起？ — 那 and one word of its own asking a figure: of the
+    # earlier turn's topic, 产品 being what its figure counts)
+    figure_of_earlier = bool(_THAT_FIGURE.match(normalize_query(question))) and len(own) <= 1
+    if own and not _REFERS.search(question) and not figure_of_earlier:   # a topic of its own: on its own
         return question, bool(_ANAPHORA.search(question))
     if TIME_WORDS.search(question):                 # the previous topic, this question's time
         previous = TIME_WORDS.sub("", previous)
@@ -170,6 +173,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     return _without_repeats(f"{previous} {question.strip()}"), True
 
 
+# A follow-up opening with 那 that asks a figure (那涉及多少产品？ 那发现多少隐患).
+_THAT_FIGURE = re.compile(r"^\s*(?:那|那么)[^，,。？?]{0,8}?(?<!哪)(?:多少|几)(?!个?部门|家单位)")
 # A comparison whose first side is left unsaid (比农产品的高吗？ 那跟全国比呢？): the earlier turn's subject.
 _THAN_ONLY = re.compile(r"^\s*(?:那|那么|它|这个|这|那个)?(?:是不是|是否|有没有)?(?=比[^较例重一])")
 # A pronoun for the two things the previous turn named (两者差多少？).

@@ -613,6 +613,7 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
 # Units asked of each of several subjects (A和B分别由哪些部门负责？ A、B各有哪些责任单位？).
 _EACH_ASKED = re.compile(r"分别|各自|各由|各是|各有|各归")
 _JOINED = re.compile(r"和|与|及|以及|跟|、")
+_ITEM_NUMBER = re.compile(r"第[一二三四五六七八九十\d]+[条项部]|[（(][一二三四五六七八九十\d]+[)）]")
 
 
 def _each_subject_units(query, index, retriever) -> Routed | None:
@@ -630,14 +631,15 @@ def _each_subject_units(query, index, retriever) -> Routed | None:
     if not before:
         return None
     subjects = [x.strip(" ，,的") for x in _JOINED.split(strip_years(before[-1])) if len(x.strip(" ，,的")) >= 2]
-    if len(subjects) < 2:
-        return None
+    if len(subjects) < 2 or any(_ITEM_NUMBER.search(x) for x in subjects):
+        return None           # (第三条和第五条 name items by number, not by what they are about)
     chosen = []
     for subject in subjects:
         found = retriever.search(subject, top_k=3)
         hit = next((h for h in found.hits if agency_sentence(index, h.section) is not None), None)
-        if hit is None or any(h.section.section_id == hit.section.section_id for _, h in chosen):
-            return None
+        if hit is None or any(h.section.section_id == hit.section.section_id for _, h in chosen) or \
+                query.years and not query.years & section_years(hit.section):
+            return None       # (2023年…分别由哪些部门负责: the summary's items list no units)
         chosen.append((subject, hit))
     evidence = [Evidence(n, agency_sentence(index, h.section), h.section, 1.0) for n, (_, h) in enumerate(chosen, 1)]
     items = [f"{h.section.label}的责任单位：{'、'.join(h.section.agencies)}[{n}]" for n, (_, h) in enumerate(chosen, 1)]
