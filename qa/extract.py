@@ -28,7 +28,7 @@ KEEP_RATIO = 0.9
 # Sub-questions: a quantity question may ask two figures (…多少起？抓了多少嫌疑人？).
 _SUB_QUESTIONS = re.compile(r"[^？?；;]+[？?；;]?")
 # Figures asked as a list after a colon (要几个数：A、B、C; 查一下以下数据：…): the request, then the items.
-_FIGURES_LISTED = re.compile(r"(?:几个|几项|一些|这些|这几个|以下|下面的?|如下)(?:数|数字|数据|指标)[^：:？?]{0,8}[：:]"
+_FIGURES_LISTED = re.compile(r"(?:几个|几项|一些|这些|这几个|以下|下面的?|如下)(?:几个|几项)?(?:数|数字|数据|指标)[^：:？?]{0,8}[：:]"
                              r"(?P<items>[^：:？?]{4,})[？?]?\s*$")
 
 

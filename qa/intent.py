@@ -91,6 +91,8 @@ _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办
                         # (materials asked of, not the user's errand: 我下周要交材料，去年合格率多少？)
                         r"(需要|要|准备).{0,4}(材料|资料|条件)(?=[^，,。；;！!]*(?:[？?吗呢么]|$))|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
+# A number of figures asked for (要几个数, 这几项数据, 以下几个指标): no measure of what they count.
+_FIGURES_COUNTED = re.compile(r"(?:几|多少)(?:个|项|组)(?:数|数字|数据|指标)")
 # A grade or rating awarded (考核得了什么等级？ 评了几星？): a grade word answers, not a count.
 _GRADE = re.compile(r"(什么|啥|哪个|哪一|哪|几)(个)?(等级|档次|评级|星级|等次)|评(了|为|上|成|到)?(什么|啥|几|哪)(级|星|等|档)|"
                     r"(得|拿|获|评)了?(什么|啥|几)(级|星|个A)|几星|what (grade|rating)|which (grade|rating)|how many stars",
@@ -345,7 +347,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         attribute = Attribute.MONEY            # 负责…的资金有多少: the money is asked
     if attribute == Attribute.MONEY and _SHARE_ASKED.search(text):
         attribute = Attribute.QUANTITY         # 营收里外资占几成: a share of the money is asked
-    unit_match = COUNT_ASKED.search(text)
+    # (几个数 of 写材料要几个数：A、B counts the figures asked, not what they count)
+    unit_match = COUNT_ASKED.search(_FIGURES_COUNTED.sub("", text))
     unit = _UNIT_SPOKEN.get(unit_match.group(1), unit_match.group(1)) if unit_match else None
     if unit == "倍" and _RATIO_OF_TWO.search(text):
         unit = None            # A和B差几倍, A是B的几倍: the ratio of two figures, each in its own unit

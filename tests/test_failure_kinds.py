@@ -3719,3 +3719,18 @@ def test_that_with_one_word_asking_a_figure_is_of_the_earlier_topic(extractive_a
 def test_units_of_each_subject_are_not_given_for_the_summary_s_year(extractive_assistant):
     answer = extractive_assistant.ask("2023年产品质量和工程质量分别由哪些部门负责")
     assert "责任单位" not in answer.text, answer.text
+
+
+# 展开说说 after an earlier answer that gave part of a sentence (推动企业实施消费品召回70起，…) is of
+# that sentence's item: its other sentences; 几个数 of a request counts the figures asked, not what
+# they count, and 以下几个指标：A、B、C lists them too.
+def test_more_of_an_item_quoted_in_part_is_its_other_sentences(extractive_assistant):
+    answer = extractive_assistant.ask("展开说说", history=[("消费品召回了多少起", "推动企业实施消费品召回70起，涉及产品数量近640万件。")])
+    _assert_answers(answer, "13766")
+
+
+@pytest.mark.parametrize("question, wanted", [("写材料要几个数：首席质量官人数、标准化总监人数", ("5600余名", "300多名")),
+                                              ("领导要以下几个指标：首席质量官人数、标准化总监人数、职业技能培训人次",
+                                               ("5600余名", "300多名", "105.59万人次"))])
+def test_figures_requested_by_number_are_each_given(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), *wanted)
