@@ -299,7 +299,8 @@ def _named_section(query, index) -> Routed | None:
 # More of what the earlier answer said asked (展开说说, 那一条里还说了什么？ 还有呢？ 详细点).
 _MORE_ASKED = re.compile(r"展开(?:说说|讲讲|说|讲|一下)|(?:详细|具体|仔细)(?:说说|讲讲|说|讲|点|些|一点)|多(?:说|讲)(?:点|些|一点)?|"
                          r"细说|还(?:说|写|讲|提)了(?:什么|啥|哪些)|还有(?:呢|吗|么|别的吗|其他的吗)|还有(?:什么|啥|哪些)(?:内容|要点|安排|措施)?[？?]?$")
-_QUOTED_CLAUSE = 8        # characters of a sentence's clause that, found in an earlier answer, quote it
+_QUOTED_CLAUSE = 8        # characters of a sentence's clause that, found in an earlier answer, count as quoted
+_QUOTED_SHARE = 0.4       # share of a sentence's characters in such clauses for the sentence to be quoted
 _MORE_WORDS = frozenset("展开 详细 具体 仔细 说说 讲讲 内容 要点 安排 措施 其他 别的 这条 这一条 那条 那一条 一条 这项 里面".split())
 
 
@@ -317,9 +318,11 @@ def _rest_of_item(query, result: RetrievalResult, index) -> Routed | None:
     said = normalize_for_match(query.earlier_answer)
     for hit in result.hits[:3]:
         sentences = [s for s in index.sentences_of(hit.section.section_id) if not HEADING_ONLY.match(s.text)]
-        # (a sentence is quoted when a clause of it is — an earlier answer may give part of one)
-        quoted = [s for s in sentences if any(len(c) >= _QUOTED_CLAUSE and c in said for c in
-                                              re.split(r"[，,；;。]", normalize_for_match(s.text)))]
+        # (a sentence is quoted when much of it is, clause by clause — an earlier answer may give
+        # part of one; one clause of three leaves the rest to show)
+        quoted = [s for s in sentences if sum(len(c) for c in re.split(r"[，,；;。]", normalize_for_match(s.text))
+                                              if len(c) >= _QUOTED_CLAUSE and c in said)
+                  >= _QUOTED_SHARE * len(normalize_for_match(s.text))]
         if not quoted:
             continue
         rest = [s for s in sentences if s not in quoted]
