@@ -186,7 +186,7 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
         if tag.startswith("v") and not written and head and head not in GENERIC_WORDS and \
                 normalize_for_match(head).lower() not in corpus_flat and not known(head):
             return f"{head}怎么{verb}"
-        if not tag.startswith("v") or len(verb) < 2 or normalize_for_match(verb).lower() in corpus_flat or known(verb):
+        if not tag.startswith("v") or len(verb) < 2 or written:
             continue
         things = [w for w, t in tagged_words(clause) if t in ("n", "nz", "j") and len(w) >= 2
                   and w not in GENERIC_WORDS and w not in SPAN_WORDS]

@@ -782,7 +782,6 @@ def _copies(answer: str, extract: str) -> bool:
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
 
 
-
 def _with_parts(whole: Answer, parts: list[Answer]) -> Answer:
     """A structured answer (a route answers one part of the message: 这文件谁发的？) followed by the
     answers of the message's other parts (…今年工作的总体思路怎么概括？) that cite a section it does

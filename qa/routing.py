@@ -30,8 +30,8 @@ from .header import ISSUER_CLAIMED, SELF, header_facts, header_fields
 from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
-from .scope import section_years
-from .text import ITEM_POINTER, content_words, normalize_query, split_clauses, tagged_words
+from .scope import section_years, strip_years
+from .text import ITEM_POINTER, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
 # Words of a question about the document itself (beyond the header facts' own cue words).
 _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "发的", "发给", "下发给", "印发给", "送给", "发到",
@@ -45,8 +45,6 @@ _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "�
 
 def retriever_knows(index, word: str) -> bool:
     """True when ``word`` occurs in the documents' text (a topic they could be asked about)."""
-    from .text import normalize_for_match
-
     key = normalize_for_match(word)
     return any(key in d.text for d in index.documents.values())
 
@@ -279,21 +277,29 @@ def _named_section(query, index) -> Routed | None:
             number = section.label[: -len(_heading(section))] if section.label.endswith(_heading(section)) else section.label
             parts.append(f"{named}{number}的标题是“{_heading(section)}”[{len(evidence)}]")
             continue
-        marks = []
-        for sentence in sentences:
-            if HEADING_ONLY.match(sentence.text):
-                continue
-            evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
-            if AGENCIES_ONLY.match(sentence.text):     # （市住房城乡建设管理委、…） lists who is responsible
-                units = sentence.text.strip().rstrip("。；;").strip("（）()")
-                marks.append(f"{'responsible units: ' if query.english else '责任单位：'}{units}[{len(evidence)}]")
-                continue
-            marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
+        marks = _marked(sentences, section, evidence, query.english)
         if marks:
             parts.append(f"{named}{section.label}：" + "；".join(marks))
     if not evidence:
         return None
     return Routed("；".join(parts) + "。", evidence, "section")
+
+
+def _marked(sentences, section, evidence: list[Evidence], english: bool) -> list[str]:
+    """Each of ``sentences`` (of ``section``; heading-only ones left out) appended to ``evidence``,
+    numbered after what it holds, and written with its ``[n]`` marker: its text, or for a list
+    of responsible units the units after 责任单位："""
+    marks = []
+    for sentence in sentences:
+        if HEADING_ONLY.match(sentence.text):
+            continue
+        evidence.append(Evidence(len(evidence) + 1, sentence, section, 1.0))
+        if AGENCIES_ONLY.match(sentence.text):     # （市住房城乡建设管理委、…） lists who is responsible
+            units = sentence.text.strip().rstrip("。；;").strip("（）()")
+            marks.append(f"{'responsible units: ' if english else '责任单位：'}{units}[{len(evidence)}]")
+        else:
+            marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
+    return marks
 
 
 # More of what the earlier answer said asked (展开说说, 那一条里还说了什么？ 还有呢？ 详细点).
@@ -304,13 +310,17 @@ _QUOTED_SHARE = 0.4       # share of a sentence's characters in such clauses for
 _MORE_WORDS = frozenset("展开 详细 具体 仔细 说说 讲讲 内容 要点 安排 措施 其他 别的 这条 这一条 那条 那一条 一条 这项 里面".split())
 
 
+def _quoted_share(flat: str, said: str) -> float:
+    """The share of ``flat`` (a sentence normalised for matching) in clauses of at least
+    :data:`_QUOTED_CLAUSE` characters that ``said`` (an earlier answer, normalised) holds."""
+    return sum(len(c) for c in re.split(r"[，,；;。]", flat) if len(c) >= _QUOTED_CLAUSE and c in said) / max(len(flat), 1)
+
+
 def _rest_of_item(query, result: RetrievalResult, index) -> Routed | None:
     """A follow-up asking for more of what the earlier answer said (展开说说, 那一条里还说了什么？):
     the other sentences of the item that answer quoted — the best-ranked section one of whose
     sentences the earlier answer (``query.earlier_answer``) holds — each cited. ``None`` when
     the follow-up names a topic of its own, no ranked section was quoted, or nothing is left."""
-    from .text import normalize_for_match
-
     if not query.follow_up or not query.earlier_answer or query.english or not _MORE_ASKED.search(query.asked):
         return None
     if [w for w in content_words(query.asked) if w not in _MORE_WORDS and not _MORE_ASKED.search(w)]:
@@ -320,21 +330,14 @@ def _rest_of_item(query, result: RetrievalResult, index) -> Routed | None:
         sentences = [s for s in index.sentences_of(hit.section.section_id) if not HEADING_ONLY.match(s.text)]
         # (a sentence is quoted when much of it is, clause by clause — an earlier answer may give
         # part of one; one clause of three leaves the rest to show)
-        quoted = [s for s in sentences if sum(len(c) for c in re.split(r"[，,；;。]", normalize_for_match(s.text))
-                                              if len(c) >= _QUOTED_CLAUSE and c in said)
-                  >= _QUOTED_SHARE * len(normalize_for_match(s.text))]
+        quoted = [s for s in sentences if _quoted_share(normalize_for_match(s.text), said) >= _QUOTED_SHARE]
         if not quoted:
             continue
         rest = [s for s in sentences if s not in quoted]
         if not rest:
             return None
-        evidence, marks = [], []
-        for sentence in rest:
-            evidence.append(Evidence(len(evidence) + 1, sentence, hit.section, 1.0))
-            if AGENCIES_ONLY.match(sentence.text):
-                marks.append(f"责任单位：{sentence.text.strip().rstrip('。；;').strip('（）()')}[{len(evidence)}]")
-            else:
-                marks.append(f"{sentence.text.rstrip('。；;')}[{len(evidence)}]")
+        evidence: list[Evidence] = []
+        marks = _marked(rest, hit.section, evidence, english=False)
         return Routed(f"{hit.section.label}还写有：" + "；".join(marks) + "。", evidence, "section")
     return None
 
@@ -631,24 +634,21 @@ def _each_subject_units(query, index, retriever) -> Routed | None:
     m = _EACH_ASKED.search(text)
     if m is None or query.english:
         return None
-    from .scope import strip_years
-
     before = [c for c in split_clauses(text[: m.start()]) if c.strip(" ，,")]
     if not before:
         return None
     subjects = [x.strip(" ，,的") for x in _JOINED.split(strip_years(before[-1])) if len(x.strip(" ，,的")) >= 2]
     if len(subjects) < 2 or any(_ITEM_NUMBER.search(x) for x in subjects):
         return None           # (第三条和第五条 name items by number, not by what they are about)
-    chosen = []
+    evidence: list[Evidence] = []
     for subject in subjects:
         found = retriever.search(subject, top_k=3)
-        hit = next((h for h in found.hits if agency_sentence(index, h.section) is not None), None)
-        if hit is None or any(h.section.section_id == hit.section.section_id for _, h in chosen) or \
-                query.years and not query.years & section_years(hit.section):
+        listed = next(((h.section, u) for h in found.hits if (u := agency_sentence(index, h.section)) is not None), None)
+        if listed is None or any(e.section.section_id == listed[0].section_id for e in evidence) or \
+                query.years and not query.years & section_years(listed[0]):
             return None       # (2023年…分别由哪些部门负责: the summary's items list no units)
-        chosen.append((subject, hit))
-    evidence = [Evidence(n, agency_sentence(index, h.section), h.section, 1.0) for n, (_, h) in enumerate(chosen, 1)]
-    items = [f"{h.section.label}的责任单位：{'、'.join(h.section.agencies)}[{n}]" for n, (_, h) in enumerate(chosen, 1)]
+        evidence.append(Evidence(len(evidence) + 1, listed[1], listed[0], 1.0))
+    items = [f"{e.section.label}的责任单位：{'、'.join(e.section.agencies)}[{e.n}]" for e in evidence]
     return Routed("；".join(items) + "。", evidence, "agencies")
 
 
