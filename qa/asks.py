@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .extract import ASKS
+from .extract import _EACH, ASKS, conjuncts
 from .header import SELF
 from .intent import Attribute, read_intent
 from .scope import strip_years
@@ -24,7 +24,7 @@ _YEAR = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}")
 _POINTING = re.compile(r"^\s*(?:那|那么|还有)?[^，,？?；;。！!]{2,20}?呢[？?]?\s*$")
 _POINTER = re.compile(r"^(?:那么|那|还有)|呢$")
 # What asks, for cutting it from a clause (为什么 whole, not its 什么), and the measure word after it.
-_CUE = re.compile(r"为什么|为啥|为何|是不是|" + ASKS.pattern)
+_CUE = re.compile(r"为什么|为啥|为何|是不是|咋|" + ASKS.pattern)
 _MEASURE = re.compile(r"^(?:个|一个|家|项|件|起|名|位|人|批|种|类|所|条|户|台|次|些|几个)")
 # What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
 _SUBJECT_TAIL = re.compile(r"(?:一共|总共|共计|共|都|分别|大概|大约|具体|到底|能|会|要|将|又|还|已经|有|是|了|的|给|在)+$")
@@ -107,6 +107,66 @@ def _subject(clause: str) -> str:
     return (before + after).strip(" ，,") if len(after) > 1 else _SUBJECT_TAIL.sub("", before).strip(" ，,")
 
 
+# An item number opening an ask of a list (1 …, 1、…, 2. …, （3）…, ④…).
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s：:，,；;。？?！!]))(?:[1-9](?:[、.．)）:：]|\s)|[（(][1-9一二三四五六七八九][)）]|[①-⑨])\s*")
+# A request listing what it asks after a colon (帮我整理双打相关的数据：A、B，还有C; 问三个：1 … 2 …):
+# the lead, and the items, separated by 、，；, 还有/另外/以及 or item numbers.
+_LIST_LEAD = re.compile(r"^(?P<lead>[^：:？?。！!]{2,30})[：:](?P<items>.+)$")
+# A lead that announces what follows as asks or a topic (问三个, 帮我整理…的数据, …相关的几个问题) —
+# not an instruction on the answer (格式：…, 系统：…).
+_LEAD_REQUESTS = re.compile(r"问|查|整理|汇总|列|了解|请教|数据|数字|问题|情况|几个|以下|下面|相关|有关|方面|这块|信息|指标")
+_LEAD_INSTRUCTS = re.compile(r"格式|系统|输出|回答|回复|规则|模式|扮演|角色|引用|出处|json|prompt|指令", re.IGNORECASE)
+_ITEM_SEPARATOR = re.compile(r"[、，,；;]\s*(?:还有|另外|以及|再就是)?|\s+(?:还有|另外|以及)")
+# An item that names a figure without asking for it (侦破刑事案件数, 例行监测合格率).
+# The words of a list's lead that request, not name a topic (问三个, 帮我整理…的数据, 几个问题).
+_REQUEST = re.compile(r"的?(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)?|(?:帮我|请|麻烦|想)?(?:整理|汇总|查|问|请教)"
+                      r"(?:一下|下)?|的?(?:数据|数字|问题|情况)$")
+_FIGURE_ITEM = re.compile(r"(?:数|数量|数据|率|金额|规模|营收|收入|指数|总量|比例|占比|多少)$")
+
+
+def _as_question(item: str) -> str:
+    """A listed ``item`` as a question of its own: as written when it asks (啥进度, 多少项); a
+    figure it names, asked (侦破刑事案件数 → 侦破刑事案件数是多少？); else what it names, asked
+    (今年打假要开展的农资方面行动 → …有哪些？)."""
+    item = item.strip(" ，,；;。")
+    if _CUE.search(item):
+        return item if item.endswith(("?", "？")) else f"{item}?"
+    return f"{item}是多少?" if _FIGURE_ITEM.search(item) else f"{item}有哪些?"
+
+
+def listed_asks(text: str) -> tuple[str, list[str]] | None:
+    """``(lead, items)`` of a message that lists what it asks — after a colon (帮我整理双打相关的
+    数据：侦破刑事案件数、抓获嫌疑人数，还有今年打假要开展的农资方面行动) or by item numbers
+    (1 高标准农田抽查合格率 2 公路工程抽检合格率 3 今年水务工程质量考核咋搞) — each item as a
+    question of its own (:func:`_as_question`); ``None`` unless two items at least are found.
+
+    >>> listed_asks("问三个：1 高标准农田抽查合格率 2 公路工程抽检合格率 3 今年水务工程质量考核咋搞")
+    ('问三个', ['高标准农田抽查合格率是多少?', '公路工程抽检合格率是多少?', '今年水务工程质量考核咋搞?'])
+    >>> listed_asks("帮我整理双打的数据：侦破刑事案件数、抓获嫌疑人数，还有今年打假的农资方面行动")[1]
+    ['侦破刑事案件数是多少?', '抓获嫌疑人数是多少?', '今年打假的农资方面行动有哪些?']
+    >>> listed_asks("去年召回了多少起？"), listed_asks("老年人、慢病这些重点人群的签约率是多少？")
+    (None, None)
+    """
+    lead, body = "", text
+    m = _LIST_LEAD.match(text)
+    # (one sentence of items: a body of several questions is read clause by clause)
+    if m and not re.search(r"[？?。！!].", m.group("items").strip()) and _LEAD_REQUESTS.search(m.group("lead")) and not _LEAD_INSTRUCTS.search(m.group("lead")) and \
+            not _CUE.search(re.sub(r"(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)", "", m.group("lead"))):
+        lead, body = m.group("lead").strip(), m.group("items")
+    numbers = list(_ENUMERATOR.finditer(body))
+    if len(numbers) >= 2:
+        items = [body[a.end():b.start() if b else len(body)] for a, b in zip(numbers, numbers[1:] + [None])]
+    elif lead:
+        items = _ITEM_SEPARATOR.split(body)
+    else:
+        return None
+    items = [i.strip(" ，,；;。？?") for i in items]
+    items = [i for i in items if len(i) >= 3]
+    if len(items) < 2:
+        return None
+    return lead, [_as_question(i) for i in items]
+
+
 def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[Ask]:
     """The parts of ``question`` that each ask a different kind of thing in a clause of their
     own, each as a question that stands alone (in :func:`qa.text.normalize_query`'s form);
@@ -136,6 +196,23 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     [('那综合为老服务中心呢?', 'quantity'), ('综合为老服务中心这些都建在哪几个区?', 'place')]
     """
     text = normalize_query(question)
+    listed = listed_asks(text)
+    if listed is not None:
+        # a list of what is asked (…的数据：A、B，还有C): each item, under the lead that names its topic
+        lead, items = listed
+        attributes = [read_intent(item).attribute for item in items]
+        if kinds and len(set(attributes)) < 2:
+            return []
+        # (the lead's topic, not its request: 质量基础设施相关的几个问题 → 质量基础设施相关)
+        topic = _REQUEST.sub("", lead)
+        return [Ask(f"{topic}:{item}" if topic else item, item, attribute, True)
+                for item, attribute in zip(items, attributes)]
+    if not kinds and _EACH.search(text) and not read_intent(text).wants_figure:
+        # one thing asked of each of two subjects (A和B这两块分别要干啥？): each subject's own part
+        # (figures asked of each are the answer's own parts: qa.extract.figure_parts)
+        each = conjuncts(text)
+        if len(each) >= 2:
+            return [Ask(q, q, read_intent(q).attribute, True) for q in each]
     clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
     pointing = {i for i, c in enumerate(clauses) if earlier and _POINTING.search(c) and not ASKS.search(c)}
     asking = [i for i, c in enumerate(clauses) if ASKS.search(c) or i in pointing]
@@ -151,7 +228,11 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
         # (a part naming its own year takes the subject without the first clause's: 去年…花了多少？
         # 今年预算多少？ asks of this year)
-        lead = "" if not n or subject in clauses[i] else strip_years(subject) if _YEAR.search(clauses[i]) else subject
+        # (nor one that names the subject again in its own words: 检验检测行业营收多少？今年检验检测方面
+        # 有没有新平台要搞 — the second asks of 检验检测, not of its 营收)
+        again = bool(set(content_words(clauses[i])) & set(content_words(subject)))
+        lead = "" if not n or subject in clauses[i] or again else \
+            strip_years(subject) if _YEAR.search(clauses[i]) else subject
         parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own,
                          _subject(clauses[i]) if i in pointing else ""))
     return parts

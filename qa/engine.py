@@ -23,7 +23,7 @@ from functools import cached_property
 from . import prompts
 from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
-from .asks import members_named, pointed_answered, separate_asks
+from .asks import listed_asks, members_named, pointed_answered, separate_asks
 from .citations import MARKER, Citation, make_citation
 from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
@@ -36,7 +36,7 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import Attribute
+from .intent import Attribute, read_intent
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
@@ -45,7 +45,7 @@ from .scope import (about_the_question, asked_about, claimed_ranks, members_outs
                     series_members, unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
-from .text import first_line, han_bigrams, normalize_for_match, numbers_in
+from .text import first_line, han_bigrams, normalize_for_match, normalize_query, numbers_in
 from .verify import claims_place, verify
 
 log = logging.getLogger(__name__)
@@ -304,7 +304,10 @@ class Assistant:
             else:
                 yield event
         assert final is not None
-        if final.answer.mode == Mode.ABSTAINED:
+        # (the question as read — instructions set aside — lists what it asks)
+        if final.answer.mode != Mode.REFUSED and listed_asks(normalize_query(final.answer.query)):
+            parted = self._each_listed(final, history, documents)
+        elif final.answer.mode == Mode.ABSTAINED:
             parted = self._in_parts(final, history, documents)
         elif not final.answer.abstained and final.answer.mode != Mode.REFUSED:
             parted = self._unanswered_parts(final, history, documents)
@@ -366,6 +369,22 @@ class Assistant:
         return StreamEvent("final", answer=replace(answer, question=whole.answer.question,
                                                    notes=self._missing_notes(asks, checked) + answer.notes))
 
+    def _each_listed(self, whole: StreamEvent, history, documents) -> StreamEvent:
+        """``whole`` replaced by the answers to each item of a message that lists what it asks
+        (qa.asks.listed_asks: 问三个：1 … 2 … 3 …), one after another, with a note for each item
+        the documents do not answer; ``whole`` when none is answered. Asked as one question, a
+        list is read as one topic (a listing of everything it names) or one figure."""
+        asks = separate_asks(whole.answer.query, kinds=False)
+        checked = self._checked_parts(asks, history, documents) if asks else None
+        if not checked or all(a.abstained for a in checked):
+            return whole
+        given = [a for a in checked if not a.abstained]
+        answer = _with_parts(given[0], given[1:], tuple(True for _ in given[1:]))
+        notes = self._missing_notes(asks, checked) + given[0].notes
+        return StreamEvent("final", answer=replace(answer, question=whole.answer.question, notes=notes,
+                                                   query=whole.answer.query, retrieved=whole.answer.retrieved,
+                                                   model=whole.answer.model))
+
     def _unanswered_parts(self, whole: StreamEvent, history, documents) -> StreamEvent:
         """``whole`` (an answer) with a note naming each part of its question the documents do not
         answer (侦破了多少起，罚没多少钱？ — the cited sentence's 涉案金额 is no 罚没), when its
@@ -376,9 +395,13 @@ class Assistant:
         checked = self._checked_parts(asks, history, documents)
         if checked is None or all(a.abstained for a in checked):
             return whole
-        answer = whole.answer
-        if answer.mode == Mode.STRUCTURED:
-            answer = _with_parts(answer, checked)
+        # each other part the answer does not cover (…例行监测合格率多少，今年农产品追溯怎么安排的？ —
+        # the 2023 sentence answers the first part only) is answered after it: a part naming its own
+        # subject, whose extract cites a section the answer does not
+        # (after a route's answer — 这文件谁发的？ — every part: the document is each one's subject)
+        own = [(ask, a) for ask, a in zip(asks, checked) if ask.own_subject or whole.answer.mode == Mode.STRUCTURED]
+        answer = _with_parts(whole.answer, [a for _, a in own],
+                             tuple(read_intent(ask.question).wants_figure for ask, _ in own))
         if not any(a.abstained for a in checked) and answer is whole.answer:
             return whole
         return StreamEvent("final", answer=replace(answer, notes=self._missing_notes(asks, checked) + answer.notes))
@@ -782,21 +805,27 @@ def _copies(answer: str, extract: str) -> bool:
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
 
 
-def _with_parts(whole: Answer, parts: list[Answer]) -> Answer:
-    """A structured answer (a route answers one part of the message: 这文件谁发的？) followed by the
-    answers of the message's other parts (…今年工作的总体思路怎么概括？) that cite a section it does
-    not, each cited in turn (markers renumbered after ``whole``'s). ``whole`` itself when every
-    part answered cites only sections it cites already."""
+def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = ()) -> Answer:
+    """An answer to one part of a message (这文件谁发的？ — a route's; 例行监测合格率多少 — an
+    extract's or a model's) followed by the answers of the message's other parts (…今年工作的总体
+    思路怎么概括？ …今年农产品追溯怎么安排的？) that cite a section it does not — or, for a part
+    asking a figure (``figures[i]`` true), a sentence it does not (公路工程抽检合格率 beside 高标准农田
+    of the same section) — each cited in turn (markers renumbered after ``whole``'s). ``whole``
+    itself when every part answered is covered already."""
     text, citations = whole.text, list(whole.citations)
     cited = {c.section_id for c in whole.citations}
-    for part in parts:
-        if part.abstained or part.mode == Mode.REFUSED or not part.citations or \
-                {c.section_id for c in part.citations} <= cited:
+    quoted = {(c.doc_id, c.start) for c in whole.citations}
+    for i, part in enumerate(parts):
+        if part.abstained or part.mode == Mode.REFUSED or not part.citations:
+            continue
+        if {c.section_id for c in part.citations} <= cited and \
+                (i >= len(figures) or not figures[i] or {(c.doc_id, c.start) for c in part.citations} <= quoted):
             continue
         offset = len(citations)
         text += re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", part.text)
         citations += [replace(c, n=c.n + offset) for c in part.citations]
         cited |= {c.section_id for c in part.citations}
+        quoted |= {(c.doc_id, c.start) for c in part.citations}
     if len(citations) == len(whole.citations):
         return whole
     return replace(whole, text=text, citations=citations)

@@ -14,13 +14,14 @@ chosen by what the question asks (:mod:`qa.intent`):
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 
 from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
 from .sections import AGENCIES_ONLY
-from .intent import COMPARED, GENERIC_WORDS, Attribute, Intent, Scope, read_intent
-from .text import content_words, normalize_for_match
+from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
+from .text import content_words, normalize_for_match, normalize_query
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -75,8 +76,11 @@ def sub_questions(question: str) -> list[str]:
     return out or [question]
 
 
-# Asked of each subject: 分别, 各…; a difference between them (A和B营收差了多少) needs each figure.
-_EACH = re.compile(rf"分别|{COMPARED}(高|低|多|少|大|小)|(?:比|对比|比较)一?(?:比|下)(?=[？?，,。！!]|$)|"
+# The subjects joined before it named as a group (这两块, 这几个方面, 两项): each is asked of.
+_YEARS_NAMED = re.compile(r"(?:19|20)\d{2}|今年|去年|明年")
+_GROUP_NAMED = re.compile(r"(?:这|那)?(?:两|几|三|四)(?:块|个方面|方面|项工作|件事|部分|类)")
+# Asked of each subject: 分别, 各…, a group (这两块); a difference between them (A和B营收差了多少) needs each figure.
+_EACH = re.compile(rf"分别|{_GROUP_NAMED.pattern}|{COMPARED}(高|低|多|少|大|小)|(?:比|对比|比较)一?(?:比|下)(?=[？?，,。！!]|$)|"
                    r"各(是|为|有|自|多少|几)|各[\u4e00-\u9fff]{1,4}(多少|几)|(相)?差(了|距|额)?(多少|几)|差距|相差")
 
 
@@ -205,6 +209,14 @@ def _subjects_asked(part: str) -> list[str]:
         items = [x for x in head.split("、") if x.strip()]
     if len(items) >= 2:
         return [f"{before}{x}的{tail}{rest}" for x in items]
+    # A和B这两块…: the group word ends the subjects; what follows it is asked of each
+    group = _GROUP_NAMED.search(last)
+    if group:
+        items = [x for x in re.split(r"和|与|及|以及|跟|、", last[:group.start()]) if x.strip()]
+        if len(items) >= 2:
+            when = re.match(r"(?:(?:19|20)\d{2}年?|今年|去年|明年)", items[0])   # (2024年A和B: both 2024's)
+            items = [items[0]] + [x if not when or _YEARS_NAMED.search(x) else when.group(0) + x for x in items[1:]]
+            return [f"{before}{x}{last[group.end():]}{rest}" for x in items]
     # A和B X分别…, A、B X各…: the last conjunct carries the shared X; the subjects are parallel,
     # so the last one ends at the word boundary nearest the first one's length (公路工程和水运工程
     # 抽检合格率 → 水运工程 | 抽检合格率)
@@ -547,6 +559,9 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
     return list({e.n: e for e in found}.values())
 
 
+# How alike two clauses must be, their figures aside, to be the same statement of two members
+# (一审/二审): difflib's ratio.
+PARALLEL_RATIO = 0.8
 # How many of each part's best-ranked figures :func:`distinct_figures` considers.
 _CANDIDATES = 3
 
@@ -579,6 +594,46 @@ def distinct_figures(rankings: list[list]) -> list:
     return [chosen[i] for i in sorted(chosen)]
 
 
+def parallel_figures(ranked: list, question: str) -> list:
+    """The figures of ``ranked`` (:func:`qa.claims.rank_figures`, best first) that the question
+    cannot tell from the best one: as well matched, in the same measure word, in a clause written
+    alike but for a word the question does not say (共审结一审…576件 and 共审结二审…59件 for
+    知识产权刑事案件审结了多少？ — it names neither 一审 nor 二审: both are its answer). The best
+    one first; only it when nothing ties.
+
+    >>> from qa.claims import AskedFigure
+    >>> one, two = figures_in("共审结一审知识产权刑事案件576件；共审结二审知识产权刑事案件59件")
+    >>> ranked = [AskedFigure(one, 1.25, 1, 1.25), AskedFigure(two, 1.25, 2, 1.25)]
+    >>> [a.figure.phrase for a in parallel_figures(ranked, "知识产权刑事案件审结了多少？")]
+    ['576件', '59件']
+    >>> [a.figure.phrase for a in parallel_figures(ranked, "二审审结了多少？")]
+    ['576件']
+    """
+    if not ranked:
+        return []
+    best = ranked[0]
+    asked = normalize_for_match(question)
+
+    def frame(a) -> str:        # the clause without its figure
+        return normalize_for_match(a.figure.clause.replace(a.figure.phrase, "#"))
+
+    alike = [best]
+    for a in ranked[1:]:
+        if a.score < best.score - 1e-9:
+            break
+        if not same_unit(a.figure.unit, best.figure.unit) or a.figure.value == best.figure.value:
+            continue
+        x, y = frame(best), frame(a)
+        matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
+        if matcher.ratio() < PARALLEL_RATIO:
+            continue
+        spans = [x[i1:i2] + "|" + y[j1:j2] for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+        told = any(piece and piece in asked for span in spans for piece in span.split("|"))
+        if spans and not told:
+            alike.append(a)
+    return alike
+
+
 def quote(evidence: list) -> str:
     """The extract as text: each sentence verbatim with its ``[n]`` marker."""
     return "".join(f"{e.sentence.text}[{e.n}]" for e in evidence)
@@ -600,7 +655,8 @@ def verbatim_extract(request) -> list:
     if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
         groups = [_best([e for e in evidence if e.section.section_id == section_id])
                   for section_id in dict.fromkeys(e.section.section_id for e in evidence)]
-        if intent.scope == Scope.COMPARE:
+        if intent.scope == Scope.COMPARE and not OVERVIEW_ASKED.search(normalize_query(request.question)):
+            # (each year's opening answers an overall line asked: 指导思想 and 总体思路 compared)
             # a side (a year's best section) that names nothing of what is asked is not its answer:
             # 去年人形机器人进展怎样？ — the summary has none; its best section is about something else
             words = [normalize_for_match(w).lower() for w in content_words(request.question) if w in weights]
@@ -617,7 +673,13 @@ def verbatim_extract(request) -> list:
         rankings = [rank_figures(part, evidence, unit, weights, quoted_for(part, request.quoted, parts),
                                  context=f"{request.topic} {context}" if request.topic else context)
                     for (part, _, context), unit in zip(parts, part_units(parts, intent.unit))]
-        for answer in distinct_figures(rankings):
+        answers = distinct_figures(rankings)
+        # a figure as well matched as the best, of a member the question does not name (审结了多少？
+        # — 一审 and 二审 alike), answers it too
+        for (part, _, _), ranked in zip(parts, rankings):
+            if len(parts) == 1 and ranked and ranked[0] in answers:
+                answers += parallel_figures(ranked, part)[1:]
+        for answer in answers:
             # a figure the message states elsewhere (…多少家？我只看到有294家是高企) is the user's
             if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject):
                 chosen.append(by_n[answer.evidence_n])

@@ -41,6 +41,8 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "title": (re.compile(r"标题|题目|全称|名称|叫什么|印发的是什么|title|name of", re.I),
               re.compile(r"关于|的通知|《")),
 }
+# The header's facts asked as a whole (发文信息, 文件的基本信息).
+ALL_ASKED = re.compile(r"发文信息|文件信息|基本信息|文头信息|发文情况|版头")
 # An end asked (有效期到什么时候, 哪天失效): the header's date is when it was issued, not that.
 _END_ASKED = re.compile(r"有效期|失效|到期|过期|废止|截止|期限|valid|expire", re.I)
 # The question is about the document itself, not a topic inside it: it names the document, or
@@ -48,6 +50,9 @@ _END_ASKED = re.compile(r"有效期|失效|到期|过期|废止|截止|期限|va
 SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此|这个|这篇|该)文(?![化明字学艺])|这份|落款|文号|发文字号|抄送|主送|"
                   # acts only a document undergoes (发给哪些单位的？ 谁发的？ — of the documents asked about)
                   r"(?:下|印)?发给|谁(?:印发|下发|发布)?发?的|" + _DOC_NUMBER + "|"
+                  # …asked with no subject at all (是哪个部门发的？ 什么时候印发的？): of the document
+                  r"(?:^|(?<=[？?。！!，,；;\s]))(?:这是|它是|是)?(?:由)?(?:哪个(?:部门|单位|机构|机关)|哪家(?:单位|机构)|"
+                  r"什么时候|啥时候|哪天|哪一天|何时|几号|几月几[号日])(?:印发|发布|下发|发出|发)的|"
                   r"\b(?:the|this)(?:\s+[a-z]+){0,3}?\s+(?:notice|document)\b", re.I)
 
 
@@ -68,6 +73,8 @@ def header_fields(question: str) -> list[str]:
     >>> header_fields("这份通知的有效期到什么时候？")      # an end the header does not give
     []
     """
+    if ALL_ASKED.search(question):     # 发文信息给一下: what a header says, all of it
+        return ["number", "date", "issuer"]
     return [name for name, (cue, _) in FIELDS.items() if cue.search(question)
             and not (name == "date" and _END_ASKED.search(question))]
 

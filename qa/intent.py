@@ -89,7 +89,7 @@ _PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个�
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交|投诉|举报|维权|签约|退货|退换)|流程|程序|手续|"
                         # (materials asked of, not the user's errand: 我下周要交材料，去年合格率多少？)
-                        r"(需要|要|准备).{0,4}(材料|资料|条件)(?=[^，,。；;！!]*(?:[？?吗呢么]|$))|申请条件|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
+                        r"(需要|要|准备).{0,4}(材料|资料|条件)(?=[^，,。；;！!]*(?:[？?吗呢么]|$))|(申请|申报|报名|参评|参选|评选|入选|认定)(的)?条件|(什么|啥|哪些|何种)(样的)?条件|条件是(什么|啥)|条件有哪些|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
 # A number of figures asked for (要几个数, 这几项数据, 以下几个指标): no measure of what they count.
 _FIGURES_COUNTED = re.compile(r"(?:几|多少)(?:个|项|组)(?:数|数字|数据|指标)")
@@ -201,7 +201,7 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
-OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|咋样|怎样|如何|情况|成效|效果)|总体定位|怎么定位|啥定位|什么定位|定位是|"
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
 # A group the question counts (召回70起，涉及哪些品牌？): its members are asked, not every passage
@@ -229,7 +229,12 @@ def overview_topic(question: str) -> list[str]:
     """
     from .text import content_words
 
-    return [w for w in content_words(OVERVIEW_ASKED.sub(" ", normalize_query(question))) if w not in GENERIC_WORDS]
+    return [w for w in content_words(OVERVIEW_ASKED.sub(" ", normalize_query(question)))
+            if w not in GENERIC_WORDS and w not in _COMPARING_WORDS]
+
+
+# Words asking how two things differ (指导思想和总体思路有什么区别): no topic of their own.
+_COMPARING_WORDS = frozenset("区别 不同 差别 差异 变化 对比 比较 异同 相比 一样 有何不同".split())
 
 
 # A share asked for (of an amount the question names as context: 营收里…占几成).

@@ -16,7 +16,7 @@ from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
-from .text import common_word, content_words, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
+from .text import common_word, content_words, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
 # Sentence score = cosine + LEXICAL_WEIGHT × IDF share of the query's words it holds
@@ -634,10 +634,30 @@ def _nearest_topic_evidence(retriever: HybridRetriever, result: RetrievalResult,
     sentences = [s for s in index.sentences if s.section_id in allowed and listable(s)]
     if not sentences:
         return []
+    # a compound the documents never write, made of words they do (食品安全: 食品 + 安全): a
+    # sentence holding its head but not its modifier is about another kind (燃气安全, 电梯安全)
+    others = [m for w in content_words(query.focus) for m in [other_kind_of(retriever, w)] if m]
+    sentences = [s for s in sentences if not any(
+        head in (flat := normalize_for_match(s.text).lower()) and modifier not in flat for modifier, head in others)]
+    if not sentences:
+        return []
     focus = normalize_query(query.focus)
     qvec = retriever.embedder.embed_queries([focus])[0] if focus != result.normalized else result.query_vector
     scores = retriever.sentence_scores(focus, qvec, sentences)
     return _renumber(_within_margin(index, sentences, scores, TOPIC_MARGIN, []))
+
+
+def other_kind_of(retriever: HybridRetriever, word: str) -> tuple[str, str] | None:
+    """``(modifier, head)`` of ``word`` when the documents never write it but it is a compound of
+    two dictionary words whose head (the last) they do write (食品安全 → ('食品', '安全')): a
+    sentence with the head and not the modifier names another kind of it. ``None`` otherwise."""
+    if retriever.containing(word) or len(word) < 4:
+        return None
+    for cut in range(2, len(word) - 1):
+        modifier, head = word[:cut], word[cut:]
+        if in_dictionary(modifier) and in_dictionary(head) and retriever.containing(head):
+            return normalize_for_match(modifier).lower(), normalize_for_match(head).lower()
+    return None
 
 
 def _within_margin(index: Index, sentences: list[EvidenceSentence], scores: np.ndarray, margin: float,

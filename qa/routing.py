@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
 from .claims import sibling_kind_only
-from .header import ISSUER_CLAIMED, SELF, header_facts, header_fields
+from .header import ALL_ASKED, ISSUER_CLAIMED, SELF, header_facts, header_fields
 from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
@@ -74,6 +74,7 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
 _CATALOGUE_ASKED = re.compile(
     r"(?:知识库|资料库|文件库|文档库|数据库|系统|库)里?(?:面)?(?:都|一共|总共)?(?:有|收录了?|存了?|收了?|包括|包含)?(?:哪些|什么|多少|几份|几个)(?:文件|文档|资料|政策)|"
     r"(?:所有|全部)的?(?:文件|文档)的?(?:名|名称|标题|清单|列表|目录)|"
+    r"(?:知识库|资料库|文件库|文档库|库)里?的?(?:文件|文档)(?:全部|都|一共)?(?:列|列出|列举)(?:出来)?|"
     r"(?:你|您)(?:这里|这儿)?(?:都|一共)?(?:有|收录了?|存了?|读过|看过|学过|能查|可以查|能回答|可以回答|知道)(?:哪些|什么|几份|多少)(?:文件|文档|政策文件)|"
     r"\b(?:which|what) (?:documents|files) (?:do you (?:have|hold|know|cover)|can you (?:answer|search)|are (?:in|on) your)|"
     r"\blist (?:all )?(?:the |your )?(?:documents|files)\b", re.IGNORECASE)
@@ -304,7 +305,7 @@ def _marked(sentences, section, evidence: list[Evidence], english: bool) -> list
 
 # More of what the earlier answer said asked (展开说说, 那一条里还说了什么？ 还有呢？ 详细点).
 _MORE_ASKED = re.compile(r"展开(?:说说|讲讲|说|讲|一下)|(?:详细|具体|仔细)(?:说说|讲讲|说|讲|点|些|一点)|多(?:说|讲)(?:点|些|一点)?|"
-                         r"细说|还(?:说|写|讲|提)了(?:什么|啥|哪些)|还有(?:呢|吗|么|别的吗|其他的吗)|还有(?:什么|啥|哪些)(?:内容|要点|安排|措施)?[？?]?$")
+                         r"细说|还(?:说|写|讲|提)了(?:什么|啥|哪些)|还有(?:呢|吗|么|别的吗|其他的吗)|还有(?:别的|其他|其它)?(?:什么|啥|哪些)(?:别的|其他)?(?:内容|要点|安排|措施)?[？?]?$")
 _QUOTED_CLAUSE = 8        # characters of a sentence's clause that, found in an earlier answer, count as quoted
 _QUOTED_SHARE = 0.4       # share of a sentence's characters in such clauses for the sentence to be quoted
 _MORE_WORDS = frozenset("展开 详细 具体 仔细 说说 讲讲 内容 要点 安排 措施 其他 别的 这条 这一条 那条 那一条 一条 这项 里面".split())
@@ -393,6 +394,7 @@ def _header(query, index) -> Routed | None:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
     asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
+    asking = ALL_ASKED.sub(" ", asking)      # (发文信息: the header's facts, no topic)
     if claimed:     # the issuer named is the claim checked against the header, not a topic
         asking = asking.replace(claimed.group("body"), "")
     if stated and not asked:

@@ -383,6 +383,25 @@ _MEMBERS_OF = re.compile(r"(?P<group>[\u4e00-\u9fff]{0,8}(?:成员单位|单位|
                          r"(?:都|具体|分别)?(?:有|是|包括|包含)(?:哪些|哪几)")
 
 
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def expands_abbreviation(name: str, text: str) -> bool:
+    """True when ``name`` is a numbered abbreviation (三同: a count and the character its members
+    share) and ``text`` quotes a phrase with that character as often as the count says (“同线同标
+    同质”): the phrase is what the name stands for.
+
+    >>> expands_abbreviation("三同", "推进“同线同标同质”工作，在照明灯具领域开展“三同”产品认证。")
+    True
+    >>> expands_abbreviation("三同", "开展“三同”产品认证。"), expands_abbreviation("时尚八品", "“时尚八品”")
+    (False, False)
+    """
+    if len(name) != 2 or name[0] not in _NUMERALS:
+        return False
+    count = _NUMERALS[name[0]]
+    return any(span.count(name[1]) >= count and span != name for span in re.findall(r"“([^”]{2,24})”", text))
+
+
 def lists_members(question: str, quotes: str) -> bool:
     """False when ``question`` asks for the members of a group and ``quotes`` (the cited
     sentences) only name the group (see the module docstring, check 6).
@@ -411,7 +430,8 @@ def lists_members(question: str, quotes: str) -> bool:
         # a group the question quotes by its name (“时尚八品”是哪八品？): named in the quotes, but
         # with none of its members listed in the clause that names it
         at = flat.find(f"“{name}”")
-        if at >= 0 and not _listed_near(flat, at, 30, 30) and not re.match(r"[：:（(]", flat[at + len(name) + 2:]):
+        if at >= 0 and not _listed_near(flat, at, 30, 30) and not re.match(r"[：:（(]", flat[at + len(name) + 2:]) \
+                and not expands_abbreviation(name, flat):
             return False
     kinds = [k[:2] for k in WHICH_KIND.findall(q)]
     for match in GROUP.finditer(q):
