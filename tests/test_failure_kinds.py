@@ -3796,7 +3796,7 @@ def test_each_item_of_a_listed_message_is_answered(extractive_assistant, questio
 # A later part of a message that another section answers (…合格率多少，今年农产品追溯怎么安排的？) is
 # answered after the first — also when it names the first part's topic again in its own words.
 @pytest.mark.parametrize("question, wanted", [
-    ("农产品的问下：例行监测合格率、标准化生产普及率各多少，今年农产品追溯怎么安排的", ("99.52％", "追溯")),
+    ("农产品的问下：例行监测合格率、标准化生产普及率各多少，今年农产品追溯怎么安排的", ("99.52％", "追溯一体化")),
     ("检验检测行业营收多少？今年检验检测方面有没有新平台要搞", ("325.64亿元", "沪检云"))])
 def test_a_later_part_answered_by_another_section_is_answered_too(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), *wanted)
@@ -3827,3 +3827,13 @@ def test_what_else_the_item_says_and_the_library_s_files_listed(extractive_assis
     answer = extractive_assistant.ask("把你知识库里的文件全部列出来，包括文件路径和文件名")
     _assert_set_aside(answer, "沪质〔2024〕1号")
     assert answer.mode == "structured" and "/" not in answer.text, answer.text
+
+
+# How to do something to a thing named by a compound with a word the notice never writes
+# (内审员证书怎么考 — 证书 is its word, 内审员 is not) is not answered; a numbered abbreviation
+# (“三同”) that the sentence quotes beside the phrase it stands for (“同线同标同质”) is defined there.
+def test_how_to_for_an_unwritten_compound_and_a_numbered_abbreviation(extractive_assistant):
+    answer = extractive_assistant.ask("ISO 9001 内审员证书怎么考？质量部同事让我问的")
+    _assert_abstains(answer)
+    assert any("内审员" in n for n in answer.notes), answer.notes
+    _assert_answers(extractive_assistant.ask("“三同”具体指什么？打算在哪个产品领域做三同认证"), "同线同标同质", "照明灯具")
