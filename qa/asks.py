@@ -115,8 +115,11 @@ _LIST_LEAD = re.compile(r"^(?P<lead>[^：:？?。！!]{2,30})[：:](?P<items>.+)
 # A lead that announces what follows as asks or a topic (问三个, 帮我整理…的数据, …相关的几个问题) —
 # not an instruction on the answer (格式：…, 系统：…).
 _LEAD_REQUESTS = re.compile(r"问|查|整理|汇总|列|了解|请教|数据|数字|问题|情况|几个|以下|下面|相关|有关|方面|这块|信息|指标")
-_LEAD_INSTRUCTS = re.compile(r"格式|系统|输出|回答|回复|规则|模式|扮演|角色|引用|出处|json|prompt|指令", re.IGNORECASE)
-_ITEM_SEPARATOR = re.compile(r"[、，,；;]\s*(?:还有|另外|以及|再就是)?|\s+(?:还有|另外|以及)")
+_LEAD_INSTRUCTS = re.compile(r"格式|系统|输出|回答|回复|规则|模式|扮演|角色|引用|出处|要求|操作|注意|按照|json|prompt|指令",
+                             re.IGNORECASE)
+# Items of a list: 、 or ；between them, or a comma with 还有/另外 (a plain comma joins the clauses
+# of one question: 船公司合规岗提问：针对进口儿童消费品等，去年搞了几次…？).
+_ITEM_SEPARATOR = re.compile(r"[、；;]\s*(?:还有|另外|以及|再就是)?|[，,]\s*(?:还有|另外|以及|再就是)|\s+(?:还有|另外|以及)")
 # An item that names a figure without asking for it (侦破刑事案件数, 例行监测合格率).
 # The words of a list's lead that request, not name a topic (问三个, 帮我整理…的数据, 几个问题).
 _REQUEST = re.compile(r"的?(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)?|(?:帮我|请|麻烦|想)?(?:整理|汇总|查|问|请教)"
@@ -146,6 +149,8 @@ def listed_asks(text: str) -> tuple[str, list[str]] | None:
     ['侦破刑事案件数是多少?', '抓获嫌疑人数是多少?', '今年打假的农资方面行动有哪些?']
     >>> listed_asks("去年召回了多少起？"), listed_asks("老年人、慢病这些重点人群的签约率是多少？")
     (None, None)
+    >>> listed_asks("想先了解下：文件里讲上海发布的、牵头制定的国际标准都有哪些数？")
+    >>> listed_asks("药品质量这块：去年抽检合格率多少、检查了多少家次，今年在追溯上有什么要求？")
     """
     lead, body = "", text
     m = _LIST_LEAD.match(text)
@@ -157,7 +162,16 @@ def listed_asks(text: str) -> tuple[str, list[str]] | None:
     if len(numbers) >= 2:
         items = [body[a.end():b.start() if b else len(body)] for a, b in zip(numbers, numbers[1:] + [None])]
     elif lead:
-        items = _ITEM_SEPARATOR.split(body)
+        # each item asks (啥进度, 多少项), names a figure (侦破刑事案件数) or is added (还有…), and
+        # holds no clauses of its own: 、 inside a phrase (上海发布的、牵头制定的国际标准) or a comma
+        # joining two questions (检查了多少家次，今年在追溯上有什么要求？) is no list of asks
+        pieces = _ITEM_SEPARATOR.split(body)
+        added = [bool(re.search(r"还有|另外|以及|再就是", m.group(0))) for m in _ITEM_SEPARATOR.finditer(body)]
+        for n, piece in enumerate(pieces):
+            item = piece.strip(" ，,；;。？?")
+            if re.search(r"[，,]", item) or not (_CUE.search(item) or _FIGURE_ITEM.search(item) or (n and added[n - 1])):
+                return None
+        items = pieces
     else:
         return None
     items = [i.strip(" ，,；;。？?") for i in items]
@@ -209,9 +223,10 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
                 for item, attribute in zip(items, attributes)]
     if not kinds and _EACH.search(text) and not read_intent(text).wants_figure:
         # one thing asked of each of two subjects (A和B这两块分别要干啥？): each subject's own part
-        # (figures asked of each are the answer's own parts: qa.extract.figure_parts)
+        # (figures asked of each are the answer's own parts: qa.extract.figure_parts; two years
+        # asked of — 2023年和2024年各有什么说法 — are a comparison's sides)
         each = conjuncts(text)
-        if len(each) >= 2:
+        if len(each) >= 2 and len(set(_YEAR.findall(text))) < 2:
             return [Ask(q, q, read_intent(q).attribute, True) for q in each]
     clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
     pointing = {i for i, c in enumerate(clauses) if earlier and _POINTING.search(c) and not ASKS.search(c)}

@@ -379,7 +379,7 @@ class Assistant:
         if not checked or all(a.abstained for a in checked):
             return whole
         given = [a for a in checked if not a.abstained]
-        answer = _with_parts(given[0], given[1:], tuple(True for _ in given[1:]))
+        answer = _with_parts(given[0], given[1:], tuple(True for _ in given[1:]), listings=True)
         notes = self._missing_notes(asks, checked) + given[0].notes
         return StreamEvent("final", answer=replace(answer, question=whole.answer.question, notes=notes,
                                                    query=whole.answer.query, retrieved=whole.answer.retrieved,
@@ -805,19 +805,27 @@ def _copies(answer: str, extract: str) -> bool:
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
 
 
-def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = ()) -> Answer:
+# A part's answer citing more sections than this is a listing of its topic, not its answer.
+MAX_PART_SECTIONS = 2
+
+
+def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = (), listings: bool = False) -> Answer:
     """An answer to one part of a message (这文件谁发的？ — a route's; 例行监测合格率多少 — an
     extract's or a model's) followed by the answers of the message's other parts (…今年工作的总体
     思路怎么概括？ …今年农产品追溯怎么安排的？) that cite a section it does not — or, for a part
     asking a figure (``figures[i]`` true), a sentence it does not (公路工程抽检合格率 beside 高标准农田
     of the same section) — each cited in turn (markers renumbered after ``whole``'s). ``whole``
-    itself when every part answered is covered already."""
+    itself when every part answered is covered already. A part citing more than
+    :data:`MAX_PART_SECTIONS` sections (a listing of its topic) is added only after a route's
+    answer or, with ``listings``, to the items of a listed message."""
     text, citations = whole.text, list(whole.citations)
     cited = {c.section_id for c in whole.citations}
     quoted = {(c.doc_id, c.start) for c in whole.citations}
     for i, part in enumerate(parts):
         if part.abstained or part.mode == Mode.REFUSED or not part.citations:
             continue
+        if not listings and whole.mode != Mode.STRUCTURED and len({c.section_id for c in part.citations}) > MAX_PART_SECTIONS:
+            continue        # a listing of a topic across the documents answers no one part of an answer
         if {c.section_id for c in part.citations} <= cited and \
                 (i >= len(figures) or not figures[i] or {(c.doc_id, c.start) for c in part.citations} <= quoted):
             continue
