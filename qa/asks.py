@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .extract import _EACH, ASKS, conjuncts
+from .extract import _GROUP_NAMED, ASKS, conjuncts
 from .header import SELF
 from .intent import Attribute, read_intent
 from .scope import strip_years
@@ -108,7 +108,7 @@ def _subject(clause: str) -> str:
 
 
 # An item number opening an ask of a list (1 …, 1、…, 2. …, （3）…, ④…).
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s：:，,；;。？?！!]))(?:[1-9](?:[、.．)）:：]|\s)|[（(][1-9一二三四五六七八九][)）]|[①-⑨])\s*")
+_ENUMERATOR = re.compile(r"(?:(?:^|(?<=[\s：:，,；;。？?！!]))[1-9](?:[、.．)）:：]|\s)|[（(][1-9一二三四五六七八九][)）]|[①-⑨])\s*")
 # A request listing what it asks after a colon (帮我整理双打相关的数据：A、B，还有C; 问三个：1 … 2 …):
 # the lead, and the items, separated by 、，；, 还有/另外/以及 or item numbers.
 _LIST_LEAD = re.compile(r"^(?P<lead>[^：:？?。！!]{2,30})[：:](?P<items>.+)$")
@@ -125,6 +125,8 @@ _ITEM_SEPARATOR = re.compile(r"[、；;]\s*(?:还有|另外|以及|再就是)?|[
 _REQUEST = re.compile(r"的?(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)?|(?:帮我|请|麻烦|想)?(?:整理|汇总|查|问|请教)"
                       r"(?:一下|下)?|的?(?:数据|数字|问题|情况)$")
 _FIGURE_ITEM = re.compile(r"(?:数|数量|数据|率|金额|规模|营收|收入|指数|总量|比例|占比|多少)$")
+# An item that names what is asked of a topic without asking (评审规范修订情况, 今年颁奖安排).
+_OPEN_ITEM = re.compile(r"(?:情况|安排|进展|计划|措施|举措|做法|要求|内容|重点|目标|成效|打算|部署)$")
 
 
 def _as_question(item: str) -> str:
@@ -134,7 +136,9 @@ def _as_question(item: str) -> str:
     item = item.strip(" ，,；;。")
     if _CUE.search(item):
         return item if item.endswith(("?", "？")) else f"{item}?"
-    return f"{item}是多少?" if _FIGURE_ITEM.search(item) else f"{item}有哪些?"
+    if _FIGURE_ITEM.search(item):
+        return f"{item}是多少?"
+    return f"{item}是什么?" if _OPEN_ITEM.search(item) else f"{item}有哪些?"
 
 
 def listed_asks(text: str) -> tuple[str, list[str]] | None:
@@ -169,7 +173,8 @@ def listed_asks(text: str) -> tuple[str, list[str]] | None:
         added = [bool(re.search(r"还有|另外|以及|再就是", m.group(0))) for m in _ITEM_SEPARATOR.finditer(body)]
         for n, piece in enumerate(pieces):
             item = piece.strip(" ，,；;。？?")
-            if re.search(r"[，,]", item) or not (_CUE.search(item) or _FIGURE_ITEM.search(item) or (n and added[n - 1])):
+            if re.search(r"[，,]", item) or not (_CUE.search(item) or _FIGURE_ITEM.search(item) or
+                                                 _OPEN_ITEM.search(item) or (n and added[n - 1])):
                 return None
         items = pieces
     else:
@@ -221,8 +226,9 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         topic = _REQUEST.sub("", lead)
         return [Ask(f"{topic}:{item}" if topic else item, item, attribute, True)
                 for item, attribute in zip(items, attributes)]
-    if not kinds and _EACH.search(text) and not read_intent(text).wants_figure:
-        # one thing asked of each of two subjects (A和B这两块分别要干啥？): each subject's own part
+    if not kinds and _GROUP_NAMED.search(text) and not read_intent(text).wants_figure:
+        # one thing asked of each of two subjects named as a group (A和B这两块分别要干啥？): each
+        # subject's own part
         # (figures asked of each are the answer's own parts: qa.extract.figure_parts; two years
         # asked of — 2023年和2024年各有什么说法 — are a comparison's sides)
         each = conjuncts(text)

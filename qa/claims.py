@@ -1039,6 +1039,12 @@ def spoken_verbs(question: str) -> list[str]:
             and re.match(r"(?:了|过)?(?:多少|几)", "".join(x for x, _ in words[i + 1:i + 4]))]
 
 
+# A figure asked for each one of a group (每家企业补贴多少, 人均, 平均每个项目) — and a clause stating
+# one (平均合格率, 每万人, 人均): a total is no answer to it.
+_PER_UNIT_ASKED = re.compile(r"(?:平均)?每(?:一)?(?:家|个|名|人|户|项|所|位|批|次|台|件|条|单位|企业|项目)|人均|户均|家均|平均(?:下来|到|给|每|一)")
+_PER_UNIT_STATED = re.compile(r"每|平均|人均|户均|家均|均为")
+
+
 def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, float],
                  required: tuple[str, ...] = (), context: str = "") -> list[AskedFigure]:
     """Every figure of the ``evidence`` sentences (``qa.retrieval.Evidence``), best match to
@@ -1091,6 +1097,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     outcome = bool(OUTCOME.search(asked))     # this part's own verb
     negated = bool(NEGATED.search(asked))
     decided = bool(DECIDED.search(asked))
+    per_unit = bool(_PER_UNIT_ASKED.search(asked))
     # (那个数是累计的，那一年新培育了多少？ asks the added count: the total is the clause that asks)
     asking = "".join(c for c in split_clauses(asked) if re.search(r"多少|几", c)) or asked
     added = bool(ADDED_ASKED.search(asking)) and not _TOTAL_ASKED.search(asking)
@@ -1145,6 +1152,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
                 continue                      # 奖金多少 is not answered by 新增利润74.3亿元
             if decided and not DECIDED.search(f.context):
                 continue                      # 判决了多少件 is not answered by 受理…171件
+            if per_unit and not _PER_UNIT_STATED.search(f.scope):
+                continue                      # 每家企业补贴多少 is not answered by the total 2.1亿元
             if negated and not NEGATED.search(f.context):
                 continue                      # 不合格的有多少批次 is not answered by 13766批次 deployed
             if added and CUMULATIVE.search(f.scope) and not ADDED_ASKED.search(f.scope):

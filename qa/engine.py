@@ -36,16 +36,16 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import Attribute, read_intent
+from .intent import GENERIC_WORDS, Attribute, read_intent
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
 from .scope import (about_the_question, asked_about, claimed_ranks, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
-                    series_members, unknown_entities, years_outside)
+                    series_members, strip_years, unknown_entities, years_outside)
 from .spelling import Speller
 from .terms import Terminology
-from .text import first_line, han_bigrams, normalize_for_match, normalize_query, numbers_in
+from .text import content_words, first_line, han_bigrams, normalize_for_match, normalize_query, noun_words, numbers_in
 from .verify import claims_place, verify
 
 log = logging.getLogger(__name__)
@@ -398,8 +398,13 @@ class Assistant:
         # each other part the answer does not cover (…例行监测合格率多少，今年农产品追溯怎么安排的？ —
         # the 2023 sentence answers the first part only) is answered after it: a part naming its own
         # subject, whose extract cites a section the answer does not
-        # (after a route's answer — 这文件谁发的？ — every part: the document is each one's subject)
-        own = [(ask, a) for ask, a in zip(asks, checked) if ask.own_subject or whole.answer.mode == Mode.STRUCTURED]
+        # (after a route's answer — 这文件谁发的？ — every part: the document is each one's subject;
+        # after an extract's or a model's, a part whose answer names every word of the documents'
+        # its clause does: 今年老字号怎么保护 is not answered by 知识产权保护 actions without 老字号)
+        structured = whole.answer.mode == Mode.STRUCTURED
+        corpus, _ = self._current_corpus()
+        own = [(ask, a) for ask, a in zip(asks, checked)
+               if structured or ask.own_subject and _names_own_words(ask.clause, a, corpus.flat)]
         answer = _with_parts(whole.answer, [a for _, a in own],
                              tuple(read_intent(ask.question).wants_figure for ask, _ in own))
         if not any(a.abstained for a in checked) and answer is whole.answer:
@@ -513,7 +518,16 @@ class Assistant:
         if reason is not None:
             return Decision(Mode.ABSTAINED, "", [], abstained=True, notes=[reason])
         routed = route_topic(query, result)
-        return _structured(routed) if routed is not None else None
+        if routed is None:
+            return None
+        # a topic the documents never write (粮食安全, 网络安全) is listed by what is near it in
+        # meaning: the user is told so, not left to read the listing as the documents' word on it
+        nouns = set(noun_words(query.focus))
+        unwritten = [w for w in content_words(query.focus) if len(w) >= 2 and w in nouns and w not in GENERIC_WORDS
+                     and normalize_for_match(w).lower() not in corpus.flat and not corpus.known(w)]
+        if unwritten and not query.english:
+            routed.notes.append(prompts.UNWRITTEN_TOPIC_NOTE_ZH.format(words="、".join(unwritten)))
+        return _structured(routed)
 
     def _generate(self, query: Query, result: RetrievalResult, corpus: Corpus, clock: "_Clock", generator: Generator):
         """Generation, verification and decision; yields the answer's text as it is written and
@@ -803,6 +817,15 @@ def _copies(answer: str, extract: str) -> bool:
     bigrams found in it): the verbatim sentences need not follow."""
     grams = han_bigrams(MARKER.sub("", extract))
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
+
+
+def _names_own_words(clause: str, answer: Answer, corpus_flat: str) -> bool:
+    """True when the sentences ``answer`` cites (with their sections' headings) hold every word of
+    ``clause`` (a part of a message) that the documents hold (``corpus_flat``, normalised): the
+    part's answer is about what the part names, not a neighbour of it."""
+    cited = normalize_for_match("".join(c.quote + "".join(c.path) for c in answer.citations)).lower()
+    words = [normalize_for_match(w).lower() for w in content_words(strip_years(clause))]
+    return all(w in cited for w in words if len(w) >= 2 and w in corpus_flat)
 
 
 # A part's answer citing more sections than this is a listing of its topic, not its answer.

@@ -184,6 +184,9 @@ _RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是
 # What kind of a share is asked (提升什么产能的占比): the kind, not the figure.
 _KIND_OF_SHARE = re.compile(r"(什么|哪种|哪类|啥)[\u4e00-\u9fff]{0,6}的(占比|比例|比重)")
 # A unit that hosts or builds a thing (依托哪家单位建): its name, not the units responsible.
+# The body that issued a document asked (《X》是哪个部门发的？ 谁出台的？): a name, not the units
+# responsible for a task.
+_ISSUER = re.compile(r"(哪个|哪些|哪家|哪一个)(部门|单位|机构|机关)?(印发|发布|出台|制定|下发|发)的|谁(印发|发布|出台|制定|下发|发)的")
 _HOST = re.compile(r"(依托|依靠|承建|承办|建在|设在|挂牌|落户)[^，,。？?]{0,4}哪")
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
@@ -342,8 +345,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     attribute = found[0] if found else Attribute.OPEN
     if attribute == Attribute.QUANTITY and _KIND_OF_SHARE.search(text):
         attribute = Attribute.OPEN             # 提升什么产能的占比: which capacity, not its share
-    if attribute == Attribute.AGENCY and _HOST.search(text):
-        attribute = Attribute.ORGANISATION     # 依托哪家单位建: the host's name
+    if attribute == Attribute.AGENCY and (_HOST.search(text) or _ISSUER.search(text)):
+        attribute = Attribute.ORGANISATION     # 依托哪家单位建: the host's name; 《X》是哪个部门发的: X's issuer
     if attribute == Attribute.QUANTITY and _CONTENTS.search(text):
         attribute = Attribute.OPEN             # 几条依据…分别是什么: the items are asked, not their count
     if attribute == Attribute.QUANTITY and Attribute.ADVICE in found and _RECOMMEND_SOME.search(text):

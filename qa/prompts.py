@@ -82,6 +82,7 @@ MODEL_UNAVAILABLE_NOTE_ZH = "生成模型不可用（{error}），以下为原�
 REINDEX_NOTE_ZH = "文件库正在更新（{documents} 已改动或移除），本次回答只使用未改动的文件。"
 ADDING_NOTE_ZH = "文件库正在更新：新文件 {documents} 正在建立索引，暂时还不能检索；本次回答只使用已索引的文件。"
 UNKNOWN_NUMBER_NOTE_ZH = "文件库中没有文号为{number}的文件；以下按问题的内容回答，请核对出处所属的文件。"
+UNWRITTEN_TOPIC_NOTE_ZH = "通知中没有出现“{words}”的字样；以下是通知中意思相近的内容，请核对是否对题。"
 PARALLEL_NOTE_ZH = "{documents}对此的说法不同，以下分别引用；问题如针对其中一份文件，请写明文件（如地区或文号）。"
 UNTRANSLATED_NOTE_ZH = "英文问题未能译成中文（{error}），按英文原文检索；请核对下面的原文是否对题。"
 INSTRUCTION_NOTE_ZH = "问题中对回答方式的要求（改变规则、指定格式、不引用或伪造出处等）已被忽略；以下只根据通知原文回答，并注明出处。"

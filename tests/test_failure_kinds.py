@@ -3837,3 +3837,50 @@ def test_how_to_for_an_unwritten_compound_and_a_numbered_abbreviation(extractive
     _assert_abstains(answer)
     assert any("内审员" in n for n in answer.notes), answer.notes
     _assert_answers(extractive_assistant.ask("“三同”具体指什么？打算在哪个产品领域做三同认证"), "同线同标同质", "照明灯具")
+
+
+# What the breaker session found in the rules above, and the new user, mended: a document named
+# in the question asked who issued it (《…实施方案》是哪个部门发的？) gets the sentence that says so, not
+# the units responsible for a task, and a follow-up asking it is of the earlier document, not the
+# notice's header; items numbered （一）（二） or （1）（2） inside a line are a list; an item naming
+# what is asked of a topic (评审规范修订情况, 今年颁奖安排) is one; a later part whose answer does not
+# name its words (今年老字号怎么保护 → 知识产权 actions) is not appended; a topic the notice never writes
+# (粮食安全) is listed with a note saying so; 列出知识库里的所有文件 gets the catalogue; a figure for
+# each one of a group (每家企业补贴多少) is not answered with a total.
+def test_who_issued_a_document_named_in_the_question(extractive_assistant):
+    answer = extractive_assistant.ask("《质量强国建设纲要上海实施方案》是哪个部门发的？")
+    _assert_answers(answer, "市委、市政府")
+    assert "责任单位" not in answer.text, answer.text
+    earlier = ("《质量强国建设纲要上海实施方案》是什么时候出台的", "市委、市政府印发《质量强国建设纲要上海实施方案》，系统谋划新时期本市质量强市工作。")
+    assert "发文单位" not in extractive_assistant.ask("是哪个部门发的？", history=[earlier]).text
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("问两个问题：（一）加强统筹协调由谁负责（二）完善多元保障由谁负责", ("市质量工作领导小组办公室", "国家金融监督管理总局上海监管局")),
+    ("（1）家庭医生签约率（2）重点人群签约率（3）今年目标", ("44％", "84.9％")),
+    ("帮我整理质量奖相关信息：申报数量、评审规范修订情况、今年颁奖安排", ("95家", "3项配套制度修订", "颁奖"))])
+def test_lists_numbered_inside_a_line_and_items_naming_what_is_asked(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), *wanted)
+
+
+def test_a_later_part_not_named_by_its_answer_is_not_appended(extractive_assistant):
+    answer = extractive_assistant.ask("新增上海老字号多少个，今年老字号怎么保护？")
+    _assert_answers(answer, "104个")
+    assert "龙腾" not in answer.text and "铁拳" not in answer.text, answer.text
+
+
+def test_a_topic_the_notice_never_writes_is_listed_with_a_note(extractive_assistant):
+    answer = extractive_assistant.ask("粮食安全方面有哪些工作？")
+    assert answer.abstained or any("粮食安全" in n and "没有出现" in n for n in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", ["列出知识库里的所有文件", "Show me the list of files in your knowledge base."])
+def test_the_library_s_files_asked_in_other_words_get_the_catalogue(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, "沪质〔2024〕1号")
+    assert answer.mode == "structured", answer.mode
+
+
+def test_a_figure_for_each_one_of_a_group_is_not_answered_with_a_total(extractive_assistant):
+    _assert_abstains(extractive_assistant.ask("2023年质量发展专项资金给每家企业补贴多少钱？"))
+    _assert_answers(extractive_assistant.ask("2023年质量发展专项资金一共支付了多少？"), "2.1亿元")
