@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .extract import _GROUP_NAMED, ASKS, conjuncts
+from .extract import ASKS
 from .header import SELF
 from .intent import Attribute, read_intent
 from .scope import strip_years
@@ -186,6 +186,55 @@ def listed_asks(text: str) -> tuple[str, list[str]] | None:
     return lead, [_as_question(i) for i in items]
 
 
+# What asks a thing of each subject named before it: 分别, 各(自), or a group word (这两块).
+_EACH_TAIL = re.compile(r"(?:(?:这|那)?(?:两|几|三|四)(?:块|个方面|方面|项工作|件事|部分|类))?(?:都)?(?:分别|各自|各)|"
+                        r"(?:这|那)(?:两|几|三|四)(?:块|个方面|方面|项工作|件事|部分|类)")
+_YEAR_ONLY = re.compile(r"^(?:(?:19|20)\d{2}年?|今年|去年|明年|前年)$")
+
+
+def each_subject(text: str) -> list[tuple[str, str]]:
+    """``(question, subject)`` for each subject a question joins before asking one thing of each
+    (产业计量测试中心的建设情况和下一步计划分别是什么？ → …的建设情况…, …的下一步计划…; 三同和两张网分别是什么
+    → 三同…, 两张网…), in the clause right before 分别/各/这两块 or, when that clause names only years
+    (…，2023跟2024各有什么亮点), the clause before it; ``[]`` when fewer than two subjects, more than
+    four, or only years are joined.
+
+    >>> [q for q, _ in each_subject("三同和两张网分别是什么？")]
+    ['三同分别是什么?', '两张网分别是什么?']
+    >>> [s for _, s in each_subject("产业计量测试中心的建设情况和下一步计划分别是什么？")]
+    ['产业计量测试中心的建设情况', '产业计量测试中心的下一步计划']
+    >>> [s for _, s in each_subject("群众性质量活动和质量宣传，2023跟2024各有什么亮点")]
+    ['群众性质量活动', '质量宣传']
+    >>> each_subject("2023年和2024年各有什么说法？"), each_subject("去年召回了多少起？")
+    ([], [])
+    """
+    text = normalize_query(text)
+    tail = _EACH_TAIL.search(text)
+    if not tail:
+        return []
+    before, after = text[:tail.start()], text[tail.start():]
+    clauses = re.split(r"(?<=[，,：:；;])", before)
+    at = len(clauses) - 1
+    subjects = clauses[at]
+    items = [x.strip(" ，,：:；;") for x in re.split(r"和|与|及|跟|、", subjects)]
+    if all(_YEAR_ONLY.match(x) for x in items if x) and at > 0:
+        at -= 1                      # (…，2023跟2024各有…: the subjects are the clause before)
+        subjects = clauses[at]
+        items = [x.strip(" ，,：:；;") for x in re.split(r"和|与|及|跟|、", subjects)]
+        after = "".join(clauses[at + 1:]) + after
+    items = [x for x in items if x]
+    if not 2 <= len(items) <= 4 or any(len(x) < 2 or _YEAR_ONLY.match(x) for x in items):
+        return []
+    when = re.match(r"(?:(?:19|20)\d{2}年?|今年|去年|明年)", items[0])    # (2024年A和B: both 2024's)
+    if when:
+        items = [items[0]] + [x if _YEAR.search(x) else when.group(0) + x for x in items[1:]]
+    owner = items[0].rpartition("的")[0]        # (…中心的建设情况和下一步计划: 下一步计划 is the 中心's)
+    if owner:
+        items = [items[0]] + [x if "的" in x else f"{owner}的{x}" for x in items[1:]]
+    lead = "".join(clauses[:at])
+    return [(f"{lead}{x}{after}", x) for x in items]
+
+
 def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[Ask]:
     """The parts of ``question`` that each ask a different kind of thing in a clause of their
     own, each as a question that stands alone (in :func:`qa.text.normalize_query`'s form);
@@ -226,14 +275,12 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         topic = _REQUEST.sub("", lead)
         return [Ask(f"{topic}:{item}" if topic else item, item, attribute, True)
                 for item, attribute in zip(items, attributes)]
-    if not kinds and _GROUP_NAMED.search(text) and not read_intent(text).wants_figure:
-        # one thing asked of each of two subjects named as a group (A和B这两块分别要干啥？): each
-        # subject's own part
-        # (figures asked of each are the answer's own parts: qa.extract.figure_parts; two years
-        # asked of — 2023年和2024年各有什么说法 — are a comparison's sides)
-        each = conjuncts(text)
-        if len(each) >= 2 and len(set(_YEAR.findall(text))) < 2:
-            return [Ask(q, q, read_intent(q).attribute, True) for q in each]
+    if not kinds and not read_intent(text).wants_figure:
+        # one thing asked of each of two subjects (A和B这两块分别要干啥？ A和B分别是什么？): each
+        # subject's own part (figures asked of each are the answer's own parts: qa.extract.figure_parts)
+        each = each_subject(text)
+        if each:
+            return [Ask(q, subject, read_intent(q).attribute, True) for q, subject in each]
     clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
     pointing = {i for i, c in enumerate(clauses) if earlier and _POINTING.search(c) and not ASKS.search(c)}
     asking = [i for i, c in enumerate(clauses) if ASKS.search(c) or i in pointing]

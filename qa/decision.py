@@ -203,8 +203,8 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
 
 # Whether something may or can be done (X能Y吗？ X可以Y吗？): the subject before the modal verb, the
 # predicate after it. 能 of a word (能力, 智能, 能效, 可能) is no modal verb.
-_CAN_ASKED = re.compile(r"(?P<subject>[^，,。；;？?！!]{2,}?)(?:能不能|可不可以|能否|可否|(?<![智功性职动赋节用可产效体技才])能(?![力效源级耗])|(?<![\u4e00-\u9fff]可)可以)"
-                        r"(?P<predicate>[^，,。；;？?！!]{2,24}?)(?:吗|么|嘛)[？?]?\s*$")
+_CAN_ASKED = re.compile(r"(?P<subject>[^，,。；;？?！!]{2,}?)(?:能不能|可不可以|能否|可否|(?<![智功性职动赋节用可产效体技才氢热核电风光势储])能(?![力效源级耗])|(?<![\u4e00-\u9fff]可)可以)"
+                        r"(?P<predicate>[^，,。；;？?！!]{2,24}?)(?:吗|(?<!什)么|嘛)[？?]?\s*$")
 # The subject of a yes-or-no question naming an actor (企业能…吗？ 我们公司可以…吗？ 居民能…吗？).
 _ACTOR = re.compile(r"(企业|公司|单位|个人|居民|市民|百姓|群众|我|我们|咱们|人|厂|工厂|商家|商户|机构|组织|老人|孕妇|学生|家长|消费者)$")
 # A request put as a question (能不能告诉我…吗？ 可以帮我列一下吗？): asks for an answer, claims nothing.

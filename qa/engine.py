@@ -354,7 +354,15 @@ class Assistant:
         quotes = [[c.quote for c in a.citations] for a in checked]
         given = [ask for ask, a, quoted in zip(asks, checked, quotes)
                  if not a.abstained and ask.own_subject and pointed_answered(ask, earlier, quoted) and
-                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, quoted))]
+                 (ask.attribute != Attribute.OPEN or members_named(ask.clause, quoted) or
+                  _quotes_named(ask.clause, quoted))]
+        if len(given) == len(asks) >= 2:
+            # every part answered alone, each checked (上海品牌认证了多少项，今年“上品”出海怎么打造？ —
+            # together, the one's quoted “上品” had been required of the other's figure): each part's
+            answers = [a for a in checked]
+            answer = _with_parts(answers[0], answers[1:], tuple(read_intent(ask.question).wants_figure for ask in asks[1:]))
+            return StreamEvent("final", answer=replace(answer, question=whole.answer.question, query=whole.answer.query,
+                                                       notes=answers[0].notes))
         if not given or not any(a.abstained for a in checked):
             return whole         # none given, or none missing: the whole's reason holds
         # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是
@@ -817,6 +825,13 @@ def _copies(answer: str, extract: str) -> bool:
     bigrams found in it): the verbatim sentences need not follow."""
     grams = han_bigrams(MARKER.sub("", extract))
     return bool(grams) and len(grams & han_bigrams(answer)) / len(grams) >= COPY_SHARE
+
+
+def _quotes_named(clause: str, quotes: list[str]) -> bool:
+    """True when ``clause`` quotes a span (“上品”) and one of ``quotes`` (the sentences its answer
+    cites) holds it: the sentence naming what the part names in quotation marks answers it."""
+    spans = re.findall(r"[“\"]([^”\"]{2,20})[”\"]", normalize_query(clause))
+    return bool(spans) and any(all(normalize_for_match(sp) in normalize_for_match(q) for sp in spans) for q in quotes)
 
 
 def _names_own_words(clause: str, answer: Answer, corpus_flat: str) -> bool:

@@ -3884,3 +3884,22 @@ def test_the_library_s_files_asked_in_other_words_get_the_catalogue(extractive_a
 def test_a_figure_for_each_one_of_a_group_is_not_answered_with_a_total(extractive_assistant):
     _assert_abstains(extractive_assistant.ask("2023年质量发展专项资金给每家企业补贴多少钱？"))
     _assert_answers(extractive_assistant.ask("2023年质量发展专项资金一共支付了多少？"), "2.1亿元")
+
+
+# A message whose parts are each answered alone, though together they abstained (a span quoted
+# in one part, “上品”, had been required of the other part's figure), gets each part's answer.
+def test_parts_each_answered_alone_are_answered_together(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("上海品牌认证了多少项，今年“上品”出海怎么打造？"), "209项", "出海")
+
+
+# One thing asked of each of two subjects (三同和两张网分别是什么？ 产业计量测试中心的建设情况和下一步计划
+# 分别是什么？) gets each subject's answer, the subjects read as joined (not 三同网); 什么 ends no
+# yes-or-no question and 氢能 holds no modal verb (LNG和氢能分别要做什么？ had been read as whether
+# LNG和氢 can do something).
+@pytest.mark.parametrize("question, wanted", [("三同和两张网分别是什么？", ("同线同标同质", "一网通办")),
+                                              ("LNG和氢能分别要做什么？", ("LNG", "氢能")),
+                                              ("2024年在数字化方面，企业端和检验检测平台端分别有哪些举措？", ("沪检云",))])
+def test_each_of_two_subjects_joined_gets_its_own_answer(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, *wanted)
+    assert not any("没有" in n for n in answer.notes), answer.notes
