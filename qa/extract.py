@@ -676,9 +676,12 @@ def verbatim_extract(request) -> list:
         answers = distinct_figures(rankings)
         # a figure as well matched as the best, of a member the question does not name (审结了多少？
         # — 一审 and 二审 alike), answers it too
+        # (of the same document: another document's figure is another statement, given with a note
+        # that they differ — qa.library.parallels)
         for (part, _, _), ranked in zip(parts, rankings):
             if len(parts) == 1 and ranked and ranked[0] in answers:
-                answers += parallel_figures(ranked, part)[1:]
+                doc = by_n[ranked[0].evidence_n].section.doc_id
+                answers += [a for a in parallel_figures(ranked, part)[1:] if by_n[a.evidence_n].section.doc_id == doc]
         for answer in answers:
             # a figure the message states elsewhere (…多少家？我只看到有294家是高企) is the user's
             if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject):
