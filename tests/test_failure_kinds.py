@@ -3802,13 +3802,6 @@ def test_a_later_part_answered_by_another_section_is_answered_too(extractive_ass
     _assert_answers(extractive_assistant.ask(question), *wanted)
 
 
-# One thing asked of each of two subjects named as a group (A和B这两块分别要干啥) gets each one's.
-@pytest.mark.parametrize("question, wanted", [("2024年计量测试中心和计量数据这两块分别要干啥", ("计量测试中心", "上海分中心")),
-                                              ("消费升级和优质服务供给，今年这两块分别要干什么", ("医联体", "消费扩容"))])
-def test_each_subject_of_a_group_is_answered(extractive_assistant, question, wanted):
-    _assert_answers(extractive_assistant.ask(question), *wanted)
-
-
 # The overall line asked of both years (指导思想和总体思路有什么区别) and of one (总体上怎么评价) is each
 # year's opening; a comparison asked with 干嘛 (今年准备干嘛) asks of that year.
 def test_overall_lines_compared_are_both_openings(extractive_assistant):
@@ -3892,11 +3885,12 @@ def test_parts_each_answered_alone_are_answered_together(extractive_assistant):
     _assert_answers(extractive_assistant.ask("上海品牌认证了多少项，今年“上品”出海怎么打造？"), "209项", "出海")
 
 
-# One thing asked of each of two subjects (三同和两张网分别是什么？ 产业计量测试中心的建设情况和下一步计划
-# 分别是什么？) gets each subject's answer, the subjects read as joined (not 三同网); 什么 ends no
-# yes-or-no question and 氢能 holds no modal verb (LNG和氢能分别要做什么？ had been read as whether
-# LNG和氢 can do something).
-@pytest.mark.parametrize("question, wanted", [("三同和两张网分别是什么？", ("同线同标同质", "一网通办")),
+# One thing asked of each of two subjects (三同和两张网分别是什么？ A和B这两块分别要干啥) gets each
+# subject's answer, the subjects read as joined (not 三同网); 什么 ends no yes-or-no question and 氢能
+# holds no modal verb (LNG和氢能分别要做什么？ had been read as whether LNG和氢 can do something).
+@pytest.mark.parametrize("question, wanted", [("2024年计量测试中心和计量数据这两块分别要干啥", ("计量测试中心", "上海分中心")),
+                                              ("消费升级和优质服务供给，今年这两块分别要干什么", ("医联体", "消费扩容")),
+                                              ("三同和两张网分别是什么？", ("同线同标同质", "一网通办")),
                                               ("LNG和氢能分别要做什么？", ("LNG", "氢能")),
                                               ("2024年在数字化方面，企业端和检验检测平台端分别有哪些举措？", ("沪检云",))])
 def test_each_of_two_subjects_joined_gets_its_own_answer(extractive_assistant, question, wanted):
