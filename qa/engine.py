@@ -359,10 +359,9 @@ class Assistant:
         if len(given) == len(asks) >= 2:
             # every part answered alone, each checked (上海品牌认证了多少项，今年“上品”出海怎么打造？ —
             # together, the one's quoted “上品” had been required of the other's figure): each part's
-            answers = [a for a in checked]
-            answer = _with_parts(answers[0], answers[1:], tuple(read_intent(ask.question).wants_figure for ask in asks[1:]))
+            answer = _with_parts(checked[0], checked[1:], tuple(read_intent(ask.question).wants_figure for ask in asks[1:]))
             return StreamEvent("final", answer=replace(answer, question=whole.answer.question, query=whole.answer.query,
-                                                       notes=answers[0].notes))
+                                                       notes=checked[0].notes))
         if not given or not any(a.abstained for a in checked):
             return whole         # none given, or none missing: the whole's reason holds
         # the parts given asked together, as the message asks them (召回涉及多少件产品？占全国的比例是
@@ -404,11 +403,10 @@ class Assistant:
         if checked is None or all(a.abstained for a in checked):
             return whole
         # each other part the answer does not cover (…例行监测合格率多少，今年农产品追溯怎么安排的？ —
-        # the 2023 sentence answers the first part only) is answered after it: a part naming its own
-        # subject, whose extract cites a section the answer does not
-        # (after a route's answer — 这文件谁发的？ — every part: the document is each one's subject;
-        # after an extract's or a model's, a part whose answer names every word of the documents'
-        # its clause does: 今年老字号怎么保护 is not answered by 知识产权保护 actions without 老字号)
+        # the 2023 sentence answers the first part only) is answered after it: after a route's
+        # answer (这文件谁发的？) every part, the document being each one's subject; after an
+        # extract's or a model's, a part naming its own subject whose answer holds every word of
+        # the documents its clause does (今年老字号怎么保护 is not answered by 知识产权 actions)
         structured = whole.answer.mode == Mode.STRUCTURED
         corpus, _ = self._current_corpus()
         own = [(ask, a) for ask, a in zip(asks, checked)
