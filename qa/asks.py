@@ -120,10 +120,12 @@ _LEAD_INSTRUCTS = re.compile(r"格式|系统|输出|回答|回复|规则|模式|
 # Items of a list: 、 or ；between them, or a comma with 还有/另外 (a plain comma joins the clauses
 # of one question: 船公司合规岗提问：针对进口儿童消费品等，去年搞了几次…？).
 _ITEM_SEPARATOR = re.compile(r"[、；;]\s*(?:还有|另外|以及|再就是)?|[，,]\s*(?:还有|另外|以及|再就是)|\s+(?:还有|另外|以及)")
-# An item that names a figure without asking for it (侦破刑事案件数, 例行监测合格率).
+# How many questions or figures a lead announces (三个问题, 几个数).
+_QUESTION_COUNT = r"(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)"
 # The words of a list's lead that request, not name a topic (问三个, 帮我整理…的数据, 几个问题).
-_REQUEST = re.compile(r"的?(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)?|(?:帮我|请|麻烦|想)?(?:整理|汇总|查|问|请教)"
+_REQUEST = re.compile(rf"的?{_QUESTION_COUNT}?|(?:帮我|请|麻烦|想)?(?:整理|汇总|查|问|请教)"
                       r"(?:一下|下)?|的?(?:数据|数字|问题|情况)$")
+# An item that names a figure without asking for it (侦破刑事案件数, 例行监测合格率).
 _FIGURE_ITEM = re.compile(r"(?:数|数量|数据|率|金额|规模|营收|收入|指数|总量|比例|占比|多少)$")
 # An item that names what is asked of a topic without asking (评审规范修订情况, 今年颁奖安排).
 _OPEN_ITEM = re.compile(r"(?:情况|安排|进展|计划|措施|举措|做法|要求|内容|重点|目标|成效|打算|部署)$")
@@ -158,9 +160,10 @@ def listed_asks(text: str) -> tuple[str, list[str]] | None:
     """
     lead, body = "", text
     m = _LIST_LEAD.match(text)
-    # (one sentence of items: a body of several questions is read clause by clause)
-    if m and not re.search(r"[？?。！!].", m.group("items").strip()) and _LEAD_REQUESTS.search(m.group("lead")) and not _LEAD_INSTRUCTS.search(m.group("lead")) and \
-            not _CUE.search(re.sub(r"(?:几|[两三四五六七八九]|\d)个(?:问题|数据?|数字|指标|事)", "", m.group("lead"))):
+    # (one sentence of items: a body of several questions is read clause by clause; a lead that
+    # requests, asks nothing itself but how many questions follow, and instructs nothing)
+    if m and not re.search(r"[？?。！!].", m.group("items").strip()) and _LEAD_REQUESTS.search(m.group("lead")) \
+            and not _LEAD_INSTRUCTS.search(m.group("lead")) and not _CUE.search(re.sub(_QUESTION_COUNT, "", m.group("lead"))):
         lead, body = m.group("lead").strip(), m.group("items")
     numbers = list(_ENUMERATOR.finditer(body))
     if len(numbers) >= 2:
@@ -214,13 +217,15 @@ def each_subject(text: str) -> list[tuple[str, str]]:
         return []
     before, after = text[:tail.start()], text[tail.start():]
     clauses = re.split(r"(?<=[，,：:；;])", before)
+
+    def joined(clause: str) -> list[str]:
+        return [x.strip(" ，,：:；;") for x in re.split(r"和|与|及|跟|、", clause)]
+
     at = len(clauses) - 1
-    subjects = clauses[at]
-    items = [x.strip(" ，,：:；;") for x in re.split(r"和|与|及|跟|、", subjects)]
+    items = joined(clauses[at])
     if all(_YEAR_ONLY.match(x) for x in items if x) and at > 0:
         at -= 1                      # (…，2023跟2024各有…: the subjects are the clause before)
-        subjects = clauses[at]
-        items = [x.strip(" ，,：:；;") for x in re.split(r"和|与|及|跟|、", subjects)]
+        items = joined(clauses[at])
         after = "".join(clauses[at + 1:]) + after
     items = [x for x in items if x]
     if not 2 <= len(items) <= 4 or any(len(x) < 2 or _YEAR_ONLY.match(x) for x in items):

@@ -618,18 +618,19 @@ def parallel_figures(ranked: list, question: str) -> list:
         return normalize_for_match(a.figure.clause.replace(a.figure.phrase, "#"))
 
     alike = [best]
+    x = frame(best)
     for a in ranked[1:]:
         if a.score < best.score - 1e-9:
             break
         if not same_unit(a.figure.unit, best.figure.unit) or a.figure.value == best.figure.value:
             continue
-        x, y = frame(best), frame(a)
+        y = frame(a)
         matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
         if matcher.ratio() < PARALLEL_RATIO:
             continue
-        spans = [x[i1:i2] + "|" + y[j1:j2] for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
-        told = any(piece and piece in asked for span in spans for piece in span.split("|"))
-        if spans and not told:
+        # the words that tell the two clauses apart, on either side: none of them named by the question
+        pieces = [p for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal" for p in (x[i1:i2], y[j1:j2])]
+        if pieces and not any(p and p in asked for p in pieces):
             alike.append(a)
     return alike
 

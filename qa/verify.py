@@ -52,7 +52,7 @@ from .extract import figure_parts, part_units, quoted_for
 from .guard import CONFIRMATION
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
-from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, content_words, normalize_for_match, normalize_query,
+from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, chinese_numeral, content_words, normalize_for_match, normalize_query,
                    noun_words, numbers_in, split_clauses, tagged_words, tokenize)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
@@ -383,9 +383,6 @@ _MEMBERS_OF = re.compile(r"(?P<group>[\u4e00-\u9fff]{0,8}(?:成员单位|单位|
                          r"(?:都|具体|分别)?(?:有|是|包括|包含)(?:哪些|哪几)")
 
 
-_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
 def expands_abbreviation(name: str, text: str) -> bool:
     """True when ``name`` is a numbered abbreviation (三同: a count and the character its members
     share) and ``text`` quotes a phrase with that character as often as the count says (“同线同标
@@ -396,10 +393,13 @@ def expands_abbreviation(name: str, text: str) -> bool:
     >>> expands_abbreviation("三同", "开展“三同”产品认证。"), expands_abbreviation("时尚八品", "“时尚八品”")
     (False, False)
     """
-    if len(name) != 2 or name[0] not in _NUMERALS:
+    if len(name) != 2:
         return False
-    count = _NUMERALS[name[0]]
-    return any(span.count(name[1]) >= count and span != name for span in re.findall(r"“([^”]{2,24})”", text))
+    try:
+        count = chinese_numeral(name[0])
+    except ValueError:
+        return False
+    return count >= 1 and any(span.count(name[1]) >= count and span != name for span in re.findall(r"“([^”]{2,24})”", text))
 
 
 def lists_members(question: str, quotes: str) -> bool:
