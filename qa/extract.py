@@ -330,6 +330,12 @@ def _figure_clauses(piece: str) -> list[str]:
     ['特种设备这块，去年检查了多少家次单位？']
     >>> _figure_clauses("检验检测和认证机构的营收各是多少，差几倍？")
     ['检验检测和认证机构的营收各是多少，差几倍？']
+
+    A clause after the one figure asked that asks something else of its own (风险监测做了多少批次，
+    进出口风险今年怎么管？) is a question of its own, as it would be after a question mark.
+
+    >>> _figure_clauses("风险监测去年做了多少批次，进出口风险今年怎么管")
+    ['风险监测去年做了多少批次，', '进出口风险今年怎么管']
     """
     # clauses end at a comma, at 、 and before 和/及/与 that join another figure asked (立项了多少个X、
     # 发布了几项Y和几项Z)
@@ -337,6 +343,11 @@ def _figure_clauses(piece: str) -> list[str]:
     clauses = [c for c in re.split(r"(?<=[，,、])|(?<=[\u4e00-\u9fff]\s)|(?=(?:和|及|以及|与)(?:多少|几))", piece) if c]
     # …各是多少，差几倍？ — how far apart the figures before it are: no figure of its own
     asking = [bool(_SIZE_ASKED.search(c)) and read_intent(c).wants_figure and not _GAP_ALONE.match(c) for c in clauses]
+    if sum(asking) == 1:
+        at = asking.index(True)
+        later = next((i for i in range(at + 1, len(clauses))
+                      if ASKS.search(clauses[i]) and not _GAP_ALONE.match(clauses[i])), None)
+        return [piece] if later is None else ["".join(clauses[:later]), "".join(clauses[later:])]
     if sum(asking) < 2:
         return [piece]
     out, current = [], ""
@@ -452,7 +463,9 @@ def part_units(parts: list[tuple[str, Intent, str]], fallback: str | None) -> li
 
 
 # Asking what something is called (年度报告叫什么？ 那个方案全称叫啥？).
-_NAME_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:名字|名称|全称)?(?:叫什么|叫啥|是什么名字|是啥名字|名称是什么|全称是什么)")
+_NAME_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:名字|名称|全称)?(?:叫什么|叫啥|是什么名字|是啥名字|名称是什么|全称是什么)|"
+                         # …要编什么报告？ 出了哪份文件？ — which one of a kind of named thing
+                         r"(?:什么|啥|哪份|哪部|哪个)((?:[\u4e00-\u9fff]{0,4}?)(?:报告|文件|方案|规范|指南|办法|细则|白皮书|目录|名单))(?=[？?。，,]|$)")
 
 
 def _naming(question: str, evidence: list) -> list:
@@ -469,7 +482,7 @@ def _naming(question: str, evidence: list) -> list:
     m = _NAME_ASKED.search(question)
     if not m:
         return []
-    head = m.group(1)[-2:]                      # 年度报告 → 报告: what kind of thing is named
+    head = (m.group(1) or m.group(2))[-2:]      # 年度报告 → 报告: what kind of thing is named
     named = re.compile(rf"[《“][^》”]{{0,40}}{re.escape(head)}[^》”]{{0,8}}[》”]")
     ranked = sorted(evidence, key=lambda e: -e.score)
     if not ranked or re.search(r"[《“][^》”]+[》”]", ranked[0].sentence.text):
@@ -503,7 +516,7 @@ def listed_kinds(part: str) -> list[str]:
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
 # The words that ask something (a part of a message without them asks nothing).
-ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
+ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|咋|干嘛|为何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
 
 
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
@@ -640,6 +653,32 @@ def quote(evidence: list) -> str:
     return "".join(f"{e.sentence.text}[{e.n}]" for e in evidence)
 
 
+def _figure_sentences(request, evidence: list) -> list:
+    """The evidence sentences (``qa.retrieval.Evidence``) holding the figures ``request``
+    (``qa.generation.Request``) asks for, each part's best (:func:`figure_parts`,
+    :func:`qa.claims.rank_figures`) and those as well matched that it cannot tell apart
+    (:func:`parallel_figures`); ``[]`` when none matches. A figure the message states itself is
+    the user's, not an answer."""
+    weights, intent = request.weights, request.intent
+    subject = request.subject or request.question
+    by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
+    parts = figure_parts(subject, intent)
+    rankings = [rank_figures(part, evidence, unit, weights, quoted_for(part, request.quoted, parts),
+                             context=f"{request.topic} {context}" if request.topic else context)
+                for (part, _, context), unit in zip(parts, part_units(parts, intent.unit))]
+    answers = distinct_figures(rankings)
+    # a figure as well matched as the best, of a member the question does not name (审结了多少？
+    # — 一审 and 二审 alike), answers it too
+    # (of the same document: another document's figure is another statement, given with a note
+    # that they differ — qa.library.parallels)
+    for (part, _, _), ranked in zip(parts, rankings):
+        if len(parts) == 1 and ranked and ranked[0] in answers:
+            doc = by_n[ranked[0].evidence_n].section.doc_id
+            answers += [a for a in parallel_figures(ranked, part)[1:] if by_n[a.evidence_n].section.doc_id == doc]
+    return [by_n[answer.evidence_n] for answer in answers
+            if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject)]
+
+
 def verbatim_extract(request) -> list:
     """The evidence sentences (``qa.retrieval.Evidence``) that answer ``request``
     (``qa.generation.Request``, whose ``weights`` are the IDF weights of words), in document
@@ -665,28 +704,16 @@ def verbatim_extract(request) -> list:
                 w in normalize_for_match("".join(e.sentence.text for e in g) + "".join(g[0].section.path)).lower()
                 for w in words)]
             groups = about or groups
-        return sorted((e for g in groups for e in g), key=lambda e: e.n)
+        chosen = [e for g in groups for e in g]
+        if intent.scope == Scope.COMPARE and intent.wants_figure and not request.english:
+            # a figure asked of one side (风险监测去年做了多少批次，进出口风险今年怎么管？): the
+            # sentence holding it, whichever sentence of its section matches the whole message best
+            chosen += _figure_sentences(request, evidence)
+        return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)
     chosen = []
     subject = request.subject or request.question
     if intent is not None and intent.wants_figure and not request.english:
-        by_n = {e.n: e for e in evidence}   # figures are matched by the question's own words
-        parts = figure_parts(subject, intent)
-        rankings = [rank_figures(part, evidence, unit, weights, quoted_for(part, request.quoted, parts),
-                                 context=f"{request.topic} {context}" if request.topic else context)
-                    for (part, _, context), unit in zip(parts, part_units(parts, intent.unit))]
-        answers = distinct_figures(rankings)
-        # a figure as well matched as the best, of a member the question does not name (审结了多少？
-        # — 一审 and 二审 alike), answers it too
-        # (of the same document: another document's figure is another statement, given with a note
-        # that they differ — qa.library.parallels)
-        for (part, _, _), ranked in zip(parts, rankings):
-            if len(parts) == 1 and ranked and ranked[0] in answers:
-                doc = by_n[ranked[0].evidence_n].section.doc_id
-                answers += [a for a in parallel_figures(ranked, part)[1:] if by_n[a.evidence_n].section.doc_id == doc]
-        for answer in answers:
-            # a figure the message states elsewhere (…多少家？我只看到有294家是高企) is the user's
-            if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject):
-                chosen.append(by_n[answer.evidence_n])
+        chosen = _figure_sentences(request, evidence)
     if not request.english:
         # a message asking several things (…规范？…专项？): each part that no figure answered
         # gets the sentence that best matches its own words

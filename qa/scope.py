@@ -574,6 +574,9 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
     [('第二批', 2, {1})]
     >>> series_members("第四届中国质量奖提名奖有几家？", text), series_members("第二批质检中心？", text)
     ([('第四届', 4, {5})], [])
+    >>> text = "完成首批19项长三角质量提升示范试点项目建设。推动第二批长三角质量提升示范项目建设。"
+    >>> series_members("首批长三角质量提升示范项目完成了多少？第二批打算怎么推进？", text)
+    [('首批', 1, {1, 2}), ('第二批', 2, {1, 2})]
     """
     from .text import SERIES_MEMBER, content_words, member_number
 
@@ -583,9 +586,15 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
         return []                   # most questions name none: the documents are not read
     flat = normalize_query(corpus_text)
     out = []
+    earlier: list[str] = []
     for m in asked_members:
         asked = member_number(m)
-        words = [w for w in content_words(q[m.end():m.end() + _SERIES_SPAN]) if len(w) >= 2][:3]
+        span = q[m.end():m.end() + _SERIES_SPAN]
+        verbs = {w for w, tag in tagged_words(span) if tag == "v"}
+        words = [w for w in content_words(span) if len(w) >= 2 and w not in verbs][:3]
+        # a member named by its number alone (首批…示范试点项目完成了多少？那第二批怎么推进？): of the
+        # series the member before it names
+        words, earlier = words or earlier, words or earlier
         if asked is None or not words:
             continue
         named = set()

@@ -87,7 +87,7 @@ GRADE_STATED = re.compile(r"[A-EＡ-Ｅ]{1,3}级|[一二三四五1-5]星级?|(�
 # What a question asks to be recommended (推荐几家上海本帮菜老字号餐厅 → 上海本帮菜老字号餐厅).
 _RECOMMENDED = re.compile(r"推荐(?:一下|下)?(?:[一几]?[个家款条所种些])?([^，。？！,?!吧吗呢]{2,16})")
 MEMBERS_ASKED = re.compile(r"哪些|哪几|哪[类种]|哪[一二两三四五六七八九十\d]+[个家项类种条大品所座]|分别(是|指|有)|具体(是|指)|包括(哪|什么)|"
-                           r"叫(什么|啥)(名字)?|(什么|啥)名字|名单|名称(是|有)")
+                           r"叫(什么|啥)(名字)?|(什么|啥)名字|名单|名称(是|有)|(?:列|说|报|给)[^，,。？?]{0,4}(?:名字|名称)")
 GROUP = re.compile(r"[一二两三四五六七八九十\d]+(?:大|个|家|项|类|种)[\u4e00-\u9fff]{1,6}")
 WHICH_KIND = re.compile(r"哪(?:些|几[个家项类种]?|类|种)([\u4e00-\u9fff]{1,4})")
 CLAUSE_END = ",，。；;"       # what ends a clause, in normalised text (qa.text.normalize_query) or not
@@ -419,6 +419,8 @@ def lists_members(question: str, quotes: str) -> bool:
     >>> lists_members("分级试点选了哪些产品？", "进一步探索开展产品质量分级试点。")
     False
     >>> lists_members("“3＋6”领域是指哪些？", "在“3＋6”领域，新增10项“上海标准”。")
+    False
+    >>> lists_members("那8家组织能列一下名字吗？", "8家组织进入第五届中国质量奖提名奖公示。")
     False
     """
     q = normalize_query(question)

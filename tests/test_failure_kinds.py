@@ -3897,3 +3897,36 @@ def test_each_of_two_subjects_joined_gets_its_own_answer(extractive_assistant, q
     answer = extractive_assistant.ask(question)
     _assert_answers(answer, *wanted)
     assert not any("没有" in n for n in answer.notes), answer.notes
+
+
+# Twenty-first session: two fresh gold batches (j76: multi, compare, near-miss, off-topic, vague,
+# follow-up, English; j77: figures, facts, departments, lists, injection, typo, Traditional).
+# A figure asked beside another kind of question in a clause of its own — after a comma or a
+# space, as after a question mark — is answered with the sentence holding it, and the other clause
+# with its own; a later member of a series named by its number alone (那第二批呢) is of the series
+# the turn before named; 编什么报告 asks for the name of a report.
+@pytest.mark.parametrize("question", ["去年风险监测一共做了多少批次，今年进出口风险要怎么管",
+                                      "去年风险监测一共做了多少批次 今年进出口风险要怎么管"])
+def test_a_figure_and_another_ask_after_a_comma_are_both_answered(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "1075批次", "快速反应")
+
+
+def test_a_later_member_named_by_its_number_is_of_the_earlier_turn_s_series(extractive_assistant):
+    earlier = ("首批长三角质量提升示范试点项目一共完成了几项？", "完成首批19项长三角质量提升示范试点项目建设。")
+    _assert_answers(extractive_assistant.ask("那第二批今年准备怎么弄？", history=[earlier]), "阶段性评估")
+    _assert_abstains(extractive_assistant.ask("第二批上海数据品牌有几项？"))
+
+
+def test_which_report_is_answered_with_the_report_s_name(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("领导小组办公室今年要编制发布什么报告？"), "上海市质量状况分析报告")
+
+
+# 干嘛 and 咋 ask (张江机器人谷又要干嘛 is a part of its own), and 能列一下名字吗 asks for the members
+# of a group the notice only counts.
+def test_spoken_question_words_make_a_part_of_their_own(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("今年人形机器人方面有啥部署？张江机器人谷那边又要干嘛"),
+                    "人形机器人国家制造业创新中心", "张江机器人谷")
+
+
+def test_asking_to_list_the_names_of_a_counted_group_abstains(extractive_assistant):
+    _assert_abstains(extractive_assistant.ask("进入第五届中国质量奖提名奖公示的那8家组织，能列一下名字吗"))
