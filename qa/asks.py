@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .extract import ASKS
+from .extract import ASKS, asks_something
 from .header import SELF
 from .intent import Attribute, read_intent
 from .scope import strip_years
@@ -260,6 +260,8 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     ['我是记者。2023年消费品召回了多少起?', '我是记者。2023年消费品召回负责人是谁?']
     >>> separate_asks("破了多少起？抓了多少人？"), separate_asks("我们厂有锅炉，去年查了多少台设备？")
     ([], [])
+    >>> [a.question for a in separate_asks("首批质检中心有几个 谁负责")]
+    ['首批质检中心有几个，', '首批质检中心谁负责']
 
     After an ``earlier`` question, a clause only pointing at a subject (那综合为老服务中心呢？) asks
     what the earlier one asked, of it.
@@ -288,7 +290,7 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
             return [Ask(q, subject, read_intent(q).attribute, True) for q, subject in each]
     clauses = [c for c in _CLAUSES.findall(text) if c.strip(" ，,？?；;。！!")]
     pointing = {i for i, c in enumerate(clauses) if earlier and _POINTING.search(c) and not ASKS.search(c)}
-    asking = [i for i, c in enumerate(clauses) if ASKS.search(c) or i in pointing]
+    asking = [i for i, c in enumerate(clauses) if asks_something(c) or i in pointing]
     attributes = {i: read_intent(earlier if i in pointing else clauses[i]).attribute for i in asking}
     if len(asking) < 2 or kinds and len(set(attributes.values())) < 2:
         return []

@@ -866,21 +866,25 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
                 (i >= len(figures) or not figures[i] or {(c.doc_id, c.start) for c in part.citations} <= quoted):
             continue
         offset = len(citations)
-        own = part.citations
-        if part.mode == Mode.EXTRACTIVE and part.text == "".join(f"{c.quote}[{c.n}]" for c in part.citations):
+        own, part_text = part.citations, part.text
+        if part.mode == Mode.EXTRACTIVE and part.text == _quoted_text(part.citations):
             # an extract's sentences quoted already are not quoted again (合格率96.04％… for
             # 合格率和竞争力指数分别多少 after the part on it)
             own = [c for c in part.citations if (c.doc_id, c.start) not in quoted]
-            text += "".join(f"{c.quote}[{offset + k}]" for k, c in enumerate(own, 1))
-        else:
-            text += re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", part.text)
-        citations += [replace(c, n=offset + k) for k, c in enumerate(own, 1)] if own is not part.citations \
-            else [replace(c, n=c.n + offset) for c in part.citations]
+            part_text = _quoted_text(own)
+        renumbered = {c.n: offset + k for k, c in enumerate(own, 1)}
+        text += re.sub(r"\[(\d+)\]", lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)) + offset)}]", part_text)
+        citations += [replace(c, n=renumbered[c.n]) for c in own]
         cited |= {c.section_id for c in part.citations}
         quoted |= {(c.doc_id, c.start) for c in part.citations}
     if len(citations) == len(whole.citations):
         return whole
     return replace(whole, text=text, citations=citations)
+
+
+def _quoted_text(citations: list) -> str:
+    """The text of a verbatim extract citing ``citations``: each quote followed by its marker."""
+    return "".join(f"{c.quote}[{c.n}]" for c in citations)
 
 
 def _structured(routed) -> Decision:

@@ -21,7 +21,7 @@ import re
 from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
 from .sections import AGENCIES_ONLY
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
-from .text import content_words, normalize_for_match, normalize_query
+from .text import content_words, normalize_for_match, normalize_query, tagged_words
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -346,7 +346,7 @@ def _figure_clauses(piece: str) -> list[str]:
     if sum(asking) == 1:
         at = asking.index(True)
         later = next((i for i in range(at + 1, len(clauses))
-                      if ASKS.search(clauses[i]) and not _GAP_ALONE.match(clauses[i])), None)
+                      if asks_something(clauses[i]) and not _GAP_ALONE.match(clauses[i])), None)
         return [piece] if later is None else ["".join(clauses[:later]), "".join(clauses[later:])]
     if sum(asking) < 2:
         return [piece]
@@ -463,9 +463,7 @@ def part_units(parts: list[tuple[str, Intent, str]], fallback: str | None) -> li
 
 
 # Asking what something is called (年度报告叫什么？ 那个方案全称叫啥？).
-_NAME_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:名字|名称|全称)?(?:叫什么|叫啥|是什么名字|是啥名字|名称是什么|全称是什么)|"
-                         # …要编什么报告？ 出了哪份文件？ — which one of a kind of named thing
-                         r"(?:什么|啥|哪份|哪部|哪个)((?:[\u4e00-\u9fff]{0,4}?)(?:报告|文件|方案|规范|指南|办法|细则|白皮书|目录|名单))(?=[？?。，,]|$)")
+_NAME_ASKED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:名字|名称|全称)?(?:叫什么|叫啥|是什么名字|是啥名字|名称是什么|全称是什么)")
 
 
 def _naming(question: str, evidence: list) -> list:
@@ -482,7 +480,7 @@ def _naming(question: str, evidence: list) -> list:
     m = _NAME_ASKED.search(question)
     if not m:
         return []
-    head = (m.group(1) or m.group(2))[-2:]      # 年度报告 → 报告: what kind of thing is named
+    head = m.group(1)[-2:]                      # 年度报告 → 报告: what kind of thing is named
     named = re.compile(rf"[《“][^》”]{{0,40}}{re.escape(head)}[^》”]{{0,8}}[》”]")
     ranked = sorted(evidence, key=lambda e: -e.score)
     if not ranked or re.search(r"[《“][^》”]+[》”]", ranked[0].sentence.text):
@@ -516,7 +514,23 @@ def listed_kinds(part: str) -> list[str]:
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
 # The words that ask something (a part of a message without them asks nothing).
-ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|咋|干嘛|为何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
+ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
+# Spoken words that ask only of something named (张江机器人谷又要干嘛？ 第二批今年咋弄？); alone they
+# are talk (干嘛不早说, 咋说呢, 我也不知道为何).
+SPOKEN_ASKS = re.compile(r"咋|干嘛|干吗|为何")
+
+
+def asks_something(clause: str) -> bool:
+    """True when ``clause`` asks something: a word of :data:`ASKS`, or a spoken one of
+    :data:`SPOKEN_ASKS` beside a noun of two characters or more naming what it asks of.
+
+    >>> asks_something("张江机器人谷又要干嘛"), asks_something("干嘛不早说"), asks_something("咋说呢")
+    (True, False, False)
+    """
+    if ASKS.search(clause):
+        return True
+    return bool(SPOKEN_ASKS.search(clause)) and any(
+        len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(SPOKEN_ASKS.sub("，", clause)))
 
 
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
@@ -529,7 +543,7 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
     skipped when ``skip_figures`` (the figure ranking answered them). ``[]`` for a question
     asking one thing, or when fewer than two parts found a sentence (one, when figures were
     answered): the whole question is then answered as one. A header line is never an answer."""
-    parts = [p for p in sub_questions(question) if ASKS.search(p)]
+    parts = [p for p in sub_questions(question) if asks_something(p)]
     # one part asking a thing of each subject it joins (2023年A和B，各自开展了哪些行动？): each
     # subject's own — its section's heading may be what names it (“双打”工作力度不断加大)
     each = len(parts) == 1 and not read_intent(parts[0]).wants_figure

@@ -577,6 +577,8 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
     >>> text = "完成首批19项长三角质量提升示范试点项目建设。推动第二批长三角质量提升示范项目建设。"
     >>> series_members("首批长三角质量提升示范项目完成了多少？第二批打算怎么推进？", text)
     [('首批', 1, {1, 2}), ('第二批', 2, {1, 2})]
+    >>> series_members("第三批打算怎么推进？", text)
+    [('第三批', 3, {1, 2})]
     """
     from .text import SERIES_MEMBER, content_words, member_number
 
@@ -595,12 +597,13 @@ def series_members(question: str, corpus_text: str) -> list[tuple[str, int, set[
         # a member named by its number alone (首批…示范试点项目完成了多少？那第二批怎么推进？): of the
         # series the member before it names
         words, earlier = words or earlier, words or earlier
-        if asked is None or not words:
+        if asked is None:
             continue
+        # (with no series named at all — 第三批打算怎么推进？ — any series counted in its measure)
         named = set()
         for d in SERIES_MEMBER.finditer(flat):
             after = flat[d.end():d.end() + _SERIES_SPAN]
-            if d.group(3) == m.group(3) and sum(w in after for w in words) * 2 > len(words):
+            if d.group(3) == m.group(3) and (not words or sum(w in after for w in words) * 2 > len(words)):
                 n = member_number(d)
                 if n is not None:
                     named.add(n)
@@ -660,13 +663,20 @@ def misnumbered_members(question: str, years: set[int] | frozenset, sections: li
     [('第二届', '首届')]
     >>> misnumbered_members("2024年第二届ISO国际标准化青年之星大赛办得怎样？", {2024}, [part])
     []
+    >>> plan = Section("d/p2", "d", ["第二部分　2024年上海市质量工作要点"], "", "举办第二届ISO国际标准化青年之星大赛。", 0, 0)
+    >>> misnumbered_members("2023年第二届ISO国际标准化青年之星大赛办得怎样？", {2023}, [part, plan])
+    []
     """
     out: dict[str, str] = {}
+    # a member the documents name in another year's part (第二批 of the 2024 plan, asked after a
+    # question on 2023's 首批) is that member, not a misnumbered one
+    elsewhere = {words for words, asked, named in series_members(question, "\n".join(s.text for s in sections))
+                 if asked in named}
     for section in sections:
         if not section_years(section) & set(years):
             continue
         for words, asked, named in series_members(question, section.text):
-            if asked <= max(named) or words in out:
+            if asked <= max(named) or words in out or words in elsewhere:
                 continue
             written = _written(words[-1], max(named), normalize_query(section.text))
             if written:

@@ -162,7 +162,28 @@ def normalize_query(text: str) -> str:
     # styled letters and digits (𝟐𝟎𝟐𝟑, 𝐈𝐒𝐎: Unicode's Mathematical Alphanumeric Symbols) are the plain ones
     text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     text = to_halfwidth(from_cantonese(to_simplified(from_cantonese(text))))
-    return re.sub(r"\s+", " ", text).strip()
+    return spaces_as_commas(re.sub(r"\s+", " ", text).strip())
+
+
+# Words that ask (多少, 怎么, 吗 …): a clause holding one is a question of its own.
+_ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|是否|有没有|呢")
+_HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def spaces_as_commas(text: str) -> str:
+    """``text`` with a space between Chinese characters made a comma where the clause before it
+    asks something: a chat types a space where a writer puts a comma (风险监测做了多少批次
+    进出口风险今年怎么管). A space inside a phrase (首席 质量官) is left as typed.
+
+    >>> spaces_as_commas("家庭医生签约了多少人 今年医疗服务怎么优化"), spaces_as_commas("首席 质量官有多少名")
+    ('家庭医生签约了多少人，今年医疗服务怎么优化', '首席 质量官有多少名')
+    """
+    out, last = "", 0
+    for m in _HAN_SPACE_HAN.finditer(text):
+        out += text[last:m.start()]
+        out += "，" if _ASKING.search(re.split(r"[，,。？?！!；;：:]", out)[-1]) else " "
+        last = m.end()
+    return out + text[last:]
 
 
 # Written Cantonese words with their Standard Chinese equivalents (the documents' language): a
@@ -412,6 +433,7 @@ QUESTION_WORDS = frozenset(
     "关于 相关 有关 涉及 出现 说了 写了 讲了 提及 文件 通知 总结 要点 文件里 通知里 里面 分别 各自 "
     "花样 新花样 新招 招 新动作 新意 亮点 变化 新变化 情况怎么样 咋样 如何 怎么搞 干啥 做啥 "
     "作为 找到 哪些地方 哪里 哪儿 哪几处 几处 讲到 说到 谈到 提到过 出现过 讲过 说过 写到 提过 "
+    "干嘛 干吗 咋 咋弄 咋办 咋搞 为何 "
     "what about how about and then also more details responsible which who".split()
 )
 

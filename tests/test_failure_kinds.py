@@ -3904,7 +3904,7 @@ def test_each_of_two_subjects_joined_gets_its_own_answer(extractive_assistant, q
 # A figure asked beside another kind of question in a clause of its own — after a comma or a
 # space, as after a question mark — is answered with the sentence holding it, and the other clause
 # with its own; a later member of a series named by its number alone (那第二批呢) is of the series
-# the turn before named; 编什么报告 asks for the name of a report.
+# the turn before named.
 @pytest.mark.parametrize("question", ["去年风险监测一共做了多少批次，今年进出口风险要怎么管",
                                       "去年风险监测一共做了多少批次 今年进出口风险要怎么管"])
 def test_a_figure_and_another_ask_after_a_comma_are_both_answered(extractive_assistant, question):
@@ -3913,20 +3913,47 @@ def test_a_figure_and_another_ask_after_a_comma_are_both_answered(extractive_ass
 
 def test_a_later_member_named_by_its_number_is_of_the_earlier_turn_s_series(extractive_assistant):
     earlier = ("首批长三角质量提升示范试点项目一共完成了几项？", "完成首批19项长三角质量提升示范试点项目建设。")
-    _assert_answers(extractive_assistant.ask("那第二批今年准备怎么弄？", history=[earlier]), "阶段性评估")
+    _assert_answers(extractive_assistant.ask("那今年第二批打算怎么推进？", history=[earlier]), "阶段性评估")
     _assert_abstains(extractive_assistant.ask("第二批上海数据品牌有几项？"))
 
 
-def test_which_report_is_answered_with_the_report_s_name(extractive_assistant):
-    _assert_answers(extractive_assistant.ask("领导小组办公室今年要编制发布什么报告？"), "上海市质量状况分析报告")
-
-
-# 干嘛 and 咋 ask (张江机器人谷又要干嘛 is a part of its own), and 能列一下名字吗 asks for the members
-# of a group the notice only counts.
+# 干嘛 and 咋 ask of something named (张江机器人谷又要干嘛 is a part of its own), not alone (干嘛不早说
+# is talk: no note that it goes unanswered); 能列一下名字吗 asks for the members of a group the
+# notice only counts.
 def test_spoken_question_words_make_a_part_of_their_own(extractive_assistant):
     _assert_answers(extractive_assistant.ask("今年人形机器人方面有啥部署？张江机器人谷那边又要干嘛"),
                     "人形机器人国家制造业创新中心", "张江机器人谷")
 
 
+@pytest.mark.parametrize("question, wanted", [("干嘛不早说，首批市级质检中心有几个", "5个"),
+                                              ("咋说呢，我想问消费品召回了多少起", "70起")])
+def test_spoken_question_words_alone_are_talk(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, wanted)
+    assert not any("这一问" in n for n in answer.notes), answer.notes
+
+
+# A space typed where a comma goes, after a clause that asks, ends the clause: a year only the
+# later clause names (今年) is that clause's, not the figure's before it.
+def test_a_space_after_an_asking_clause_is_read_as_a_comma(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("家庭医生签约了多少人 今年医疗服务怎么优化"), "1100万人", "医联体")
+
+
+def test_a_later_member_with_no_series_named_is_outside_when_none_is_that_late(extractive_assistant):
+    answer = extractive_assistant.ask("第三批打算怎么推进")
+    _assert_abstains(answer)
+    assert any("第三批" in n for n in answer.notes), answer.notes
+
+
 def test_asking_to_list_the_names_of_a_counted_group_abstains(extractive_assistant):
     _assert_abstains(extractive_assistant.ask("进入第五届中国质量奖提名奖公示的那8家组织，能列一下名字吗"))
+
+
+# A part answered after the first by an extract quotes no sentence the answer quotes already (the
+# comparison's figure sentence had been quoted again by the part asking the figures).
+def test_a_part_s_extract_does_not_quote_a_sentence_again(extractive_assistant):
+    answer = extractive_assistant.ask("我是区里市场监管所的，下周要给领导做个简报，主要讲产品质量这块。去年上海制造业产品质量合格率"
+                                      "和竞争力指数分别多少，今年在质量攻关上有什么新安排，麻烦一起给我说说")
+    _assert_answers(answer, "96.04％", "95.17", "质量攻关")
+    starts = [(c.doc_id, c.start) for c in answer.citations]
+    assert len(starts) == len(set(starts)), answer.text
