@@ -21,7 +21,7 @@ import re
 from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
 from .sections import AGENCIES_ONLY
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
-from .text import content_words, normalize_for_match, normalize_query, tagged_words
+from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, tagged_words
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -514,7 +514,7 @@ def listed_kinds(part: str) -> list[str]:
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
 # The words that ask something (a part of a message without them asks nothing).
-ASKS = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|吧[？?]|对不对|是不是|是否|有没有")
+ASKS = re.compile(ASKING_WORDS + r"|吧[？?]|对不对|是不是")
 # Spoken words that ask only of something named (张江机器人谷又要干嘛？ 第二批今年咋弄？); alone they
 # are talk (干嘛不早说, 咋说呢, 我也不知道为何).
 SPOKEN_ASKS = re.compile(r"咋|干嘛|干吗|为何")

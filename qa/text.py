@@ -165,8 +165,11 @@ def normalize_query(text: str) -> str:
     return spaces_as_commas(re.sub(r"\s+", " ", text).strip())
 
 
-# Words that ask (多少, 怎么, 吗 …): a clause holding one is a question of its own.
-_ASKING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|是否|有没有|呢")
+# Words that ask (多少, 怎么, 吗 …): a clause holding one is a question of its own (qa.extract.ASKS
+# adds the tag questions 对不对, 是不是, 吧？).
+ASKING_WORDS = r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|是否|有没有"
+# …and, before a space typed for a comma, a clause ending in 呢 (那第二批呢 今年咋弄).
+_ASKING = re.compile(ASKING_WORDS + r"|呢")
 _HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
