@@ -483,6 +483,10 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # 具体有哪些措施？ after a question about one item: that item's contents, not every
         # section (都有哪些行动？ still asks for all of them)
         intent = replace(intent, scope=read_intent(history[-1][0]).scope)
+    if intent.scope == Scope.COMPARE and ref_year is not None and years == {ref_year} and not elliptic:
+        # work done and work planned asked together, only the plan's year named (水利这条线，成绩和
+        # 今年安排说说): the work done is the year before's — both years are asked
+        years = frozenset({ref_year - 1, ref_year})
     plain = normalize_query(asked)
     if not guarded.english and not follow_up and not years and intent.attribute == Attribute.OPEN and \
             intent.scope == Scope.SINGLE and (_STANDING.search(plain) or _TOPIC_ALONE.match(plain)) and \

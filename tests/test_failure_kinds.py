@@ -3957,3 +3957,17 @@ def test_a_part_s_extract_does_not_quote_a_sentence_again(extractive_assistant):
     _assert_answers(answer, "96.04％", "95.17", "质量攻关")
     starts = [(c.doc_id, c.start) for c in answer.citations]
     assert len(starts) == len(set(starts)), answer.text
+
+
+# Twenty-second session: two fresh gold batches (j78: multi, compare, follow-up, near-miss, vague;
+# j79: facts, figures, departments, near-miss, off-topic, English, Traditional, injection, typo).
+# Work done and work planned asked together when only the plan's year is named (成绩和今年安排):
+# the work done is the year before's, so both years' sections answer.
+def test_work_done_and_this_year_s_plan_asked_with_one_year_answers_both(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("首席质量官这块，取得的成绩和今年的安排讲讲"), "5600余名", "星级评价")
+
+
+# A count asked before a clause naming this year (…现在多少个，今年…) is the summary's count: the
+# year the later clause names is not the count's.
+def test_a_count_before_a_clause_naming_this_year_is_the_summary_s(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("消费品召回现在累计多少起了，今年还要怎么加强"), "70起", "无人航空飞行器")
