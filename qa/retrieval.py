@@ -811,6 +811,24 @@ _LIST_STOPS = frozenset("的 地 得 了 跟 和 与 及 同 在 里 中 上 对
                         "文件 通知 哪些 什么 啥 怎么 如何 多少".split())
 
 
+def _standing_alone(word: str, text: str) -> bool:
+    """True when every occurrence of ``word`` in ``text`` stands apart from the words beside it:
+    after the start, a non-Han character, 的 or another word naming the documents' work
+    (:data:`qa.intent.GENERIC_WORDS`, of two characters or more), and before the end, the same.
+
+    >>> _standing_alone("质量", "长三角相关的质量工作都有哪些"), _standing_alone("质量", "首席质量官出现在哪")
+    (True, False)
+    """
+    spans = [m.span() for m in re.finditer(re.escape(word), text)]
+    def apart_before(i: int) -> bool:
+        return i == 0 or not re.match(r"[\u4e00-\u9fff]", text[i - 1]) or text[i - 1] == "的" or \
+            any(text.endswith(g, 0, i) for g in GENERIC_WORDS if len(g) >= 2)
+    def apart_after(j: int) -> bool:
+        return j == len(text) or not re.match(r"[\u4e00-\u9fff]", text[j]) or text[j] == "的" or \
+            any(text.startswith(g, j) for g in GENERIC_WORDS if len(g) >= 2)
+    return bool(spans) and all(apart_before(i) and apart_after(j) for i, j in spans)
+
+
 def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     """What a sentence must hold to be on the topic (any group, every key of it), or ``None``
     when the question's words do not name the topic in the documents' own words."""
@@ -833,6 +851,10 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     if len(found) >= 2 and not beside and not any(all(k in f for m in found for k in m) for f in flat):
         return found
     words = list(dict.fromkeys(content_words(query.focus)))
+    # words that name the documents' work as a whole (质量, 工作, 文件), standing alone, name no
+    # topic beside one the question names (长三角相关的质量工作: a sentence on 长三角 need not say
+    # 质量) — not as a piece of a term (首席质量官, 质量基础设施)
+    words = [w for w in words if not (w in GENERIC_WORDS and _standing_alone(w, query.focus))] or words
     idf = retriever.sentence_idf
     top = max(idf.values(), default=1.0)
     present = [w for w in words if retriever.containing(w)]

@@ -422,6 +422,8 @@ def lists_members(question: str, quotes: str) -> bool:
     False
     >>> lists_members("那8家组织能列一下名字吗？", "8家组织进入第五届中国质量奖提名奖公示。")
     False
+    >>> lists_members("那5家组织叫什么名字？", "在小卫星、医疗器械临床等领域，培育5家新型标准化组织。")
+    False
     """
     q = normalize_query(question)
     if not MEMBERS_ASKED.search(q):
@@ -456,10 +458,15 @@ def lists_members(question: str, quotes: str) -> bool:
         name = next((group[-n:] for n in range(len(group), 3, -1) if group[-n:] in flat), None)
         if name is not None and not _listed_near(flat, flat.find(name), 30, 30):
             return False
+    names_asked = re.search(r"名字|名称|名单|叫(什么|啥)", q)
     for counted in re.finditer(COUNTED, q):
         # the group the question counts (5家…是哪几家？), written with its count and no list
         at = flat.find(counted.group(0))
         if at >= 0 and not _listed_near(flat, at, 40, 40):
+            return False
+        # …or listed by the fields it is in (在小卫星、医疗器械临床等领域，培育5家…) when its
+        # members' names are asked (那5家具体叫什么名字？): a field is not a name
+        if at >= 0 and names_asked and re.search(r"等(领域|方面|行业|产业)", flat[max(0, at - 40):at]):
             return False
     for kind in WHICH_KIND.findall(q):
         kind = kind[:2]

@@ -3971,3 +3971,16 @@ def test_work_done_and_this_year_s_plan_asked_with_one_year_answers_both(extract
 # year the later clause names is not the count's.
 def test_a_count_before_a_clause_naming_this_year_is_the_summary_s(extractive_assistant):
     _assert_answers(extractive_assistant.ask("消费品召回现在累计多少起了，今年还要怎么加强"), "70起", "无人航空飞行器")
+
+
+# A listing asked with 都…列 (都帮我列出来) gathers every section on the topic; a word naming the
+# documents' work as a whole standing beside the topic (长三角那块的质量工作) is not part of it — a
+# sentence on 长三角 need not say 质量 (满意消费长三角 is in a section on consumption).
+def test_everything_on_a_topic_asked_with_du_lie_lists_every_section(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("长三角那块的质量工作，去年和今年的都帮我列出来"), "19项", "满意消费长三角")
+
+
+# The names of a group the notice counts and places only by its fields (在小卫星…等领域，培育5家):
+# the fields are not the names.
+def test_names_of_a_group_placed_only_by_its_fields_abstain(extractive_assistant):
+    _assert_abstains(extractive_assistant.ask("今年要培育的5家新型标准化组织分别叫什么名字"))
