@@ -267,29 +267,10 @@ def _count_then_plan(text: str) -> bool:
     (True, False)
     >>> _count_then_plan("2023—2024年度那一届有多少家申报？今年评完还有什么安排？")
     True
-    >>> _count_then_plan("成员单位现在多少个，今年它要起啥作用"), _count_then_plan("今年落户哪个区，投资多少？")
-    (True, False)
-    >>> _count_then_plan("新增老字号多少个，今年老字号怎么保护？")
-    False
     """
-    from .text import content_words
-
-    # sub-questions (at question marks; a clause joined by a comma shares the time of the clauses
-    # before it — 今年落户哪个区，投资多少？ asks this year's investment — not of those after it:
-    # 成员单位现在多少个，今年它要起啥作用 asks a count, then a plan of the same subject)
-    parts = []
-    for question in re.split(r"[？?]", text):
-        if not question.strip():
-            continue
-        clauses = [c for c in re.split(r"[，,]", question) if c.strip()]
-        timed = next((i for i, c in enumerate(clauses) if _THIS_YEAR.search(c)), len(clauses))
-        before, after = "，".join(clauses[:timed]), "，".join(clauses[timed:])
-        # (…老字号多少个，今年老字号怎么保护？ — a later clause naming its subject again is a question
-        # of its own, answered as a part of the message: qa.asks)
-        if 0 < timed < len(clauses) and not set(content_words(before)) & set(content_words(after)):
-            parts += [before, after]
-        else:
-            parts.append(question)
+    # sub-questions (at question marks: clauses joined by commas share their time — 今年落户哪个区，
+    # 投资多少？ asks this year's investment)
+    parts = [p for p in re.split(r"[？?]", text) if p.strip()]
     planned = any(_THIS_YEAR.search(p) and not re.search(r"多少|几", p) for p in parts)
     # a count of things (几家, 多少个) — not an ordinal (第几届) or a span of time (几年)
     counted = any(re.search(r"多少(?!年|天|届)|(?<!第)几(?:个|家|项|件|起|名|人|批|种|类|所|条|户|台)", p)

@@ -766,6 +766,8 @@ def _holds_characters(text: str, spelled: list[set[str]]) -> bool:
 
 
 # Words a question uses to ask where or what the documents say of a topic, not topics.
+# A request to list (都给我列一下, 帮我罗列出来, 整理个清单).
+_LIST_REQUEST = re.compile(r"都?(给我|帮我|替我|为我)?(列|罗列|汇总|整理|梳理)(一下|出来|一遍|个清单|清单)?")
 _LISTING_WORDS = frozenset("提到 提及 涉及 出现 地方 内容 相关 有关 方面 这块 那块 部分 讲 写 说 沾边 关于".split())
 
 
@@ -850,7 +852,9 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
               and w not in _LISTING_WORDS and w not in kinds and retriever.containing(w)]
     if len(found) >= 2 and not beside and not any(all(k in f for m in found for k in m) for f in flat):
         return found
-    words = list(dict.fromkeys(content_words(query.focus)))
+    # (the request to list — 都给我列一下, 帮我列出来 — names no topic: its pieces 我列, 列出来 are
+    # words the documents never write, and would weigh as the topic's)
+    words = list(dict.fromkeys(content_words(_LIST_REQUEST.sub(" ", query.focus))))
     # words that name the documents' work as a whole (质量, 工作, 文件), standing alone, name no
     # topic beside one the question names (长三角相关的质量工作: a sentence on 长三角 need not say
     # 质量) — not as a piece of a term (首席质量官, 质量基础设施)

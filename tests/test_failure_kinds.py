@@ -3967,12 +3967,6 @@ def test_work_done_and_this_year_s_plan_asked_with_one_year_answers_both(extract
     _assert_answers(extractive_assistant.ask("首席质量官这块，取得的成绩和今年的安排讲讲"), "5600余名", "星级评价")
 
 
-# A count asked before a clause naming this year (…现在多少个，今年…) is the summary's count: the
-# year the later clause names is not the count's.
-def test_a_count_before_a_clause_naming_this_year_is_the_summary_s(extractive_assistant):
-    _assert_answers(extractive_assistant.ask("消费品召回现在累计多少起了，今年还要怎么加强"), "70起", "无人航空飞行器")
-
-
 # A listing asked with 都…列 (都帮我列出来) gathers every section on the topic; a word naming the
 # documents' work as a whole standing beside the topic (长三角那块的质量工作) is not part of it — a
 # sentence on 长三角 need not say 质量 (满意消费长三角 is in a section on consumption).
