@@ -165,8 +165,11 @@ _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|�
                        # (a person 说了好几遍 said it several times: no question of where)
                        r"(讲|说)(了|过)?.{0,16}(的地方|(?<!好)几(?:次|回|遍|处)|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
+# The verbs of a request to list (都给我列一下, 帮我汇总): also taken out of a listing's topic words
+# (qa.retrieval).
+LIST_VERBS = "列|罗列|汇总|整理|梳理"
 # Asking for everything about a topic, across sections.
-_ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|都(给我|帮我|替我)?(列|罗列|汇总|整理|梳理)|所有|全部|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
+_ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|都(给我|帮我|替我)?(" + LIST_VERBS + r")|所有|全部|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
                   r"(跟|和|与).{1,16}(沾边|挂钩|相关|有关系)|捋一下|梳理一下|都翻翻|汇总一下|"
                   r"(提|说|讲|写)了几(回|次|处)|出现过|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
                   r"关于.{1,16}(的内容|有哪些|都有什么|写了什么|说了什么)|跟.{1,16}有关|与.{1,16}有关|分别(写|讲|说|提)|"

@@ -15,7 +15,7 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
-from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
+from .intent import GENERIC_WORDS, LIST_VERBS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
 from .text import common_word, content_words, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
@@ -765,9 +765,9 @@ def _holds_characters(text: str, spelled: list[set[str]]) -> bool:
     return any(chars <= held for chars in spelled)
 
 
-# Words a question uses to ask where or what the documents say of a topic, not topics.
 # A request to list (都给我列一下, 帮我罗列出来, 整理个清单).
-_LIST_REQUEST = re.compile(r"都?(给我|帮我|替我|为我)?(列|罗列|汇总|整理|梳理)(一下|出来|一遍|个清单|清单)?")
+_LIST_REQUEST = re.compile(rf"都?(给我|帮我|替我|为我)?({LIST_VERBS})(一下|出来|一遍|个清单|清单)?")
+# Words a question uses to ask where or what the documents say of a topic, not topics.
 _LISTING_WORDS = frozenset("提到 提及 涉及 出现 地方 内容 相关 有关 方面 这块 那块 部分 讲 写 说 沾边 关于".split())
 
 
