@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .extract import ASKS, asks_something
 from .header import SELF
-from .intent import Attribute, read_intent
+from .intent import REQUEST_NOUNS, Attribute, read_intent
 from .scope import strip_years
 from .text import content_words, normalize_query, tagged_words
 
@@ -195,6 +195,18 @@ _EACH_TAIL = re.compile(r"(?:(?:这|那)?(?:两|几|三|四)(?:块|个方面|方
 _YEAR_ONLY = re.compile(r"^(?:(?:19|20)\d{2}年?|今年|去年|明年|前年)$")
 
 
+# A year as written (2023年, 去年), its 年 with it.
+_YEAR_WRITTEN = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}(?:年度?)?")
+# A request noun ending a clause (质量标杆这块 成绩): what is asked of the topic before it.
+_REQUEST_TAIL = re.compile(r"(?:的|这块|方面)?(?:" + "|".join(sorted(REQUEST_NOUNS, key=len, reverse=True)) + r")$")
+
+
+def _names_no_topic(item: str) -> bool:
+    """Whether ``item`` names only years and what is asked (安排, 2024年的工作), no topic."""
+    words = content_words(_YEAR.sub("", item))
+    return all(w in REQUEST_NOUNS for w in words)
+
+
 def each_subject(text: str) -> list[tuple[str, str]]:
     """``(question, subject)`` for each subject a question joins before asking one thing of each
     (产业计量测试中心的建设情况和下一步计划分别是什么？ → …的建设情况…, …的下一步计划…; 三同和两张网分别是什么
@@ -210,6 +222,8 @@ def each_subject(text: str) -> list[tuple[str, str]]:
     ['群众性质量活动', '质量宣传']
     >>> each_subject("2023年和2024年各有什么说法？"), each_subject("去年召回了多少起？")
     ([], [])
+    >>> [s for _, s in each_subject("质量标杆这块 成绩和安排分别是啥")]
+    ['质量标杆这块 成绩', '质量标杆这块 安排']
     """
     text = normalize_query(text)
     tail = _EACH_TAIL.search(text)
@@ -236,6 +250,13 @@ def each_subject(text: str) -> list[tuple[str, str]]:
     owner = items[0].rpartition("的")[0]        # (…中心的建设情况和下一步计划: 下一步计划 is the 中心's)
     if owner:
         items = [items[0]] + [x if "的" in x else f"{owner}的{x}" for x in items[1:]]
+    if all(_names_no_topic(x) for x in items[1:]):
+        # only a request of the first's topic, or a year of it (质量标杆这块 成绩和安排分别是啥,
+        # 质量奖2023年和2024年的工作各是什么): each later part asks it of the first's topic
+        topic = _REQUEST_TAIL.sub("", _YEAR_WRITTEN.sub("", items[0])).strip()
+        if not topic or _names_no_topic(topic):
+            return []
+        items = [items[0]] + [f"{topic} {x}" for x in items[1:]]
     lead = "".join(clauses[:at])
     return [(f"{lead}{x}{after}", x) for x in items]
 

@@ -34,7 +34,7 @@ from .citations import MARKER, Citation
 from .claims import confirms_figure, counts_an_act, head_unwritten, part_given, rank_figures, stock_asked, uncounted
 from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
-from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SPAN_WORDS, Attribute, Scope
+from .intent import GENERIC_WORDS, OVERVIEW_ASKED, REQUEST_NOUNS, SPAN_WORDS, Attribute, Scope
 from .scope import TIME_WORDS, asking_clauses, restates_question
 from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query, split_clauses, tagged_words
 from .verify import Verdict, states_attribute, subject_match
@@ -123,16 +123,18 @@ def missing_subperiod(question: str, corpus_flat: str) -> str | None:
 
 # A question asking what a term is (什么是X？ X是什么意思？ what is X?).
 _DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[^？?，,。]{1,20})[？?]?$|"
-                         r"^(?:请问)?(?P<b>[^？?，,。]{1,20}?)(?:是什么意思|是啥意思|啥意思|是什么|是啥|指什么|指的是什么)[？?]?$|"
+                         r"^(?:请问)?(?P<b>[^？?，,。]{1,20}?)(?:分别|各自|具体|都|又|到底|究竟)?(?:是什么意思|是啥意思|啥意思|是什么|是啥|指什么|指的是什么)[？?]?$|"
                          r"^what (?:is|are) (?P<c>[^?]{1,40}?)\??$|^what does (?P<d>[^?]{1,40}?) mean\??$", re.IGNORECASE)
 
 
 def undefined_term(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
     """The term ``question`` asks to define when the documents never use it (什么是质数？), else
-    ``None``: they cannot say what it is.
+    ``None``: they cannot say what it is. A request noun (:data:`qa.intent.REQUEST_NOUNS`:
+    成绩和安排分别是啥, whose second part alone reads 安排是啥) is no term.
 
     >>> undefined_term("什么是质数？", "质量工作要点"), undefined_term("MaaS是啥意思？", "提升出行maas服务")
     ('质数', None)
+    >>> undefined_term("安排分别是啥", "质量工作要点")
     """
     m = _DEFINITION.match(normalize_query(question))
     if not m or OVERVIEW_ASKED.search(m.group(0)):
@@ -142,6 +144,8 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     if len(key) < 2 or key in corpus_flat or known(term):
         return None
     words = content_words(term)
+    if term in REQUEST_NOUNS or (words and all(w in REQUEST_NOUNS for w in words)):
+        return None
     return term if not any(normalize_for_match(w).lower() in corpus_flat for w in words) else None
 
 

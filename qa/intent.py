@@ -180,6 +180,7 @@ _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(
                    r"(?<![提到说讲写列])(?<=[\u4e00-\u9fff])了(多少|几|什么|哪些|啥)|"
                    r"目前(有|是)|did|done|achieved|so far", re.IGNORECASE)
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|"
+                      r"^\s*(的)?(安排|部署|规划)|"          # 成绩和安排: the clause after 和 is the plan
                       r"(今年|2024年?)[^，,。？?]{0,6}(要|将)(做|干|搞|办|抓|推)|plan|will|next",
                       re.IGNORECASE)
 # A ratio asked of two figures the question names (差几倍, 是…的几倍, 相差多少倍).
@@ -214,6 +215,9 @@ OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|�
 # on the topic.
 _COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
+# What a question asks of a topic, naming none (成绩和安排, 2024年的工作, 进展): alone, such a word
+# is no subject and no term.
+REQUEST_NOUNS = frozenset("安排 措施 举措 成绩 成果 情况 打算 计划 部署 进展 内容 动作 数据 重点 亮点 工作".split())
 GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                           "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
 # Two narrower sets beside it, each for one check. Words for the documents' whole place and span

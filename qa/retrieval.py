@@ -366,6 +366,30 @@ class HybridRetriever:
                 for k, i in enumerate(best, start=1)]
 
 
+# What a comparison asks of each side (2023的数据, 今年的计划, 去年成绩和今年安排, 有啥新动作): a
+# request, not a topic. Taken only where it follows a year, 的, 和 or a question word, so that a
+# name ending in one (领航计划, 伙伴计划, 上海数据) keeps it.
+_SIDE_REQUEST = re.compile(r"(?<=[年的和与跟及、啥么\s])(?:具体)?(?:数据|数字|计划|打算|安排|部署|成绩|成果|战果|成效|"
+                           r"情况|进展|新动作|动作|新举措|举措|对比|比较)"
+                           r"(?=$|[\s，,。？?！!、：:；;和与跟及呢吗啊分各都是有怎如咋对比])")   # not 数据认证
+# A year written in digits (2023, 2024年): a comparison's sections are limited to its years
+# already; searched for, it finds the “（2023—2025年）” of action plans' titles.
+_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:年度?)?(?!\d)")
+
+
+def compare_topic(text: str) -> str:
+    """``text`` without what a comparison asks of each side (:data:`_SIDE_REQUEST`): the words
+    left name the topic both sides are searched for. Unchanged when nothing would be left.
+
+    >>> compare_topic("工程质量 2023的数据和2024的计划")
+    '工程质量 2023的 和2024的 '
+    >>> compare_topic("智能工厂领航计划 去年和今年"), compare_topic("去年搞的数据认证和今年的有啥区别")
+    ('智能工厂领航计划 去年和今年', '去年搞的数据认证和今年的有啥区别')
+    """
+    stripped = _SIDE_REQUEST.sub(" ", text)
+    return stripped if content_words(stripped) else text
+
+
 # Scopes beyond one section (qa.intent.Scope): how much evidence they gather.
 MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than this is not read)
 PER_SECTION = 2          # COMPARE: sentences taken from each side's section
@@ -401,8 +425,14 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     # a translated English question is searched in both languages: the translation's wording
     # may miss what the original names (arrest-review → 审查逮捕)
     text = f"{query.text} {query.asked}" if query.english and query.text != query.asked else query.text
+    focus = query.focus
+    if scope == Scope.COMPARE:
+        # what each side is asked for (2023的数据和2024的计划, 成绩和安排) is not the topic: searched
+        # for, 数据 finds the 上海数据 item and 计划 the 研发计划 one before 工程质量's own items
+        # — nor are its years written in digits (:data:`_DIGIT_YEAR`)
+        text, focus = compare_topic(_DIGIT_YEAR.sub(" ", text)), compare_topic(focus)
     result = retriever.search(text, top_k=top_k, n_evidence=n_evidence, allow=allow if years or documents else None,
-                              evidence_query=query.focus if years else None, quoted=query.quoted,
+                              evidence_query=focus if years else None, quoted=query.quoted,
                               n_hits=4 * MAX_SCOPE_SECTIONS if wide else None)
     scoped = []
     if OVERVIEW_ASKED.search(normalize_query(query.asked if query.english else query.text)):

@@ -3978,3 +3978,19 @@ def test_everything_on_a_topic_asked_with_du_lie_lists_every_section(extractive_
 # the fields are not the names.
 def test_names_of_a_group_placed_only_by_its_fields_abstain(extractive_assistant):
     _assert_abstains(extractive_assistant.ask("今年要培育的5家新型标准化组织分别叫什么名字"))
+
+
+# Twenty-third session: two fresh gold batches (j80: multi, compare, follow-up, near-miss, vague,
+# off-topic, false premises; j81: the dev set's mix), kept where they repeat neither split.
+# Work done and its plan asked with no year at all (成绩和安排): a comparison of the two years, and
+# the plan's part standing alone (安排是啥) is no term the documents fail to define.
+def test_work_done_and_plans_asked_with_no_year_answers_both_years(extractive_assistant):
+    answer = extractive_assistant.ask("质量标杆这块 成绩和安排分别是啥")
+    _assert_answers(answer, "30家", "培育遴选")
+    assert not any("没有答案" in n for n in answer.notes), answer.notes
+
+
+# What a comparison asks of each side (2023的数据和2024的计划) and its years are not searched for as
+# its topic: 数据 had found the 上海数据 item, 2023 the “（2023—2025年）” of action plans' titles.
+def test_a_comparison_s_requests_and_years_are_not_its_topic(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("检验检测 2023的数据和2024的计划"), "325.64亿元")
