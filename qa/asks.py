@@ -203,7 +203,7 @@ _REQUEST_TAIL = re.compile(r"(?:的|这块|方面)?(?:" + "|".join(sorted(REQUES
 
 def _names_no_topic(item: str) -> bool:
     """Whether ``item`` names only years and what is asked (安排, 2024年的工作), no topic."""
-    words = content_words(_YEAR.sub("", item))
+    words = content_words(_YEAR_WRITTEN.sub("", item))
     return all(w in REQUEST_NOUNS for w in words)
 
 

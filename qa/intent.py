@@ -214,10 +214,10 @@ OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|�
 # A group the question counts (召回70起，涉及哪些品牌？): its members are asked, not every passage
 # on the topic.
 _COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[一二两三四五六七八九十\d]))")
-# Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 # What a question asks of a topic, naming none (成绩和安排, 2024年的工作, 进展): alone, such a word
 # is no subject and no term.
 REQUEST_NOUNS = frozenset("安排 措施 举措 成绩 成果 情况 打算 计划 部署 进展 内容 动作 数据 重点 亮点 工作".split())
+# Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                           "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
 # Two narrower sets beside it, each for one check. Words for the documents' whole place and span
