@@ -180,7 +180,6 @@ _DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(
                    r"(?<![提到说讲写列])(?<=[\u4e00-\u9fff])了(多少|几|什么|哪些|啥)|"
                    r"目前(有|是)|did|done|achieved|so far", re.IGNORECASE)
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|"
-                      r"^\s*(的)?(安排|部署|规划)|"          # 成绩和安排: the clause after 和 is the plan
                       r"(今年|2024年?)[^，,。？?]{0,6}(要|将)(做|干|搞|办|抓|推)|plan|will|next",
                       re.IGNORECASE)
 # A ratio asked of two figures the question names (差几倍, 是…的几倍, 相差多少倍).
