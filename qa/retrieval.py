@@ -368,7 +368,9 @@ class HybridRetriever:
 
 # What a comparison asks of each side (2023的数据, 今年的计划, 去年成绩和今年安排, 有啥新动作): a
 # request, not a topic. Taken only where it follows a year, 的, 和 or a question word, so that a
-# name ending in one (领航计划, 伙伴计划, 上海数据) keeps it.
+# name ending in one (领航计划, 伙伴计划, 上海数据) keeps it. Not qa.intent.REQUEST_NOUNS, which
+# judges whether a part names a topic: 部署 is the plan's own verb (部署“铁拳”…) and stays searched,
+# and 工作/内容/重点 are left to the ranking.
 _SIDE_REQUEST = re.compile(r"(?<=[年的和与跟及、啥么\s])(?:具体)?(?:数据|数字|计划|打算|安排|成绩|成果|战果|成效|"
                            r"情况|进展|新动作|动作|新举措|举措|对比|比较)"
                            r"(?=$|[\s，,。？?！!、：:；;和与跟及呢吗啊分各都是有怎如咋对比])")   # not 数据认证

@@ -3982,8 +3982,9 @@ def test_names_of_a_group_placed_only_by_its_fields_abstain(extractive_assistant
 
 # Twenty-third session: two fresh gold batches (j80: multi, compare, follow-up, near-miss, vague,
 # off-topic, false premises; j81: the dev set's mix), kept where they repeat neither split.
-# Work done and its plan asked with no year at all (成绩和安排): a comparison of the two years, and
-# the plan's part standing alone (安排是啥) is no term the documents fail to define.
+# Work done and its plan asked with no year at all (成绩和安排分别是啥): the plan's part takes the
+# first part's topic and is answered from 2024, not reported unanswered — alone, 安排是啥 is no term
+# the documents fail to define.
 def test_work_done_and_plans_asked_with_no_year_answers_both_years(extractive_assistant):
     answer = extractive_assistant.ask("质量标杆这块 成绩和安排分别是啥")
     _assert_answers(answer, "30家", "培育遴选")

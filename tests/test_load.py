@@ -1,7 +1,7 @@
 """Load through the Gradio API (bench/load.py): 8 users for a minute with the default model —
 no errors, no crossed answers, memory flat — and a bounded queue that turns the excess away
 with a message instead of hanging. Figures are printed and kept in test-artifacts/load.json;
-they are not asserted as timings. (A minute keeps the suite near ten minutes on two cores; for
+they are not asserted as timings. (A minute, not two, to shorten the suite on two cores; for
 longer runs and the figures, ``python bench/load.py``.)"""
 
 import json
