@@ -66,3 +66,16 @@ def extractive_assistant(settings):
     from qa.engine import Assistant
 
     return Assistant(settings)
+
+
+@pytest.fixture(scope="session")
+def seed_index(extractive_assistant, settings):
+    """A function that copies the session's built index of the notice into an index folder
+    ``dest`` (created), so that a build there reuses the notice's vectors (qa.index reuses every
+    passage and sentence whose text is unchanged) and embeds only the other documents' text —
+    an office adding documents to an index it has, at a fraction of the suite's time. Tests of a
+    cold build (everything embedded) do not use it."""
+    def copy(dest: Path) -> Path:
+        shutil.copytree(settings.index_dir, dest, symlinks=True)
+        return dest
+    return copy

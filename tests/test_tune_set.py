@@ -1,7 +1,7 @@
 """The answer pipeline on the tune split of the gold set, extractive (no model): the figures the
 thresholds were fitted to, held as a regression guard. The test split is never scored here.
 
-A fixed tenth of the split is scored (the items whose id hashes to 0 mod 10 — every kind in
+A fixed fifteenth of the split is scored (the items whose id hashes to 0 mod 15 — every kind in
 about its share): the whole split (7607 items) takes ten minutes on two cores, more than the
 suite may; its figures are taken with ``python -m qa eval tests/data/gold/tune.jsonl`` and
 reported in the README."""
@@ -10,7 +10,7 @@ import hashlib
 
 from conftest import TUNE_SET
 
-SAMPLE_EVERY = 10
+SAMPLE_EVERY = 15
 
 
 def _sampled(rows: list[dict]) -> list[dict]:
@@ -22,13 +22,14 @@ def test_tune_split_figures_hold(extractive_assistant):
     from qa.evaluation import evaluate, load_gold
 
     rows = _sampled(load_gold(TUNE_SET))
-    assert len(rows) > 700 and len({r["kind"] for r in rows}) == 14
+    assert len(rows) > 500 and len({r["kind"] for r in rows}) == 14
     summary = evaluate(extractive_assistant, rows, progress=False).summary
     print(len(rows), {k: summary[k] for k in ("answer_accuracy", "abstain_accuracy", "wrong_answer_rate",
                                               "citation_precision")})
     assert summary["citation_validity"] == 1.0
-    # (twenty-third session, this tenth of 7607 items — 774: 0.947, abstain 0.965, wrong-answer rate 0.045,
-    # citation precision 0.956; bounds a little below)
+    # (twenty-fourth session, this fifteenth of 7607 items — 548: 0.958, abstain 0.955, wrong-answer rate
+    # 0.029, citation precision 0.965; the tenth scored before, 774 items: 0.950, 0.965, 0.043, 0.956;
+    # bounds a little below both)
     assert summary["answer_accuracy"] >= 0.93 and summary["abstain_accuracy"] >= 0.91
     assert summary["wrong_answer_rate"] <= 0.06 and summary["over_refusal_rate"] <= 0.05
     assert summary["citation_precision"] >= 0.94
