@@ -15,7 +15,7 @@ import numpy as np
 from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
-from .intent import GENERIC_WORDS, LIST_VERBS, OVERVIEW_ASKED, Attribute, overview_topic, read_intent
+from .intent import GENERIC_WORDS, LIST_VERBS, OVERVIEW_ASKED, REQUEST_NOUNS, Attribute, overview_topic, read_intent
 from .text import common_word, content_words, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
@@ -891,6 +891,9 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
     # topic beside one the question names (长三角相关的质量工作: a sentence on 长三角 need not say
     # 质量) — not as a piece of a term (首席质量官, 质量基础设施)
     words = [w for w in words if not (w in GENERIC_WORDS and _standing_alone(w, query.focus))] or words
+    # (what is asked of the topic — 成果, 安排, 进展 in 品牌这块去年有什么成果 — is no part of it: a
+    # sentence on 品牌 need not say 成果, and one that says 成果 is not thereby on 品牌)
+    words = [w for w in words if w not in REQUEST_NOUNS] or words
     idf = retriever.sentence_idf
     top = max(idf.values(), default=1.0)
     present = [w for w in words if retriever.containing(w)]
