@@ -19,6 +19,7 @@ import math
 import re
 
 from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
+from .scope import asking_clauses
 from .sections import AGENCIES_ONLY
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
 from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, tagged_words
@@ -644,6 +645,7 @@ def parallel_figures(ranked: list, question: str) -> list:
     def frame(a) -> str:        # the clause without its figure
         return normalize_for_match(a.figure.clause.replace(a.figure.phrase, "#"))
 
+    asking = normalize_for_match(asking_clauses(question)) or asked
     alike = [best]
     x = frame(best)
     for a in ranked[1:]:
@@ -659,7 +661,20 @@ def parallel_figures(ranked: list, question: str) -> list:
         pieces = [p for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal" for p in (x[i1:i2], y[j1:j2])]
         if pieces and not any(p and p in asked for p in pieces):
             alike.append(a)
+        elif _each_side_asked(matcher, x, y, asking):
+            alike.append(a)         # 公路跟水运的呢？ names both members: both are its answer
     return alike
+
+
+def _each_side_asked(matcher: difflib.SequenceMatcher, x: str, y: str, asking: str) -> bool:
+    """True when the words that tell clause frame ``x`` from ``y`` (``matcher`` over the two)
+    are, on each side, all written in ``asking`` (the question's asking clauses, normalised
+    for matching): the question names both members of the pair (公路工程…96.9％ and
+    水运工程…96.1％ for 公路跟水运的呢？), not one of them (我只关心水运那个，是多少？)."""
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    left = [x[i1:i2] for _, i1, i2, _, _ in ops if x[i1:i2]]
+    right = [y[j1:j2] for _, _, _, j1, j2 in ops if y[j1:j2]]
+    return bool(left and right) and all(p in asking for p in left + right)
 
 
 def quote(evidence: list) -> str:

@@ -4031,3 +4031,20 @@ def test_what_a_topic_achieved_lists_the_topic_s_own_sections(extractive_assista
     answer = extractive_assistant.ask("品牌方面有哪些成果")
     _assert_answers(answer, "46家", "86个商标品牌指导站")
     assert _labels(answer) <= {"第一部分（九）", "第二部分（八）"}, answer.text
+
+
+# Twenty-fifth session: two fresh gold batches (j84: the dev set's mix; j85: multi, compare,
+# follow-up, vague, near-miss, off-topic, injection). Two members of a pair named in the asking
+# clause (公路跟水运), whose figures sit in clauses written alike, are both the answer — not
+# only the one named last.
+def test_a_follow_up_naming_both_members_of_a_pair_gets_both_figures(extractive_assistant):
+    answer = extractive_assistant.ask("那公路和水运工程的呢？", history=[
+        ("去年建材检测的平均合格率是多少？", "建设工程建材检测平均合格率99.96％。")])
+    _assert_answers(answer, "96.9％", "96.1％")
+
+
+# …while a question that names the pair but asks of one member gets that member's figure only.
+def test_a_question_asking_one_member_of_a_named_pair_gets_its_figure_only(extractive_assistant):
+    answer = extractive_assistant.ask("公路和水运的合格率挨着写的，我只要水运那个，是多少？")
+    _assert_answers(answer, "96.1％")
+    assert "96.9" not in answer.text, answer.text
