@@ -228,27 +228,31 @@ class Speller:
         """
         text, fixes = self.from_pinyin(text)
         chars = list(text)
-        for start, run in _runs(text):
-            i = 0
-            while i + MIN_RUN <= len(run):
-                done = False
-                for size in range(min(MAX_RUN, len(run) - i), MIN_RUN - 1, -1):
-                    window = run[i:i + size]
-                    if window in self.corpus:
-                        continue
-                    fixed = self._fix(window, run[i + size:])
-                    if fixed is None or self._typed_as_written(run, i, window, fixed):
-                        continue
-                    candidate = chars[:start + i] + list(fixed) + chars[start + i + size:]
-                    # (a run of Chinese characters only: 23年上海是 is a figure and a clause, no phrase)
-                    long = size > LONG_PHRASE and re.fullmatch(r"[\u4e00-\u9fff]+", window)
-                    needed = LONG_TYPO_GAIN if long else TYPO_GAIN
-                    if log_prob("".join(candidate)) - log_prob("".join(chars)) >= needed:
-                        chars = candidate
-                        fixes.append((window, fixed))
-                        i += size
-                        done = True
-                        break
-                if not done:
-                    i += 1
+        done: set[int] = set()      # positions already corrected
+        while True:
+            # of the corrections the text admits, the likeliest first (职工参家: 参家 → 参加, not
+            # 工参 → 工厂, whose gain is smaller): each one's gain is read on the text as it stands
+            base = log_prob("".join(chars))
+            best = None
+            for start, run in _runs("".join(chars)):
+                for i in range(len(run) - MIN_RUN + 1):
+                    for size in range(min(MAX_RUN, len(run) - i), MIN_RUN - 1, -1):   # (of equals: the phrase)
+                        window = run[i:i + size]
+                        if window in self.corpus or done & set(range(start + i, start + i + size)):
+                            continue
+                        fixed = self._fix(window, run[i + size:])
+                        if fixed is None or self._typed_as_written(run, i, window, fixed):
+                            continue
+                        candidate = chars[:start + i] + list(fixed) + chars[start + i + size:]
+                        # (a run of Chinese characters only: 23年上海是 is a figure and a clause, no phrase)
+                        long = size > LONG_PHRASE and re.fullmatch(r"[\u4e00-\u9fff]+", window)
+                        gain = log_prob("".join(candidate)) - base
+                        if gain >= (LONG_TYPO_GAIN if long else TYPO_GAIN) and (best is None or gain > best[0]):
+                            best = (gain, start + i, window, fixed, candidate)
+            if best is None:
+                break
+            _, at, window, fixed, chars = best
+            done |= set(range(at, at + len(window)))
+            fixes.append((window, fixed))
+        fixes.sort(key=lambda pair: text.find(pair[0]))
         return "".join(chars), fixes
