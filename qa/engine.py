@@ -36,7 +36,7 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import GENERIC_WORDS, Attribute, read_intent
+from .intent import ASKING_TERMS, GENERIC_WORDS, Attribute, read_intent
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
@@ -84,7 +84,8 @@ class Corpus:
 
     @cached_property
     def speller(self) -> Speller:
-        return Speller(self.text)
+        """Typo correction toward the documents' wording and the words asking who is responsible."""
+        return Speller(self.text + "\n" + "\n".join(ASKING_TERMS))
 
     @cached_property
     def terminology(self) -> Terminology:

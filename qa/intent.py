@@ -133,11 +133,16 @@ UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家
                             r"(是不是|是否|有没有)也?(负责|牵头|参与)|"
                             # …not a figure confirmed (牵头制定了190项吗？ asks the count)
                             r"(负责|牵头|参与)(?![^，,。？?]{0,24}\d)[^，,。？?]{0,24}(吗|吧|(?<!什)么)\s*[？?]?$")
+# The words by which a question asks who is responsible, which the documents need not write
+# (they list units in parentheses): typos are corrected toward them as toward the documents'
+# own wording (由谁付责 → 由谁负责; qa.spelling).
+ASKING_TERMS = ("负责", "牵头", "责任单位", "责任部门", "主管部门", "哪些部门", "哪个部门")
+
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
 # 负责/牵头 alone are not enough (牵头制定的国际标准 is a topic).
 _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵头单位|牵头部门|负责单位|负责部门|主管部门|分工|"
                      r"归口(?=[^，,。？?]{0,3}(哪|谁|什么|单位|部门))|"
-                     r"(由谁|谁来?|谁去|谁在|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进|推动|统筹|协调|跟进|对接)|"
+                     r"归谁(?![\u4e00-\u9fff])|(由谁|谁来?|谁去|谁在|归谁|归哪)(来|去)?(负责|牵头|落实|承担|实施|主管|(?<!监)管|抓|参与|配合|干|做|办|搞|推进|推动|统筹|协调|跟进|对接)|"
                      r"哪(些|几|个|家|两|三|四)(个|家)?(市级|市里的?|区级|政府|相关|职能|主管)?(部门|单位|委办局|委办|机关|机构|局|委)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
                      r"(负责|牵头|落实|承担|主管)(的|这)?.{0,4}(是|有)?(谁|哪些|哪几|哪个|哪家)"
                      # …not what is carried out (推进落实哪个规范？)

@@ -568,6 +568,8 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
             for c, own in dated:
                 if len(own) == 1:
                     parts.setdefault(next(iter(own)), f"{lead} {c}" if c == first else f"{lead} {c} {TIME_WORDS.split(first)[0]}")
+    topic = [normalize_for_match(w).lower() for w in content_words(compare_topic(strip_years(query.focus)))
+             if w in retriever.sentence_idf and w not in GENERIC_WORDS and w not in REQUEST_NOUNS]
     picked: list[Evidence] = []
     for year in sides:
         part = parts.get(year)
@@ -582,8 +584,13 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         if found:
             picked += found
             continue
-        side = [h for h in result.hits if year in section_years(h.section)][:1]
-        picked += retriever.select_evidence(result, side, PER_SECTION)
+        ranked = [h for h in result.hits if year in section_years(h.section)]
+        # the year's best section whose heading names the topic (工程质量 → （五）工程质量水平稳步提升,
+        # not （二）, ranked above it for its 产品、工程和服务质量行动方案, whose sentences
+        # qa.extract then drops as naming nothing asked — and the comparison was one-sided)
+        named = [h for h in ranked if h.section.path and
+                 any(w in normalize_for_match(h.section.path[-1]).lower() for w in topic)]
+        picked += retriever.select_evidence(result, (named or ranked)[:1], PER_SECTION)
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []
 
 

@@ -4048,3 +4048,35 @@ def test_a_question_asking_one_member_of_a_named_pair_gets_its_figure_only(extra
     answer = extractive_assistant.ask("公路和水运的合格率挨着写的，我只要水运那个，是多少？")
     _assert_answers(answer, "96.1％")
     assert "96.9" not in answer.text, answer.text
+
+
+# A homophone typo is corrected where the correction makes the likeliest text: 职工参家 is 职工参加
+# (参家 → 参加), not 职工厂家 (工参 → 工厂, an earlier window whose gain is smaller).
+def test_the_likeliest_of_two_overlapping_typo_corrections_is_made(extractive_assistant):
+    answer = extractive_assistant.ask("群众性质量提升活动去年有多少职工参家？")
+    _assert_answers(answer, "15万余名")
+
+
+# A comparison's side is the year's best section whose heading names the topic (工程质量 →
+# （五）工程质量水平稳步提升), not one ranked above it that only writes the topic's words apart
+# (（二）'s 产品、工程和服务质量行动方案), whose sentences were then dropped as naming nothing asked,
+# and the whole comparison abstained as one-sided.
+def test_a_comparison_side_is_the_year_s_section_whose_heading_names_the_topic(extractive_assistant):
+    answer = extractive_assistant.ask("工程质量去年干了啥今年打算干啥")
+    assert {"第一部分（五）", "第二部分（十一）"} <= _labels(answer), answer.text
+
+
+
+# A typo in the words asking who is responsible (付责 for 负责), which the documents never write,
+# is corrected as one in theirs: the question is routed to the item's units.
+def test_a_typo_in_the_words_asking_who_is_responsible_is_corrected(extractive_assistant):
+    answer = extractive_assistant.ask("今年推动质量合作交流由谁付责？")
+    _assert_answers(answer, "市政府外办")
+    assert answer.mode == Mode.STRUCTURED, answer.mode
+
+
+# 归谁 ending a question (…这些归谁) asks who is responsible.
+def test_whose_task_asked_with_gui_shui_alone_lists_the_units(extractive_assistant):
+    answer = extractive_assistant.ask("林木种苗新品种权保护这些归谁？")
+    _assert_answers(answer, "市绿化市容局")
+    assert answer.mode == Mode.STRUCTURED, answer.mode
