@@ -568,8 +568,10 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
             for c, own in dated:
                 if len(own) == 1:
                     parts.setdefault(next(iter(own)), f"{lead} {c}" if c == first else f"{lead} {c} {TIME_WORDS.split(first)[0]}")
+    # (words naming a topic: not the documents' common ground — 建设, 工作 — nor what is asked of it)
     topic = [normalize_for_match(w).lower() for w in content_words(compare_topic(strip_years(query.focus)))
-             if w in retriever.sentence_idf and w not in GENERIC_WORDS and w not in REQUEST_NOUNS]
+             if w not in GENERIC_WORDS and w not in REQUEST_NOUNS and
+             0 < len(retriever.containing(w)) <= TOPIC_WORD_SHARE * len(retriever.index.sections)]
     picked: list[Evidence] = []
     for year in sides:
         part = parts.get(year)
