@@ -587,12 +587,18 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
             picked += found
             continue
         ranked = [h for h in result.hits if year in section_years(h.section)]
-        # the year's best section whose heading names the topic (工程质量 → （五）工程质量水平稳步提升,
-        # not （二）, ranked above it for its 产品、工程和服务质量行动方案, whose sentences
-        # qa.extract then drops as naming nothing asked — and the comparison was one-sided)
-        named = [h for h in ranked if h.section.path and
-                 any(w in normalize_for_match(h.section.path[-1]).lower() for w in topic)]
-        picked += retriever.select_evidence(result, (named or ranked)[:1], PER_SECTION)
+        # the year's best section, when it names the topic in what it says or in its heading (not in
+        # its list of responsible units); else the best whose heading names it (工程质量 → （五）工程
+        # 质量水平稳步提升, not （二）, ranked above it for its 产品、工程和服务质量行动方案, whose
+        # sentences qa.extract then drops as naming nothing asked — the comparison was one-sided)
+        def names(hit, heading_only: bool) -> bool:
+            said = [] if heading_only else [s.text for s in retriever.index.sentences_of(hit.section.section_id)
+                                            if listable(s)]
+            flat = normalize_for_match("".join(said + hit.section.path[-1:])).lower()
+            return any(w in flat for w in topic)
+        if ranked and not names(ranked[0], False):
+            ranked = [h for h in ranked if names(h, True)][:1] or ranked
+        picked += retriever.select_evidence(result, ranked[:1], PER_SECTION)
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []
 
 
