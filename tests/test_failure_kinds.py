@@ -4080,3 +4080,9 @@ def test_whose_task_asked_with_gui_shui_alone_lists_the_units(extractive_assista
     answer = extractive_assistant.ask("林木种苗新品种权保护这些归谁？")
     _assert_answers(answer, "市绿化市容局")
     assert answer.mode == Mode.STRUCTURED, answer.mode
+
+
+# …but not 归谁 of a prize (质量奖最后归谁: who won it): no list of responsible units for that.
+def test_who_a_prize_went_to_is_not_read_as_who_is_responsible(extractive_assistant):
+    answer = extractive_assistant.ask("今年的市政府质量奖最后归谁？")
+    assert answer.mode != Mode.STRUCTURED and "责任单位" not in answer.text, answer.text
