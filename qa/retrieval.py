@@ -543,7 +543,9 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
     """The best section of each side: for a year that one part of the question asks about on
     its own (去年…多少？今年…什么？), the best section of that year for that part (a later part
     with the first part's words, where the topic is named); else the best-ranked section of
-    that year for the whole question."""
+    that year for the whole question — or, when that one names none of the topic's words, the
+    best-ranked whose heading does. Up to :data:`PER_SECTION` sentences each; ``[]`` when fewer
+    than two sections are found."""
     from .extract import sub_questions
     from .scope import TIME_WORDS, asked_years, section_years, strip_years
 
@@ -572,6 +574,13 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
     topic = [normalize_for_match(w).lower() for w in content_words(compare_topic(strip_years(query.focus)))
              if w not in GENERIC_WORDS and w not in REQUEST_NOUNS and
              0 < len(retriever.containing(w)) <= TOPIC_WORD_SHARE * len(retriever.index.sections)]
+
+    def names(hit, heading_only: bool) -> bool:      # a topic word in the section's heading (or sentences)
+        said = [] if heading_only else [s.text for s in retriever.index.sentences_of(hit.section.section_id)
+                                        if listable(s)]
+        flat = normalize_for_match("".join(said + hit.section.path[-1:])).lower()
+        return any(w in flat for w in topic)
+
     picked: list[Evidence] = []
     for year in sides:
         part = parts.get(year)
@@ -591,11 +600,6 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         # its list of responsible units); else the best whose heading names it (工程质量 → （五）工程
         # 质量水平稳步提升, not （二）, ranked above it for its 产品、工程和服务质量行动方案, whose
         # sentences qa.extract then drops as naming nothing asked — the comparison was one-sided)
-        def names(hit, heading_only: bool) -> bool:
-            said = [] if heading_only else [s.text for s in retriever.index.sentences_of(hit.section.section_id)
-                                            if listable(s)]
-            flat = normalize_for_match("".join(said + hit.section.path[-1:])).lower()
-            return any(w in flat for w in topic)
         if ranked and not names(ranked[0], False):
             ranked = [h for h in ranked if names(h, True)][:1] or ranked
         picked += retriever.select_evidence(result, ranked[:1], PER_SECTION)

@@ -10,7 +10,8 @@ best segmentation under jieba's unigram word model rises by at least :data:`TYPO
 the dictionary (质数 is not a typo of 指数) is not changed — unless the correction makes a run
 of more than :data:`LONG_PHRASE` Chinese characters of the documents' own wording (智能工场领航
 → 智能工厂领航), which needs only :data:`LONG_TYPO_GAIN`: a long phrase the documents write,
-one homophone away, is what was meant. Nothing else is touched: words the documents never use stay as typed, so a question about something the
+one homophone away, is what was meant. Where corrections overlap, the likeliest is made (职工参家:
+参家 → 参加, not 工参 → 工厂). Nothing else is touched: words the documents never use stay as typed, so a question about something the
 documents do not discuss is not "corrected" into one that they do.
 
 A word typed in pinyin before the input method converted it (youzhizhe for 有质者) is the
