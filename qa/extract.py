@@ -626,8 +626,9 @@ def parallel_figures(ranked: list, question: str) -> list:
     """The figures of ``ranked`` (:func:`qa.claims.rank_figures`, best first) that the question
     cannot tell from the best one: as well matched, in the same measure word, in a clause written
     alike but for a word the question does not say (共审结一审…576件 and 共审结二审…59件 for
-    知识产权刑事案件审结了多少？ — it names neither 一审 nor 二审: both are its answer). The best
-    one first; only it when nothing ties.
+    知识产权刑事案件审结了多少？ — it names neither 一审 nor 二审: both are its answer), or for words
+    its asking clauses name on both sides (公路工程…96.9％ and 水运工程…96.1％ for 公路跟水运的呢？).
+    The best one first; only it when nothing ties.
 
     >>> from qa.claims import AskedFigure
     >>> one, two = figures_in("共审结一审知识产权刑事案件576件；共审结二审知识产权刑事案件59件")
@@ -657,24 +658,16 @@ def parallel_figures(ranked: list, question: str) -> list:
         matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
         if matcher.ratio() < PARALLEL_RATIO:
             continue
-        # the words that tell the two clauses apart, on either side: none of them named by the question
-        pieces = [p for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal" for p in (x[i1:i2], y[j1:j2])]
-        if pieces and not any(p and p in asked for p in pieces):
+        # the words that tell the two clauses apart, on each side
+        ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+        left = [x[i1:i2] for _, i1, i2, _, _ in ops if x[i1:i2]]
+        right = [y[j1:j2] for _, _, _, j1, j2 in ops if y[j1:j2]]
+        # none of them named by the question (审结了多少？: 一审 and 二审 alike) — or, on each side, all
+        # of them named where it asks (公路跟水运的呢？ names both members, not 我只关心水运那个，是多少？)
+        if ops and not any(p in asked for p in left + right) or \
+                left and right and all(p in asking for p in left + right):
             alike.append(a)
-        elif _each_side_asked(matcher, x, y, asking):
-            alike.append(a)         # 公路跟水运的呢？ names both members: both are its answer
     return alike
-
-
-def _each_side_asked(matcher: difflib.SequenceMatcher, x: str, y: str, asking: str) -> bool:
-    """True when the words that tell clause frame ``x`` from ``y`` (``matcher`` over the two)
-    are, on each side, all written in ``asking`` (the question's asking clauses, normalised
-    for matching): the question names both members of the pair (公路工程…96.9％ and
-    水运工程…96.1％ for 公路跟水运的呢？), not one of them (我只关心水运那个，是多少？)."""
-    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    left = [x[i1:i2] for _, i1, i2, _, _ in ops if x[i1:i2]]
-    right = [y[j1:j2] for _, _, _, j1, j2 in ops if y[j1:j2]]
-    return bool(left and right) and all(p in asking for p in left + right)
 
 
 def quote(evidence: list) -> str:
