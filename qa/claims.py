@@ -1199,9 +1199,16 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         scope = normalize_for_match(a.figure.scope).lower()
         return max((asker.rfind(k) for k in term_keys if k in scope), default=-1)
 
+    # figures equally matched by the question's words go first by the words of their own clause
+    # that the question writes, however it splits them (二审结了多少件 reads as 二 + 审结; its
+    # 二审 is 审结二审…59件's, not 审结一审…576件's)
+    def written(a: AskedFigure) -> float:
+        return sum(weights.get(w, 0.0) for w in set(content_words(a.figure.clause))
+                   if len(w) >= 2 and normalize_for_match(w).lower() in asker)
+
     # (a figure of the member asked before another member's equally matched: 一审…审结576件, not
     # 二审…审结59件, for 一审…审结了多少件)
-    ranked.sort(key=lambda a: (-a[0].score, a[1], -last_named(a[0])))
+    ranked.sort(key=lambda a: (-a[0].score, a[1], -written(a[0]), -last_named(a[0])))
     if ranked and ranked[0][1]:
         return []           # the figure of the series asked about is another member's: none answers
     return [a for a, other in ranked if not other]

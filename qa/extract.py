@@ -534,6 +534,35 @@ def asks_something(clause: str) -> bool:
         len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(SPOKEN_ASKS.sub("，", clause)))
 
 
+# A clause of a part: up to and including its comma, enumeration comma or semicolon.
+_CLAUSE = re.compile(r"[^，,、；;]+[，,、；;]?")
+
+
+def asked_clauses(part: str) -> list[str]:
+    """``part`` split at its commas into the clauses that each ask something of their own, a
+    clause that asks nothing (知识产权保护方面，) kept with the asking clause after it (or, at
+    the end, before it); ``[part]`` when fewer than two clauses ask.
+
+    >>> asked_clauses("知识产权保护方面，要发布什么文件、搞哪些执法专项、审判上深化什么改革？")
+    ['知识产权保护方面，要发布什么文件、', '搞哪些执法专项、', '审判上深化什么改革？']
+    >>> asked_clauses("质量奖今年要做什么，谢谢")
+    ['质量奖今年要做什么，谢谢']
+    """
+    clauses = _CLAUSE.findall(part)
+    if sum(asks_something(c) for c in clauses) < 2:
+        return [part]
+    out, lead = [], ""
+    for clause in clauses:
+        if asks_something(clause):
+            out.append(lead + clause)
+            lead = ""
+        else:
+            lead += clause
+    if lead:
+        out[-1] += lead
+    return out
+
+
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
     """For a ``question`` that asks two or more things at question marks (追溯要推进哪个规范？
     打击食药环犯罪搞什么专项？), the evidence sentence that best answers each part by the part's own
@@ -544,7 +573,7 @@ def part_answers(question: str, evidence: list, weights: dict, skip_figures: boo
     skipped when ``skip_figures`` (the figure ranking answered them). ``[]`` for a question
     asking one thing, or when fewer than two parts found a sentence (one, when figures were
     answered): the whole question is then answered as one. A header line is never an answer."""
-    parts = [p for p in sub_questions(question) if asks_something(p)]
+    parts = [c for p in sub_questions(question) if asks_something(p) for c in asked_clauses(p)]
     # one part asking a thing of each subject it joins (2023年A和B，各自开展了哪些行动？): each
     # subject's own — its section's heading may be what names it (“双打”工作力度不断加大)
     each = len(parts) == 1 and not read_intent(parts[0]).wants_figure

@@ -4086,3 +4086,29 @@ def test_whose_task_asked_with_gui_shui_alone_lists_the_units(extractive_assista
 def test_who_a_prize_went_to_is_not_read_as_who_is_responsible(extractive_assistant):
     answer = extractive_assistant.ask("今年的市政府质量奖最后归谁？")
     assert answer.mode != Mode.STRUCTURED and "责任单位" not in answer.text, answer.text
+
+
+# Twenty-sixth session: two fresh gold batches (j86: the dev set's mix; j87: multi, compare,
+# follow-up, vague, near-miss, off-topic, injection). A message asking several things at its
+# commas (要发布什么文件、搞哪些执法专项、审判上深化什么改革？) gets a sentence for each clause that
+# asks, not only the best sentence for the whole.
+def test_each_clause_asking_its_own_thing_gets_its_own_sentence(extractive_assistant):
+    answer = extractive_assistant.ask("今年知识产权保护方面，要发布什么文件、审判上深化什么改革？")
+    _assert_answers(answer, "白皮书", "三合一")
+
+
+# Which units are responsible, asked as whose task it is (是哪些部门的任务/工作/职责): the item's
+# list of units.
+def test_whose_task_asked_as_which_departments_task_lists_the_units(extractive_assistant):
+    answer = extractive_assistant.ask("质量合作交流是哪几个部门的工作？")
+    _assert_answers(answer, "市政府外办")
+    assert answer.mode == Mode.STRUCTURED, answer.mode
+
+
+# Two figures matched alike by the question's words go by the words of their own clause that the
+# question writes, however it is segmented: 二审结了 reads as 二 + 审结, and its 二审 is the
+# 二审 clause's (59件), not the 一审 clause's 576件.
+def test_a_member_word_split_by_segmentation_still_picks_its_figure(extractive_assistant):
+    answer = extractive_assistant.ask("知识产权刑事案件二审结了几件？")
+    _assert_answers(answer, "59件")
+    assert "576" not in answer.text, answer.text
