@@ -4097,10 +4097,10 @@ def test_each_clause_asking_its_own_thing_gets_its_own_sentence(extractive_assis
     _assert_answers(answer, "白皮书", "三合一")
 
 
-# Which units are responsible, asked as whose task it is (是哪些部门的任务/工作/职责): the item's
+# Which units are responsible, asked as whose task it is (是哪些部门的任务/职责, ending the question): the item's
 # list of units.
 def test_whose_task_asked_as_which_departments_task_lists_the_units(extractive_assistant):
-    answer = extractive_assistant.ask("质量合作交流是哪几个部门的工作？")
+    answer = extractive_assistant.ask("质量合作交流是哪几个部门的职责？")
     _assert_answers(answer, "市政府外办")
     assert answer.mode == Mode.STRUCTURED, answer.mode
 
