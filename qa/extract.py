@@ -565,7 +565,8 @@ def asked_clauses(part: str) -> list[str]:
 
 def part_answers(question: str, evidence: list, weights: dict, skip_figures: bool = False) -> list:
     """For a ``question`` that asks two or more things at question marks (追溯要推进哪个规范？
-    打击食药环犯罪搞什么专项？), the evidence sentence that best answers each part by the part's own
+    打击食药环犯罪搞什么专项？) or at commas (:func:`asked_clauses`: 要发布什么文件、审判上深化什么
+    改革？), the evidence sentence that best answers each part by the part's own
     words: the sentence with the largest share of them (ties by retrieval score), when it holds
     at least :data:`PART_MATCH` of them and two of them at least. One part asking a thing of
     each subject it joins (A和B，各自…？ :func:`conjuncts`) is a part for each subject, matched

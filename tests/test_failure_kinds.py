@@ -4067,18 +4067,19 @@ def test_a_comparison_side_is_the_year_s_section_whose_heading_names_the_topic(e
 
 
 
-# A typo in the words asking who is responsible (付责 for 负责), which the documents never write,
-# is corrected as one in theirs: the question is routed to the item's units.
-def test_a_typo_in_the_words_asking_who_is_responsible_is_corrected(extractive_assistant):
-    answer = extractive_assistant.ask("今年推动质量合作交流由谁付责？")
-    _assert_answers(answer, "市政府外办")
-    assert answer.mode == Mode.STRUCTURED, answer.mode
-
-
-# 归谁 ending a question (…这些归谁) asks who is responsible.
-def test_whose_task_asked_with_gui_shui_alone_lists_the_units(extractive_assistant):
-    answer = extractive_assistant.ask("林木种苗新品种权保护这些归谁？")
-    _assert_answers(answer, "市绿化市容局")
+# Who is responsible, asked in words of the asker's own, is routed to the item's units:
+# - a typo in the words asking it (付责 for 负责, which the documents never write) is corrected as
+#   one in theirs (twenty-fifth session);
+# - 归谁 ending a question (…这些归谁) asks it (twenty-fifth session);
+# - so does whose task or duty it is, ending the question (是哪几个部门的职责？ twenty-sixth session).
+@pytest.mark.parametrize("question, unit", [
+    ("今年推动质量合作交流由谁付责？", "市政府外办"),
+    ("林木种苗新品种权保护这些归谁？", "市绿化市容局"),
+    ("质量合作交流是哪几个部门的职责？", "市政府外办"),
+], ids=["typo-付责", "归谁", "任务-职责"])
+def test_who_is_responsible_asked_in_the_asker_s_words_lists_the_units(extractive_assistant, question, unit):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, unit)
     assert answer.mode == Mode.STRUCTURED, answer.mode
 
 
@@ -4095,14 +4096,6 @@ def test_who_a_prize_went_to_is_not_read_as_who_is_responsible(extractive_assist
 def test_each_clause_asking_its_own_thing_gets_its_own_sentence(extractive_assistant):
     answer = extractive_assistant.ask("今年知识产权保护方面，要发布什么文件、审判上深化什么改革？")
     _assert_answers(answer, "白皮书", "三合一")
-
-
-# Which units are responsible, asked as whose task it is (是哪些部门的任务/职责, ending the question): the item's
-# list of units.
-def test_whose_task_asked_as_which_departments_task_lists_the_units(extractive_assistant):
-    answer = extractive_assistant.ask("质量合作交流是哪几个部门的职责？")
-    _assert_answers(answer, "市政府外办")
-    assert answer.mode == Mode.STRUCTURED, answer.mode
 
 
 # Two figures matched alike by the question's words go by the words of their own clause that the
