@@ -58,7 +58,7 @@ _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|�
                     r"value (of|involved)|budget|funding|how (much|large|big) (is |was |are |were )?(the )?subsid|"
                     r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
-_DATE = re.compile(r"什么时候|啥时候|啥时|何时|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
+_DATE = re.compile(r"什么时候|啥时候|啥时|何时|(?:什么|啥|哪个)时间(?!内)|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
                    # when asks before its verb, not as a conjunction (…pass rate when they tested…)
                    r"几点|多久|多长时间|哪个阶段完成|" + WHEN_ASKED + r"|what date|which year|what year|deadline|by when|how long",
                    re.IGNORECASE)

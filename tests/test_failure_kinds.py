@@ -4105,3 +4105,10 @@ def test_a_member_word_split_by_segmentation_still_picks_its_figure(extractive_a
     answer = extractive_assistant.ask("知识产权刑事案件二审结了几件？")
     _assert_answers(answer, "59件")
     assert "576" not in answer.text, answer.text
+
+
+# 什么时间 asks when, as 什么时候 does: a date the notice never gives (the 培育孵化工作机制 of 2024（一）
+# has none) is not answered with a sentence about another 培育孵化 (质量奖's 工作指南).
+def test_what_time_asks_a_date_and_an_undated_plan_is_not_answered(extractive_assistant):
+    answer = extractive_assistant.ask("各区中小企业质量提升培育孵化工作机制要在什么时间前建好？")
+    assert answer.abstained, answer.text
