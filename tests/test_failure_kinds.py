@@ -4112,3 +4112,10 @@ def test_a_member_word_split_by_segmentation_still_picks_its_figure(extractive_a
 def test_what_time_asks_a_date_and_an_undated_plan_is_not_answered(extractive_assistant):
     answer = extractive_assistant.ask("各区中小企业质量提升培育孵化工作机制要在什么时间前建好？")
     assert answer.abstained, answer.text
+
+
+# An amount of money asked a few words after what it is (有没有补贴，每年发多少？) asks money, not a
+# count: 首席质量官5600余名 counts the officers, and the notice gives no allowance.
+def test_money_asked_after_its_noun_is_not_answered_with_a_head_count(extractive_assistant):
+    answer = extractive_assistant.ask("首席质量官有没有补贴，每年发多少？")
+    assert answer.abstained, answer.text
