@@ -69,6 +69,8 @@ def counts_own_noun(question: str) -> bool:
 
 
 _ELLIPTIC = re.compile(r"呢[？?]?\s*$|^(那|那么)?[^？?]{0,16}呢|what about|how about|^\s*and (for|in|of)\b", re.IGNORECASE)
+# Asking for the details of what was just answered, and nothing else (具体呢？ 详细说说).
+_DETAILS_ASKED = re.compile(r"^(?:那|那么)?(?:具体|详细)(?:点|些|一点|一些|说说|讲讲|内容)?(?:呢|的呢)?[？?。！!]?$")
 # What about…? asks nothing itself: its 'what' is the elliptic form's own.
 _ABOUT = re.compile(r"\b(what|how) about\b", re.IGNORECASE)
 _EN_ELLIPTIC = re.compile(r"^\s*(and\b|(what|how) about\b)", re.IGNORECASE)
@@ -459,6 +461,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             # (What is…pass rate? → 合格率是多少？), the earlier turn's as well when it is English
             own, earlier = own_text, earlier_zh or earlier     # (translated once, above)
         intent = read_intent(f"{earlier} {own}", own_years)
+        if intent.attribute == Attribute.AGENCY and _DETAILS_ASKED.match(normalize_query(asked)):
+            # 具体呢？ after 谁负责？ — the units were the whole answer: the item's contents are asked
+            intent = replace(intent, attribute=Attribute.OPEN)
         if len(own_years) == 1 and intent.scope == Scope.COMPARE:
             # …at its own time: 2024年那边呢？ after 2023年…完成了多少？ compares nothing — the
             # earlier turn's count beside it is not a count asked then a plan

@@ -4119,3 +4119,12 @@ def test_what_time_asks_a_date_and_an_undated_plan_is_not_answered(extractive_as
 def test_money_asked_after_its_noun_is_not_answered_with_a_head_count(extractive_assistant):
     answer = extractive_assistant.ask("首席质量官有没有补贴，每年发多少？")
     assert answer.abstained, answer.text
+
+
+# 具体呢？ after 谁负责？ asks the item's contents: the units were the whole earlier answer, and are
+# not given again.
+def test_details_asked_after_who_is_responsible_give_the_item_s_contents(extractive_assistant):
+    answer = extractive_assistant.ask("具体呢？", history=[
+        ("今年质量品牌建设由哪些部门负责？", "第二部分 二、（八）深化质量品牌建设的责任单位：市市场监管局、市政府质量奖审定委员会各成员单位[1]。")])
+    assert answer.mode != Mode.STRUCTURED and "责任单位" not in answer.text, answer.text
+    _assert_answers(answer, "上品")
