@@ -30,7 +30,7 @@ from .header import ALL_ASKED, ISSUER_CLAIMED, SELF, header_facts, header_fields
 from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
-from .scope import section_years, strip_years
+from .scope import question_years, section_years, strip_years
 from .text import ITEM_POINTER, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
 # Words of a question about the document itself (beyond the header facts' own cue words).
@@ -209,9 +209,13 @@ def _outline(query, index) -> Routed | None:
     return Routed("".join(parts), evidence, "outline")
 
 
-# A section named by its label: 第二部分（十八）, 第二部分第十八条 (items are numbered through a part).
-_LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分[^（(，,。？?]{0,12}?(?:[（(]([一二三四五六七八九十\d]{1,3})[)）]|"
-                    r"第([一二三四五六七八九十\d]{1,3})(?:条|项|点|小节))")
+# An item named by its number — （十八）, 第（十八）条, 第十八条/项/点 (items are numbered through a
+# part) — and the part it is in: 第二部分, or the part's year or the word its heading names it by
+# (要点, 总结).
+_ITEM_LABEL = re.compile(r"(?:第\s*)?[（(]([一二三四五六七八九十\d]{1,3})[)）](?:条|项|点)?|"
+                         r"第([一二三四五六七八九十\d]{1,3})(?:条|项|点|小节)")
+_PART_LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分")
+_PART_WORDS = ("要点", "总结")
 # Asking what a section says, or its heading.
 _CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么|"
                             r"列出|一条条|逐条|逐项|(要|需要|得)(做|干|办)的(事|工作)")
@@ -234,6 +238,51 @@ def _number(value: str) -> int | None:
         return None
 
 
+_ITEM_OF_PART = re.compile(r"/p(\d+)\.(?:s\d+\.)?i(\d+)$")
+
+
+def numbered_items(query, index) -> tuple[list, str] | None:
+    """The items ``query`` (``qa.query.Query``) names by their number — （二）, 第二条, 第（十五）条 —
+    as ``(sections, "")`` in the order named; ``([], why)`` when the part named has no such item
+    (第一部分（十八）: 第一部分 ends at （十七）); ``None`` when no item is named by number. Items are
+    numbered through a part, so the part is told by 第N部分, by the years asked (2024年要点第二条,
+    今年第五条: the part whose heading names the year), by a word of the part's heading (要点,
+    总结), or by asking who is responsible (only a plan's items list units); when nothing tells
+    it (第二条讲了什么？), the item of that number in each part. A follow-up (这条谁管？) names the
+    items of the turn before."""
+    asked = normalize_query(query.question)
+    text = asked if _ITEM_LABEL.search(asked) else normalize_query(query.text)
+    labels = list(_ITEM_LABEL.finditer(text))
+    if not labels:
+        return None
+    numbers = [_number(m.group(1) or m.group(2)) for m in labels]
+    if any(n is None for n in numbers):
+        return None
+    items = [(s, int(m.group(1)), int(m.group(2))) for s in index.sections
+             if (m := _ITEM_OF_PART.search(s.section_id)) and (not query.documents or s.doc_id in query.documents)]
+    named = _PART_LABEL.search(text[: labels[0].start()]) or _PART_LABEL.search(text)
+    if named is not None:
+        part = _number(named.group(1))
+        in_part = [s for s, p, _ in items if p == part]
+        sections = [s for n in numbers for s, p, i in items if p == part and i == n]
+        if in_part and len(sections) < len(numbers):
+            count = sum(1 for s in in_part if s.doc_id == in_part[0].doc_id)
+            return [], f"通知的{named.group(0)}没有这一条（{named.group(0)}共{count}条）。"
+        return (sections, "") if sections else None
+    candidates = [(s, p, i) for s, p, i in items if i in numbers]
+    heading = lambda s: s.path[0] if s.path else ""
+    years = query.years or question_years(text, query.ref_year)     # (今年第五条讲啥？ → 里面…是啥？)
+    for narrow in (lambda s: bool(years & section_years(s)),
+                   lambda s: any(w in text and w in heading(s) for w in _PART_WORDS),
+                   lambda s: query.intent.attribute == Attribute.AGENCY and bool(s.agencies)):
+        kept = [c for c in candidates if narrow(c[0])]
+        if kept:
+            candidates = kept
+    if not candidates:
+        return None
+    return [s for s, _, _ in sorted(candidates, key=lambda c: (c[1], numbers.index(c[2])))], ""
+
+
 def _named_section(query, index) -> Routed | None:
     """What a section named by its label or its heading says (or its heading, when that is
     asked): every sentence of it, cited. ``None`` when no section is named or something other
@@ -241,24 +290,19 @@ def _named_section(query, index) -> Routed | None:
     text = normalize_query(query.text)
     if query.english:
         return None
-    label = _LABEL.search(text)
+    label = numbered_items(query, index)
     asks_content = query.intent.attribute in (Attribute.OPEN, Attribute.MENTIONS) and bool(_CONTENT_ASKED.search(text))
-    if not asks_content and not label:
+    if not asks_content and label is None:
         return None
     sections = []
-    if label:
-        part, item = _number(label.group(1)), _number(label.group(2) or label.group(3))
-        if part is None or item is None:
-            return None
-        sections = [s for s in index.sections if re.search(rf"/p{part}\.(?:s\d+\.)?i{item}$", s.section_id)]
-        in_part = [s for s in index.sections if re.search(rf"/p{part}\.", s.section_id)
-                   and (not query.documents or s.doc_id in query.documents)]
-        if not sections and in_part:     # 第一部分（十八） where 第一部分 ends at （十七）
-            count = sum(1 for s in in_part if _ITEM_ID.search(s.section_id))
-            part_named = label.group(0)[:label.group(0).index("部分") + 2]
-            return Routed(f"通知的{part_named}没有这一条（{part_named}共{count}条）。", [], "section")
+    if label is not None:
+        sections, missing = label
+        if missing:                      # 第一部分（十八） where 第一部分 ends at （十七）
+            return Routed(missing, [], "section")
         if not asks_content:
             return None                  # the item exists; its units or a figure are asked
+        if _beyond_heading(_ITEM_LABEL.sub("", _PART_LABEL.sub("", normalize_query(query.question))), sections):
+            return None                  # 第五条里揭榜挂帅具体是啥？ — a topic inside the item
     else:
         # a heading pointed at (…这一条) names its item; so does an item's whole heading written
         # without pointing (推动工程品质提升要做哪些事？), when it is long enough to be no phrase of its own
@@ -269,11 +313,11 @@ def _named_section(query, index) -> Routed | None:
         return None                       # 这一项里碳普惠方面要做什么: a topic inside the item
     if query.documents:
         sections = [s for s in sections if s.doc_id in query.documents]
-    if not sections or len({s.doc_id for s in sections}) < len(sections):
+    if not sections or label is None and len({s.doc_id for s in sections}) < len(sections):
         return None                       # none, or two sections of one document: not sure which
     evidence, parts = [], []
     for section in sections:
-        named = f"《{index.documents[section.doc_id].title}》" if len(sections) > 1 else ""
+        named = f"《{index.documents[section.doc_id].title}》" if len({s.doc_id for s in sections}) > 1 else ""
         sentences = index.sentences_of(section.section_id)
         if _TITLE_ASKED.search(text) and sentences:
             evidence.append(Evidence(len(evidence) + 1, sentences[0], section, 1.0))
@@ -600,6 +644,12 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
     confirmed = bool(named) and bool(UNIT_CONFIRMED.search(text))
     if not responsibility and not besides and not inherited and not confirmed:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
+    numbered = numbered_items(query, index)
+    listed = [(s, u) for s in (numbered[0] if numbered else []) if (u := agency_sentence(index, s)) is not None]
+    if listed and not confirmed and not query.english:     # 2024年要点第二条谁负责？ — that item's units
+        evidence = [Evidence(n, u, s, 1.0) for n, (s, u) in enumerate(listed, 1)]
+        return Routed("；".join(f"{e.section.label}的责任单位：{'、'.join(e.section.agencies)}[{e.n}]"
+                               for e in evidence) + "。", evidence, "agencies")
     each = _each_subject_units(query, index, retriever) if retriever is not None and not confirmed else None
     if each is not None:        # 打击侵权假冒和行刑衔接，分别是哪些部门负责？ — each item's units
         return each

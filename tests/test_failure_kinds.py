@@ -4128,3 +4128,22 @@ def test_details_asked_after_who_is_responsible_give_the_item_s_contents(extract
         ("今年质量品牌建设由哪些部门负责？", "第二部分 二、（八）深化质量品牌建设的责任单位：市市场监管局、市政府质量奖审定委员会各成员单位[1]。")])
     assert answer.mode != Mode.STRUCTURED and "责任单位" not in answer.text, answer.text
     _assert_answers(answer, "上品")
+
+
+# Twenty-seventh session: two fresh gold batches (j88: the dev set's mix asked from an
+# enterprise's own situation; j89: multi, compare, follow-up, vague, near-miss). An item named by
+# its number is that item, its part told by the year or the word the part's heading names it by
+# (2024年要点第二条, 2023年总结第三条), not only by 第二部分: 第二批 (of another item) and the best-ranked
+# item's units were taken for it. With nothing telling the part, each part's item of that number.
+@pytest.mark.parametrize("question, history, labels, wanted", [
+    ("2024年要点（二）谁负责？", [], {"第二部分（二）"}, "人民银行上海总部"),
+    ("今年要点第二条讲啥", [], {"第二部分（二）"}, "质量融资增信"),
+    ("2023年总结第三条说了什么", [], {"第一部分（三）"}, "2.1亿元"),
+    ("这条谁管", [("2024年要点的第二条讲啥？", "（二）完善多元保障：推进落实质量融资增信制度等。")],
+     {"第二部分（二）"}, "市委金融办"),
+    ("第二条讲了什么", [], {"第一部分（二）", "第二部分（二）"}, "质量融资增信"),
+], ids=["要点（二）谁负责", "今年要点第二条", "总结第三条", "这条谁管", "第二条-两部分"])
+def test_an_item_named_by_its_number_is_that_item(extractive_assistant, question, history, labels, wanted):
+    answer = extractive_assistant.ask(question, history=history)
+    _assert_answers(answer, wanted)
+    assert _labels(answer) == labels, [c.label for c in answer.citations]
