@@ -196,6 +196,9 @@ _KIND_OF_SHARE = re.compile(r"(什么|哪种|哪类|啥)[\u4e00-\u9fff]{0,6}的(
 # responsible for a task.
 _ISSUER = re.compile(r"(哪个|哪些|哪家|哪一个)(部门|单位|机构|机关)?(印发|发布|出台|制定|下发|发)的|谁(印发|发布|出台|制定|下发|发)的")
 _HOST = re.compile(r"(依托|依靠|承建|承办|建在|设在|挂牌|落户)[^，,。？?]{0,4}哪")
+# Units asked as where a task is done (放在哪几家单位做？ 在哪些企业试点？): the sites, named in its
+# sentence (在崇明区、宝钢和上海电力公司实施), not the units responsible for it.
+_SITE = re.compile(r"在哪(些|几|个)家?(单位|企业|公司)")
 # Asking what the items are, beside a count (几条…分别是什么).
 _CONTENTS = re.compile(r"(分别|具体|各)(是|指|为)?(什么|哪些|啥|哪几)|是哪(些|几)(份|个|条|项|家)")
 # Which things a quoted word marks (举办哪些“首届”的活动？): every sentence holding it is one.
@@ -356,6 +359,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     attribute = found[0] if found else Attribute.OPEN
     if attribute == Attribute.QUANTITY and _KIND_OF_SHARE.search(text):
         attribute = Attribute.OPEN             # 提升什么产能的占比: which capacity, not its share
+    if attribute == Attribute.AGENCY and _SITE.search(text) and not _HOST.search(text):
+        attribute = Attribute.PLACE            # 放在哪几家单位做: where, not who is responsible
     if attribute == Attribute.AGENCY and (_HOST.search(text) or _ISSUER.search(text)):
         attribute = Attribute.ORGANISATION     # 依托哪家单位建: the host's name; 《X》是哪个部门发的: X's issuer
     if attribute == Attribute.QUANTITY and _CONTENTS.search(text):

@@ -4147,3 +4147,11 @@ def test_an_item_named_by_its_number_is_that_item(extractive_assistant, question
     answer = extractive_assistant.ask(question, history=history)
     _assert_answers(answer, wanted)
     assert _labels(answer) == labels, [c.label for c in answer.citations]
+
+
+# Units asked as where a task is done (放在哪几家单位做？) are its sites, named in its sentence
+# (在崇明区、宝钢和上海电力公司实施), not the units responsible for its item.
+def test_units_asked_as_where_a_task_is_done_are_its_sites(extractive_assistant):
+    answer = extractive_assistant.ask("今年碳计量重点实践工程放在哪几家单位做？")
+    _assert_answers(answer, "宝钢", "上海电力公司")
+    assert "责任单位" not in answer.text, answer.text
