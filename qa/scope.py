@@ -33,8 +33,10 @@ _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)|�
                       r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
                       r"(?P<next>新一年|(?<!年)这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
                       r"going forward|from now on|upcoming|next step)|"
-                      # both: the two years or the two parts (前后两年的工作有什么不同, 在两部分里分别怎么写的)
-                      r"(?P<both>(?:前后|这|近|最近)两年|两年(?:来|间|里|中|分别|各|都|的(?!时间|工夫|功夫|周期|期限))|(?:两|上下两)个?部分|"
+                      # both: the two years or the two parts (前后两年的工作有什么不同, 在两部分里分别怎么写的,
+                      # 两年对比一下: the two years compared)
+                      r"(?P<both>(?:前后|这|近|最近)两年|两年(?:来|间|里|中|分别|各|都|的(?!时间|工夫|功夫|周期|期限))|"
+                      r"两年(?=对比|比较|比一比|比比|相比|有啥|有什么|有何|变化|区别|不同|差别|差异)|(?:两|上下两)个?部分|"
                       r"both (?:years|parts)|the two (?:years|parts))", re.IGNORECASE)
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
 

@@ -4155,3 +4155,10 @@ def test_units_asked_as_where_a_task_is_done_are_its_sites(extractive_assistant)
     answer = extractive_assistant.ask("今年碳计量重点实践工程放在哪几家单位做？")
     _assert_answers(answer, "宝钢", "上海电力公司")
     assert "责任单位" not in answer.text, answer.text
+
+
+# 两年对比一下 compares the two years, as 前后两年 and 两年各 do: each part's side is given.
+def test_the_two_years_compared_give_each_year_s_side(extractive_assistant):
+    answer = extractive_assistant.ask("召回这块，两年对比一下")
+    _assert_answers(answer, "70起", "无人航空飞行器")
+    assert _parts(answer) == {"第一部分", "第二部分"}, [c.label for c in answer.citations]
