@@ -392,6 +392,24 @@ def compare_topic(text: str) -> str:
     return stripped if content_words(stripped) else text
 
 
+# Words pointing at the topic named right before them (放心消费这事, 召回这块, 绿色低碳这方面): a
+# frame, not the topic — searched for, they rank sections by their own sense (这事 found 监管
+# items before 放心消费's own).
+_FRAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9”》）)])(?:这事儿?|这件事|这块儿?|这一块|那块|那一块|这方面|"
+                    r"这个事情?|那件事|那个事情?|这些事)")
+
+
+def without_frame(text: str) -> str:
+    """``text`` without the words that point at a topic named before them (:data:`_FRAME`);
+    unchanged when nothing would be left.
+
+    >>> without_frame("放心消费这事，两年对比"), without_frame("这事谁牵头？")
+    ('放心消费 ，两年对比', '这事谁牵头？')
+    """
+    stripped = _FRAME.sub(" ", text)
+    return stripped if content_words(stripped) else text
+
+
 # Scopes beyond one section (qa.intent.Scope): how much evidence they gather.
 MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than this is not read)
 PER_SECTION = 2          # COMPARE: sentences taken from each side's section
@@ -427,7 +445,7 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     # a translated English question is searched in both languages: the translation's wording
     # may miss what the original names (arrest-review → 审查逮捕)
     text = f"{query.text} {query.asked}" if query.english and query.text != query.asked else query.text
-    focus = query.focus
+    text, focus = without_frame(text), without_frame(query.focus)
     if scope == Scope.COMPARE:
         # what each side is asked for (2023的数据和2024的计划, 成绩和安排) is not the topic: searched
         # for, 数据 finds the 上海数据 item and 计划 the 研发计划 one before 工程质量's own items

@@ -4162,3 +4162,12 @@ def test_the_two_years_compared_give_each_year_s_side(extractive_assistant):
     answer = extractive_assistant.ask("召回这块，两年对比一下")
     _assert_answers(answer, "70起", "无人航空飞行器")
     assert _parts(answer) == {"第一部分", "第二部分"}, [c.label for c in answer.citations]
+
+
+# Words pointing at the topic named before them (放心消费这事, 去年这块) are a frame, not the topic:
+# searched for, 这块 (after two turns on 长三角) ranked other items above the one the turns were on.
+def test_a_topic_framed_by_pointing_words_is_searched_without_them(extractive_assistant):
+    answer = extractive_assistant.ask("那去年这块干成了哪些？", history=[
+        ("今年长三角一体化合作有哪些内容？", "要点提出推动第二批长三角质量提升示范项目建设，完善长三角绿色认证联盟制度机制。"),
+        ("由哪几家单位负责？", "市市场监管局、市农业农村委、市交通委。")])
+    _assert_answers(answer, "19项")
