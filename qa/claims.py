@@ -188,11 +188,26 @@ _HOW_STATED = frozenset("实际 实际上 具体 到底 究竟 总共 一共 大
 def _predicate(text: str) -> bool:
     """True when ``text`` (what follows 多少家…) opens with a preposition or a verb not written
     into a noun after it (通过高新技术企业认定, 通过了…, 获评…), i.e. says what the things counted
-    did rather than naming them (认证机构: 认证 is a verb of the dictionary, but 机构 follows it)."""
+    did rather than naming them (认证机构: 认证 is a verb of the dictionary, but 机构 follows it;
+    侵权假冒的刑事案子: the verbs close with 的 before the noun they describe).
+
+    >>> _predicate("通过了高企认定？"), _predicate("侵权假冒的刑事案子？"), _predicate("认证机构")
+    (True, False, False)
+    """
     words = tagged_words(text)
     if len(words) < 2:
         return False
     (first, tag), (_, after) = words[0], words[1]
+    if tag == "v" and text[len(first):len(first) + 1] not in ("了", "过", "着"):
+        # a verb phrase closed by 的 before a noun (侵权假冒的刑事案子, 通过认定的企业) modifies that
+        # noun: it names the things counted
+        for (word, _), (_, then) in zip(words[1:6], words[2:7]):
+            if word == "的":
+                if then[:1] in ("n", "b"):
+                    return False
+                break
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                break
     return tag == "p" or tag == "v" and (text[len(first):len(first) + 1] in ("了", "过", "着") or not after.startswith("n"))
 
 

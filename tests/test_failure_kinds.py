@@ -4171,3 +4171,10 @@ def test_a_topic_framed_by_pointing_words_is_searched_without_them(extractive_as
         ("今年长三角一体化合作有哪些内容？", "要点提出推动第二批长三角质量提升示范项目建设，完善长三角绿色认证联盟制度机制。"),
         ("由哪几家单位负责？", "市市场监管局、市农业农村委、市交通委。")])
     _assert_answers(answer, "19项")
+
+
+# What a count asks of is the noun after 多少起, its verbs closed by 的 describing it (多少起侵权假冒的
+# 案件): not the words before 多少 (警方), read as the things counted, which no figure counts.
+def test_a_counted_noun_described_by_a_verb_phrase_is_what_is_counted(extractive_assistant):
+    answer = extractive_assistant.ask("警方破了多少起侵权假冒的案件？")
+    _assert_answers(answer, "1169起")
