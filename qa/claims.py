@@ -688,8 +688,12 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
         if area and modifier not in area and any(h in used for h in heads) and not any(h in scope for h in heads):
             return True       # neither the kind nor its head in the figure's section (医疗器械抽检 → 质量监督抽查13766批次)
         at = question.find(modifier)
+        # (the head in the figure's own clause when it is written there: 学徒制培训，完成补贴性职业技能
+        # 培训105.59万人次 — the figure's 培训 is the second)
+        own = max(scope.rfind(","), scope.rfind(";")) + 1
         for head in (h for h in heads if at >= 0 and question.find(h, at + len(modifier)) >= 0):
-            for m in re.finditer(re.escape(head), scope):
+            found = list(re.finditer(re.escape(head), scope))
+            for m in [m for m in found if m.start() >= own] or found:
                 sibling = _subject_before(scope[:m.start()])
                 # …a noun of its own: none of its character pairs in the question (建设工程 is the
                 # 工程 asked, written out)

@@ -4071,12 +4071,14 @@ def test_a_comparison_side_is_the_year_s_section_whose_heading_names_the_topic(e
 # - a typo in the words asking it (付责 for 负责, which the documents never write) is corrected as
 #   one in theirs (twenty-fifth session);
 # - 归谁 ending a question (…这些归谁) asks it (twenty-fifth session);
-# - so does whose task or duty it is, ending the question (是哪几个部门的职责？ twenty-sixth session).
+# - so does whose task or duty it is, ending the question (是哪几个部门的职责？ twenty-sixth session);
+# - so do the units that join in (哪些部门一起上？联手？ twenty-seventh session).
 @pytest.mark.parametrize("question, unit", [
     ("今年推动质量合作交流由谁付责？", "市政府外办"),
     ("林木种苗新品种权保护这些归谁？", "市绿化市容局"),
     ("质量合作交流是哪几个部门的职责？", "市政府外办"),
-], ids=["typo-付责", "归谁", "任务-职责"])
+    ("今年打击侵权假冒有哪些部门一起上？", "市委宣传部"),
+], ids=["typo-付责", "归谁", "任务-职责", "一起上"])
 def test_who_is_responsible_asked_in_the_asker_s_words_lists_the_units(extractive_assistant, question, unit):
     answer = extractive_assistant.ask(question)
     _assert_answers(answer, unit)
@@ -4178,3 +4180,11 @@ def test_a_topic_framed_by_pointing_words_is_searched_without_them(extractive_as
 def test_a_counted_noun_described_by_a_verb_phrase_is_what_is_counted(extractive_assistant):
     answer = extractive_assistant.ask("警方破了多少起侵权假冒的案件？")
     _assert_answers(answer, "1169起")
+
+
+# A kind named by its modifier is told from the figure's own clause: 政府补贴的职业技能培训 is counted
+# by 完成补贴性职业技能培训105.59万人次, not read as another kind of 培训 because the clause before it
+# (开展新型学徒制培训，) writes 培训 after 学徒制.
+def test_a_kind_is_told_from_the_figure_s_own_clause(extractive_assistant):
+    answer = extractive_assistant.ask("政府补贴的职业技能培训去年做了多少人次")
+    _assert_answers(answer, "105.59万人次")
