@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
 from .claims import sibling_kind_only
-from .header import ALL_ASKED, ISSUER_CLAIMED, SELF, header_facts, header_fields
+from .header import ALL_ASKED, FIELDS, ISSUER_CLAIMED, SELF, header_facts, header_fields
 from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
@@ -216,6 +216,24 @@ _ITEM_LABEL = re.compile(r"(?:第\s*)?[（(]([一二三四五六七八九十\d]{
                          r"第([一二三四五六七八九十\d]{1,3})(?:条|项|点|小节)")
 _PART_LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分")
 _PART_WORDS = ("要点", "总结")
+# Verbs of a document's own issuing (and copulas): a date asked with another verb (要求…报上来,
+# 开始实施) is when something is to be done, which the header's date is not.
+_ISSUING = frozenset("通知 是 有 发 出 发出 印发 发布 下发 签发 成文 出台 下来 来 颁布 公布 印 定 写 落款".split())
+def _dates_another_act(text: str) -> bool:
+    """True when the act a date is asked of in ``text`` — the verbs after the date words, up to
+    the end of their clause — is not the document's issuing (:data:`_ISSUING`): 什么时候之前把落实
+    情况报上来, 什么时候开始实施 ask when something is to be done, which no header gives.
+
+    >>> _dates_another_act("文件要求各区什么时候之前把落实情况报上来"), _dates_another_act("告诉我它是哪天印发的")
+    (True, False)
+    """
+    cue = FIELDS["date"][0].search(text)
+    if cue is None:
+        return False
+    after = re.split(r"[，,。？?！!；;、]", text[cue.end():])[0]
+    return any(tag == "v" and word not in _ISSUING for word, tag in tagged_words(after))
+
+
 # Asking what a section says, or its heading.
 _CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么|"
                             r"列出|一条条|逐条|逐项|(要|需要|得)(做|干|办)的(事|工作)")
@@ -448,6 +466,8 @@ def _header(query, index) -> Routed | None:
         # the whole message must be about the document, else its topic is asked (and the date is
         # corrected where it is answered)
         asking = text
+    if "date" in asked and _dates_another_act(asking):
+        return None       # 什么时候之前把落实情况报上来: when something is to be done, not when it was issued
     wanted = query.documents
     # words that name the document (its title, its header: 沪质〔2024〕1号) are not a topic in it
     names = [index.documents[d].title for d in (wanted or index.documents) if d in index.documents]

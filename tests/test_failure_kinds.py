@@ -4188,3 +4188,14 @@ def test_a_counted_noun_described_by_a_verb_phrase_is_what_is_counted(extractive
 def test_a_kind_is_told_from_the_figure_s_own_clause(extractive_assistant):
     answer = extractive_assistant.ask("政府补贴的职业技能培训去年做了多少人次")
     _assert_answers(answer, "105.59万人次")
+
+
+# The header's date is when the notice was issued: a date asked of another act (什么时候前把落实情况
+# 报送上来, 从什么时候开始实施) is not answered by it — the notice gives neither.
+@pytest.mark.parametrize("question", [
+    "通知要求各单位什么时候前把落实情况报送上来？",
+    "这个文件从什么时候开始实施？",
+], ids=["报送期限", "实施日期"])
+def test_a_date_of_another_act_is_not_the_notice_s_issuing_date(extractive_assistant, question):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and "2024年4月10日" not in answer.text, answer.text
