@@ -97,7 +97,10 @@ _FIGURES_COUNTED = re.compile(r"(?:几|多少)(?:个|项|组)(?:数|数字|数�
 _GRADE = re.compile(r"(什么|啥|哪个|哪一|哪|几)(个)?(等级|档次|评级|星级|等次)|评(了|为|上|成|到)?(什么|啥|几|哪)(级|星|等|档)|"
                     r"(得|拿|获|评)了?(什么|啥|几)(级|星|个A)|几星|what (grade|rating)|which (grade|rating)|how many stars",
                     re.IGNORECASE)
-_REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|\bwhy\b|\breasons?\b", re.IGNORECASE)
+_REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|"
+                     # how come (审结59件怎么比受理的55件还多？ 合格率怎么这么低？)
+                     r"怎么(?:就|还|倒|反而)?(?:比(?!较)[^，,。？?]{1,12}?(?:还|更|都)|这么|那么)|"
+                     r"\bwhy\b|\breasons?\b", re.IGNORECASE)
 # Asking the assistant to recommend something to buy, visit or choose (扫地机器人推荐哪个牌子？
 # 周末有啥好路线推荐？), or which step the asker should take (是打12315还是直接去法院起诉？ 我该找谁？):
 # documents that report and plan public work advise their reader on none of it.

@@ -4199,3 +4199,9 @@ def test_a_kind_is_told_from_the_figure_s_own_clause(extractive_assistant):
 def test_a_date_of_another_act_is_not_the_notice_s_issuing_date(extractive_assistant, question):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and "2024年4月10日" not in answer.text, answer.text
+
+
+# How come (…怎么比…还多？) asks a reason, as 为什么 does: the notice states the figures, never why.
+def test_how_come_asks_a_reason_the_notice_does_not_give(extractive_assistant):
+    answer = extractive_assistant.ask("二审审结的案件怎么比受理的还多？")
+    assert answer.abstained, answer.text
