@@ -99,7 +99,7 @@ _GRADE = re.compile(r"(什么|啥|哪个|哪一|哪|几)(个)?(等级|档次|评
                     re.IGNORECASE)
 _REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|"
                      # how come (审结59件怎么比受理的55件还多？ 合格率怎么这么低？)
-                     r"怎么(?:就|还|倒|反而)?(?:比(?!较)[^，,。？?]{1,12}?(?:还|更|都)|这么|那么)|"
+                     r"怎么(?:就|还|倒|反而)?(?:比(?!较)[^，,。？?]{1,12}?(?:还|更|都)|这么|那么|才(?=\d))|"
                      r"\bwhy\b|\breasons?\b", re.IGNORECASE)
 # Asking the assistant to recommend something to buy, visit or choose (扫地机器人推荐哪个牌子？
 # 周末有啥好路线推荐？), or which step the asker should take (是打12315还是直接去法院起诉？ 我该找谁？):

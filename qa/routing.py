@@ -237,6 +237,8 @@ def _dates_another_act(text: str) -> bool:
 # Asking what a section says, or its heading.
 _CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么|"
                             r"列出|一条条|逐条|逐项|(要|需要|得)(做|干|办)的(事|工作)")
+# What an item named by its number says, asked in spoken words (是啥, 说了些啥, 咋说的).
+_NUMBERED_ASKED = re.compile(r"是啥|些啥|啥内容|什么内容|咋说|怎么说|说的啥|讲的啥|写的啥")
 # Characters of an item's heading (without its number) that name the item when written whole
 # in a question without pointing at it (推动工程品质提升: 8); shorter ones (加强统筹协调: 6) are
 # phrases a question uses of its own (on tune, 6 took …里面提到每年要编制的报告叫什么？ after a
@@ -309,7 +311,9 @@ def _named_section(query, index) -> Routed | None:
     if query.english:
         return None
     label = numbered_items(query, index)
-    asks_content = query.intent.attribute in (Attribute.OPEN, Attribute.MENTIONS) and bool(_CONTENT_ASKED.search(text))
+    # (an item named by its number is asked about whatever the words: 今年第一条是啥？ 第五项说了些啥？)
+    asks_content = query.intent.attribute in (Attribute.OPEN, Attribute.MENTIONS) and bool(
+        _CONTENT_ASKED.search(text) or label is not None and _NUMBERED_ASKED.search(text))
     if not asks_content and label is None:
         return None
     sections = []
