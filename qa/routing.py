@@ -219,6 +219,8 @@ _PART_WORDS = ("要点", "总结")
 # Verbs of a document's own issuing (and copulas): a date asked with another verb (要求…报上来,
 # 开始实施) is when something is to be done, which the header's date is not.
 _ISSUING = frozenset("通知 是 有 发 出 发出 印发 发布 下发 签发 成文 出台 下来 来 颁布 公布 印 定 写 落款".split())
+
+
 def _dates_another_act(text: str) -> bool:
     """True when the act a date is asked of in ``text`` — the verbs after the date words, up to
     the end of their clause — is not the document's issuing (:data:`_ISSUING`): 什么时候之前把落实
@@ -290,10 +292,9 @@ def numbered_items(query, index) -> tuple[list, str] | None:
             return [], f"通知的{named.group(0)}没有这一条（{named.group(0)}共{count}条）。"
         return (sections, "") if sections else None
     candidates = [(s, p, i) for s, p, i in items if i in numbers]
-    heading = lambda s: s.path[0] if s.path else ""
     years = query.years or question_years(text, query.ref_year)     # (今年第五条讲啥？ → 里面…是啥？)
     for narrow in (lambda s: bool(years & section_years(s)),
-                   lambda s: any(w in text and w in heading(s) for w in _PART_WORDS),
+                   lambda s: any(w in text and s.path and w in s.path[0] for w in _PART_WORDS),
                    lambda s: query.intent.attribute == Attribute.AGENCY and bool(s.agencies)):
         kept = [c for c in candidates if narrow(c[0])]
         if kept:
