@@ -682,15 +682,15 @@ def other_kind(pairs: list[tuple[str, str]], scope: str, question: str = "", use
     # a noun the question puts before a head (医疗器械 … 合格率) names its kind: any head after it;
     # the figure's section may name it (（十三）“双打”工作… frames 总涉案金额)
     heads = list(dict.fromkeys(head for _, head in pairs))
+    # (the head in the figure's own clause when it is written there: 学徒制培训，完成补贴性职业技能
+    # 培训105.59万人次 — the figure's 培训 is the second)
+    own = max(scope.rfind(","), scope.rfind(";")) + 1
     for modifier in dict.fromkeys(modifier for modifier, _ in pairs):
         if modifier in scope or modifier in frame or modifier not in used or not _names_kind(modifier, question):
             continue
         if area and modifier not in area and any(h in used for h in heads) and not any(h in scope for h in heads):
             return True       # neither the kind nor its head in the figure's section (医疗器械抽检 → 质量监督抽查13766批次)
         at = question.find(modifier)
-        # (the head in the figure's own clause when it is written there: 学徒制培训，完成补贴性职业技能
-        # 培训105.59万人次 — the figure's 培训 is the second)
-        own = max(scope.rfind(","), scope.rfind(";")) + 1
         for head in (h for h in heads if at >= 0 and question.find(h, at + len(modifier)) >= 0):
             found = list(re.finditer(re.escape(head), scope))
             for m in [m for m in found if m.start() >= own] or found:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import tagged_words
+
 # "when" asking a time — before its verb (when was…, when will…) or alone (by when?) — not
 # joining two clauses (…trained when the notice was written; When the notice was issued, how many…).
 WHEN_ASKED = (r"\bwhen (?:will|is|was|did|does|do|are|were|should|can|would|has|have|must)\b|\bwhen\s*\?|"
@@ -45,6 +47,9 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 ALL_ASKED = re.compile(r"发文信息|文件信息|基本信息|文头信息|发文情况|版头")
 # An end asked (有效期到什么时候, 哪天失效): the header's date is when it was issued, not that.
 _END_ASKED = re.compile(r"有效期|失效|到期|过期|废止|截止|期限|valid|expire", re.I)
+# Verbs of a document's own issuing (and copulas): a date asked with another verb (要求…报上来,
+# 开始实施) is when something is to be done, which the header's date is not.
+_ISSUING = frozenset("通知 是 有 发 出 发出 印发 发布 下发 签发 成文 出台 下来 来 颁布 公布 印 定 写 落款".split())
 # The question is about the document itself, not a topic inside it: it names the document, or
 # a part only a document's header has (落款, 文号, 抄送, 主送).
 SELF = re.compile(r"(这份|这个|这|本|该)?(通知|文件|发文)|(这|本|此|这个|这篇|该)文(?![化明字学艺])|这份|落款|文号|发文字号|抄送|主送|"
@@ -77,6 +82,21 @@ def header_fields(question: str) -> list[str]:
         return ["number", "date", "issuer"]
     return [name for name, (cue, _) in FIELDS.items() if cue.search(question)
             and not (name == "date" and _END_ASKED.search(question))]
+
+
+def dates_another_act(text: str) -> bool:
+    """True when the act a date is asked of in ``text`` — the verbs after the date words, up to
+    the end of their clause — is not the document's issuing (:data:`_ISSUING`): 什么时候之前把落实
+    情况报上来, 什么时候开始实施 ask when something is to be done, which no header gives.
+
+    >>> dates_another_act("文件要求各区什么时候之前把落实情况报上来"), dates_another_act("告诉我它是哪天印发的")
+    (True, False)
+    """
+    cue = FIELDS["date"][0].search(text)
+    if cue is None:
+        return False
+    after = re.split(r"[，,。？?！!；;、]", text[cue.end():])[0]
+    return any(tag == "v" and word not in _ISSUING for word, tag in tagged_words(after))
 
 
 def header_facts(sentences, fields: list[str]) -> list[HeaderFact]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        without_city)
 from .claims import sibling_kind_only
-from .header import ALL_ASKED, FIELDS, ISSUER_CLAIMED, SELF, header_facts, header_fields
+from .header import ALL_ASKED, ISSUER_CLAIMED, SELF, dates_another_act, header_facts, header_fields
 from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
@@ -64,9 +64,10 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
     """The answer from the document's structure — its header, its agency lists — when
     ``query`` (``qa.query.Query``) asks for it, else ``None``. With a ``retriever``
     (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
+    numbered = numbered_items(query, index)
     return _catalogue(query, index) or _header(query, index) or _outline(query, index) or \
-        _named_section(query, index) or _rest_of_item(query, result, index) or \
-        _agencies(query, result, index, top_k, retriever)
+        _named_section(query, index, numbered) or _rest_of_item(query, result, index) or \
+        _agencies(query, result, index, top_k, retriever, numbered)
 
 
 # Asking which documents the assistant holds (列出你知识库里的所有文件名, 你能回答哪些文件？ Which
@@ -216,38 +217,17 @@ _ITEM_LABEL = re.compile(r"(?:第\s*)?[（(]([一二三四五六七八九十\d]{
                          r"第([一二三四五六七八九十\d]{1,3})(?:条|项|点|小节)")
 _PART_LABEL = re.compile(r"第([一二三四五六七八九十\d]{1,3})部分")
 _PART_WORDS = ("要点", "总结")
-# Verbs of a document's own issuing (and copulas): a date asked with another verb (要求…报上来,
-# 开始实施) is when something is to be done, which the header's date is not.
-_ISSUING = frozenset("通知 是 有 发 出 发出 印发 发布 下发 签发 成文 出台 下来 来 颁布 公布 印 定 写 落款".split())
-
-
-def _dates_another_act(text: str) -> bool:
-    """True when the act a date is asked of in ``text`` — the verbs after the date words, up to
-    the end of their clause — is not the document's issuing (:data:`_ISSUING`): 什么时候之前把落实
-    情况报上来, 什么时候开始实施 ask when something is to be done, which no header gives.
-
-    >>> _dates_another_act("文件要求各区什么时候之前把落实情况报上来"), _dates_another_act("告诉我它是哪天印发的")
-    (True, False)
-    """
-    cue = FIELDS["date"][0].search(text)
-    if cue is None:
-        return False
-    after = re.split(r"[，,。？?！!；;、]", text[cue.end():])[0]
-    return any(tag == "v" and word not in _ISSUING for word, tag in tagged_words(after))
-
-
 # Asking what a section says, or its heading.
 _CONTENT_ASKED = re.compile(r"(写|讲|说|提|列)(了|的)?(什么|啥|哪些|些什么)|(做|干|搞|办)(哪些|什么|啥)(事|工作)?|原文|全文|内容|具体(是|有)|是什么|有哪些|标题|叫什么|"
                             r"列出|一条条|逐条|逐项|(要|需要|得)(做|干|办)的(事|工作)")
 # What an item named by its number says, asked in spoken words (是啥, 说了些啥, 咋说的).
-_NUMBERED_ASKED = re.compile(r"是啥|些啥|啥内容|什么内容|咋说|怎么说|说的啥|讲的啥|写的啥")
+_NUMBERED_ASKED = re.compile(r"是啥|些啥|咋说|怎么说|说的啥|讲的啥|写的啥")
 # Characters of an item's heading (without its number) that name the item when written whole
 # in a question without pointing at it (推动工程品质提升: 8); shorter ones (加强统筹协调: 6) are
 # phrases a question uses of its own (on tune, 6 took …里面提到每年要编制的报告叫什么？ after a
 # turn on 加强统筹协调 for a question about that item's heading; 8 and 10 changed no answer).
 HEADING_NAMES = 8
 _TITLE_ASKED = re.compile(r"标题|题目|叫什么")
-_ITEM_ID = re.compile(r"\.i\d+$")
 
 
 def _number(value: str) -> int | None:
@@ -304,14 +284,13 @@ def numbered_items(query, index) -> tuple[list, str] | None:
     return [s for s, _, _ in sorted(candidates, key=lambda c: (c[1], numbers.index(c[2])))], ""
 
 
-def _named_section(query, index) -> Routed | None:
-    """What a section named by its label or its heading says (or its heading, when that is
-    asked): every sentence of it, cited. ``None`` when no section is named or something other
-    than its content is asked (its units, a figure)."""
+def _named_section(query, index, label: tuple[list, str] | None) -> Routed | None:
+    """What a section named by its label (``label``: :func:`numbered_items` of ``query``) or its
+    heading says (or its heading, when that is asked): every sentence of it, cited. ``None`` when
+    no section is named or something other than its content is asked (its units, a figure)."""
     text = normalize_query(query.text)
     if query.english:
         return None
-    label = numbered_items(query, index)
     # (an item named by its number is asked about whatever the words: 今年第一条是啥？ 第五项说了些啥？)
     asks_content = query.intent.attribute in (Attribute.OPEN, Attribute.MENTIONS) and bool(
         _CONTENT_ASKED.search(text) or label is not None and _NUMBERED_ASKED.search(text))
@@ -471,7 +450,7 @@ def _header(query, index) -> Routed | None:
         # the whole message must be about the document, else its topic is asked (and the date is
         # corrected where it is answered)
         asking = text
-    if "date" in asked and _dates_another_act(asking):
+    if "date" in asked and dates_another_act(asking):
         return None       # 什么时候之前把落实情况报上来: when something is to be done, not when it was issued
     wanted = query.documents
     # words that name the document (its title, its header: 沪质〔2024〕1号) are not a topic in it
@@ -640,7 +619,8 @@ def _unit_items(agency: str, query, index, retriever, evidence: list[Evidence]) 
 _BESIDES = re.compile(r"除了?.{0,30}?(还有|以外|之外|外)|(以外|之外)还有|还有(谁|哪)")
 
 
-def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None) -> Routed | None:
+def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None,
+              numbered: tuple[list, str] | None = None) -> Routed | None:
     text = normalize_query(query.text)
     named = agencies_named_in(text, index)
     asks_tasks = bool(REVERSE_QUESTION.search(normalize_query(query.asked)))
@@ -669,12 +649,9 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None)
     confirmed = bool(named) and bool(UNIT_CONFIRMED.search(text))
     if not responsibility and not besides and not inherited and not confirmed:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
-    numbered = numbered_items(query, index)
     listed = [(s, u) for s in (numbered[0] if numbered else []) if (u := agency_sentence(index, s)) is not None]
     if listed and not confirmed and not query.english:     # 2024年要点第二条谁负责？ — that item's units
-        evidence = [Evidence(n, u, s, 1.0) for n, (s, u) in enumerate(listed, 1)]
-        return Routed("；".join(f"{e.section.label}的责任单位：{'、'.join(e.section.agencies)}[{e.n}]"
-                               for e in evidence) + "。", evidence, "agencies")
+        return _units_listed([Evidence(n, u, s, 1.0) for n, (s, u) in enumerate(listed, 1)])
     each = _each_subject_units(query, index, retriever) if retriever is not None and not confirmed else None
     if each is not None:        # 打击侵权假冒和行刑衔接，分别是哪些部门负责？ — each item's units
         return each
@@ -727,6 +704,12 @@ def _each_subject_units(query, index, retriever) -> Routed | None:
                 query.years and not query.years & section_years(listed[0]):
             return None       # (2023年…分别由哪些部门负责: the summary's items list no units)
         evidence.append(Evidence(len(evidence) + 1, listed[1], listed[0], 1.0))
+    return _units_listed(evidence)
+
+
+def _units_listed(evidence: list[Evidence]) -> Routed:
+    """Each evidence item's responsible units, cited by its units sentence (``evidence``: one
+    :class:`~qa.retrieval.Evidence` per item, numbered 1..n)."""
     items = [f"{e.section.label}的责任单位：{'、'.join(e.section.agencies)}[{e.n}]" for e in evidence]
     return Routed("；".join(items) + "。", evidence, "agencies")
 
