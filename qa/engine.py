@@ -36,7 +36,7 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import ASKING_TERMS, GENERIC_WORDS, Attribute, read_intent
+from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, read_intent
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
 from .routing import route_structure, route_topic
@@ -531,6 +531,7 @@ class Assistant:
         # meaning: the user is told so, not left to read the listing as the documents' word on it
         nouns = set(noun_words(query.focus))
         unwritten = [w for w in content_words(query.focus) if len(w) >= 2 and w in nouns and w not in GENERIC_WORDS
+                     and w not in WHOLE_WORDS
                      and normalize_for_match(w).lower() not in corpus.flat and not corpus.known(w)]
         if unwritten and not query.english:
             routed.notes.append(prompts.UNWRITTEN_TOPIC_NOTE_ZH.format(words="、".join(unwritten)))

@@ -21,12 +21,16 @@ import re
 from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
 from .scope import asking_clauses
 from .sections import AGENCIES_ONLY
+from .retrieval import PER_SIDE
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
 from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, tagged_words
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
 KEEP_RATIO = 0.9
+# …and a comparison's side keeps up to three sentences of its section at this share: what a side
+# did or plans is often written over several sentences of its item (see qa.retrieval.PER_SIDE).
+COMPARE_KEEP_RATIO = 0.8
 # Sub-questions: a quantity question may ask two figures (…多少起？抓了多少嫌疑人？).
 _SUB_QUESTIONS = re.compile(r"[^？?；;]+[？?；;]?")
 # Figures asked as a list after a colon (要几个数：A、B、C; 查一下以下数据：…): the request, then the items.
@@ -40,15 +44,15 @@ _FIGURES_LISTED = re.compile(r"(?:几个|几项|一些|这些|这几个|以下|�
 FOLLOW_UP_OWN_WEIGHT = math.log(21)
 
 
-def _best(evidence: list, n: int = 2, one_section: bool = True) -> list:
-    """The best sentence, and up to ``n - 1`` more nearly as relevant — of the same section
-    unless ``one_section`` is false."""
+def _best(evidence: list, n: int = 2, one_section: bool = True, keep: float = KEEP_RATIO) -> list:
+    """The best sentence, and up to ``n - 1`` more scoring at least ``keep`` × its score — of
+    the same section unless ``one_section`` is false."""
     ranked = sorted(evidence, key=lambda e: -e.score)
     if not ranked:
         return []
     top = ranked[0]
     return [e for e in ranked if (e.section.section_id == top.section.section_id or not one_section)
-            and e.score >= KEEP_RATIO * top.score][:n]
+            and e.score >= keep * top.score][:n]
 
 
 def sub_questions(question: str) -> list[str]:
@@ -745,7 +749,8 @@ def verbatim_extract(request) -> list:
         # who is responsible
         evidence = [e for e in evidence if not AGENCIES_ONLY.match(e.sentence.text)] or evidence
     if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
-        groups = [_best([e for e in evidence if e.section.section_id == section_id])
+        side = {"n": PER_SIDE, "keep": COMPARE_KEEP_RATIO} if intent.scope == Scope.COMPARE else {}
+        groups = [_best([e for e in evidence if e.section.section_id == section_id], **side)
                   for section_id in dict.fromkeys(e.section.section_id for e in evidence)]
         if intent.scope == Scope.COMPARE and not OVERVIEW_ASKED.search(normalize_query(request.question)):
             # (each year's opening answers an overall line asked: 指导思想 and 总体思路 compared)

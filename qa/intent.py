@@ -51,14 +51,14 @@ class Scope(str, Enum):
 # …): followed by the comparative adjective (多, 高…) where it is used.
 COMPARED = r"(?:哪(?:个|项|一个|一项|边|方|种)|谁)的?(?:[\u4e00-\u9fff]{0,4}?(?:数量|数|比例|得分|分|规模|金额|额|率|量|值))?(?:更|比较|要)?"
 _MONEY = re.compile(r"多少钱|几(块)?钱|(多少|几)(万|亿)?元|金额|预算|经费|工资|薪资|薪水|薪酬|月薪|年薪|(补贴|补助)(多少|几|金额|标准|资金)|(补贴|补助|资助|奖励金)[^。？?！!]{0,8}?(多少|几)(?![个项家名人次批件起])|"
-                    r"(交|缴|付|收|花)(多少|几).{0,6}费|多少.{0,4}费\b|"
+                    r"(交|缴|付|收|花)(多少|几).{0,6}费|多少.{0,4}费\b|罚(了)?(多少|几)(?![个项家名人次批件起回])|"
                     r"(多少|几).{0,4}(补贴|补助)(?!性)|(补贴|补助|资助)(?!性)[^，,。？?]{1,4}(多少|几)(?![人家个项次])|奖金|奖励(多少|几)|罚款|罚没|费用|收费|"
                     r"利润|营收|收入|产值|销售额|投资额|保费|费率|费用?(大概|大约|一般)?(是|按)?(什么|啥|多少)?标准|"
                     r"价格|多少资金|资金(有|是)?多少|how much money|amount of money|money involved|amount involved|"
                     r"value (of|involved)|budget|funding|how (much|large|big) (is |was |are |were )?(the )?subsid|"
                     r"fine[sd]?\b|fee|cost|price",
                     re.IGNORECASE)
-_DATE = re.compile(r"什么时候|啥时候|啥时|何时|(?:什么|哪个)时间(?!内)|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
+_DATE = re.compile(r"什么时候|啥时候|啥时|何时|(?:什么|哪个)时间(?!内)|哪会儿|哪天|哪一天|几号|几月|哪个月|哪年|哪一年|哪[几两三四五]年|什么日子|日期|时间表|时间节点|期限(?![\u4e00-\u9fff]{0,2}的)|(截止|截至)(时间|日期|期限|到?(什么时候|啥时候|哪天|何时|几号|哪一天))|(什么时候|啥时候|哪天)截止|"
                    # when asks before its verb, not as a conjunction (…pass rate when they tested…)
                    r"几点|多久|多长时间|哪个阶段完成|" + WHEN_ASKED + r"|what date|which year|what year|deadline|by when|how long",
                    re.IGNORECASE)
@@ -97,7 +97,8 @@ _FIGURES_COUNTED = re.compile(r"(?:几|多少)(?:个|项|组)(?:数|数字|数�
 _GRADE = re.compile(r"(什么|啥|哪个|哪一|哪|几)(个)?(等级|档次|评级|星级|等次)|评(了|为|上|成|到)?(什么|啥|几|哪)(级|星|等|档)|"
                     r"(得|拿|获|评)了?(什么|啥|几)(级|星|个A)|几星|what (grade|rating)|which (grade|rating)|how many stars",
                     re.IGNORECASE)
-_REASON = re.compile(r"为什么|为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|"
+_REASON = re.compile(r"(?<!定位)(?<![作成称视列定])为什么|(?<!定位)(?<![作成称视列定])为啥|为何|何故|缘何|凭什么|怎么会|原因|缘故|"
+                     # (定位为什么？ 列为什么？ ask as what, not why)
                      # how come (审结59件怎么比受理的55件还多？ 合格率怎么这么低？)
                      r"怎么(?:就|还|倒|反而)?(?:比(?!较)[^，,。？?]{1,12}?(?:还|更|都)|这么|那么|才(?=\d))|"
                      r"\bwhy\b|\breasons?\b", re.IGNORECASE)
@@ -157,6 +158,11 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓|管)|"
                      # who carries a task out (…报告是谁来编制发布？ 由谁组织评审？): its units
                      r"(由谁|谁来)(组织|编制|制定|发布|开展|评审|审核|建设|牵头|实施|出台|起草|认定|遴选|组建|举办)|"
+                     # …whatever the task's verb (谁来编？ 由谁评？): the doer of a task the documents set
+                     # (not whom the task invites: 邀请谁来参加？ 让谁来唱主角？)
+                     r"(由谁|(?<![请让叫派找要])谁来)(?![说讲答问])(?=[\u4e00-\u9fff])|"
+                     # a unit named with a yes-or-no of its part (人社局管不管？ 海关负不负责？)
+                     r"(局|委|办|院|海关|部门|单位)(也)?(管不管|负不负责|参不参与)|"
                      # a unit of a kind (列了哪个绿化口的部门？): the item's units
                      r"哪(些|几|个|家)(个|家)?[\u4e00-\u9fff]{1,5}的(部门|单位|委办局|机关)(?![\u4e00-\u9fff]{0,2}(标准|文件|方案))|"
                      r"(谁|哪个部门|哪些部门|哪家单位)(来|去)?(弄|推|探索|做|干|办)[？?]?$|交给了?(谁|哪)|找哪(个|些|家)(部门|单位)|"
@@ -179,7 +185,7 @@ LIST_VERBS = "列|罗列|汇总|整理|梳理"
 # Asking for everything about a topic, across sections.
 _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|都(给我|帮我|替我)?(" + LIST_VERBS + r")|所有|全部|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
                   r"(跟|和|与).{1,16}(沾边|挂钩|相关|有关系)|捋一下|梳理一下|都翻翻|汇总一下|"
-                  r"(提|说|讲|写)了几(回|次|处)|出现过|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
+                  r"(提|说|讲|写)了几(回|次|处)|出现过|整个(说|讲|介绍|捋|梳理|汇总|概括)|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
                   r"关于.{1,16}(的内容|有哪些|都有什么|写了什么|说了什么)|跟.{1,16}有关|与.{1,16}有关|分别(写|讲|说|提)|"
                   r"(总结|去年).{0,6}(和|与|跟|及).{0,6}(要点|今年).{0,6}(分别|各)|"
                   r"(文件|通知|要点|总结)(里|中|上)?(是)?(怎么|如何)(说|提|讲|写)的|everything|all the", re.IGNORECASE)
@@ -218,7 +224,7 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
-OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|"
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|定位(成|为)了?(啥|什么)|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)", re.IGNORECASE)
 # A group the question counts (召回70起，涉及哪些品牌？): its members are asked, not every passage
@@ -230,6 +236,9 @@ REQUEST_NOUNS = frozenset("安排 措施 举措 成绩 成果 情况 打算 计�
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
                           "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
+# Words for the whole of what is named (整个, 所有): they name no topic, and one the documents
+# never write is not a topic they lack (农产品追溯整个说一下 — used by qa.engine).
+WHOLE_WORDS = frozenset({"整个", "全部", "所有", "一切", "各个", "每个"})
 # Two narrower sets beside it, each for one check. Words for the documents' whole place and span
 # tell no figure from another (全市, 全年) — a place's name does (上海市“质量标杆” against 全国), so
 # 上海 is not among them (used by ``qa.claims.rank_figures``).
@@ -260,7 +269,10 @@ _COMPARING_WORDS = frozenset("区别 不同 差别 差异 变化 对比 比较 �
 # A share asked for (of an amount the question names as context: 营收里…占几成).
 _SHARE_ASKED = re.compile(r"占(了)?(几成|多少|多大|百分之几|比)|几成|比例(是)?多少|比重|what share|what percentage|"
                           r"what proportion", re.IGNORECASE)
-_RATE = re.compile(r"率|比例|占比|百分|几成|share|percentage|proportion|rate", re.IGNORECASE)
+# A share of a whole asked with no word for it (占全国多少？ 占了全市多少): a rate, not a count —
+# unless a measure word follows (占全国多少家) or what is taken is ground (占地多少亩).
+SHARE_OF_WHOLE = r"占(?![地用有领据])[\u4e00-\u9fff]{0,8}?(?:多少|百分之几)(?![\u4e00-\u9fff])"
+_RATE = re.compile(r"率|比例|占比|百分|几成|" + SHARE_OF_WHOLE + r"|share|percentage|proportion|rate", re.IGNORECASE)
 # 好几个 (several) and 十几个 (a dozen or so) say how many, they do not ask it
 COUNT_ASKED = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人次|亿元|万元|万人|万家|万亩|万吨|个百分点|个点|个人(?![\u4e00-\u9fff])|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"亩|公顷|吨|公里|平方米|辆|张|间|套|本|艘|架|"

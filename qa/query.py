@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .guard import GuardedQuestion, is_role_switch
-from .intent import GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
+from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SHARE_OF_WHOLE, Attribute, Intent, Scope, read_intent
 from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years
 from .spelling import Speller
 from .terms import Terminology
@@ -42,9 +42,9 @@ _STANDING = re.compile(r"(咋|怎么)样|如何|情况|进展|动静|说法|怎�
 # A topic named alone (长三角的, 老字号？): how it stands is asked — all that is said of it.
 # (a few characters, none asking: not 哪个工程拿了詹天佑奖？ nor 老字号生煎哪家最好吃)
 _TOPIC_ALONE = re.compile(r"^(?:(?![啥么哪谁几吗呢怎咋何吧])[\u4e00-\u9fff“”]){2,8}的?[？?]?$")
-# A follow-up naming a rate of its own (那公示率呢？): its figure is a rate, whatever the previous
+# A follow-up naming a rate of its own (那公示率呢？ 那占全国多少？): its figure is a rate, whatever the previous
 # question counted.
-_OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之")
+_OWN_RATE = re.compile(r"[\u4e00-\u9fff]率|比例|占比|百分之|" + SHARE_OF_WHOLE)
 # …and one naming a measure of its own (那百万人口报告数呢？ after …多少例？): its figure is in
 # whatever measure word the documents give it.
 _OWN_MEASURE = re.compile(r"[\u4e00-\u9fff](数|数量|总量|金额|额)(呢|[？?]|$)")

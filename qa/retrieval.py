@@ -412,7 +412,12 @@ def without_frame(text: str) -> str:
 
 # Scopes beyond one section (qa.intent.Scope): how much evidence they gather.
 MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than this is not read)
-PER_SECTION = 2          # COMPARE: sentences taken from each side's section
+PER_SECTION = 2          # a section's sentences taken for each document, subject or opening
+# COMPARE: sentences taken from each side's section — a side's item often says several things
+# (医疗服务: 国家医学中心 and 医联体 in two sentences); on tune's 552 comparisons 2 → 3 (with
+# qa.extract.COMPARE_KEEP_RATIO) gained 11 and lost none, and its multi questions asked of both
+# years 8, none lost; citation precision unchanged (the added sentences are the side's own section)
+PER_SIDE = 3
 PER_TOPIC_SECTION = 4    # ALL: sentences on the topic taken from each section
 MAX_TOPIC_SENTENCES = 12
 
@@ -423,7 +428,7 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
 
     * ``single``: the ``n_evidence`` best sentences of the ``top_k`` best sections;
     * ``compare``: the best sections of each year asked (or of each year the sections are
-      scoped to), :data:`PER_SECTION` sentences each, so that both sides are there;
+      scoped to), :data:`PER_SIDE` sentences each, so that both sides are there;
     * ``all``: every section that mentions the topic — the quoted spans, or else the question's
       most specific word — up to :data:`MAX_SCOPE_SECTIONS`, best first.
 
@@ -562,7 +567,7 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
     its own (去年…多少？今年…什么？), the best section of that year for that part (a later part
     with the first part's words, where the topic is named); else the best-ranked section of
     that year for the whole question — or, when that one names none of the topic's words, the
-    best-ranked whose heading does. Up to :data:`PER_SECTION` sentences each; ``[]`` when fewer
+    best-ranked whose heading does. Up to :data:`PER_SIDE` sentences each; ``[]`` when fewer
     than two sections are found."""
     from .extract import sub_questions
     from .scope import TIME_WORDS, asked_years, section_years, strip_years
@@ -606,7 +611,7 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         # each figure the side's part asks (去年抽检合格率多少、检查了多少家次？) may stand in a
         # section of its own
         for piece in _figure_pieces(part) if part is not None else []:
-            own = retriever.search(piece, top_k=1, n_evidence=PER_SECTION, allow=lambda s, y=year: y in section_years(s))
+            own = retriever.search(piece, top_k=1, n_evidence=PER_SIDE, allow=lambda s, y=year: y in section_years(s))
             if own.hits and year in section_years(own.hits[0].section) and \
                     own.hits[0].section.section_id not in {e.section.section_id for e in found}:
                 found += own.evidence
@@ -620,7 +625,7 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         # sentences qa.extract then drops as naming nothing asked — the comparison was one-sided)
         if ranked and not names(ranked[0], False):
             ranked = [h for h in ranked if names(h, True)][:1] or ranked
-        picked += retriever.select_evidence(result, ranked[:1], PER_SECTION)
+        picked += retriever.select_evidence(result, ranked[:1], PER_SIDE)
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []
 
 
