@@ -493,6 +493,44 @@ def _naming(question: str, evidence: list) -> list:
     return [e for e in ranked if named.search(e.sentence.text)][:1]
 
 
+# Which members of a kind the documents name by title are asked (出了哪些政策文件？ 哪几个规定？ —
+# not what one of them requires: 哪些标准的内容, nor 标准化): each title is written in 《》, often
+# one to a sentence.
+_TITLED_KINDS = r"文件|政策|规范|标准(?!化)|方案|规定|办法|细则|指南|条例|制度|规划"
+_TITLED_KIND_ASKED = re.compile(rf"(?:哪些|哪几[个份部项条]?)[\u4e00-\u9fff]{{0,8}}?(?:{_TITLED_KINDS})"
+                                r"(?!的?(?:内容|要求|目标|数字|数据))")
+_TITLE = re.compile(r"《[^》]+》")
+# Kinds that name any document (政策文件): the others (方案, 细则) are kinds a title must be of.
+_ANY_TITLE = {"文件", "政策"}
+
+
+def titled_members(question: str, chosen: list, evidence: list) -> list:
+    """For a question asking which members of a titled kind there are (:data:`_TITLED_KIND_ASKED`),
+    the ``evidence`` sentences of the sections of ``chosen`` that title one (《…》) — when a
+    chosen sentence does: the best sentence lists some of them, its neighbours the rest
+    (印发《…实施方案》。出台《…若干规定》。印发《…行动方案》…等政策文件。). Empty otherwise.
+
+    >>> from types import SimpleNamespace as N
+    >>> s = N(section_id="a")
+    >>> e = [N(n=1, section=s, sentence=N(text="印发《甲方案》等政策文件。")),
+    ...      N(n=2, section=s, sentence=N(text="出台《乙规定》。")),
+    ...      N(n=3, section=s, sentence=N(text="支付专项资金2.1亿元。"))]
+    >>> [x.n for x in titled_members("去年出了哪些政策文件？", e[:1], e)]
+    [1, 2]
+    >>> titled_members("去年做了哪些工作？", e[:1], e)
+    []
+    """
+    asked = _TITLED_KIND_ASKED.search(normalize_query(question))
+    if not asked or not any(_TITLE.search(e.sentence.text) for e in chosen):
+        return []
+    # the kinds asked (行动方案或实施细则 → 方案, 细则): a title of another kind (《…若干规定》) is
+    # not one of them — unless a word for any document is asked (政策文件)
+    kinds = set(re.findall(_TITLED_KINDS, normalize_query(question)[asked.start():]))
+    sections = {e.section.section_id for e in chosen}
+    return [e for e in evidence if e.section.section_id in sections and any(
+        kinds & _ANY_TITLE or any(k in title for k in kinds) for title in _TITLE.findall(e.sentence.text))]
+
+
 # Two kinds of thing asked for in one list (新筹建了哪些市级质检中心和市级产业计量测试中心？)
 _KINDS_LISTED = re.compile(r"^(?P<lead>.*?(?:哪些|哪几个|哪几家|哪几项|什么))(?P<a>[^，,。？?和与及、]{2,16}?)"
                            r"(?:和|与|以及|及)(?P<b>[^，,。？?和与及、]{2,16}?)(?P<end>[？?。]?)$")
@@ -795,6 +833,9 @@ def verbatim_extract(request) -> list:
         if intent is not None and intent.wants_figure and not request.english and \
                 only_stated(subject, chosen, intent.unit):
             return []       # …多少家？我只看到有294家是高企: the documents say no more than the user
+    if not request.english and not (intent is not None and intent.wants_figure):
+        # which documents, rules or standards: every sentence of the answer's section titling one
+        chosen += [e for e in titled_members(subject, chosen, evidence) if e.n not in {c.n for c in chosen}]
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)
 
 

@@ -4258,3 +4258,11 @@ def test_whom_a_task_invites_is_not_who_is_responsible(extractive_assistant):
     answer = extractive_assistant.ask("首届产业计量技术创新揭榜挂帅活动准备请谁来参加？")
     assert answer.mode != Mode.STRUCTURED and "责任单位" not in answer.text, answer.text
     _assert_answers(answer, "全国科研团队")
+
+
+# Which documents were issued (哪几份政策文件？) is every title of the answering item, one to a
+# sentence: the short 出台《上海市促进浦东新区标准化创新发展若干规定》。 scored below the sentences
+# around it and was left out.
+def test_which_documents_lists_every_title_of_the_item(extractive_assistant):
+    answer = extractive_assistant.ask("2023年上海印发出台了哪几份质量政策文件？")
+    _assert_answers(answer, "质量强国建设纲要上海实施方案", "浦东新区标准化创新发展若干规定", "水利工程建设质量提升")
