@@ -19,11 +19,11 @@ import math
 import re
 
 from .claims import clause_match, confirms_figure, figures_in, rank_figures, same_unit
-from .scope import asking_clauses
+from .scope import asking_clauses, question_years, section_years
 from .sections import AGENCIES_ONLY
 from .retrieval import PER_SIDE
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
-from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, tagged_words
+from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -787,9 +787,20 @@ def verbatim_extract(request) -> list:
         # who is responsible
         evidence = [e for e in evidence if not AGENCIES_ONLY.match(e.sentence.text)] or evidence
     if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
-        side = {"n": PER_SIDE, "keep": COMPARE_KEEP_RATIO} if intent.scope == Scope.COMPARE else {}
-        groups = [_best([e for e in evidence if e.section.section_id == section_id], **side)
-                  for section_id in dict.fromkeys(e.section.section_id for e in evidence)]
+        # (the documents' own year, which 今年 and 去年 count from, is the latest their sections cover)
+        latest = max((y for e in evidence for y in section_years(e.section)), default=None)
+        counted = _years_counted(request.question, latest) if intent.scope == Scope.COMPARE else set()
+
+        def side(section) -> dict:
+            # a comparison's side asking what was done or planned keeps more of its item; one
+            # asking a count (2023年完成了多少？) is answered by the count's sentence
+            if intent.scope != Scope.COMPARE or section_years(section) & counted:
+                return {}
+            return {"n": PER_SIDE, "keep": COMPARE_KEEP_RATIO}
+
+        groups = [_best(own, **side(own[0].section))
+                  for section_id in dict.fromkeys(e.section.section_id for e in evidence)
+                  for own in [[e for e in evidence if e.section.section_id == section_id]]]
         if intent.scope == Scope.COMPARE and not OVERVIEW_ASKED.search(normalize_query(request.question)):
             # (each year's opening answers an overall line asked: 指导思想 and 总体思路 compared)
             # a side (a year's best section) that names nothing of what is asked is not its answer:
@@ -837,6 +848,20 @@ def verbatim_extract(request) -> list:
         # which documents, rules or standards: every sentence of the answer's section titling one
         chosen += [e for e in titled_members(subject, chosen, evidence) if e.n not in {c.n for c in chosen}]
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)
+
+
+def _years_counted(question: str, ref_year: int | None) -> set[int]:
+    """The years whose own clause of ``question`` asks a figure (2023年完成了多少，2024年接着干
+    什么？ → {2023}), relative ones (去年) counted from ``ref_year``.
+
+    >>> sorted(_years_counted("去年完成了多少项，今年接着干什么？", 2024))
+    [2023]
+    """
+    counted: set[int] = set()
+    for clause in split_clauses(normalize_query(question)):
+        if read_intent(clause).wants_figure:
+            counted |= question_years(clause, ref_year)
+    return counted
 
 
 def users_figures(question: str) -> set[str]:
