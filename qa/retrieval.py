@@ -415,8 +415,9 @@ MAX_SCOPE_SECTIONS = 6   # ALL: sections drawn on at most (a list longer than th
 PER_SECTION = 2          # a section's sentences taken for each document, subject or opening
 # COMPARE: sentences taken from each side's section — a side's item often says several things
 # (医疗服务: 国家医学中心 and 医联体 in two sentences); on tune's 552 comparisons 2 → 3 (with
-# qa.extract.COMPARE_KEEP_RATIO) gained 11 and lost none, and its multi questions asked of both
-# years 8, none lost; citation precision unchanged (the added sentences are the side's own section)
+# qa.extract.COMPARE_KEEP_RATIO; a side asking a count keeps its count's sentence) gained 11 and
+# lost none, and its multi questions asked of both years 7, none lost; citation precision unchanged
+# (the added sentences are the side's own section)
 PER_SIDE = 3
 PER_TOPIC_SECTION = 4    # ALL: sentences on the topic taken from each section
 MAX_TOPIC_SENTENCES = 12
