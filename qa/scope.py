@@ -59,8 +59,8 @@ def reference_year(doc_text: str, sections: list[Section]) -> int | None:
 
 
 _YEAR_SPAN = re.compile(r"(19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*(19|20)\d{2}\s*年?度?|"
-                        # …a season written with two digits (23-24年度)
-                        r"(?<![\d.])\d{2}\s*[—–\-~～至到]+\s*\d{2}\s*年度")
+                        # …and one written with two digits (23-24年度, 23-25年的行动方案)
+                        r"(?<![\d.])\d{2}\s*[—–\-~～至到]+\s*\d{2}\s*年度?")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 # A year written with two digits (23年完成了多少项，24年推进…), not a number of years (用了23年,
 # 30年来, 近10年) — read only near the documents' own year.
