@@ -546,7 +546,7 @@ class Assistant:
         documents = corpus.index.documents
         request = Request(question, from_named(result.evidence, query.documents, strict=query.limited), query.english,
                           query.intent, query.question, corpus.weights, query.quoted,
-                          query.text if query.follow_up else "")
+                          query.text if query.follow_up else "", query.ref_year)
         if len(query.documents) >= 2:       # several documents named: each answers for itself
             chosen = sorted((e for d in sorted(query.documents)
                              for e in verbatim_extract(replace(request, evidence=[x for x in request.evidence

@@ -520,12 +520,13 @@ def titled_members(question: str, chosen: list, evidence: list) -> list:
     >>> titled_members("去年做了哪些工作？", e[:1], e)
     []
     """
-    asked = _TITLED_KIND_ASKED.search(normalize_query(question))
+    text = normalize_query(question)
+    asked = _TITLED_KIND_ASKED.search(text)
     if not asked or not any(_TITLE.search(e.sentence.text) for e in chosen):
         return []
     # the kinds asked (行动方案或实施细则 → 方案, 细则): a title of another kind (《…若干规定》) is
     # not one of them — unless a word for any document is asked (政策文件)
-    kinds = set(re.findall(_TITLED_KINDS, normalize_query(question)[asked.start():]))
+    kinds = set(re.findall(_TITLED_KINDS, text[asked.start():]))
     sections = {e.section.section_id for e in chosen}
     return [e for e in evidence if e.section.section_id in sections and any(
         kinds & _ANY_TITLE or any(k in title for k in kinds) for title in _TITLE.findall(e.sentence.text))]
@@ -787,20 +788,14 @@ def verbatim_extract(request) -> list:
         # who is responsible
         evidence = [e for e in evidence if not AGENCIES_ONLY.match(e.sentence.text)] or evidence
     if intent is not None and intent.scope in (Scope.ALL, Scope.COMPARE):
-        # (the documents' own year, which 今年 and 去年 count from, is the latest their sections cover)
-        latest = max((y for e in evidence for y in section_years(e.section)), default=None)
-        counted = _years_counted(request.question, latest) if intent.scope == Scope.COMPARE else set()
-
-        def side(section) -> dict:
-            # a comparison's side asking what was done or planned keeps more of its item; one
-            # asking a count (2023年完成了多少？) is answered by the count's sentence
-            if intent.scope != Scope.COMPARE or section_years(section) & counted:
-                return {}
-            return {"n": PER_SIDE, "keep": COMPARE_KEEP_RATIO}
-
-        groups = [_best(own, **side(own[0].section))
-                  for section_id in dict.fromkeys(e.section.section_id for e in evidence)
-                  for own in [[e for e in evidence if e.section.section_id == section_id]]]
+        # a comparison's side asking what was done or planned keeps more of its item; one asking a
+        # count (2023年完成了多少？) is answered by the count's sentence
+        counted = _years_counted(request.question, request.ref_year) if intent.scope == Scope.COMPARE else None
+        groups = []
+        for section_id in dict.fromkeys(e.section.section_id for e in evidence):
+            own = [e for e in evidence if e.section.section_id == section_id]
+            wide = counted is not None and not section_years(own[0].section) & counted
+            groups.append(_best(own, n=PER_SIDE, keep=COMPARE_KEEP_RATIO) if wide else _best(own))
         if intent.scope == Scope.COMPARE and not OVERVIEW_ASKED.search(normalize_query(request.question)):
             # (each year's opening answers an overall line asked: 指导思想 and 总体思路 compared)
             # a side (a year's best section) that names nothing of what is asked is not its answer:

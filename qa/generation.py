@@ -50,7 +50,8 @@ class Request:
     defaults to ``question``), ``weights``, the IDF weights of words, and ``quoted``, the
     spans the question quotes (a figure's sentence must hold those of its part), and
     ``topic``, for a follow-up, the question completed from the earlier turn (审结了多少件？ after
-    a question on 二审 cases: its words tell which sentence's figure is meant)."""
+    a question on 二审 cases: its words tell which sentence's figure is meant), and ``ref_year``,
+    the documents' own year, which 今年 and 去年 count from (``None``: relative years unread)."""
 
     question: str
     evidence: list
@@ -60,6 +61,7 @@ class Request:
     weights: dict = field(default_factory=dict)
     quoted: tuple = ()
     topic: str = ""
+    ref_year: int | None = None
 
 
 class Generation:
