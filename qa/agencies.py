@@ -145,3 +145,41 @@ def _starts_word(text: str, mention: str) -> bool:
     character that would make it part of a longer name (药品监管局 is not 上海监管局's 监管局)."""
     at = text.find(mention)
     return at <= 0 or not ("\u4e00" <= text[at - 1] <= "\u9fff") or text[at - 1] in "市的在和及与由是、"
+
+
+# Words of asking who is responsible, and names of units (部门, 负责, 牵头, 监管, 市场监管局, 人社局):
+# they say who is asked about, not what the task is.
+_ASKING_UNITS = re.compile(r"部门|单位|机构|机关|委办局|责任|负责|牵头|监管|管理|主管|谁|^管|管$|[局委办厅署]$|海关|法院|检察院")
+
+
+def unwritten_task(question: str, index: Index, skip=frozenset()) -> list[str]:
+    """The words naming the task of a question asking who is responsible (直播带货由哪些部门负责？
+    → ``['直播', '带货']``) when the documents write none of them, else ``[]``: documents that
+    never name a task list no unit for it, and the nearest item's units would answer another
+    task. A word counts as written when it occurs in the documents' text, or most of its
+    character bigrams do (segmentation slips, 食品安全 beside 食品…安全). Words of asking (部门,
+    负责), unit names (人社局) and ``skip`` (words naming the documents' own field: 上海, 质量)
+    are not the task.
+
+    >>> from types import SimpleNamespace as NS
+    >>> index = NS(documents={"d": NS(text="提升质量安全监管效能，开展食品抽检")}, sections=[])
+    >>> unwritten_task("直播带货由哪些部门负责？", index), unwritten_task("食品安全归谁管？", index)
+    (['直播', '带货'], [])
+    >>> unwritten_task("哪些部门负责？", index)
+    []
+    """
+    from .text import content_words, han_bigrams, normalize_for_match
+
+    flat = "".join(normalize_for_match(d.text).lower() for d in index.documents.values())
+    # (a unit named is cut by jieba into words of its name: 市场 + 监管局, 人社 + 局)
+    units = agencies_named_in(question, index)
+    words = [w for w in content_words(normalize_query(question)) if len(w) >= 2 and w not in skip
+             and not _ASKING_UNITS.search(w) and not RESPONSIBILITY.fullmatch(w)
+             and not any(w in unit for unit in units) and not re.search(re.escape(w) + "[局委]", question)]
+
+    def written(word: str) -> bool:
+        key = normalize_for_match(word).lower()
+        grams = han_bigrams(key)
+        return key in flat or (len(grams) >= 2 and sum(g in flat for g in grams) / len(grams) >= 0.5)
+
+    return [] if not words or any(written(w) for w in words) else list(dict.fromkeys(words))

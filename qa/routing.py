@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
-                       without_city)
+                       unwritten_task, without_city)
 from .claims import sibling_kind_only
 from .header import ALL_ASKED, ISSUER_CLAIMED, SELF, dates_another_act, header_facts, header_fields
-from .intent import UNIT_CONFIRMED, Attribute, Scope, read_intent
+from .intent import GENERIC_WORDS, HOME_FIELD_WORDS, UNIT_CONFIRMED, WHOLE_WORDS, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
 from .sections import AGENCIES_ONLY
 from .scope import question_years, section_years, strip_years
@@ -41,6 +41,10 @@ _HEADER_WORDS = {"通知", "文件", "发文", "印发", "下发", "发布", "�
                  "recipients", "reference", "was", "what", "this", "who", "whom", "the",
                  # how the request is put (直接告诉我这份通知的文号), not a topic in the document
                  "直接", "告诉", "输出", "给出", "说下", "一下", "帮忙", "麻烦", "查下", "看看", "对外", "不能", "可以"}
+
+
+# Words naming the documents' own field and span (上海, 质量, 今年, 所有): no task of their own.
+_FIELD_WORDS = GENERIC_WORDS | HOME_FIELD_WORDS | WHOLE_WORDS
 
 
 def retriever_knows(index, word: str) -> bool:
@@ -652,6 +656,10 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None,
     listed = [(s, u) for s in (numbered[0] if numbered else []) if (u := agency_sentence(index, s)) is not None]
     if listed and not confirmed and not query.english:     # 2024年要点第二条谁负责？ — that item's units
         return _units_listed([Evidence(n, u, s, 1.0) for n, (s, u) in enumerate(listed, 1)])
+    task = [] if query.english or query.quoted else unwritten_task(text, index, _FIELD_WORDS)
+    if task:        # 直播带货由哪些部门负责？ — not the units of the item nearest in meaning
+        named_task = "".join(task) if "".join(task) in text else "、".join(task)
+        return Routed(f"通知中没有写到“{named_task}”，也就没有列出它的责任单位。", [], "agencies")
     each = _each_subject_units(query, index, retriever) if retriever is not None and not confirmed else None
     if each is not None:        # 打击侵权假冒和行刑衔接，分别是哪些部门负责？ — each item's units
         return each

@@ -25,10 +25,10 @@ _RELATIVE = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上年": -
 # A time word of a question: a written year (2024年) or one named relative to the document's date.
 TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|" + "|".join(_RELATIVE), re.IGNORECASE)
 # Periods named relative to the document's date: before it (之前, 上一轮 → the year before; not
-# 写之前, 回答之前: before the assistant writes) and from it on (接下来, 新一年 → its year; 这一年
+# 写之前, 回答之前: before the assistant writes; nor 之前搞了多少年: a span up to now) and from it on (接下来, 新一年 → its year; 这一年
 # right after a year is that year: 2023年这一年). A
 # work report looks back a year (its 总结) and plans the next (its 要点).
-_PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|"
+_PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)(?![^，,。？?]{0,6}?(?:多少年|几年|多久|多长时间))|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|"
                       # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's)
                       r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
                       r"(?P<next>新一年|(?<!年)这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
@@ -454,16 +454,27 @@ MIN_NOVELTY = 0.25
 
 
 def restates_question(answer: str, question: str) -> bool:
-    """True when ``answer`` (markers removed) only restates ``question``: no number that the
-    question lacks, and under :data:`MIN_NOVELTY` of its bigrams new.
+    """True when ``answer`` (markers removed) only restates ``question``: no number and no quoted
+    name that the question lacks, and under :data:`MIN_NOVELTY` of its bigrams new.
 
     >>> restates_question("筹建首批市级质检中心。", "筹建的首批市级质检中心是哪几个？")
     True
     >>> restates_question("国家智能网联汽车产业计量测试中心通过验收", "哪个产业计量测试中心通过了验收？")
     False
+
+    A quoted name is what a question asking which one is answered with, however short beside
+    the words it repeats:
+
+    >>> restates_question("推动“张江机器人谷”产业园区开展质量管理体系认证提升行动区域试点。",
+    ...                   "要推动哪个产业园区开展质量管理体系认证提升行动区域试点？")
+    False
     """
     question = normalize_query(question)
     if set(numbers_in(answer)) - set(numbers_in(question)):
+        return False
+    flat_question = normalize_for_match(question)
+    if any(len(name) >= 2 and normalize_for_match(name) not in flat_question
+           for name in re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", answer)):
         return False
     grams = han_bigrams(answer)
     if not grams:

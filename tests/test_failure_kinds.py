@@ -4278,3 +4278,52 @@ def test_whom_a_task_invites_is_not_who_is_responsible(extractive_assistant, que
 def test_which_documents_lists_every_title_of_the_item(extractive_assistant):
     answer = extractive_assistant.ask("2023年上海印发出台了哪几份质量政策文件？")
     _assert_answers(answer, "质量强国建设纲要上海实施方案", "浦东新区标准化创新发展若干规定", "水利工程建设质量提升")
+
+
+# Twenty-ninth session: two fresh gold batches (j94: a compliance officer's and a district clerk's
+# briefing questions; j95: a busy chat window, many follow-ups). Who is responsible for a task the
+# notice never writes (直播带货, 跨境电商) has no answer in its lists: the nearest item's units
+# answered another task. A unit named beside it (人社局, 市场监管局) changes nothing.
+@pytest.mark.parametrize("question, told", [
+    ("直播带货由哪些部门负责？", "直播带货"),
+    ("跨境电商归哪个部门管？", "跨境电商"),
+    ("直播带货，市场监管局管不管？", "直播带货"),
+], ids=["由哪些部门负责", "归哪个部门管", "named-unit"])
+def test_who_is_responsible_for_a_task_the_notice_never_writes_abstains(extractive_assistant, question, told):
+    answer = extractive_assistant.ask(question)
+    _assert_abstains(answer)
+    assert any(told in note for note in answer.notes), answer.notes
+
+
+# …while a task it writes in other words still gets its item's units, and a kind of unit asked
+# (哪些执法部门, 哪几个政法部门) asks who is responsible as 哪些部门 does.
+@pytest.mark.parametrize("question, unit", [
+    ("电梯安全归谁管？", "上海海关"),
+    ("农资打假那条，涉及哪些执法部门？", "市农业农村委"),
+], ids=["written-task", "kind-of-unit"])
+def test_who_is_responsible_for_a_written_task_gets_its_units(extractive_assistant, question, unit):
+    answer = extractive_assistant.ask(question)
+    assert answer.mode == Mode.STRUCTURED and "责任单位" in answer.text, answer.text
+    assert unit in answer.text, answer.text
+
+
+# A question asking which one is answered by the quoted name its sentence adds, however much of
+# the rest repeats the question: “张江机器人谷” is no restatement.
+def test_a_quoted_name_asked_for_is_no_restatement(extractive_assistant):
+    answer = extractive_assistant.ask("要推动哪个产业园区开展质量管理体系认证提升行动区域试点？")
+    _assert_answers(answer, "张江机器人谷")
+
+
+# 之前 before a span asked (之前搞了多少年了) reaches up to now: it does not place the question in
+# the year before, where the plan's 30年来 is not.
+def test_a_span_up_to_now_is_not_the_year_before(extractive_assistant):
+    answer = extractive_assistant.ask("重点产品质量攻关之前一共搞了多少年？")
+    _assert_answers(answer, "30年")
+
+
+# A listing asked of both years (去年和今年各叫什么) gives both, though only the plan's heading
+# names the topic: the summary's “剑网2023” beside the plan's “铁拳”.
+def test_a_listing_asked_of_both_years_gives_both(extractive_assistant):
+    answer = extractive_assistant.ask("打击侵权假冒的专项行动，去年和今年各叫什么？")
+    _assert_answers(answer, "剑网2023", "铁拳")
+    assert _parts(answer) == {"第一部分", "第二部分"}, [c.label for c in answer.citations]
