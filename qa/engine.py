@@ -25,6 +25,7 @@ from .agencies import agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .asks import listed_asks, members_named, pointed_answered, separate_asks
 from .citations import MARKER, Citation, make_citation
+from .colloquial import Colloquial
 from .claims import figure_said_of_other, figures_in, opposite_direction, same_unit
 from .config import Settings
 from .decision import Decision, decide, unanswerable
@@ -61,7 +62,7 @@ class SourcesUnavailable(RuntimeError):
 @dataclass
 class Corpus:
     """One consistent view of the indexed documents: the index, its retriever, the reference
-    year (今年), the text for exact matching, word weights and the typo corrector."""
+    year (今年), the text for exact matching, word weights, the typo corrector and the thesauri."""
 
     index: Index
     retriever: HybridRetriever
@@ -86,6 +87,11 @@ class Corpus:
     def speller(self) -> Speller:
         """Typo correction toward the documents' wording and the words asking who is responsible."""
         return Speller(self.text + "\n" + "\n".join(ASKING_TERMS))
+
+    @cached_property
+    def colloquial(self) -> Colloquial:
+        """The thesaurus's everyday words for the documents' terms (qa.colloquial)."""
+        return Colloquial.load(self.text)
 
     @cached_property
     def terminology(self) -> Terminology:
@@ -447,7 +453,7 @@ class Assistant:
         if named:           # the 文号 names the document; it is not a figure asked about
             guarded = replace(guarded, text=without_numbers(guarded.text, corpus.index.documents))
         query = build_query(guarded, self._recent(history), corpus.ref_year, corpus.speller,
-                            self._translator(notes), corpus.terminology)
+                            self._translator(notes), corpus.terminology, corpus.colloquial)
         query = replace(query, documents=named, limited=bool(documents))
         query = self._renumbered(query, corpus, notes)
         result = self._retrieve(query, corpus)

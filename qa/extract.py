@@ -22,8 +22,8 @@ from .claims import clause_match, confirms_figure, figures_in, rank_figures, sam
 from .scope import asking_clauses, question_years, section_years
 from .sections import AGENCIES_ONLY
 from .retrieval import PER_SIDE
-from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, Attribute, Intent, Scope, read_intent
-from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
+from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, REQUEST_NOUNS, Attribute, Intent, Scope, read_intent
+from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words, tokenize
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -532,6 +532,44 @@ def titled_members(question: str, chosen: list, evidence: list) -> list:
         kinds & _ANY_TITLE or any(k in title for k in kinds) for title in _TITLE.findall(e.sentence.text))]
 
 
+# Which members of a kind are asked (哪些工程获了奖？ 哪几个项目入选？): a list of names.
+_MEMBERS_ASKED = re.compile(r"哪些|哪几[个家项条所批座部类]?")
+
+
+def parallel_members(question: str, chosen: list, evidence: list) -> list:
+    """For a question asking which members of a kind there are (:data:`_MEMBERS_ASKED`), the
+    ``evidence`` sentences of the best ``chosen`` sentence's section that hold every word of the
+    question it holds — two or more: sentences written alike, one member or pair of members
+    each (…工程…获中国水利工程优质（大禹）奖；…工程获国家优质工程奖；), answer alike. Empty
+    otherwise.
+
+    >>> from types import SimpleNamespace as N
+    >>> s = N(section_id="a")
+    >>> e = [N(n=1, section=s, score=1.3, sentence=N(text="甲水利工程获大禹奖；")),
+    ...      N(n=2, section=s, score=1.1, sentence=N(text="乙水利枢纽工程获国家优质工程奖；")),
+    ...      N(n=3, section=s, score=1.0, sentence=N(text="水利建设质量考核获评A级；"))]
+    >>> [x.n for x in parallel_members("去年哪些水利工程拿了大奖？", e[:1], e)]
+    [2]
+    >>> parallel_members("去年水利工程拿了什么奖？", e[:1], e)
+    []
+    """
+    text = normalize_query(question)
+    if not chosen or not _MEMBERS_ASKED.search(text):
+        return []
+    best = max(chosen, key=lambda e: e.score)
+    # (each word with the words inside it — 水利工程: 水利, 工程 — and the smallest held kept:
+    # 淀东水利枢纽泵闸改扩建工程 holds 水利 and 工程, not 水利工程)
+    words = {p for w in content_words(text) if w not in GENERIC_WORDS and w not in REQUEST_NOUNS
+             for p in tokenize(w) if len(p) >= 2}
+    held = {w for w in words if w in best.sentence.text}
+    held = [w for w in held if not any(o != w and o in w for o in held)]
+    if len(held) < 2:
+        return []
+    kept = {e.n for e in chosen}
+    return [e for e in evidence if e.n not in kept and e.section.section_id == best.section.section_id
+            and all(w in e.sentence.text for w in held)]
+
+
 # Two kinds of thing asked for in one list (新筹建了哪些市级质检中心和市级产业计量测试中心？)
 _KINDS_LISTED = re.compile(r"^(?P<lead>.*?(?:哪些|哪几个|哪几家|哪几项|什么))(?P<a>[^，,。？?和与及、]{2,16}?)"
                            r"(?:和|与|以及|及)(?P<b>[^，,。？?和与及、]{2,16}?)(?P<end>[？?。]?)$")
@@ -842,6 +880,9 @@ def verbatim_extract(request) -> list:
     if not request.english and not (intent is not None and intent.wants_figure):
         # which documents, rules or standards: every sentence of the answer's section titling one
         chosen += [e for e in titled_members(subject, chosen, evidence) if e.n not in {c.n for c in chosen}]
+        if intent is not None and intent.attribute == Attribute.OPEN:
+            # which members: the sentences written alike beside the best one
+            chosen += parallel_members(subject, chosen, evidence)
     return sorted({e.n: e for e in chosen}.values(), key=lambda e: e.n)
 
 

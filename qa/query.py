@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .colloquial import Colloquial
 from .guard import GuardedQuestion, is_role_switch
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SHARE_OF_WHOLE, Attribute, Intent, Scope, read_intent
 from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years
@@ -369,14 +370,16 @@ _QUOTED_QUESTION = re.compile(r"[？?]|多少|哪些|是什么|吗\s*$")
 
 
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
-                speller: Speller | None = None, translate=None, terminology: Terminology | None = None) -> Query:
+                speller: Speller | None = None, translate=None, terminology: Terminology | None = None,
+                colloquial: Colloquial | None = None) -> Query:
     """The :class:`Query` for ``guarded`` given the earlier ``(question, answer)`` turns
     (oldest first; each question already self-contained) and the documents' reference year
     (the year 今年 means). ``translate`` (English → Chinese, e.g. the generator's
     ``translate``), when given, puts an English question into the documents' language for
     retrieval and the checks; the answer is still written in English. ``terminology`` gives
     the documents' terms for an English question's phrases (qa.terms): put in before it is
-    translated, and searched with when it is not."""
+    translated, and searched with when it is not. ``colloquial`` gives them for a Chinese
+    question's everyday words (qa.colloquial), put in after its typos are corrected."""
     # the asker's description of themselves (嘉定这边做食品的，…) names who asks, not what is
     # asked — when the rest names a topic of its own; otherwise their trade or concern is the
     # topic (我们是做检验检测的，该关注哪些安排？ 我们是做芯片的，跟半导体相关的都捋一下: the
@@ -401,6 +404,13 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             text = prepared     # searched in the documents' words where it has them; checked as asked
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
+    if colloquial is not None and not guarded.english and read_intent(text).scope != Scope.ALL:
+        # everyday words put in the documents' terms (煤气罐 → 液化石油气), read as corrections are
+        # — not in a listing of all on a topic: its own words find by meaning what the documents
+        # say of it in other words (坐公交地铁 → 一码通行, 无感换乘, MaaS), where the term finds
+        # only the sentences writing it (tune: 3 such listings lost, 2 gained)
+        text, expanded = colloquial.apply(text)
+        corrections += expanded
     # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
     # Chinese when translated
     own_text = text.strip() if translated or corrections else asked.strip()

@@ -4327,3 +4327,29 @@ def test_a_listing_asked_of_both_years_gives_both(extractive_assistant):
     answer = extractive_assistant.ask("打击侵权假冒的专项行动，去年和今年各叫什么？")
     _assert_answers(answer, "剑网2023", "铁拳")
     assert _parts(answer) == {"第一部分", "第二部分"}, [c.label for c in answer.citations]
+
+
+# Which members of a kind (哪些水利工程获了奖？) are named one or two to a sentence, in sentences
+# written alike: each of them answers, not only the best.
+def test_which_members_lists_the_sentences_written_alike(extractive_assistant):
+    answer = extractive_assistant.ask("去年哪些水利工程拿了奖")
+    _assert_answers(answer, "大禹", "淀东水利枢纽")
+
+
+# Everyday words for the notice's terms (吸奶器 for 母乳喂养用具, 商砼 for 预拌混凝土, 判完 for 审结,
+# 知产 for 知识产权, 案子 for 案件) are read as its terms (qa.colloquial): the question is answered,
+# not refused for words the notice never writes.
+@pytest.mark.parametrize("question, wanted", [
+    ("给娃用的吸奶器，去年发过啥提醒没", ("母乳喂养用具",)),
+    ("商砼那块今年咋管", ("预拌混凝土",)),
+    ("知产案子二审去年判完几件", ("59件",)),
+], ids=["吸奶器", "商砼", "判完-知产-案子"])
+def test_everyday_words_are_read_as_the_notice_s_terms(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, *wanted)
+
+
+# What is best to buy or eat (奖品买什么比较好？) asks for advice the notice does not give.
+@pytest.mark.parametrize("question", ["年会抽奖奖品买点什么好", "公司年会奖品选什么比较好"])
+def test_what_is_best_to_buy_asks_for_advice(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))

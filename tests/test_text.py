@@ -48,6 +48,21 @@ def test_the_shipped_glossary_names_terms_of_the_notice(notice_text):
     assert len(Terminology.load(notice_text).entries) == len(phrases)
 
 
+def test_the_shipped_thesaurus_maps_everyday_words_the_notice_never_writes_to_its_terms(notice_text):
+    """Every line of qa/data/colloquial_zh.tsv maps everyday words the notice never writes to a
+    term it writes, and no word is given two terms: all of them are used."""
+    from qa.colloquial import THESAURUS, Colloquial
+    from qa.text import normalize_for_match
+
+    flat = normalize_for_match(notice_text)
+    lines = [line.split("\t") for line in THESAURUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) > 150 and all(len(parts) == 2 and normalize_for_match(parts[1].strip()) in flat
+                                    for parts in lines)
+    variants = [v.strip() for words, _ in lines for v in words.split("|")]
+    assert len(variants) == len(set(variants)) and not [v for v in variants if normalize_for_match(v) in flat]
+    assert len(Colloquial.load(notice_text).entries) == len(variants)
+
+
 def test_the_glossary_leaves_everyday_senses_of_words_alone(notice_text):
     """An English word whose everyday sense is not the notice's (lift my mood) is not in the
     glossary (breaker, fifteenth session: Can you lift my mood? had been searched as 电梯)."""
