@@ -4353,3 +4353,10 @@ def test_everyday_words_are_read_as_the_notice_s_terms(extractive_assistant, que
 @pytest.mark.parametrize("question", ["年会抽奖奖品买点什么好", "公司年会奖品选什么比较好"])
 def test_what_is_best_to_buy_asks_for_advice(extractive_assistant, question):
     _assert_abstains(extractive_assistant.ask(question))
+
+
+# What the documents hold for a kind of asker (文件里对中小企业有哪些支持？) is everything on it,
+# across sections: the summary's 7.7万余家次 served and the plan's 培育孵化 and 质量融资增信.
+def test_what_the_documents_hold_for_a_kind_of_asker_lists_every_section(extractive_assistant):
+    answer = extractive_assistant.ask("通知里对中小企业都给了哪些支持？")
+    _assert_answers(answer, "7.7万余家次", "培育孵化", "质量融资增信")
