@@ -700,9 +700,10 @@ def _each_year_held(retriever: HybridRetriever, result: RetrievalResult, query,
     """``picked`` with, for each year the query asks about (two or more: 去年和今年各叫什么) that
     none of its sections is scoped to, the section of that year a search for the focus and the
     best ``picked`` sentences ranks first, with its :data:`PER_TOPIC_SECTION` best sentences
-    (relevance feedback, as in Rocchio's method): a listing asked of both years
-    gives both, though only one year's heading names the topic (（十三）加强侵权假冒打击力度 beside
-    （十三）“双打”工作力度不断加大). Unnumbered; ``picked`` itself when nothing is missing."""
+    (relevance feedback, as in Rocchio's method) — when they or its heading name a word of the
+    question's topic. A listing asked of both years gives both, though only one year's heading
+    names the topic (（十三）加强侵权假冒打击力度 beside （十三）“双打”工作力度不断加大). Unnumbered;
+    ``picked`` itself when nothing is missing."""
     from .scope import section_years
 
     years = set(query.years)
@@ -713,11 +714,18 @@ def _each_year_held(retriever: HybridRetriever, result: RetrievalResult, query,
     # “剑网”专项行动 finds the summary's “剑网2023”, where the question's words alone tie with
     # another item's 专项监测…打击)
     found = " ".join(e.sentence.text for e in sorted(picked, key=lambda e: -e.score)[:PER_TOPIC_SECTION])
+    topic = [w for w in content_words(query.focus) if w not in GENERIC_WORDS and w not in REQUEST_NOUNS]
     added: list[Evidence] = []
     for year in sorted(years - held):
         own = retriever.search(f"{without_frame(query.focus)} {found}", top_k=1, n_evidence=PER_TOPIC_SECTION,
                                allow=lambda s, y=year: bool(s.path) and y in section_years(s))
-        added += [e for e in own.evidence if listable(e.sentence)]
+        listed = [e for e in own.evidence if listable(e.sentence)]
+        # (a year whose best section names nothing of the topic says nothing of it: 去年和今年关于
+        # 人形机器人都写了什么？ — the summary has none, and its nearest section is no answer)
+        flat = normalize_for_match("".join(e.sentence.text for e in listed) +
+                                   "".join(listed[0].section.path if listed else [])).lower()
+        if any(normalize_for_match(w).lower() in flat for w in topic):
+            added += listed
     return picked + added
 
 

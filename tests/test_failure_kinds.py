@@ -4329,6 +4329,14 @@ def test_a_listing_asked_of_both_years_gives_both(extractive_assistant):
     assert _parts(answer) == {"第一部分", "第二部分"}, [c.label for c in answer.citations]
 
 
+# …but a year that says nothing of the topic is not padded with its nearest section (breaker:
+# 去年和今年关于人形机器人都写了什么？ had been given the summary's （八）).
+def test_a_listing_asked_of_both_years_adds_no_year_silent_on_the_topic(extractive_assistant):
+    answer = extractive_assistant.ask("人形机器人这事，去年和今年分别都写了啥？")
+    _assert_answers(answer, "人形机器人")
+    assert _parts(answer) == {"第二部分"}, [c.label for c in answer.citations]
+
+
 # Which members of a kind (哪些水利工程获了奖？) are named one or two to a sentence, in sentences
 # written alike: each of them answers, not only the best.
 def test_which_members_lists_the_sentences_written_alike(extractive_assistant):
@@ -4350,7 +4358,7 @@ def test_everyday_words_are_read_as_the_notice_s_terms(extractive_assistant, que
 
 
 # What is best to buy or eat (奖品买什么比较好？) asks for advice the notice does not give.
-@pytest.mark.parametrize("question", ["年会抽奖奖品买点什么好", "公司年会奖品选什么比较好"])
+@pytest.mark.parametrize("question", ["年会抽奖奖品买点什么好", "公司年会奖品选什么比较好", "孕妇早上喝点啥好？"])
 def test_what_is_best_to_buy_asks_for_advice(extractive_assistant, question):
     _assert_abstains(extractive_assistant.ask(question))
 
