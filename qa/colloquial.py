@@ -22,16 +22,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .terms import Terminology, longest_first
 from .text import normalize_for_match
 
 THESAURUS = Path(__file__).resolve().parent / "data" / "colloquial_zh.tsv"
 
 
 @dataclass(frozen=True)
-class Colloquial:
-    """Everyday variants and the documents' term for each, longest variant first."""
-
-    entries: tuple[tuple[str, str], ...]
+class Colloquial(Terminology):
+    """Everyday variants and the documents' term for each, longest variant first (``entries``,
+    as :class:`qa.terms.Terminology` holds English phrases; read whole, without its English
+    phrase keys)."""
 
     @classmethod
     def load(cls, documents_text: str, path: Path = THESAURUS) -> "Colloquial":
@@ -59,11 +60,7 @@ class Colloquial:
                 variant = variant.strip()
                 if len(variant) >= 2 and normalize_for_match(variant) not in flat:
                     entries.setdefault(variant, term)
-        return cls(tuple(sorted(entries.items(), key=lambda e: (-len(e[0]), e[0]))))
-
-    @cached_property
-    def _lookup(self) -> dict[str, str]:
-        return dict(self.entries)
+        return cls(longest_first(entries))
 
     @cached_property
     def _pattern(self) -> re.Pattern | None:

@@ -32,6 +32,16 @@ def _phrase_key(phrase: str) -> str:
     return " ".join(re.split(r"[\s\-]+", phrase.strip().lower()))
 
 
+def longest_first(entries: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """``(phrase, term)`` pairs of ``entries``, the longest phrase first (ties by phrase): an
+    alternation tried in this order matches the longest phrase at a place.
+
+    >>> longest_first({"lift": "电梯", "lifts": "电梯"})
+    (('lifts', '电梯'), ('lift', '电梯'))
+    """
+    return tuple(sorted(entries.items(), key=lambda e: (-len(e[0]), e[0])))
+
+
 @dataclass(frozen=True)
 class Terminology:
     """English phrases (lower-case) and the documents' term for each, longest phrase first."""
@@ -62,7 +72,7 @@ class Terminology:
                 phrase = _phrase_key(phrase)
                 if phrase:
                     entries.setdefault(phrase, term)
-        return cls(tuple(sorted(entries.items(), key=lambda e: (-len(e[0]), e[0]))))
+        return cls(longest_first(entries))
 
     @cached_property
     def _lookup(self) -> dict[str, str]:
