@@ -156,30 +156,22 @@ def unwritten_task(question: str, index: Index, skip=frozenset()) -> list[str]:
     """The words naming the task of a question asking who is responsible (直播带货由哪些部门负责？
     → ``['直播', '带货']``) when the documents write none of them, else ``[]``: documents that
     never name a task list no unit for it, and the nearest item's units would answer another
-    task. A word counts as written when it occurs in the documents' text, or most of its
-    character bigrams do (segmentation slips, 食品安全 beside 食品…安全). Words of asking (部门,
-    负责), unit names (人社局) and ``skip`` (words naming the documents' own field: 上海, 质量)
-    are not the task.
+    task. A word counts as written as :func:`qa.text.mostly_written` reads it, against the
+    documents' text (``index.flat``). Words of asking (部门, 负责), unit names (人社局) and
+    ``skip`` (words naming the documents' own field: 上海, 质量) are not the task.
 
     >>> from types import SimpleNamespace as NS
-    >>> index = NS(documents={"d": NS(text="提升质量安全监管效能，开展食品抽检")}, sections=[])
+    >>> index = NS(flat="提升质量安全监管效能,开展食品抽检", sections=[])
     >>> unwritten_task("直播带货由哪些部门负责？", index), unwritten_task("食品安全归谁管？", index)
     (['直播', '带货'], [])
     >>> unwritten_task("哪些部门负责？", index)
     []
     """
-    from .text import content_words, han_bigrams, normalize_for_match
+    from .text import content_words, mostly_written
 
-    flat = "".join(normalize_for_match(d.text).lower() for d in index.documents.values())
     # (a unit named is cut by jieba into words of its name: 市场 + 监管局, 人社 + 局)
     units = agencies_named_in(question, index)
     words = [w for w in content_words(normalize_query(question)) if len(w) >= 2 and w not in skip
              and not _ASKING_UNITS.search(w) and not RESPONSIBILITY.fullmatch(w)
              and not any(w in unit for unit in units) and not re.search(re.escape(w) + "[局委]", question)]
-
-    def written(word: str) -> bool:
-        key = normalize_for_match(word).lower()
-        grams = han_bigrams(key)
-        return key in flat or (len(grams) >= 2 and sum(g in flat for g in grams) / len(grams) >= 0.5)
-
-    return [] if not words or any(written(w) for w in words) else list(dict.fromkeys(words))
+    return [] if not words or any(mostly_written(w, index.flat) for w in words) else list(dict.fromkeys(words))

@@ -36,7 +36,8 @@ from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, REQUEST_NOUNS, SPAN_WORDS, Attribute, Scope
 from .scope import TIME_WORDS, asking_clauses, restates_question
-from .text import NAMED_TERM, content_words, han_bigrams, normalize_for_match, normalize_query, split_clauses, tagged_words
+from .text import (NAMED_TERM, content_words, mostly_written, normalize_for_match, normalize_query,
+                   split_clauses, tagged_words)
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
 
@@ -80,10 +81,7 @@ def topic_coverage(question: str, corpus_flat: str, weights: dict, max_weight: f
         return 1.0
     total = got = 0.0
     for w in words:
-        key = normalize_for_match(w).lower()
-        grams = han_bigrams(key)
-        present = key in corpus_flat or known(w) or (len(grams) >= 2 and
-                                                      sum(g in corpus_flat for g in grams) / len(grams) >= 0.5)
+        present = mostly_written(w, corpus_flat) or known(w)
         weight = weights.get(w, max_weight) if present else max_weight
         total += weight
         got += weight if present else 0.0

@@ -48,7 +48,7 @@ from tqdm.auto import tqdm
 from .documents import Document
 from .embedding import Embedder
 from .sections import Section, parse_sections
-from .text import first_line, split_sentences, tokenize
+from .text import first_line, normalize_for_match, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +212,12 @@ class Index:
 
     def doc_text(self, doc_id: str) -> str:
         return self.documents[doc_id].text
+
+    @cached_property
+    def flat(self) -> str:
+        """Every document's text in the form used for exact matching (:func:`qa.text.normalize_for_match`,
+        lower-cased), joined: computed once per loaded index."""
+        return "".join(normalize_for_match(d.text).lower() for d in self.documents.values())
 
 
 def _manifest_core(documents: list[Document], embedder: Embedder) -> dict:

@@ -246,6 +246,19 @@ def normalize_for_match(text: str) -> str:
     return re.sub(r"\s+", "", to_halfwidth(text))
 
 
+def mostly_written(word: str, flat: str) -> bool:
+    """True when ``word`` occurs in ``flat`` (text in the form :func:`normalize_for_match` gives,
+    lower-cased), or at least half of its character bigrams do — jieba's slips join or split
+    words the documents write apart (奖要, 食品安全 beside 食品…安全).
+
+    >>> mostly_written("食品安全", "食品抽检；质量安全"), mostly_written("直播", "食品抽检")
+    (True, False)
+    """
+    key = normalize_for_match(word).lower()
+    grams = han_bigrams(key)
+    return key in flat or (len(grams) >= 2 and sum(g in flat for g in grams) / len(grams) >= 0.5)
+
+
 def numbers_in(text: str) -> list[str]:
     """The numbers written in ``text`` (half-width, thousands separators removed), in order.
 
