@@ -133,6 +133,8 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     >>> undefined_term("什么是质数？", "质量工作要点"), undefined_term("MaaS是啥意思？", "提升出行maas服务")
     ('质数', None)
     >>> undefined_term("安排分别是啥", "质量工作要点")
+    >>> undefined_term("普通话等级考试标准是啥", "自学考试；上海标准")
+    '普通话等级考试标准'
     """
     m = _DEFINITION.match(normalize_query(question))
     if not m or OVERVIEW_ASKED.search(m.group(0)):
@@ -144,7 +146,16 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     words = content_words(term)
     if term in REQUEST_NOUNS or (words and all(w in REQUEST_NOUNS for w in words)):
         return None
-    return term if not any(normalize_for_match(w).lower() in corpus_flat for w in words) else None
+    if not any(normalize_for_match(w).lower() in corpus_flat for w in words):
+        return term
+    # a compound whose first noun they never write names another thing, though its last words
+    # are theirs (普通话等级考试标准 — 考试, 标准 theirs, 普通话 not)
+    tagged = [(w, t) for w, t in tagged_words(term) if w.strip()]
+    first, tag = tagged[0] if tagged else ("", "")
+    if tag in ("n", "nz", "l") and len(first) >= 2 and first not in GENERIC_WORDS and \
+            normalize_for_match(first).lower() not in corpus_flat and not known(first):
+        return term
+    return None
 
 
 # How something is done (怎么保养, 如何申请, 咋样才能开通): the verb right after the how-word.
@@ -167,6 +178,8 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
     '体重怎么算'
     >>> unknown_how_to("ISO 9001 内审员证书怎么考？", "多国证书")
     '内审员证书怎么考'
+    >>> unknown_how_to("手机充电器认证怎么查真假", "开展数字化认证试点")
+    '手机充电器认证怎么查'
     """
     text = normalize_query(question)
     for m in _HOW_TO.finditer(text):
@@ -182,7 +195,13 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
         # (the last word of two characters or more in the nouns that end the clause: 食品安全员证 → 安全员)
         before = [(w, t) for w, t in tagged_words(clause) if w.strip()]
         run = []
-        while before and before[-1][1] in ("n", "nz", "vn"):
+        # (a verb of theirs after a noun ends the thing named as a noun does: 充电器认证, 产品召回 —
+        # not what the asker means to do: 方案要, 方面打算)
+        # (jieba tags some compounds l — 电动牙刷认证, 自来水 — and some adverbs: 接下来怎么安排 — one
+        # before a noun of the run is a part of it)
+        while before and (before[-1][1] in ("n", "nz", "vn") or before[-1][1] == "l" and run or
+                          not run and before[-1][1] == "v" and len(before[-1][0]) >= 2 and len(before) >= 2 and
+                          before[-2][1] in ("n", "nz", "l") and normalize_for_match(before[-1][0]).lower() in corpus_flat):
             run.insert(0, before.pop()[0])
         # (a thing named by a compound with a word they never write — 内审员证书 — is not theirs
         # either, though its last word, 证书, is: from that word on)

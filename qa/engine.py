@@ -40,7 +40,7 @@ from .index import Index, IndexProblem, ensure_index
 from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, read_intent
 from .query import Query, build_query
 from .retrieval import HybridRetriever, RetrievalResult, retrieve
-from .routing import route_structure, route_topic
+from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
 from .scope import (about_the_question, asked_about, claimed_ranks, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
                     series_members, strip_years, unknown_entities, years_outside)
@@ -880,6 +880,12 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
             # 合格率和竞争力指数分别多少 after the part on it)
             own = [c for c in part.citations if (c.doc_id, c.start) not in quoted]
             part_text = _quoted_text(own)
+        elif part.mode == Mode.STRUCTURED and part.text.startswith((LISTING_LEAD_ZH, LISTING_LEAD_EN)) and \
+                any((c.doc_id, c.start) in quoted for c in part.citations):
+            # …nor a listing's (跟五个中心有关系吗 after the part quoting the summary's opening)
+            own = [c for c in part.citations if (c.doc_id, c.start) not in quoted]
+            lead = LISTING_LEAD_EN if part.text.startswith(LISTING_LEAD_EN) else LISTING_LEAD_ZH
+            part_text = listing_text(lead, [(c.section_id, c.label, c.quote, c.n) for c in own])
         renumbered = {c.n: offset + k for k, c in enumerate(own, 1)}
         text += re.sub(r"\[(\d+)\]", lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)) + offset)}]", part_text)
         citations += [replace(c, n=renumbered[c.n]) for c in own]

@@ -151,6 +151,9 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         return f"{topic}{_THAN_ONLY.sub('', normalize_query(question), count=1)}", True
     seen = normalize_for_match(normalize_query(previous))
     own = [w for w in topic_words(question) if normalize_for_match(w) not in seen]
+    # a code of the documents' own (4+5, G60) names a topic though it is no noun: 4+5那边呢？ after
+    # …3+6领域新增多少上海标准 asks of the 4+5 fields, not of 3+6
+    own += [c for c in _CODE_WORD.findall(normalize_for_match(normalize_query(question))) if c not in seen]
     # (那涉及多少产品？ after …召回了多少起？ — 那 and one word of its own asking a figure: of the
     # earlier turn's topic, 产品 being what its figure counts)
     figure_of_earlier = bool(_THAT_FIGURE.match(normalize_query(question))) and len(own) <= 1
@@ -176,8 +179,13 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     return _without_repeats(f"{previous} {question.strip()}"), True
 
 
-# A follow-up opening with 那 that asks a figure (那涉及多少产品？ 那发现多少隐患).
-_THAT_FIGURE = re.compile(r"^\s*(?:那|那么)[^，,。？?]{0,8}?(?<!哪)(?:多少|几)(?!个?部门|家单位)")
+# A code of numbers joined by plus signs (4+5, 3+6: the documents' sets of fields), not a bare
+# number; words in Latin letters are nouns to jieba already.
+_CODE_WORD = re.compile(r"(?<![0-9])\d+(?:\+\d+)+(?![0-9])")
+# A follow-up asking a figure opening with 那 (那涉及多少产品？ 那发现多少隐患), or with a verb and no
+# subject (涉及多少个品牌？ 其中多少起？): what involves, includes or covers is left unsaid.
+_THAT_FIGURE = re.compile(r"^\s*(?:(?:那|那么)[^，,。？?]{0,8}?|(?:其中|涉及|包括|覆盖|惠及|带动)[^，,。？?]{0,6}?)"
+                          r"(?<!哪)(?:多少|几)(?!个?部门|家单位)")
 # A comparison whose first side is left unsaid (比农产品的高吗？ 那跟全国比呢？): the earlier turn's subject.
 _THAN_ONLY = re.compile(r"^\s*(?:那|那么|它|这个|这|那个)?(?:是不是|是否|有没有)?(?=比[^较例重一])")
 # A pronoun for the two things the previous turn named (两者差多少？).

@@ -924,6 +924,13 @@ _LIST_STOPS = frozenset("的 地 得 了 跟 和 与 及 同 在 里 中 上 对
                         "文件 通知 哪些 什么 啥 怎么 如何 多少".split())
 
 
+# Words that frame a question's topic (国际标准方面上海做了什么): a word after them starts anew.
+_FRAME_WORDS = frozenset("方面 这块 那块 这一块 领域 相关 有关 关于 沾边".split())
+# What may follow a word standing apart: 的, and the verbs and particles of a question's asking
+# (上海做了什么, 上海在…, 上海有哪些) — not a noun it would name a term with (上海品牌, 上海标准).
+_AFTER_APART = frozenset("的地得了在有是要将把被对和与跟及都也还又做搞干抓推办弄")
+
+
 def _standing_alone(word: str, text: str) -> bool:
     """True when every occurrence of ``word`` in ``text`` stands apart from the words beside it:
     after the start, a non-Han character, 的 or another word naming the documents' work
@@ -931,13 +938,15 @@ def _standing_alone(word: str, text: str) -> bool:
 
     >>> _standing_alone("质量", "长三角相关的质量工作都有哪些"), _standing_alone("质量", "首席质量官出现在哪")
     (True, False)
+    >>> _standing_alone("上海", "国际标准方面上海做了什么"), _standing_alone("上海", "上海品牌有哪些")
+    (True, False)
     """
     spans = [m.span() for m in re.finditer(re.escape(word), text)]
     def apart_before(i: int) -> bool:
         return i == 0 or not re.match(r"[\u4e00-\u9fff]", text[i - 1]) or text[i - 1] == "的" or \
-            any(text.endswith(g, 0, i) for g in GENERIC_WORDS if len(g) >= 2)
+            any(text.endswith(g, 0, i) for g in GENERIC_WORDS | _FRAME_WORDS if len(g) >= 2)
     def apart_after(j: int) -> bool:
-        return j == len(text) or not re.match(r"[\u4e00-\u9fff]", text[j]) or text[j] == "的" or \
+        return j == len(text) or not re.match(r"[\u4e00-\u9fff]", text[j]) or text[j] in _AFTER_APART or \
             any(text.startswith(g, j) for g in GENERIC_WORDS if len(g) >= 2)
     return bool(spans) and all(apart_before(i) and apart_after(j) for i, j in spans)
 

@@ -749,10 +749,22 @@ def _topic_listing(query, result: RetrievalResult) -> Routed | None:
     evidence = result.evidence
     if len({e.section.section_id for e in evidence}) < 1:
         return None
-    parts = []
-    for section_id in dict.fromkeys(e.section.section_id for e in evidence):
-        own = [e for e in evidence if e.section.section_id == section_id]
-        sentences = "".join(f"{e.sentence.text.rstrip('。；;')}[{e.n}]；" for e in own).rstrip("；")
-        parts.append(f"{own[0].section.label}：{sentences}")
-    lead = "The notice says, section by section: " if query.english else "通知中的相关内容："
-    return Routed(lead + "；".join(parts) + "。", list(evidence), "topic")
+    items = [(section_id, e.section.label, e.sentence.text, e.n)
+             for section_id in dict.fromkeys(e.section.section_id for e in evidence)
+             for e in evidence if e.section.section_id == section_id]
+    return Routed(listing_text(LISTING_LEAD_EN if query.english else LISTING_LEAD_ZH, items), list(evidence), "topic")
+
+
+LISTING_LEAD_ZH, LISTING_LEAD_EN = "通知中的相关内容：", "The notice says, section by section: "
+
+
+def listing_text(lead: str, items: list[tuple[str, str, str, int]]) -> str:
+    """A listing of sentences under their sections' labels, as :func:`route_topic` writes it:
+    ``lead`` then label：s1[n1]；s2[n2]；label2：…。 — ``items`` are ``(section id, label,
+    sentence, marker)`` in order; consecutive items of one section go under its label once."""
+    parts: list[tuple[str, str, list[str]]] = []
+    for section_id, label, sentence, n in items:
+        if not parts or parts[-1][0] != section_id:
+            parts.append((section_id, label, []))
+        parts[-1][2].append(f"{sentence.rstrip('。；;')}[{n}]")
+    return lead + "；".join(f"{label}：{'；'.join(said)}" for _, label, said in parts) + "。"

@@ -4368,3 +4368,54 @@ def test_what_is_best_to_buy_asks_for_advice(extractive_assistant, question):
 def test_what_the_documents_hold_for_a_kind_of_asker_lists_every_section(extractive_assistant):
     answer = extractive_assistant.ask("通知里对中小企业都给了哪些支持？")
     _assert_answers(answer, "7.7万余家次", "培育孵化", "质量融资增信")
+
+
+# Thirtieth session: two fresh gold batches (j96: two things asked at once — comparisons, several
+# sections, near-misses on a year; j97: a compliance officer's chat — follow-ups, off-topic
+# questions sharing a word with the notice). A follow-up asking a figure with a verb and no
+# subject (涉及多少个品牌？ 其中保护了多少个品牌？) asks of the earlier turn's topic: alone, its
+# own noun found another item's figure (86个商标品牌指导站).
+@pytest.mark.parametrize("question", ["涉及多少个品牌？", "其中保护了多少个品牌？"])
+def test_a_subjectless_figure_follow_up_asks_of_the_earlier_topic(extractive_assistant, question):
+    history = [("去年“双打”抓了多少犯罪嫌疑人？", "抓获犯罪嫌疑人3562名。")]
+    answer = extractive_assistant.ask(question, history=history)
+    _assert_answers(answer, "90余个品牌")
+
+
+# A follow-up naming a code of the documents' own (4+5那边呢？ after a question on the 3+6 fields)
+# turns to it: the earlier turn's 3+6 sentence is no answer.
+def test_a_follow_up_naming_a_code_turns_to_it(extractive_assistant):
+    history = [("“3+6”领域去年新增了几项上海标准？", "在“3＋6”领域，新增10项“上海标准”。")]
+    answer = extractive_assistant.ask("那“4+5”那边呢？", history=history)
+    assert "3＋6" not in answer.text, answer.text
+
+
+# A word naming the documents' own city or work (上海, 质量) after a frame (…方面) and before the
+# asking verb (做了什么) names no topic beside the one asked: 国际标准方面上海做了什么 lists the
+# sentences on 国际标准, the summary's 发布国际标准16项 among them, though it does not say 上海.
+def test_the_home_city_standing_apart_is_no_part_of_a_listed_topic(extractive_assistant):
+    answer = extractive_assistant.ask("国际标准这方面上海都做了什么？")
+    _assert_answers(answer, "国际标准16项")
+
+
+# A thing the notice never names, asked how to check or what its standard is, is not answered by
+# a sentence sharing only its last word (认证, 标准): 手机充电器认证 is no 数字化认证试点, and
+# 普通话等级考试标准 no 自学考试 nor 上海标准.
+@pytest.mark.parametrize("question", ["电动牙刷认证怎么查真假？", "普通话水平测试标准是啥？"])
+def test_a_thing_never_named_is_not_answered_by_its_last_word(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+# …while a thing the notice names keeps its answer (首席质量官评价规范 is theirs).
+def test_a_named_thing_asked_for_its_standard_keeps_its_answer(extractive_assistant):
+    answer = extractive_assistant.ask("首席质量官评价规范是啥？")
+    _assert_answers(answer, "首席质量官评价规范")
+
+
+# A message asking two things, the second answered by a listing, quotes no sentence twice: the
+# listing leaves out what the answer before it quoted (the summary's opening, under [1] and [2]).
+def test_a_listing_after_another_part_quotes_no_sentence_twice(extractive_assistant):
+    answer = extractive_assistant.ask("去年上海搞质量是为了啥，跟五个中心有关系吗")
+    quoted = [(c.doc_id, c.start) for c in answer.citations]
+    assert quoted and len(quoted) == len(set(quoted)), answer.text
+    assert answer.text.count("四大功能") <= 1, answer.text
