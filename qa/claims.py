@@ -463,6 +463,17 @@ def compared_subject(question: str) -> list[str]:
 _REPORT_FRAME = re.compile(r"^[^，,]{0,12}?(?:报道|新闻|听说|听人|网上|文章|据说|有人)[^，,]{0,4}?(?:说|称|讲|提到)?(?=[^，,])")
 
 
+def states_change(text: str) -> bool:
+    """Whether ``text`` states a figure as a change on the year before (同比增加12.8％, 由30个
+    增加至36个) — what a question comparing with an earlier year (比2022年多了还是少了) needs: the
+    documents give no earlier year's level.
+
+    >>> states_change("共收集ADR报告6万多例，同比增加12.8％。"), states_change("全市共计支付质量发展专项资金2.1亿元。")
+    (True, False)
+    """
+    return any(_against(f, "上年") for f in figures_in(text))
+
+
 def _against(figure: Figure, base: str) -> bool:
     """True when ``figure``'s clause compares against ``base`` (:func:`compared_with`), or its
     scope names it."""

@@ -46,8 +46,9 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import MARKER, GroundedAnswer, ground, polarity_ok
-from .claims import (confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap, rank_figures, restore_qualifiers, scales_wrong,
-                     points_as_percent, reversed_comparison, same_unit, sibling_kind_only, swapped_counts)
+from .claims import (compared_with, confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap,
+                     rank_figures, restore_qualifiers, scales_wrong, points_as_percent, reversed_comparison, same_unit,
+                     sibling_kind_only, states_change, swapped_counts)
 from .extract import figure_parts, part_units, quoted_for
 from .guard import CONFIRMATION
 from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
@@ -565,6 +566,11 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
             and states_attribute(_about_clauses(cited_quotes, query.question, weights) if intent.attribute == Attribute.PLACE
                                  else quotes, intent.attribute, query.question)):
         verdict.problems.append(f"没有给出所问的{ATTRIBUTE_NAMES.get(intent.attribute, '内容')}")
+    if not query.english and not intent.wants_figure and intent.scope == Scope.SINGLE and \
+            compared_with(query.question) == "上年" and not any(states_change(q) for q in cited_quotes):
+        # 专项资金比2022年多了还是少了？ — 2.1亿元 is this year's level; the documents give no earlier
+        # year's, so only a change they state (同比增加…) compares
+        verdict.problems.append("没有给出与上一年相比的变化")
     # a sentence is about what its own section's heading names (（十三）“双打”工作力度不断加大 →
     # 共侦破刑事案件…); a document's top-level heading (第一部分 …总结) names no topic
     in_context = quotes + "".join(dict.fromkeys(c.path[-1] for c in grounded.citations if len(c.path) >= 2))

@@ -4419,3 +4419,12 @@ def test_a_listing_after_another_part_quotes_no_sentence_twice(extractive_assist
     quoted = [(c.doc_id, c.start) for c in answer.citations]
     assert quoted and len(quoted) == len(set(quoted)), answer.text
     assert answer.text.count("四大功能") <= 1, answer.text
+
+
+# Whether something grew on an earlier year (专项资金比2022年多了还是少了？) is answered only by a
+# change the notice states (同比增加12.8％, 由30个增加至36个): this year's level alone (2.1亿元)
+# compares with nothing, the notice giving no earlier year's.
+def test_a_comparison_with_an_earlier_year_needs_a_stated_change(extractive_assistant):
+    _assert_abstains(extractive_assistant.ask("质量发展专项资金跟前年比是多了还是少了？"))
+    answer = extractive_assistant.ask("ADR报告跟前年比是多了还是少了？")
+    _assert_answers(answer, "同比增加12.8％")
