@@ -149,10 +149,13 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     if not any(normalize_for_match(w).lower() in corpus_flat for w in words):
         return term
     # a compound whose first noun they never write names another thing, though its last words
-    # are theirs (普通话等级考试标准 — 考试, 标准 theirs, 普通话 not)
+    # are theirs (普通话等级考试标准 — 考试, 标准 theirs, 普通话 not) — unless the rest is a phrase
+    # of theirs that the noun only words in its own way (小孩用品安全守护 for 儿童和学生用品安全守护,
+    # 老人食堂 for 长者食堂)
     tagged = [(w, t) for w, t in tagged_words(term) if w.strip()]
     first, tag = tagged[0] if tagged else ("", "")
-    if tag in ("n", "nz", "l") and len(first) >= 2 and first not in GENERIC_WORDS and \
+    rest = normalize_for_match(term[len(first):].lstrip("的")).lower()
+    if tag in ("n", "nz", "l") and len(first) >= 2 and first not in GENERIC_WORDS and rest not in corpus_flat and \
             normalize_for_match(first).lower() not in corpus_flat and not known(first):
         return term
     return None

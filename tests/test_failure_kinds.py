@@ -4406,10 +4406,15 @@ def test_a_thing_never_named_is_not_answered_by_its_last_word(extractive_assista
     _assert_abstains(extractive_assistant.ask(question))
 
 
-# …while a thing the notice names keeps its answer (首席质量官评价规范 is theirs).
-def test_a_named_thing_asked_for_its_standard_keeps_its_answer(extractive_assistant):
-    answer = extractive_assistant.ask("首席质量官评价规范是啥？")
-    _assert_answers(answer, "首席质量官评价规范")
+# …while a thing the notice names keeps its answer (首席质量官评价规范 is theirs), and so does a
+# phrase of theirs opened by an everyday word (breaker: 小孩用品安全守护, 老人食堂 had abstained).
+@pytest.mark.parametrize("question, wanted", [
+    ("首席质量官评价规范是啥？", "首席质量官评价规范"),
+    ("小孩用品安全守护是什么？", "儿童和学生用品安全守护"),
+    ("老人食堂是啥？", "长者食堂"),
+], ids=["named", "小孩用品", "老人食堂"])
+def test_a_named_thing_asked_what_it_is_keeps_its_answer(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
 
 
 # A message asking two things, the second answered by a listing, quotes no sentence twice: the
