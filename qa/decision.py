@@ -161,6 +161,29 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     return None
 
 
+def _named_before(tokens: list[tuple[str, str]], corpus_flat: str) -> list[str]:
+    """The words naming a thing at the end of ``tokens`` (jieba's ``(word, tag)`` of a clause
+    before a how-word): the nouns that end it. A verb of the documents' (``corpus_flat``) right
+    after a noun ends the thing as a noun does (充电器认证, 产品召回) — not one the asker means to do
+    (方案要, 方面打算); a word jieba tags ``l`` is a part of it before one of its nouns (电动牙刷认证),
+    not alone (接下来怎么安排).
+
+    >>> _named_before([("手机", "n"), ("充电器", "n"), ("认证", "v")], "数字化认证试点")
+    ['手机', '充电器', '认证']
+    >>> _named_before([("接下来", "l")], "")
+    []
+    """
+    before, run = list(tokens), []
+    while before:
+        word, tag = before[-1]
+        noun_verb = not run and tag == "v" and len(word) >= 2 and len(before) >= 2 and \
+            before[-2][1] in ("n", "nz", "l") and normalize_for_match(word).lower() in corpus_flat
+        if not (tag in ("n", "nz", "vn") or tag == "l" and run or noun_verb):
+            break
+        run.insert(0, before.pop()[0])
+    return run
+
+
 # How something is done (怎么保养, 如何申请, 咋样才能开通): the verb right after the how-word.
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:才能|才可以|能|可以|去|来)?")
 # A clause pointing into the documents (文件里…, 通知中…): how they word something is asked.
@@ -196,16 +219,7 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
         # what is done, named right before the how-word (标准体重怎么算 — its head 体重): the documents
         # cannot tell how to do something to a thing they never name
         # (the last word of two characters or more in the nouns that end the clause: 食品安全员证 → 安全员)
-        before = [(w, t) for w, t in tagged_words(clause) if w.strip()]
-        run = []
-        # (a verb of theirs after a noun ends the thing named as a noun does: 充电器认证, 产品召回 —
-        # not what the asker means to do: 方案要, 方面打算)
-        # (jieba tags some compounds l — 电动牙刷认证, 自来水 — and some adverbs: 接下来怎么安排 — one
-        # before a noun of the run is a part of it)
-        while before and (before[-1][1] in ("n", "nz", "vn") or before[-1][1] == "l" and run or
-                          not run and before[-1][1] == "v" and len(before[-1][0]) >= 2 and len(before) >= 2 and
-                          before[-2][1] in ("n", "nz", "l") and normalize_for_match(before[-1][0]).lower() in corpus_flat):
-            run.insert(0, before.pop()[0])
+        run = _named_before([(w, t) for w, t in tagged_words(clause) if w.strip()], corpus_flat)
         # (a thing named by a compound with a word they never write — 内审员证书 — is not theirs
         # either, though its last word, 证书, is: from that word on)
         unknown = [i for i, w in enumerate(run) if len(w) >= 2 and w not in GENERIC_WORDS and

@@ -151,7 +151,7 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
         return f"{topic}{_THAN_ONLY.sub('', normalize_query(question), count=1)}", True
     seen = normalize_for_match(normalize_query(previous))
     own = [w for w in topic_words(question) if normalize_for_match(w) not in seen]
-    # a code of the documents' own (4+5, G60) names a topic though it is no noun: 4+5那边呢？ after
+    # a code of numbers joined by plus signs names a topic though it is no noun: 4+5那边呢？ after
     # …3+6领域新增多少上海标准 asks of the 4+5 fields, not of 3+6
     own += [c for c in _CODE_WORD.findall(normalize_for_match(normalize_query(question))) if c not in seen]
     # (那涉及多少产品？ after …召回了多少起？ — 那 and one word of its own asking a figure: of the

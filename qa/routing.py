@@ -744,6 +744,10 @@ def _also_asked(query, result: RetrievalResult, section, units_sentence) -> Evid
 _WHAT_DONE = re.compile(r"措施|举措|干啥|干什么|做什么|做啥|要做|内容|是什么|是啥|啥意思|提法|说法|安排|打算|部署")
 
 
+# How a listing of sections opens (:func:`listing_text`).
+LISTING_LEAD_ZH, LISTING_LEAD_EN = "通知中的相关内容：", "The notice says, section by section: "
+
+
 def _topic_listing(query, result: RetrievalResult) -> Routed | None:
     """Each section's evidence sentences under its label: 《label》：s1；s2[1][2]。"""
     evidence = result.evidence
@@ -753,9 +757,6 @@ def _topic_listing(query, result: RetrievalResult) -> Routed | None:
              for section_id in dict.fromkeys(e.section.section_id for e in evidence)
              for e in evidence if e.section.section_id == section_id]
     return Routed(listing_text(LISTING_LEAD_EN if query.english else LISTING_LEAD_ZH, items), list(evidence), "topic")
-
-
-LISTING_LEAD_ZH, LISTING_LEAD_EN = "通知中的相关内容：", "The notice says, section by section: "
 
 
 def listing_text(lead: str, items: list[tuple[str, str, str, int]]) -> str:
