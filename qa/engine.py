@@ -69,10 +69,10 @@ class Corpus:
     text: str
     ref_year: int | None
 
-    @cached_property
+    @property
     def flat(self) -> str:
-        """The documents' text normalised for matching, lower-cased."""
-        return normalize_for_match(self.text).lower()
+        """The documents' text normalised for matching, lower-cased (the index's, computed once)."""
+        return self.index.flat
 
     @cached_property
     def weights(self) -> dict[str, float]:
@@ -875,17 +875,16 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
             continue
         offset = len(citations)
         own, part_text = part.citations, part.text
+        fresh = [c for c in part.citations if (c.doc_id, c.start) not in quoted]
         if part.mode == Mode.EXTRACTIVE and part.text == _quoted_text(part.citations):
             # an extract's sentences quoted already are not quoted again (合格率96.04％… for
             # 合格率和竞争力指数分别多少 after the part on it)
-            own = [c for c in part.citations if (c.doc_id, c.start) not in quoted]
-            part_text = _quoted_text(own)
+            own, part_text = fresh, _quoted_text(fresh)
         elif part.mode == Mode.STRUCTURED and part.text.startswith((LISTING_LEAD_ZH, LISTING_LEAD_EN)) and \
-                any((c.doc_id, c.start) in quoted for c in part.citations):
+                len(fresh) < len(part.citations):
             # …nor a listing's (跟五个中心有关系吗 after the part quoting the summary's opening)
-            own = [c for c in part.citations if (c.doc_id, c.start) not in quoted]
             lead = LISTING_LEAD_EN if part.text.startswith(LISTING_LEAD_EN) else LISTING_LEAD_ZH
-            part_text = listing_text(lead, [(c.section_id, c.label, c.quote, c.n) for c in own])
+            own, part_text = fresh, listing_text(lead, [(c.section_id, c.label, c.quote, c.n) for c in fresh])
         renumbered = {c.n: offset + k for k, c in enumerate(own, 1)}
         text += re.sub(r"\[(\d+)\]", lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)) + offset)}]", part_text)
         citations += [replace(c, n=renumbered[c.n]) for c in own]
