@@ -28,7 +28,7 @@ ISSUER_CLAIMED = re.compile(r"是(?:不是)?(?:由)?(?P<body>(?:(?!谁|哪|什�
 # Which header fact a question asks for: its cue words, and the line that states the fact.
 _DOC_NUMBER = r"〔\d{4}〕\s*\d+\s*号"     # 沪质〔2024〕1号's number part
 FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "number": (re.compile(r"文号|字号|发文号|编号|document number|reference number", re.I),
+    "number": (re.compile(r"文号|字号|发文号|编号|doc(?:ument)?\.? (?:number|no\b)|(?:file|reference) (?:number|no\b)", re.I),
                re.compile(_DOC_NUMBER)),
     "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|哪一?年|哪个月|" + WHEN_ASKED + r"|what date|date", re.I),
              re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),

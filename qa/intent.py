@@ -101,7 +101,12 @@ _REASON = re.compile(r"(?<!定位)(?<![作成称视列定])为(?:什么|啥)|为
                      # (定位为什么？ 列为什么？ ask as what, not why)
                      # how come (审结59件怎么比受理的55件还多？ 合格率怎么这么低？)
                      r"怎么(?:就|还|倒|反而)?(?:比(?!较)[^，,。？?]{1,12}?(?:还|更|都)|这么|那么|才(?=\d))|"
+                     # what has gone wrong (燃气灶打不着火是咋回事？ — not 数据中心是咋回事: what it is)
+                     r"(?:不|没)[\u4e00-\u9fff]{0,4}?(?:了|的)?(?:是)?(?:咋|怎么)回事|"
                      r"\bwhy\b|\breasons?\b", re.IGNORECASE)
+# Where or to whom the asker takes an errand of their own (去哪送检, 服务投诉找谁): advice, not the
+# units the documents make responsible.
+_ERRAND = re.compile(r"去哪(?:里|儿)?(送检|送|检测|买|修|报修|找)|(投诉|举报|维权|报修|退货|退款|理赔)(该|要|应该|可以|能)?(找谁|找哪|去哪)")
 # Asking the assistant to recommend something to buy, visit or choose (扫地机器人推荐哪个牌子？
 # 周末有啥好路线推荐？), or which step the asker should take (是打12315还是直接去法院起诉？ 我该找谁？):
 # documents that report and plan public work advise their reader on none of it.
@@ -120,6 +125,10 @@ _ADVICE = re.compile(r"推荐(一下|下|个|几个|几款)?(哪|什么|啥)(个
                      # them (适合去…不？), or how to slip past the regulators (躲过监督抽查)
                      r"(教|告诉|指导)(我|我们)(怎么|如何|咋|怎样)|适合[^？?，,。]{0,12}(吗|不|么)(?=[？?。.!！]|$)|"
                      r"(躲过|躲避|逃过|逃避|规避|绕过|绕开|蒙混|钻空子|应付)[^？?，,。]{0,12}(检查|抽查|监管|执法|检测|抽检)|"
+                     # how the asker should prepare for an exam (怎么复习), what to choose (要选有啥认证的),
+                     # whether a service deserves trust (第三方检测靠谱吗), where to take an errand (去哪送检)
+                     r"(怎么|怎样|如何|咋)(复习|备考|准备考试|刷题)|(要|该|应该|得)(选|挑|买)(有)?(啥|什么|哪)|靠谱(吗|么)[？?]*$|靠不靠谱[？?]*$|"
+                     + _ERRAND.pattern + "|"
                      r"\brecommend|which brand|should I\b|\bhow (do|can|should) (I|we)\b", re.IGNORECASE)
 # 推荐几家 / 几家…推荐: "recommend a few", not a count asked.
 _RECOMMEND_SOME = re.compile(r"推荐(一下|下)?(几|一)(个|家|款|条|所|种)|(几|一)(个|家|款|条|所|种)[^？?，,]{0,12}推荐")
@@ -379,6 +388,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         if pattern.search(text):
             found.append(attribute)
     attribute = found[0] if found else Attribute.OPEN
+    if _ERRAND.search(text):
+        attribute = Attribute.ADVICE           # 服务投诉找谁: the asker's errand, not a responsible unit
     if attribute == Attribute.QUANTITY and _KIND_OF_SHARE.search(text):
         attribute = Attribute.OPEN             # 提升什么产能的占比: which capacity, not its share
     if attribute == Attribute.AGENCY and _SITE.search(text) and not _HOST.search(text):

@@ -397,7 +397,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     if not guarded.english:
         asked = about_the_question(asked, keeps=lambda rest: _names_topic(rest, corpus))
     corrections: list[tuple[str, str]] = []
-    text = asked
+    expanded: list[tuple[str, str]] = []
+    text = spelled = asked
     translated = None
     def in_terms(question: str) -> tuple[str, list[tuple[str, str]]]:
         return terminology.apply(question) if terminology is not None else (question, [])
@@ -417,6 +418,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # — not in a listing of all on a topic: its own words find by meaning what the documents
         # say of it in other words (坐公交地铁 → 一码通行, 无感换乘, MaaS), where the term finds
         # only the sentences writing it (tune: 3 such listings lost, 2 gained)
+        spelled = text
         text, expanded = colloquial.apply(text)
         corrections += expanded
     # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
@@ -461,6 +463,13 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     inherited = asked_years(history[-1][0], ref_year) if elliptic or pointed else set()
     years = frozenset(own_years or inherited or (set() if names_own else asked_years(text, ref_year)))
     intent = read_intent(own_text, own_years)
+    if expanded and intent.attribute == Attribute.OPEN:
+        # the kind of fact asked is the asker's, as for an English question below: the thesaurus puts
+        # topic words in the documents' terms, and may take the asking with them (去哪送检 → 去哪检验
+        # 检测机构: where to take a sample, read as no question of place or advice)
+        mine = read_intent(spelled.strip(), own_years)
+        if mine.attribute != Attribute.OPEN:
+            intent = replace(intent, attribute=mine.attribute, attributes=mine.attributes)
     if guarded.english:               # the user's own words say what is asked; a translation may
         written = read_intent(asked, own_years)      # add a cue (几家 for "how many families")
         # …or a question the user did not ask (Which ISO committee…? → 哪一年哪个…): the kind of

@@ -395,7 +395,7 @@ def compare_topic(text: str) -> str:
 # Words pointing at the topic named right before them (放心消费这事, 召回这块, 绿色低碳这方面): a
 # frame, not the topic — searched for, they rank sections by their own sense (这事 found 监管
 # items before 放心消费's own).
-_FRAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9”》）)])(?:这事儿?|这件事|这块儿?|这一块|那块|那一块|这方面|"
+_FRAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9”》）)])(?:这事儿?|这件事|这块儿?|这一块|那块|那一块|这方面|这一?行|"
                     r"这个事情?|那件事|那个事情?|这些事)")
 
 
@@ -599,11 +599,11 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
              if w not in GENERIC_WORDS and w not in REQUEST_NOUNS and
              0 < len(retriever.containing(w)) <= TOPIC_WORD_SHARE * len(retriever.index.sections)]
 
-    def names(hit, heading_only: bool) -> bool:      # a topic word in the section's heading (or sentences)
+    def names(hit, heading_only: bool, words=None) -> bool:   # a topic word in the section's heading (or sentences)
         said = [] if heading_only else [s.text for s in retriever.index.sentences_of(hit.section.section_id)
                                         if listable(s)]
         flat = normalize_for_match("".join(said + hit.section.path[-1:])).lower()
-        return any(w in flat for w in topic)
+        return any(w in flat for w in (topic if words is None else words))
 
     picked: list[Evidence] = []
     for year in sides:
@@ -613,6 +613,16 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         # section of its own
         for piece in _figure_pieces(part) if part is not None else []:
             own = retriever.search(piece, top_k=1, n_evidence=PER_SIDE, allow=lambda s, y=year: y in section_years(s))
+            said = [normalize_for_match(w).lower() for w in content_words(strip_years(piece))
+                    if w not in GENERIC_WORDS and w not in REQUEST_NOUNS]
+            if own.hits and not names(own.hits[0], False, said):
+                # a side's section that says none of the piece's words (its list of responsible units
+                # may: （十八）'s 市质量工作领导小组成员单位 for 今年机制上怎么弄 领导小组成员单位) gives way
+                # to the first of the piece's hits naming the topic (（一）'s 领导小组统筹协调机制)
+                naming = next((h for h in own.hits if year in section_years(h.section) and names(h, False)), None)
+                if naming is not None:
+                    own = retriever.search(piece, top_k=1, n_evidence=PER_SIDE,
+                                           allow=lambda s, sid=naming.section.section_id: s.section_id == sid)
             if own.hits and year in section_years(own.hits[0].section) and \
                     own.hits[0].section.section_id not in {e.section.section_id for e in found}:
                 found += own.evidence
@@ -625,7 +635,7 @@ def _compare_evidence(retriever: HybridRetriever, result: RetrievalResult, years
         # 质量水平稳步提升, not （二）, ranked above it for its 产品、工程和服务质量行动方案, whose
         # sentences qa.extract then drops as naming nothing asked — the comparison was one-sided)
         if ranked and not names(ranked[0], False):
-            ranked = [h for h in ranked if names(h, True)][:1] or ranked
+            ranked = [h for h in ranked if names(h, True)][:1] or [h for h in ranked if names(h, False)][:1] or ranked
         picked += retriever.select_evidence(result, ranked[:1], PER_SIDE)
     return _renumber(picked) if len({e.section.section_id for e in picked}) >= 2 else []
 

@@ -449,7 +449,7 @@ QUESTION_WORDS = frozenset(
     "关于 相关 有关 涉及 出现 说了 写了 讲了 提及 文件 通知 总结 要点 文件里 通知里 里面 分别 各自 "
     "花样 新花样 新招 招 新动作 新意 亮点 变化 新变化 情况怎么样 咋样 如何 怎么搞 干啥 做啥 "
     "作为 找到 哪些地方 哪里 哪儿 哪几处 几处 讲到 说到 谈到 提到过 出现过 讲过 说过 写到 提过 "
-    "干嘛 干吗 咋 咋弄 咋办 咋搞 为何 "
+    "干嘛 干吗 咋 咋弄 咋办 咋搞 为何 这行 这一行 那行 "
     "what about how about and then also more details responsible which who".split()
 )
 

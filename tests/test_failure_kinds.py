@@ -4433,3 +4433,59 @@ def test_a_comparison_with_an_earlier_year_needs_a_stated_change(extractive_assi
     _assert_abstains(extractive_assistant.ask("质量发展专项资金跟前年比是多了还是少了？"))
     answer = extractive_assistant.ask("ADR报告跟前年比是多了还是少了？")
     _assert_answers(answer, "同比增加12.8％")
+
+
+# Thirty-first session: two fresh gold batches (j98: several sections in everyday words, counts
+# then plans; j99: where the notice stops — near-misses, off-topic questions sharing its words).
+# A question asking the asker's own errand, choice or trouble (去哪送检, 投诉找谁, 要选有啥认证的,
+# 怎么复习, 打不着火是咋回事) asks advice or a reason; the notice, a report of public work, gives
+# none: a sentence sharing its 检测, 服务, 认证 or 燃气 is no answer.
+@pytest.mark.parametrize("question", [
+    "家里的净水器想测一下水质，去哪送检？",
+    "网购的衣服质量太差，服务投诉找谁？",
+    "儿童安全座椅要选有啥认证的？",
+    "自考英语二怎么复习比较快？",
+    "燃气热水器点不着火是咋回事？",
+], ids=["送检", "投诉找谁", "选认证", "复习", "点不着火"])
+def test_the_askers_own_errand_or_trouble_is_not_answered(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+# …while 咋回事 asked of a thing the notice names asks what it is (计量数据建设应用基地是咋回事？),
+# and 靠不靠谱 inside a question on the notice's work is no advice asked.
+@pytest.mark.parametrize("question, wanted", [
+    ("国家计量数据建设应用基地是咋回事？", "计量数据建设应用基地"),
+    ("按企业信用靠不靠谱分级分类监管，去年做到哪一步了？", "分级分类监管"),
+], ids=["咋回事", "靠不靠谱"])
+def test_what_a_named_thing_is_keeps_its_answer(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# A comparison asking a count of last year, then this year's plan in spoken words, finds each
+# side's own section: the plan side is not a section whose list of responsible units alone
+# holds the words asked (（十八）'s 市质量工作领导小组成员单位), nor one the count's words found
+# first (（十）'s 养老服务 for 一站式服务); 接着建不, the spoken yes-no question, asks of this year.
+@pytest.mark.parametrize("question, sides", [
+    ("领导小组去年成员扩到多少，今年怎么发挥作用", {"第一部分（一）", "第二部分（一）"}),
+    ("一站式服务去年服务了多少企业，今年还怎么弄", {"第一部分（十六）", "第二部分（七）"}),
+    ("首批市级质检中心去年建了几个，今年还接着建不", {"第一部分（八）", "第二部分（六）"}),
+], ids=["领导小组", "一站式", "接着建不"])
+def test_a_count_then_a_plan_finds_each_sides_section(extractive_assistant, question, sides):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and sides <= _labels(answer), answer.text
+
+
+# A later part asking something open (今年给这行办啥比赛) takes the first part's topic (检测机构),
+# not the figure asked of it (一年营收): with it, the part wanted a figure, and was said to be
+# unanswered.
+def test_an_open_part_after_a_figure_is_not_said_unanswered(extractive_assistant):
+    answer = extractive_assistant.ask("检测机构一年营收多少？今年给这行办啥比赛")
+    _assert_answers(answer, "325.64亿元")
+    assert not any("比赛" in note for note in answer.notes), answer.notes
+
+
+# An English question naming the document's number in short (doc number, file no.) is asked of
+# the header: the answer is 沪质〔2024〕1号.
+@pytest.mark.parametrize("question", ["what's the doc number on this notice?", "What is the file no. of this document?"])
+def test_the_document_number_asked_in_short_english(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "沪质〔2024〕1号")
