@@ -101,8 +101,9 @@ _REASON = re.compile(r"(?<!定位)(?<![作成称视列定])为(?:什么|啥)|为
                      # (定位为什么？ 列为什么？ ask as what, not why)
                      # how come (审结59件怎么比受理的55件还多？ 合格率怎么这么低？)
                      r"怎么(?:就|还|倒|反而)?(?:比(?!较)[^，,。？?]{1,12}?(?:还|更|都)|这么|那么|才(?=\d))|"
-                     # what has gone wrong (燃气灶打不着火是咋回事？ — not 数据中心是咋回事: what it is)
-                     r"(?:不|没)[\u4e00-\u9fff]{0,4}?(?:了|的)?(?:是)?(?:咋|怎么)回事|"
+                     # what has gone wrong (燃气灶打不着火是咋回事？ — not 数据中心是咋回事: what it is, nor
+                     # 货证不一是怎么回事: a term of the documents for a mismatch)
+                     r"(?:不(?!一)|没)[\u4e00-\u9fff]{0,4}?(?:了|的)?(?:是)?(?:咋|怎么)回事|"
                      r"\bwhy\b|\breasons?\b", re.IGNORECASE)
 # Where or to whom the asker takes an errand of their own (去哪送检, 服务投诉找谁): advice, not the
 # units the documents make responsible.
