@@ -395,7 +395,7 @@ def compare_topic(text: str) -> str:
 # Words pointing at the topic named right before them (放心消费这事, 召回这块, 绿色低碳这方面): a
 # frame, not the topic — searched for, they rank sections by their own sense (这事 found 监管
 # items before 放心消费's own).
-_FRAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9”》）)])(?:这事儿?|这件事|这块儿?|这一块|那块|那一块|这方面|这一?行|"
+_FRAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9”》）)])(?:这事儿?|这件事|这块儿?|这一块|那块|那一块|这方面|这一?行(?![动为政驶李])|"
                     r"这个事情?|那件事|那个事情?|这些事)")
 
 
@@ -405,6 +405,8 @@ def without_frame(text: str) -> str:
 
     >>> without_frame("放心消费这事，两年对比"), without_frame("这事谁牵头？")
     ('放心消费 ，两年对比', '这事谁牵头？')
+    >>> without_frame("检测机构给这行办啥比赛"), without_frame("“铁拳”这行动今年还搞吗")
+    ('检测机构给 办啥比赛', '“铁拳”这行动今年还搞吗')
     """
     stripped = _FRAME.sub(" ", text)
     return stripped if content_words(stripped) else text
