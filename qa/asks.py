@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from .extract import ASKS, asks_something
 from .header import SELF
-from .intent import REQUEST_NOUNS, Attribute, read_intent
+from .claims import OWN_FIGURE_WORD
+from .intent import FIGURE_ATTRIBUTES, REQUEST_NOUNS, Attribute, read_intent
 from .scope import strip_years
 from .text import content_words, normalize_query, tagged_words
 
@@ -26,12 +27,10 @@ _POINTER = re.compile(r"^(?:那么|那|还有)|呢$")
 # What asks, for cutting it from a clause (为什么 whole, not its 什么), and the measure word after it.
 _CUE = re.compile(r"为什么|为啥|为何|是不是|咋|" + ASKS.pattern)
 _MEASURE = re.compile(r"^(?:个|一个|家|项|件|起|名|位|人|批|种|类|所|条|户|台|次|些|几个)")
-# Attributes asking a figure, and the words of a subject naming the figure asked of its topic
-# (检测机构一年营收 → 检测机构: qa.claims' _OWN_FIGURE_WORD and rates), with the period they
-# are counted over.
-_FIGURE_ATTRIBUTES = frozenset({Attribute.QUANTITY, Attribute.MONEY})
-_SUBJECT_FIGURE = re.compile(r"(?:一年|全年|每年|年度?)?(?:的)?(?:行业)?(?:得分|分数|营收|收入|人数|金额|数量|总量|规模|"
-                             r"合格率|比例|占比|增长率|覆盖率)$")
+# The words of a subject naming the figure asked of its topic (检测机构一年营收 → 检测机构: a
+# figure's own word, or a rate), with the period it is counted over.
+_SUBJECT_FIGURE = re.compile(r"(?:一年|全年|每年|年度?)?(?:的)?(?:行业)?(?:" + OWN_FIGURE_WORD.pattern +
+                             r"|合格率|比例|占比|增长率|覆盖率)$")
 # What ends a subject before the words that ask (首批市级质检中心有几个 → 首批市级质检中心).
 _SUBJECT_TAIL = re.compile(r"(?:一共|总共|共计|共|都|分别|大概|大约|具体|到底|能|会|要|将|又|还|已经|有|是|了|的|给|在)+$")
 
@@ -335,7 +334,7 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         again = bool(set(content_words(clauses[i])) & set(content_words(subject)))
         lead = "" if not n or subject in clauses[i] or again else \
             strip_years(subject) if _YEAR.search(clauses[i]) else subject
-        if n and attributes[i] == Attribute.OPEN and attributes[asking[0]] in _FIGURE_ATTRIBUTES:
+        if n and attributes[i] == Attribute.OPEN and attributes[asking[0]] in FIGURE_ATTRIBUTES:
             # an open part takes the first's topic, not the figure it asked of it (检测机构一年营收
             # 多少？今年给这行办啥比赛 asks of 检测机构, not of its 营收 — with it, a figure is wanted)
             lead = _SUBJECT_FIGURE.sub("", lead) or lead

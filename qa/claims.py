@@ -357,7 +357,7 @@ def _ordinals(text: str) -> dict[str, int]:
 # 合格率's lead, not the 签约率's).
 # A demonstrative or particle before it names none (那个指数: any index).
 # A figure named by a word of its own (得分, 营收, 人数), in no rate of the words around it.
-_OWN_FIGURE_WORD = re.compile(r"得分|分数|营收|收入|人数|金额|数量|总量|规模")
+OWN_FIGURE_WORD = re.compile(r"得分|分数|营收|收入|人数|金额|数量|总量|规模")
 _MEASURE = re.compile(r"不?(?:(?![那这个的该其此之各])[\u4e00-\u9fff]){1,2}(?:率|指数)")     # 不合格率 is not 合格率
 # What a question compares against (比全国高几个点, 比上年提高, 跟全国比, 同比): the words after 比/较
 # up to the verb of comparison, or between 跟/与 and 比.
@@ -1108,7 +1108,7 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
     # (the part's own measure when it names one — or names a figure by a word of its own, 满意度得分:
     # the rates of the parts around it are not its measure)
     measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(question)))}
-    if not measures and not _OWN_FIGURE_WORD.search(question):
+    if not measures and not OWN_FIGURE_WORD.search(question):
         measures = {m.group(0) for m in _MEASURE.finditer(normalize_for_match(normalize_query(f"{context} {question}")))}
     base = compared_with(question)        # this part's own comparison (…多少例，同比涨了多少？ asks two)
     subject = compared_subject(question)

@@ -324,6 +324,10 @@ def _count_then_plan(text: str) -> bool:
     return len(parts) >= 2 and planned and counted
 
 
+# The attributes asking a figure: a quantity or an amount of money (Intent.wants_figure).
+FIGURE_ATTRIBUTES = frozenset({Attribute.QUANTITY, Attribute.MONEY})
+
+
 @dataclass(frozen=True)
 class Intent:
     """What a question asks. ``unit`` is the measure word of a count (``家`` in 几家), ``元``
@@ -340,7 +344,7 @@ class Intent:
     @property
     def wants_figure(self) -> bool:
         """True when an answer must state a figure (a quantity or an amount of money)."""
-        return self.attribute in (Attribute.QUANTITY, Attribute.MONEY)
+        return self.attribute in FIGURE_ATTRIBUTES
 
 
 def _done_and_planned(text: str) -> bool:

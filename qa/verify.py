@@ -51,7 +51,7 @@ from .claims import (compared_with, confirms_figure, cumulative_as_yearly, figur
                      sibling_kind_only, states_change, swapped_counts)
 from .extract import figure_parts, part_units, quoted_for
 from .guard import CONFIRMATION
-from .intent import HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
+from .intent import FIGURE_ATTRIBUTES, HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
 from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, chinese_numeral, content_words, normalize_for_match, normalize_query,
                    noun_words, numbers_in, split_clauses, tagged_words, tokenize)
@@ -176,7 +176,7 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
     """
     body = MARKER.sub("", text)
     q = normalize_query(question)
-    if attribute in (Attribute.QUANTITY, Attribute.MONEY) and confirms_figure(q):
+    if attribute in FIGURE_ATTRIBUTES and confirms_figure(q):
         q = re.sub(r"\d", "", q)       # 是99.7％吗？ — the figure confirmed is what is asked
     if attribute == Attribute.DATE:
         # a question asking for a day (哪天, 截止, 几号) is not answered by a year (2023—2024年度)
