@@ -839,10 +839,23 @@ def verbatim_extract(request) -> list:
             # a side (a year's best section) that names nothing of what is asked is not its answer:
             # 去年人形机器人进展怎样？ — the summary has none; its best section is about something else
             words = [normalize_for_match(w).lower() for w in content_words(request.question) if w in weights]
-            about = [g for g in groups if g and any(
-                w in normalize_for_match("".join(e.sentence.text for e in g) + "".join(g[0].section.path)).lower()
-                for w in words)]
-            groups = about or groups
+
+            def names(text: str) -> bool:
+                return any(w in normalize_for_match(text).lower() for w in words)
+
+            about = []
+            for g in groups:
+                if not g or names("".join(e.sentence.text for e in g) + "".join(g[0].section.path)):
+                    about.append(g)
+                elif not intent.wants_figure and names(g[0].section.text):
+                    # what was done or planned: the section names it in a sentence the best ones
+                    # are not (抓假货…去年战果 → （十三）“双打”: its 专项行动, not its case counts);
+                    # that sentence, when retrieved. (A figure asked is its own sentence's: 2024年的
+                    # 合格率是多少 is not answered by a section naming 制造业 elsewhere.)
+                    own = [e for e in evidence if e.section.section_id == g[0].section.section_id
+                           and names(e.sentence.text)]
+                    about.append(_best(own) if own else g)
+            groups = [g for g in about if g] or groups
         chosen = [e for g in groups for e in g]
         if intent.scope == Scope.COMPARE and intent.wants_figure and not request.english:
             # a figure asked of one side (风险监测去年做了多少批次，进出口风险今年怎么管？): the

@@ -89,8 +89,10 @@ _PLACE = re.compile(r"(?<![用落排现写提列])在哪(?![些几类种方个�
                     re.IGNORECASE)
 _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办理|参加|认定|认证|评上|加入|领取|提交|投诉|举报|维权|签约|退货|退换)|流程|程序|手续|"
                         # (materials asked of, not the user's errand: 我下周要交材料，去年合格率多少？)
-                        r"(需要|要|准备).{0,4}(材料|资料|条件)(?=[^，,。；;！!]*(?:[？?吗呢么]|$))|(申请|申报|报名|参评|参选|评选|入选|认定)(的)?条件|(什么|啥|哪些|何种)(样的)?条件|条件是(什么|啥)|条件有哪些|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
+                        r"(需要|要|准备).{0,4}(材料|资料|条件)(?=[^，,。；;！!]*(?:[？?吗呢么]|$))|(申请|申报|报名|参评|参选|评选|入选|认定)(的)?条件|(什么|啥|哪些|何种)(样的)?(额外|特别|特殊|具体|硬性|基本|附加)?条件|条件是(什么|啥)|条件有哪些|门槛|资格|how (do|can|to) .{0,20}(apply|register|join)|"
                         r"procedure|eligib|requirements? to", re.IGNORECASE)
+# How far something reaches (延伸到哪里, 拓展到哪一步): a stage or a scope is asked, not a location.
+_EXTENT = re.compile(r"(?:延伸|延展|拓展|扩展|扩大|扩围)(?:到|至)哪(?:里|儿|一步)")
 # A number of figures asked for (要几个数, 这几项数据, 以下几个指标): no measure of what they count.
 _FIGURES_COUNTED = re.compile(r"(?:几|多少)(?:个|项|组)(?:数|数字|数据|指标)")
 # A grade or rating awarded (考核得了什么等级？ 评了几星？): a grade word answers, not a count.
@@ -207,11 +209,13 @@ _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|都(给我|帮我|替我)?("
                   r"(文件|通知|要点|总结)(里|中|上)?(面)?对[^，,。？?]{1,12}?(有|给了?|提供了?)(什么|哪些|啥)(扶持|支持|帮助|帮扶|政策|措施|举措|好处)|"
                   r"everything|all the", re.IGNORECASE)
 # Work done and work planned asked together (做了什么…打算做什么); years are counted separately.
-_DONE = re.compile(r"做了|干了|搞了|完成了|取得|成效|成绩|总结(里|中|上)|已经|(建设|进展|推进|实施|开展|申报|评选)情况|现状|现在(有|是)|"
+_DONE = re.compile(r"做了|干了|搞了|做过|干过|搞过|完成了|取得|成效|成绩|总结(里|中|上)|已经|[\u4e00-\u9fff][^\W\d_的么啥些种个]情况(?=[和与及，,。？?；;怎咋呢吗]|$|如何|是|好)|现状|现在(有|是)|"
+                   # how a thing stands, at its clause's end (水务工程的质量怎么样，今年要怎么抓？)
+                   r"(?<![要将会算])(?:怎么|咋|怎)样(?=[？?，,。；;]|$)|"
                    r"(?<![提到说讲写列])(?<=[\u4e00-\u9fff])了(多少|几|什么|哪些|啥)|"
                    r"目前(有|是)|did|done|achieved|so far", re.IGNORECASE)
 _PLANNED = re.compile(r"打算|计划|接下来|下一步|还要|将要|准备|后续|往后|要点(里|中|上)|(今年|2024年?)[^，,。？?]{0,8}安排|"
-                      r"(今年|2024年?)[^，,。？?]{0,6}(要|将)(做|干|搞|办|抓|推)|plan|will|next",
+                      r"(今年|2024年?)[^，,。？?]{0,6}(要|将)(怎么|如何|咋)?(做|干|搞|办|抓|推)|plan|will|next",
                       re.IGNORECASE)
 # A ratio asked of two figures the question names (差几倍, 是…的几倍, 相差多少倍).
 _RATIO_OF_TWO = re.compile(r"(差|相差|差了|差距)(有)?(多少|几)倍|是[^，,。？?]{1,24}的(多少|几)倍")
@@ -397,6 +401,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
         attribute = Attribute.ADVICE           # 服务投诉找谁: the asker's errand, not a responsible unit
     if attribute == Attribute.QUANTITY and _KIND_OF_SHARE.search(text):
         attribute = Attribute.OPEN             # 提升什么产能的占比: which capacity, not its share
+    if attribute == Attribute.PLACE and _EXTENT.search(text) and not _PLACE.search(_EXTENT.sub("", text)):
+        attribute = Attribute.OPEN             # 把IDI保险延伸到哪里: how far (a stage, a scope), not a location
     if attribute == Attribute.AGENCY and _SITE.search(text) and not _HOST.search(text):
         attribute = Attribute.PLACE            # 放在哪几家单位做: where, not who is responsible
     if attribute == Attribute.AGENCY and (_HOST.search(text) or _ISSUER.search(text)):

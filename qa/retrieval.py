@@ -190,6 +190,10 @@ class HybridRetriever:
         """Rows of the sections whose headings or text contain ``term`` verbatim (width, case
         and spaces ignored)."""
         key = normalize_for_match(term).lower()
+        if re.fullmatch(r"[a-z]+", key):
+            # a Latin word is a whole word: 'is' of an English question is not in ISO, nor 'maas' in a longer name
+            whole = re.compile(rf"(?<![a-z]){key}(?![a-z])")
+            return [i for i, text in enumerate(self._section_texts) if whole.search(text)]
         return [i for i, text in enumerate(self._section_texts) if key and key in text]
 
     def exact_terms(self, normalized: str, quoted: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:

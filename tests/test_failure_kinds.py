@@ -4491,3 +4491,42 @@ def test_an_open_part_after_a_figure_is_not_said_unanswered(extractive_assistant
 @pytest.mark.parametrize("question", ["what's the doc number on this notice?", "What is the file no. of this document?"])
 def test_the_document_number_asked_in_short_english(extractive_assistant, question):
     _assert_answers(extractive_assistant.ask(question), "沪质〔2024〕1号")
+
+
+# Thirty-second session: two fresh gold batches (j100: several sections asked in everyday words;
+# j101: a help desk's mix, weighted to confidently wrong answers).
+# A Latin word of an English question is a whole word: 'is' of "What is…" is not a code held by
+# the sections that write ISO, which had been ranked first for every such question.
+def test_a_latin_word_is_matched_as_a_whole_word(extractive_assistant):
+    retriever = extractive_assistant.retriever
+    assert retriever.containing("is") == [] and retriever.containing("ISO")
+    answer = extractive_assistant.ask("What is the manufacturing quality competitiveness index of Shanghai, and what is its rank nationally?")
+    _assert_answers(answer, "95.17")
+
+
+# A comparison's side whose best sentences name nothing asked, in a section that does name it
+# (打假 → （十三）“双打”'s 专项行动, its best sentences the case counts), is kept: both years answer.
+def test_a_side_whose_section_names_the_topic_is_kept(extractive_assistant):
+    answer = extractive_assistant.ask("抓假货那块，去年战果咋样，今年还有啥行动？")
+    assert not answer.abstained and {"第一部分（十三）", "第二部分（十三）"} <= _labels(answer), answer.text
+
+
+# How a thing stands beside what comes next (检查情况和后续安排; 质量怎么样，今年要怎么抓) asks
+# what was done and what is planned: both parts answer.
+@pytest.mark.parametrize("question, sides", [
+    ("特种设备安全检查情况和后续安排？", {"第一部分（十二）", "第二部分（十二）"}),
+    ("消费品召回落实情况，往后还怎么弄？", {"第一部分（十二）", "第二部分（十二）"}),
+], ids=["检查情况", "落实情况"])
+def test_how_it_stands_and_what_comes_next_are_both_answered(extractive_assistant, question, sides):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and sides <= _labels(answer), answer.text
+
+
+# 延伸到哪里 asks how far a thing reaches (a stage, a scope), not a location; 有什么额外条件 asks
+# conditions, which the notice never gives.
+def test_how_far_a_thing_reaches_is_no_place(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("IDI保险今年要延伸到哪里？"), "前期规划及设计阶段")
+
+
+def test_conditions_with_a_modifier_are_conditions(extractive_assistant):
+    _assert_abstains(extractive_assistant.ask("申报市政府质量奖有什么特殊条件？"))
