@@ -1495,6 +1495,13 @@ _PART_OF_GROUP = re.compile(r"(?:那些|这些|那批|这批)(?P<group>[^，,。
                             r"[，,]?(?P<part>[^，,。？?]{1,12}?)(?:类|方面|领域|行业)?的?(?:有|占|是)?(?:了)?(?:多少|几)")
 
 
+# …or named where the message opens (2023年上海的消费品召回中，汽车产品召回有多少起？): the part is
+# what its words add to the group's (汽车, 产品), not the group's own (召回).
+_PART_OF_NAMED = re.compile(r"^(?:(?:19|20)\d{2}年|去年|今年|上年)?(?:上海市?|本市|全市)?的?(?P<group>[^，,。？?]{2,16}?)"
+                            r"(?:里面|里头|里|当中|之中|(?<![集高初空途])中(?![心国华央小型期部]))[，,]"
+                            r"(?P<part>[^，,。？?]{2,12}?)(?:类|方面|领域|行业)?的?(?:有|占|是)?(?:了)?(?:多少|几)")
+
+
 def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: str) -> bool:
     """False when ``question`` asks about part of a total it quotes (:func:`part_asked`) and no
     evidence sentence gives that part's own figure beside the total (受理596件，其中审结…: 审结576件
@@ -1513,6 +1520,15 @@ def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: 
     pointed = _PART_OF_GROUP.search(text)
     if pointed and not _IN_DOCUMENT.search(text, 0, pointed.end("group") + 2):
         part = [w for w in content_words(pointed.group("part")) if w not in _UNITS]
+        if part:
+            return any(not re.fullmatch(r"(19|20)\d{2}", f.value) and clause_match(f.scope, part, weights) >= 0.5
+                       for e in evidence for f in figures_in(e.sentence.text))
+    named = _PART_OF_NAMED.search(text)
+    if named and not pointed and not _IN_DOCUMENT.search(named.group("group") + "里") and \
+            part_asked(question, corpus_flat) is None:
+        group = set(content_words(named.group("group")))
+        counted = re.split(r"[，,。？?！!]", text[named.end():])[0]     # what follows 多少: 个品牌的合法权益
+        part = [w for w in content_words(named.group("part") + " " + counted) if w not in _UNITS and w not in group]
         if part:
             return any(not re.fullmatch(r"(19|20)\d{2}", f.value) and clause_match(f.scope, part, weights) >= 0.5
                        for e in evidence for f in figures_in(e.sentence.text))

@@ -4530,3 +4530,11 @@ def test_how_far_a_thing_reaches_is_no_place(extractive_assistant):
 
 def test_conditions_with_a_modifier_are_conditions(extractive_assistant):
     _assert_abstains(extractive_assistant.ask("申报市政府质量奖有什么特殊条件？"))
+
+
+# A group named where the message opens, then a part of it asked (消费品召回中，医疗器械召回有多少起？):
+# the group's total (70起) is no count of the part; a figure whose clause names what the part
+# adds (保护90余个品牌合法权益 for 维护了多少个品牌的合法权益) answers.
+def test_a_part_of_a_group_named_first_is_not_the_groups_total(extractive_assistant):
+    _assert_abstains(extractive_assistant.ask("2023年的消费品召回中，医疗器械召回有多少起？"))
+    _assert_answers(extractive_assistant.ask("打假专项行动中，一共维护了多少个品牌的合法权益？"), "90余个")
