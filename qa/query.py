@@ -157,7 +157,15 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     # (那涉及多少产品？ after …召回了多少起？ — 那 and one word of its own asking a figure: of the
     # earlier turn's topic, 产品 being what its figure counts)
     figure_of_earlier = bool(_THAT_FIGURE.match(normalize_query(question))) and len(own) <= 1
-    if own and not _REFERS.search(question) and not figure_of_earlier:   # a topic of its own: on its own
+    if not own and _NAMED_POINTER.search(question):
+        # an item named by its words before 那一项 (那打击侵权假冒那一项呢？), words jieba tags verbs:
+        # two or more of its own, none asking or standing for work in general
+        acts = [w for w in content_words(question) if normalize_for_match(w) not in seen and w not in _BROAD
+                and w not in GENERIC_WORDS and w not in ATTRIBUTE_WORDS and not _ASKS_ITSELF.search(w)
+                and not _STANDING.search(w)]
+        own = acts if len(acts) >= 2 else []
+    # (那一项 right after the words naming it points at them: 打击侵权假冒那一项)
+    if own and not _REFERS.search(_NAMED_POINTER.sub("", question)) and not figure_of_earlier:   # a topic of its own: on its own
         return question, bool(_ANAPHORA.search(question))
     if TIME_WORDS.search(question):                 # the previous topic, this question's time
         previous = TIME_WORDS.sub("", previous)
@@ -179,6 +187,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     return _without_repeats(f"{previous} {question.strip()}"), True
 
 
+# An item pointer right after the words that name it (打击侵权假冒那一项): it points at them.
+_NAMED_POINTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![这那哪该同])那一?(?:条|项)")
 # A code of numbers joined by plus signs (4+5, 3+6: the documents' sets of fields), not a bare
 # number; words in Latin letters are nouns to jieba already.
 _CODE_WORD = re.compile(r"(?<![0-9])\d+(?:\+\d+)+(?![0-9])")

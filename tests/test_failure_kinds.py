@@ -4538,3 +4538,12 @@ def test_conditions_with_a_modifier_are_conditions(extractive_assistant):
 def test_a_part_of_a_group_named_first_is_not_the_groups_total(extractive_assistant):
     _assert_abstains(extractive_assistant.ask("2023年的消费品召回中，医疗器械召回有多少起？"))
     _assert_answers(extractive_assistant.ask("打假专项行动中，一共维护了多少个品牌的合法权益？"), "90余个")
+
+
+# A follow-up naming an item by its words before 那一项 (那打击侵权假冒那一项呢？ — words jieba tags
+# verbs) turns to that item; it had been read as pointing back at the earlier one.
+def test_a_follow_up_naming_an_item_before_that_one_turns_to_it(extractive_assistant):
+    history = [("2024年强化质量人才队伍建设由哪些部门负责？", "市市场监管局、市人力资源社会保障局、市教委。")]
+    answer = extractive_assistant.ask("那打击侵权假冒那一项呢？", history=history)
+    _assert_answers(answer, "市知识产权局")
+    assert _labels(answer) == {"第二部分（十三）"}, answer.text
