@@ -177,12 +177,15 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     {2024}
     >>> asked_years("2023年质量安全监管和双打，各自开展了哪些专项行动？", 2024)
     {2023}
+    >>> sorted(asked_years("领导小组是怎么运转的？这两年有什么变化？", 2024))
+    [2023, 2024]
     """
     from .text import split_clauses
 
     from .text import content_words
 
     years: set[int] = set()
+    both = ref_year is not None and any(m.group("both") for m in _PERIODS.finditer(normalize_query(question).lower()))
     carried = plain = ""
     joined: set[int] = set()      # the years of the asking clause before, when a comma joins them
     for clause in split_clauses(normalize_query(question)):
@@ -204,7 +207,9 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
         # (…质检中心？数量有吗？ — a clause asking only a measure asks of the clause before's time)
         if not own and not _BASELINE.search(clause) and \
                 (not years or [w for w in content_words(clause) if w not in _MEASURE_NOUNS]):
-            return set()          # a clause with a topic of its own and no year (有啥新动作 has none)
+            # a clause with a topic of its own and no year (有啥新动作 has none) — unless another
+            # asks of both years (领导小组怎么运转的？这两年有什么变化？): the topic, in each
+            return {ref_year - 1, ref_year} if both else set()
         years |= own
     return years or question_years(question, ref_year)
 

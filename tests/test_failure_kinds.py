@@ -4547,3 +4547,14 @@ def test_a_follow_up_naming_an_item_before_that_one_turns_to_it(extractive_assis
     answer = extractive_assistant.ask("那打击侵权假冒那一项呢？", history=history)
     _assert_answers(answer, "市知识产权局")
     assert _labels(answer) == {"第二部分（十三）"}, answer.text
+
+
+# A clause asking of both years (这两年有什么变化？) after one asking of a topic with no year
+# (…是怎么搞的？) asks the topic in each year: both parts answer.
+@pytest.mark.parametrize("question, sides", [
+    ("质量领导小组平时怎么运作？这两年有啥变化？", {"第一部分（一）", "第二部分（一）"}),
+    ("市质量奖是怎么评的？前后两年有什么不同？", {"第一部分（三）", "第二部分（八）"}),
+], ids=["这两年", "前后两年"])
+def test_both_years_asked_after_a_yearless_clause_are_both_answered(extractive_assistant, question, sides):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and sides <= _labels(answer), answer.text
