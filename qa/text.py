@@ -167,7 +167,7 @@ def normalize_query(text: str) -> str:
 
 # Words that ask (多少, 怎么, 吗 …): a clause holding one is a question of its own (qa.extract.ASKS
 # adds the tag questions 对不对, 是不是, 吧？).
-ASKING_WORDS = r"多少|几|哪|什么|啥|怎么|怎样|如何|吗|谁|是否|有没有"
+ASKING_WORDS = r"多少|多(?:大|高|长|久|远)(?![学家])|几|哪|什么|啥|怎么|怎样|如何|吗|谁|是否|有没有"
 # …and, before a space typed for a comma, a clause ending in 呢 (那第二批呢 今年咋弄).
 _ASKING = re.compile(ASKING_WORDS + r"|呢")
 _HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")

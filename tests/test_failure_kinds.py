@@ -4558,3 +4558,9 @@ def test_a_follow_up_naming_an_item_before_that_one_turns_to_it(extractive_assis
 def test_both_years_asked_after_a_yearless_clause_are_both_answered(extractive_assistant, question, sides):
     answer = extractive_assistant.ask(question)
     assert not answer.abstained and sides <= _labels(answer), answer.text
+
+
+# 多大 (多高, 多久…) asks, as 多少 does: 规模多大 is a clause asking a figure of its own, not a
+# topic fronted before 今年有啥新活动 — it had been read as asking of 2024 only, and refused.
+def test_how_big_asks_a_clause_of_its_own(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("检验检测这个行业，规模多大，今年有啥新活动？"), "325.64亿元")
