@@ -39,7 +39,7 @@ from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
 from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, read_intent
 from .query import Query, build_query
-from .retrieval import HybridRetriever, RetrievalResult, retrieve
+from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
 from .scope import (about_the_question, asked_about, claimed_ranks, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
@@ -457,6 +457,12 @@ class Assistant:
         query = replace(query, documents=named, limited=bool(documents))
         query = self._renumbered(query, corpus, notes)
         result = self._retrieve(query, corpus)
+        if history and query.follow_up and WHAT_ELSE.search(query.question):
+            # 除了这几样还有别的吗？ — what the earlier answer did not say, not the same sentences again
+            rest = beyond_said(corpus.retriever, result, history[-1][1], query.question,
+                               self.settings.top_k, self.settings.evidence_sentences)
+            if rest:
+                result.evidence = rest
         clock.retrieved()
         yield StreamEvent("retrieved", result=result)
         decision = self._before_generation(query, result, corpus)

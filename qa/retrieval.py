@@ -16,7 +16,7 @@ from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
 from .intent import GENERIC_WORDS, LIST_VERBS, OVERVIEW_ASKED, REQUEST_NOUNS, Attribute, overview_topic, read_intent
-from .text import common_word, content_words, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
+from .text import common_word, content_words, han_bigrams, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
 # Sentence score = cosine + LEXICAL_WEIGHT × IDF share of the query's words it holds
@@ -548,6 +548,48 @@ def _per_subject_evidence(retriever: HybridRetriever, result: RetrievalResult, q
         added += [e for e in own.evidence if e.sentence.sentence_id not in held]
         held |= {e.sentence.sentence_id for e in own.evidence}
     return _renumber(list(result.evidence) + added) if added else []
+
+
+# A follow-up asking what else there is (除了这几样还有别的吗？ 除了长三角那块，还有别的安排没？), and
+# what it sets aside after 除了 (those words that name a topic).
+WHAT_ELSE = re.compile(r"除了|还有(?:没有)?(?:别的|其他|其它|啥别的|什么别的)|另外还有|别的还有")
+_SET_ASIDE = re.compile(r"除了(?P<aside>[^，,。？?！!]{1,16}?)(?:那块|这块|那些|这些|那个|这个|那几样|这几样|以外|之外|外)?(?=[，,。？?！!]|还)")
+# A sentence is said already when this share of its character pairs is in the earlier answer —
+# or a run of this many Chinese characters (五五购物节, 上海旅游节: the earlier answer may be put in
+# other words around the names it gives).
+SAID_SHARE = 0.6
+SAID_RUN = 5
+
+
+def _han_runs(text: str, n: int = SAID_RUN) -> set[str]:
+    """Every run of ``n`` adjacent Chinese characters of ``text`` (others skipped)."""
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {han[i:i + n] for i in range(len(han) - n + 1)}
+
+
+def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, question: str,
+                top_k: int, n: int) -> list[Evidence]:
+    """Evidence for a follow-up asking what else there is (:data:`WHAT_ELSE`): the best ``n``
+    sentences of the ``top_k`` best sections of ``result`` that the earlier answer (``said``)
+    did not already say (:data:`SAID_SHARE` of a sentence's character pairs in it, or a run of
+    :data:`SAID_RUN` characters) and that do
+    not name what the question sets aside after 除了 — numbered 1..n in reading order; ``[]``
+    when none is left."""
+    said_pairs, said_runs = han_bigrams(normalize_for_match(said)), _han_runs(normalize_for_match(said))
+    aside = _SET_ASIDE.search(normalize_query(question))
+    set_aside = [normalize_for_match(w).lower() for w in content_words(aside.group("aside"))] if aside else []
+
+    def new(sentence: EvidenceSentence) -> bool:
+        pairs = han_bigrams(normalize_for_match(sentence.text))
+        if pairs and len(pairs & said_pairs) >= SAID_SHARE * len(pairs) or \
+                _han_runs(normalize_for_match(sentence.text)) & said_runs:
+            return False
+        return not any(w in normalize_for_match(sentence.text).lower() for w in set_aside)
+
+    pool = [e for e in retriever.select_evidence(result, result.hits[:top_k], 4 * n)
+            if e.section.path and listable(e.sentence) and new(e.sentence)]
+    best = sorted(sorted(pool, key=lambda e: -e.score)[:n], key=lambda e: e.n)
+    return [Evidence(k, e.sentence, e.section, e.score) for k, e in enumerate(best, start=1)]
 
 
 def _renumber(evidence: list[Evidence]) -> list[Evidence]:

@@ -4564,3 +4564,17 @@ def test_both_years_asked_after_a_yearless_clause_are_both_answered(extractive_a
 # topic fronted before 今年有啥新活动 — it had been read as asking of 2024 only, and refused.
 def test_how_big_asks_a_clause_of_its_own(extractive_assistant):
     _assert_answers(extractive_assistant.ask("检验检测这个行业，规模多大，今年有啥新活动？"), "325.64亿元")
+
+
+# A follow-up asking what else there is (还有别的吗？ 除了长三角那块，…还有别的安排没？) is answered
+# with what the earlier answer did not say, not the same sentences again, and leaves out what it
+# sets aside.
+def test_what_else_gives_what_the_earlier_answer_did_not(extractive_assistant):
+    said = "办好“五五购物节”，持续优化消费场景，促进商旅文体展联动。[1]举办2024年上海旅游节，提升全域服务水平。[2]"
+    answer = extractive_assistant.ask("除了这两样还有别的吗？", history=[("今年消费升级有哪些安排？", said)])
+    assert not answer.abstained and "五五购物节" not in answer.text and "旅游节" not in answer.text, answer.text
+    assert "第二部分（九）" in _labels(answer), answer.text
+    answer = extractive_assistant.ask("除了长三角那块，今年农产品追溯还有别的安排没？",
+                                      history=[("今年长三角在农产品追溯上有啥联动？", "联合开展长三角“亮证”行动，推进农产品追溯一体化。[1]")])
+    _assert_answers(answer, "产地溯源")
+    assert "长三角" not in answer.text, answer.text
