@@ -187,8 +187,9 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     return _without_repeats(f"{previous} {question.strip()}"), True
 
 
-# An item pointer right after the words that name it (打击侵权假冒那一项): it points at them.
-_NAMED_POINTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![这那哪该同])那一?(?:条|项)")
+# An item pointer right after the words that name it (打击侵权假冒那一项): it points at them — not
+# after 的 (刚才说的那一项, 去年对应的那一项: described, not named).
+_NAMED_POINTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![这那哪该同的])那一?(?:条|项)")
 # A code of numbers joined by plus signs (4+5, 3+6: the documents' sets of fields), not a bare
 # number; words in Latin letters are nouns to jieba already.
 _CODE_WORD = re.compile(r"(?<![0-9])\d+(?:\+\d+)+(?![0-9])")

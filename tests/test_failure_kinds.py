@@ -4549,6 +4549,14 @@ def test_a_follow_up_naming_an_item_before_that_one_turns_to_it(extractive_assis
     assert _labels(answer) == {"第二部分（十三）"}, answer.text
 
 
+# …while 那一项 after 的 (刚才说的那一项) is described, not named: it stays on the earlier item
+# (found by the breaker: it had been read as a topic of its own, and refused).
+def test_the_item_described_before_that_one_is_the_earlier_one(extractive_assistant):
+    history = [("2024年完善多元保障由哪些部门负责？", "市市场监管局、国家金融监督管理总局上海监管局、市委金融办。")]
+    answer = extractive_assistant.ask("刚才说的那一项具体要做哪些事？", history=history)
+    assert not answer.abstained and _labels(answer) == {"第二部分（二）"}, answer.text
+
+
 # A clause asking of both years (这两年有什么变化？) after one asking of a topic with no year
 # (…是怎么搞的？) asks the topic in each year: both parts answer.
 @pytest.mark.parametrize("question, sides", [
