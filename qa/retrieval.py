@@ -572,9 +572,8 @@ def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, 
     """Evidence for a follow-up asking what else there is (:data:`WHAT_ELSE`): the best ``n``
     sentences of the ``top_k`` best sections of ``result`` that the earlier answer (``said``)
     did not already say (:data:`SAID_SHARE` of a sentence's character pairs in it, or a run of
-    :data:`SAID_RUN` characters) and that do
-    not name what the question sets aside after 除了 — numbered 1..n in reading order; ``[]``
-    when none is left."""
+    :data:`SAID_RUN` characters) and that do not name what the question sets aside after 除了 —
+    numbered 1..n in reading order; ``[]`` when none is left."""
     said_pairs, said_runs = han_bigrams(normalize_for_match(said)), _han_runs(normalize_for_match(said))
     aside = _SET_ASIDE.search(normalize_query(question))
     set_aside = [normalize_for_match(w).lower() for w in content_words(aside.group("aside"))] if aside else []
