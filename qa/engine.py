@@ -37,11 +37,11 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, read_intent
+from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, asks_done_or_planned, read_intent
 from .query import Query, build_query
 from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
-from .scope import (about_the_question, asked_about, claimed_ranks, members_outside, misnumbered_members,
+from .scope import (about_the_question, asked_about, asked_years, claimed_ranks, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
                     series_members, strip_years, unknown_entities, years_outside)
 from .spelling import Speller
@@ -422,7 +422,19 @@ class Assistant:
                              tuple(read_intent(ask.question).wants_figure for ask, _ in own))
         if not any(a.abstained for a in checked) and answer is whole.answer:
             return whole
-        return StreamEvent("final", answer=replace(answer, notes=self._missing_notes(asks, checked) + answer.notes))
+        # a part asking openly what one year did or plans (qa.intent.asks_done_or_planned) is not
+        # missing when the answer quotes that year's part (抓假货那块，去年战果咋样，今年还有啥行动 —
+        # alone, 去年战果咋样 names nothing the summary writes, yet the comparison quotes its （十三））;
+        # a figure, a date or a name asked stays missing unless its own answer gives it
+        quoted_years = {int(y) for c in answer.citations for heading in c.path for y in re.findall(r"(?:19|20)\d{2}", heading)}
+        missing = [(ask, a) for ask, a in zip(asks, checked)
+                   if not (ask.attribute == Attribute.OPEN and asks_done_or_planned(ask.clause) and
+                           len(asked_years(ask.question, corpus.ref_year)) == 1 and
+                           asked_years(ask.question, corpus.ref_year) <= quoted_years)]
+        notes = self._missing_notes([ask for ask, _ in missing], [a for _, a in missing])
+        if not notes and answer is whole.answer:
+            return whole
+        return StreamEvent("final", answer=replace(answer, notes=notes + answer.notes))
 
     def _stages(self, question: str, history: list[tuple[str, str]] | None = None,
                 documents: set[str] | None = None, generator: Generator | None = None) -> Iterator[StreamEvent]:

@@ -351,6 +351,17 @@ class Intent:
         return self.attribute in FIGURE_ATTRIBUTES
 
 
+def asks_done_or_planned(clause: str) -> bool:
+    """Whether ``clause`` asks what was done or how it stands (去年战果咋样, 做了啥, 推进情况如何) or
+    what is planned (今年还有啥打算, 今年要怎么抓) — the open question of a work report's year.
+
+    >>> asks_done_or_planned("去年战果咋样"), asks_done_or_planned("今年要怎么抓"), asks_done_or_planned("今年要编发的年度报告叫啥")
+    (True, True, False)
+    """
+    text = normalize_query(clause)
+    return bool(_DONE.search(text) or _PLANNED.search(text))
+
+
 def _done_and_planned(text: str) -> bool:
     """Whether ``text`` asks both what was done and what is planned, in clauses of their own
     (做了什么？今年打算…; 建设情况和下一步计划): 今年为这个工程安排了多少经费 asks one thing."""

@@ -4509,6 +4509,17 @@ def test_a_latin_word_is_matched_as_a_whole_word(extractive_assistant):
 def test_a_side_whose_section_names_the_topic_is_kept(extractive_assistant):
     answer = extractive_assistant.ask("抓假货那块，去年战果咋样，今年还有啥行动？")
     assert not answer.abstained and {"第一部分（十三）", "第二部分（十三）"} <= _labels(answer), answer.text
+    # …and the part it quotes the summary for is not said to be unanswered
+    assert not any("战果" in note for note in answer.notes), answer.notes
+
+
+# A part asking what a year did or plans is not said to be unanswered when the answer quotes that
+# year's part (…今年对这项活动有什么打算？ beside a figure of last year); a name asked of it (今年要编发
+# 的年度报告叫啥) stays a part of its own.
+def test_a_part_the_answer_quotes_its_year_for_is_not_called_missing(extractive_assistant):
+    answer = extractive_assistant.ask("重点产品质量攻关，去年新增利润多少？今年对这项活动还有什么打算？")
+    _assert_answers(answer, "74.3亿元")
+    assert "第二部分（五）" in _labels(answer) and not any("打算" in note for note in answer.notes), (answer.text, answer.notes)
 
 
 # How a thing stands beside what comes next (检查情况和后续安排; 质量怎么样，今年要怎么抓) asks
