@@ -427,10 +427,12 @@ class Assistant:
         # alone, 去年战果咋样 names nothing the summary writes, yet the comparison quotes its （十三））;
         # a figure, a date or a name asked stays missing unless its own answer gives it
         quoted_years = {int(y) for c in answer.citations for heading in c.path for y in re.findall(r"(?:19|20)\d{2}", heading)}
-        missing = [(ask, a) for ask, a in zip(asks, checked)
-                   if not (ask.attribute == Attribute.OPEN and asks_done_or_planned(ask.clause) and
-                           len(asked_years(ask.question, corpus.ref_year)) == 1 and
-                           asked_years(ask.question, corpus.ref_year) <= quoted_years)]
+        def quoted_for(ask) -> bool:
+            years = asked_years(ask.question, corpus.ref_year)
+            return ask.attribute == Attribute.OPEN and asks_done_or_planned(ask.clause) and \
+                len(years) == 1 and years <= quoted_years
+
+        missing = [(ask, a) for ask, a in zip(asks, checked) if not quoted_for(ask)]
         notes = self._missing_notes([ask for ask, _ in missing], [a for _, a in missing])
         if not notes and answer is whole.answer:
             return whole
