@@ -1517,22 +1517,24 @@ def part_given(question: str, evidence, weights: dict[str, float], corpus_flat: 
     text = normalize_query(question)      # the patterns are Simplified (中國 is 中国)
     if _BY_DISTRICT.search(text):
         return any(_DISTRICT.search(f.clause.replace("各区", "")) for e in evidence for f in figures_in(e.sentence.text))
+
+    def figure_of(part: list[str]) -> bool:      # a figure of the evidence whose clause names the part
+        return any(not re.fullmatch(r"(19|20)\d{2}", f.value) and clause_match(f.scope, part, weights) >= 0.5
+                   for e in evidence for f in figures_in(e.sentence.text))
+
     pointed = _PART_OF_GROUP.search(text)
     if pointed and not _IN_DOCUMENT.search(text, 0, pointed.end("group") + 2):
         part = [w for w in content_words(pointed.group("part")) if w not in _UNITS]
         if part:
-            return any(not re.fullmatch(r"(19|20)\d{2}", f.value) and clause_match(f.scope, part, weights) >= 0.5
-                       for e in evidence for f in figures_in(e.sentence.text))
+            return figure_of(part)
+    part = part_asked(question, corpus_flat)
     named = _PART_OF_NAMED.search(text)
-    if named and not pointed and not _IN_DOCUMENT.search(named.group("group") + "里") and \
-            part_asked(question, corpus_flat) is None:
+    if named and not pointed and not _IN_DOCUMENT.search(named.group("group") + "里") and part is None:
         group = set(content_words(named.group("group")))
         counted = re.split(r"[，,。？?！!]", text[named.end():])[0]     # what follows 多少: 个品牌的合法权益
-        part = [w for w in content_words(named.group("part") + " " + counted) if w not in _UNITS and w not in group]
-        if part:
-            return any(not re.fullmatch(r"(19|20)\d{2}", f.value) and clause_match(f.scope, part, weights) >= 0.5
-                       for e in evidence for f in figures_in(e.sentence.text))
-    part = part_asked(question, corpus_flat)
+        named_part = [w for w in content_words(named.group("part") + " " + counted) if w not in _UNITS and w not in group]
+        if named_part:
+            return figure_of(named_part)
     if part is None:
         return True
     total = figures_in(_PART_OF.search(text).group("total"))[0].value

@@ -41,7 +41,7 @@ from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, asks_do
 from .query import Query, build_query
 from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
-from .scope import (about_the_question, asked_about, asked_years, claimed_ranks, members_outside, misnumbered_members,
+from .scope import (about_the_question, asked_about, asked_years, claimed_ranks, path_years, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
                     series_members, strip_years, unknown_entities, years_outside)
 from .spelling import Speller
@@ -426,7 +426,7 @@ class Assistant:
         # missing when the answer quotes that year's part (抓假货那块，去年战果咋样，今年还有啥行动 —
         # alone, 去年战果咋样 names nothing the summary writes, yet the comparison quotes its （十三））;
         # a figure, a date or a name asked stays missing unless its own answer gives it
-        quoted_years = {int(y) for c in answer.citations for heading in c.path for y in re.findall(r"(?:19|20)\d{2}", heading)}
+        quoted_years = {y for c in answer.citations for y in path_years(c.path)}
         def quoted_for(ask) -> bool:
             years = asked_years(ask.question, corpus.ref_year)
             return ask.attribute == Attribute.OPEN and asks_done_or_planned(ask.clause) and \

@@ -160,9 +160,8 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     if not own and _NAMED_POINTER.search(question):
         # an item named by its words before 那一项 (那打击侵权假冒那一项呢？), words jieba tags verbs:
         # two or more of its own, none asking or standing for work in general
-        acts = [w for w in content_words(question) if normalize_for_match(w) not in seen and w not in _BROAD
-                and w not in GENERIC_WORDS and w not in ATTRIBUTE_WORDS and not _ASKS_ITSELF.search(w)
-                and not _STANDING.search(w)]
+        acts = [w for w in content_words(question) if normalize_for_match(w) not in seen and _specific(w)
+                and not _ASKS_ITSELF.search(w)]
         own = acts if len(acts) >= 2 else []
     # (那一项 right after the words naming it points at them: 打击侵权假冒那一项)
     if own and not _REFERS.search(_NAMED_POINTER.sub("", question)) and not figure_of_earlier:   # a topic of its own: on its own
@@ -354,8 +353,13 @@ def _known_topic(text: str, corpus: str | None) -> bool:
     if corpus is None:
         return False
     flat = corpus.lower()
-    return any(w not in _BROAD and w not in GENERIC_WORDS and w not in ATTRIBUTE_WORDS and not _STANDING.search(w)
-               and normalize_for_match(w).lower() in flat for w in content_words(text))
+    return any(_specific(w) and normalize_for_match(w).lower() in flat for w in content_words(text))
+
+
+def _specific(word: str) -> bool:
+    """Whether ``word`` could name a thing of its own: not a word for the documents' work as a whole,
+    for work in general, for an attribute asked, or for how something stands (情况, 进展)."""
+    return word not in _BROAD and word not in GENERIC_WORDS and word not in ATTRIBUTE_WORDS and not _STANDING.search(word)
 
 
 def carry_terms(question: str, translated: str, corpus: str | None, terms: list[str] = ()) -> str:

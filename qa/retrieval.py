@@ -16,7 +16,7 @@ from .embedding import Embedder
 from .index import EvidenceSentence, Index
 from .sections import AGENCIES_ONLY, Section
 from .intent import GENERIC_WORDS, LIST_VERBS, OVERVIEW_ASKED, REQUEST_NOUNS, Attribute, overview_topic, read_intent
-from .text import common_word, content_words, han_bigrams, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
+from .text import common_word, content_words, han_bigrams, han_runs, in_dictionary, normalize_for_match, normalize_query, numbers_in, split_clauses, tokenize
 
 
 # Sentence score = cosine + LEXICAL_WEIGHT × IDF share of the query's words it holds
@@ -561,12 +561,6 @@ SAID_SHARE = 0.6
 SAID_RUN = 5
 
 
-def _han_runs(text: str, n: int = SAID_RUN) -> set[str]:
-    """Every run of ``n`` adjacent Chinese characters of ``text`` (others skipped)."""
-    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return {han[i:i + n] for i in range(len(han) - n + 1)}
-
-
 def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, question: str,
                 top_k: int, n: int) -> list[Evidence]:
     """Evidence for a follow-up asking what else there is (:data:`WHAT_ELSE`): the best ``n``
@@ -574,16 +568,17 @@ def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, 
     did not already say (:data:`SAID_SHARE` of a sentence's character pairs in it, or a run of
     :data:`SAID_RUN` characters) and that do not name what the question sets aside after 除了 —
     numbered 1..n in reading order; ``[]`` when none is left."""
-    said_pairs, said_runs = han_bigrams(normalize_for_match(said)), _han_runs(normalize_for_match(said))
+    said = normalize_for_match(said)
+    said_pairs, said_runs = han_bigrams(said), han_runs(said, SAID_RUN)
     aside = _SET_ASIDE.search(normalize_query(question))
     set_aside = [normalize_for_match(w).lower() for w in content_words(aside.group("aside"))] if aside else []
 
     def new(sentence: EvidenceSentence) -> bool:
-        pairs = han_bigrams(normalize_for_match(sentence.text))
-        if pairs and len(pairs & said_pairs) >= SAID_SHARE * len(pairs) or \
-                _han_runs(normalize_for_match(sentence.text)) & said_runs:
+        flat = normalize_for_match(sentence.text)
+        pairs = han_bigrams(flat)
+        if pairs and len(pairs & said_pairs) >= SAID_SHARE * len(pairs) or han_runs(flat, SAID_RUN) & said_runs:
             return False
-        return not any(w in normalize_for_match(sentence.text).lower() for w in set_aside)
+        return not any(w in flat.lower() for w in set_aside)
 
     pool = [e for e in retriever.select_evidence(result, result.hits[:top_k], 4 * n)
             if e.section.path and listable(e.sentence) and new(e.sentence)]

@@ -41,9 +41,14 @@ _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)(?
 _DATE = re.compile(r"(20\d{2})年\d{1,2}月\d{1,2}日")
 
 
+def path_years(path: list[str]) -> set[int]:
+    """Years named in a heading path (a section's or a citation's ``path``), e.g. ``{2023}``."""
+    return {int(y) for heading in path for y in _YEAR.findall(heading)}
+
+
 def section_years(section: Section) -> set[int]:
     """Years named in a section's heading path (the scope of a part), e.g. ``{2023}``."""
-    return {int(y) for heading in section.path for y in _YEAR.findall(heading)}
+    return path_years(section.path)
 
 
 def reference_year(doc_text: str, sections: list[Section]) -> int | None:
@@ -185,7 +190,6 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     from .text import content_words
 
     years: set[int] = set()
-    both = ref_year is not None and any(m.group("both") for m in _PERIODS.finditer(normalize_query(question).lower()))
     carried = plain = ""
     joined: set[int] = set()      # the years of the asking clause before, when a comma joins them
     for clause in split_clauses(normalize_query(question)):
@@ -209,6 +213,7 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
                 (not years or [w for w in content_words(clause) if w not in _MEASURE_NOUNS]):
             # a clause with a topic of its own and no year (有啥新动作 has none) — unless another
             # asks of both years (领导小组怎么运转的？这两年有什么变化？): the topic, in each
+            both = ref_year is not None and any(m.group("both") for m in _PERIODS.finditer(normalize_query(question).lower()))
             return {ref_year - 1, ref_year} if both else set()
         years |= own
     return years or question_years(question, ref_year)

@@ -100,6 +100,16 @@ def first_line(error: BaseException, limit: int = 300) -> str:
     return (text.splitlines()[0] if text else type(error).__name__)[:limit]
 
 
+def han_runs(text: str, n: int) -> set[str]:
+    """Every run of ``n`` adjacent Chinese characters of ``text`` (other characters skipped).
+
+    >>> sorted(han_runs("五五购物节2024", 4))
+    ['五五购物', '五购物节']
+    """
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {han[i:i + n] for i in range(len(han) - n + 1)}
+
+
 def han_bigrams(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters (other characters skipped), the unit of wording
     overlap between an answer and its evidence.
@@ -107,8 +117,7 @@ def han_bigrams(text: str) -> set[str]:
     >>> sorted(han_bigrams("合格率96%"))
     ['合格', '格率']
     """
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    return {a + b for a, b in zip(han, han[1:])}
+    return han_runs(text, 2)
 
 
 def to_halfwidth(text: str) -> str:
