@@ -4597,3 +4597,34 @@ def test_what_else_gives_what_the_earlier_answer_did_not(extractive_assistant):
                                       history=[("今年长三角在农产品追溯上有啥联动？", "联合开展长三角“亮证”行动，推进农产品追溯一体化。[1]")])
     _assert_answers(answer, "产地溯源")
     assert "长三角" not in answer.text, answer.text
+
+
+# Thirty-third session: two fresh gold batches (j102: a help desk's week, every kind; j103:
+# weighted to confidently wrong answers — several sections in everyday words, comparisons,
+# near-misses).
+# What was done and what is planned, of a topic only one year names (老字号: the summary only;
+# 人形机器人: the plan only): that year's part answers, with a note that the other year's part
+# does not name it. It had been refused as a one-sided comparison.
+@pytest.mark.parametrize("question, label, missing", [
+    ("老字号去年做了啥，今年还有啥安排？", "第一部分（九）", "2024"),
+    ("人形机器人之前搞过啥，往后还要怎么弄", "第二部分（五）", "2023"),
+], ids=["summary-only", "plan-only"])
+def test_a_comparison_of_a_topic_one_year_names_answers_that_year(extractive_assistant, question, label, missing):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and _labels(answer) == {label}, answer.text
+    assert any(note.startswith(f"通知中{missing}年的部分没有出现") for note in answer.notes), answer.notes
+
+
+# …but a topic both years name, in other words than the asker's (一个码 — “一码通行” in the summary
+# and the plan), is not passed off as one year's: the answer quoting one year's name is refused as
+# one-sided, not given with a note that the other year has nothing.
+def test_a_topic_both_years_name_is_not_called_one_years(extractive_assistant):
+    answer = extractive_assistant.ask("扫一个码坐公交地铁那事，去年做成啥样，今年还往哪推？")
+    assert not any("部分没有出现问题所问的说法" in note for note in answer.notes), (answer.text, answer.notes)
+
+
+# How a thing stands now (现在啥情况, 目前什么情况) beside what comes next asks both years: it had
+# been read as asking the plan only.
+def test_how_a_thing_stands_now_asks_the_summary(extractive_assistant):
+    answer = extractive_assistant.ask("工程质量现在啥情况？今年要怎么抓？")
+    assert not answer.abstained and {"第一部分（五）", "第二部分（十一）"} <= _labels(answer), answer.text
