@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .intent import GENERIC_WORDS, SPAN_WORDS
 from .scope import asking_clauses
 from .spelling import reading
-from .text import (NOUN_TAGS, SERIES_MEMBER, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
+from .text import (NOUN_TAGS, SERIES_MEMBER, SET_ASIDE, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
                    normalize_query, noun_words, split_clauses, tagged_words, to_halfwidth)
 
 # Measure words, longest first (台套 before 台). Units that count the same things are grouped.
@@ -380,10 +380,6 @@ _PREVIOUS = ("上年", "去年", "前年", "上一年", "前一年", "同期", "
 _CHANGE = re.compile(r"同比|上年|去年|前年|比上|较上|增加|增长|提高|提升|下降|减少|由\d")
 
 
-# A clause setting things aside: 除了…, 除去…, 不算…, 不包括…
-_SET_ASIDE = re.compile(r"\s*(除了|除去|除开|不算|不包括|不含)")
-
-
 def compared_with(question: str) -> str | None:
     """What ``question`` compares a figure against — ``"全国"``, ``"上年"`` (the year before, in
     any wording) or the words it names — or ``None``.
@@ -407,7 +403,7 @@ def compared_with(question: str) -> str | None:
     """
     # a clause setting figures aside (除了6万多例和同比增幅，…) names what is not asked
     text = normalize_for_match(normalize_query(question))
-    text = "".join(c for c in split_clauses(text) if not _SET_ASIDE.match(c)) or text
+    text = "".join(c for c in split_clauses(text) if not SET_ASIDE.match(c)) or text
     # a clause asking only whether the documents say it (…提高了多少，文件里有吗？) asks nothing
     # of its own: it names no figure and nothing counted
     asking = [c for c in split_clauses(text) if _ASKING.search(c) and (_HOW_MUCH.search(c) or content_words(c))]

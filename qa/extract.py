@@ -23,7 +23,7 @@ from .scope import asking_clauses, question_years, section_years
 from .sections import AGENCIES_ONLY
 from .retrieval import PER_SIDE
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, REQUEST_NOUNS, Attribute, Intent, Scope, read_intent
-from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words, tokenize
+from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words, tokenize, without_set_aside
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -409,6 +409,7 @@ def figure_parts(question: str, asked: Intent | None = None) -> list[tuple[str, 
     out: list[tuple[str, Intent, str]] = []
     previous = None
     pieces: list[list[str]] = []
+    question = without_set_aside(question)      # (合格率之外，指数是多少？ asks no rate)
     for p in sub_questions(question):
         if pieces and _EACH_ALONE.match(p):     # …合格率哪个高？各多少 — asked of the subjects before
             pieces[-1] = ["".join(pieces[-1]) + p]

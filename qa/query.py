@@ -20,7 +20,8 @@ from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SHARE_OF_WHOLE, Attribute, In
 from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years
 from .spelling import Speller
 from .terms import Terminology
-from .text import ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words
+from .text import (ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words,
+                   without_set_aside)
 
 # A pronoun for two things named before (两者, 这两个; not 这两年, these few years).
 _PAIR_WORDS = r"两者|二者|[这那]两(?![年天])|它俩"
@@ -477,7 +478,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     pointed = follow_up and bool(history) and bool(ITEM_POINTER.search(asked))
     inherited = asked_years(history[-1][0], ref_year) if elliptic or pointed else set()
     years = frozenset(own_years or inherited or (set() if names_own else asked_years(text, ref_year)))
-    intent = read_intent(own_text, own_years)
+    # (a clause setting things aside asks nothing: 合格率之外，那个指数是多少？ asks no rate)
+    intent = read_intent(without_set_aside(own_text), own_years)
     if expanded and intent.attribute == Attribute.OPEN:
         # the kind of fact asked is the asker's, as for an English question below: the thesaurus puts
         # topic words in the documents' terms, and may take the asking with them (去哪送检 → 去哪检验

@@ -89,6 +89,23 @@ def split_clauses(text: str) -> list[str]:
     return clauses
 
 
+# A clause setting things aside: 除了…, 除去…, 不算…, 不包括…, or closed by 之外/以外 (合格率之外，)
+SET_ASIDE = re.compile(r"\s*(除了|除去|除开|不算|不包括|不含)|[^，,。？?！!；;]*(?:之外|以外)的?\s*[，,；;：:]\s*$")
+
+
+def without_set_aside(question: str) -> str:
+    """``question`` without its clauses that set things aside (除了…，… ; 制造业产品质量合格率之外，…),
+    when another clause remains: what they name is not asked.
+
+    >>> without_set_aside("制造业产品质量合格率之外，那个质量竞争力指数是多少？")
+    '那个质量竞争力指数是多少？'
+    >>> without_set_aside("除了合格率还有什么指数？")      # the clause that sets aside asks too
+    '除了合格率还有什么指数？'
+    """
+    kept = [c for c in split_clauses(question) if not SET_ASIDE.match(c)]
+    return "".join(kept) if kept and "".join(kept).strip() else question
+
+
 def first_line(error: BaseException, limit: int = 300) -> str:
     """The first line of an exception's message (its type's name when the message is empty),
     at most ``limit`` characters: one line for a user or a log.

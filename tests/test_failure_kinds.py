@@ -4628,3 +4628,16 @@ def test_a_topic_both_years_name_is_not_called_one_years(extractive_assistant):
 def test_how_a_thing_stands_now_asks_the_summary(extractive_assistant):
     answer = extractive_assistant.ask("工程质量现在啥情况？今年要怎么抓？")
     assert not answer.abstained and {"第一部分（五）", "第二部分（十一）"} <= _labels(answer), answer.text
+
+
+# A clause closed by 之外/以外 sets its figure aside, as one opened by 除了 does
+# (检验检测机构营收之外，认证机构的营收是多少？): the figure asked is the other clause's. The set-aside
+# figure had been given.
+@pytest.mark.parametrize("question, figure, not_figure", [
+    ("检验检测机构营收之外，认证机构的营收是多少？", "51.30亿元", "325.64"),
+    ("除了制造业产品质量合格率，质量竞争力指数是多少？", "95.17", "96.04"),
+], ids=["之外", "除了"])
+def test_a_figure_set_aside_is_not_the_answer(extractive_assistant, question, figure, not_figure):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, figure)
+    assert not_figure not in answer.text, answer.text
