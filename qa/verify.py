@@ -74,7 +74,7 @@ DAY = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|月底|月�
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|日|小时|分钟)|"
                       r"[一二两三四五六七八九十半]+\s*(?:个)?\s*(?:工作日|年|月|周|星期|天|小时)")
 DURATION_ASKED = re.compile(r"多久|多长时间|多长的时间|周期|有效期|how long", re.IGNORECASE)
-DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|截至|期限|what date|deadline|which month", re.IGNORECASE)
+DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|截至|期限|(?:what|which|on what) (?:date|day)|deadline|which month", re.IGNORECASE)
 MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区(?!域)|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))|"
                    r"(?:落户|位于|落地|设在|建在|赴)[\u4e00-\u9fff、]{2,8}")

@@ -4641,3 +4641,35 @@ def test_a_figure_set_aside_is_not_the_answer(extractive_assistant, question, fi
     answer = extractive_assistant.ask(question)
     _assert_answers(answer, figure)
     assert not_figure not in answer.text, answer.text
+
+
+# Units asked in other words: which unit is listed (哪个部门在列), which of a kind of units (公检法里
+# 是哪几家), which agencies share a task. Each had been answered with the item's sentences or refused.
+@pytest.mark.parametrize("question, unit", [
+    ("农资打假专项治理，文件里是哪个部门在列？", "市农业农村委"),
+    ("知识产权司法保护，公检法里具体是哪几家？", "市检察院"),
+    ("Which agencies share the 2024 task of building the quality talent team?", "市人力资源社会保障局"),
+], ids=["在列", "公检法", "share"])
+def test_units_asked_in_other_words_are_listed(extractive_assistant, question, unit):
+    _assert_answers(extractive_assistant.ask(question), unit)
+
+
+# What a thing must meet to be chosen (达到哪些硬指标, 报考要什么学历), where it is in the city (在上海哪个
+# 地方), on which date (Which date…) — none given by the notice, about topics it names — abstain.
+# Each had been answered with the topic's sentence.
+@pytest.mark.parametrize("question", [
+    "市政府质量奖要达到哪些硬指标才能评上？",
+    "首席质量官培训，报名要什么学历？",
+    "国家碳计量中心（上海）建在上海哪个地方？",
+    "Which date will the 2024 Shanghai Tourism Festival open?",
+], ids=["硬指标", "学历", "在上海哪个地方", "which-date"])
+def test_an_unstated_requirement_place_or_date_abstains(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+# A repair or a purchase the asker would make themselves (自己怎么修; which brand lasts longest) is
+# advice the notice does not give, whatever product it names.
+@pytest.mark.parametrize("question", ["家里的液化气调压器漏气了，自己怎么换？",
+                                      "Which lithium battery brand is best for a home power bank?"], ids=["zh", "en"])
+def test_a_repair_or_a_brand_asked_for_oneself_is_advice(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
