@@ -37,7 +37,7 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, Scope, asks_done_or_planned, read_intent
+from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, asks_done_or_planned, read_intent
 from .query import Query, build_query
 from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
@@ -432,12 +432,7 @@ class Assistant:
             return ask.attribute == Attribute.OPEN and asks_done_or_planned(ask.clause) and \
                 len(years) == 1 and years <= quoted_years
 
-        # nor is a part asking only of a year a comparison's answer has nothing of: the note on
-        # that side (_side_missing) says so already
-        told = set(asked_years(whole.answer.question, corpus.ref_year)) - quoted_years \
-            if any(_SIDE_NOTE.fullmatch(n) for n in whole.answer.notes) else set()
-        missing = [(ask, a) for ask, a in zip(asks, checked)
-                   if not quoted_for(ask) and not (told and asked_years(ask.question, corpus.ref_year) <= told)]
+        missing = [(ask, a) for ask, a in zip(asks, checked) if not quoted_for(ask)]
         notes = self._missing_notes([ask for ask, _ in missing], [a for _, a in missing])
         if not notes and answer is whole.answer:
             return whole
@@ -493,8 +488,6 @@ class Assistant:
         elif decision.text:
             clock.first_token()
             yield StreamEvent("delta", text=decision.text)
-        if query.intent.scope == Scope.COMPARE and not decision.abstained and not query.english:
-            notes += _side_missing(query.years, decision.citations)
         yield self._final(decision, guarded, query.text, result.hits[: self.settings.top_k], clock, notes)
 
     # --- stages the pipeline calls ----------------------------------------------------------
@@ -593,7 +586,7 @@ class Assistant:
             request = replace(request, evidence=sorted({e.n: e for e in request.evidence + others}.values(),
                                                        key=lambda e: e.n))
         quoted = quote(chosen)
-        extract = verify(quoted, result.evidence, query, corpus.weights, written=False, sections=corpus.index.sections)
+        extract = verify(quoted, result.evidence, query, corpus.weights, written=False)
         notes = premise_notes(query, corpus.flat, quoted if extract.ok else "",
                               " ".join(e.sentence.text for e in result.evidence))
         if not query.english:
@@ -620,7 +613,7 @@ class Assistant:
             if not generator.verbatim:
                 written = complete_sentences(generation.text) if generation.stop in (StopReason.TIMEOUT,
                                                                                      StopReason.LENGTH) else generation.text
-                lead = verify(written, seen, query, corpus.weights, sections=corpus.index.sections)
+                lead = verify(written, seen, query, corpus.weights)
                 if lead.ok and _replaces_extract(lead, chosen):
                     # the extract is what answers; a text resting only on other sentences answers
                     # something else (the model may add a sentence, not replace the answer) — nor
@@ -642,8 +635,7 @@ class Assistant:
         if _copies(lead.text, basis):
             return None
         lead_in = prompts.BASIS_EN if query.english else prompts.BASIS_ZH
-        return verify(f"{text.rstrip()}\n{lead_in}{basis}", seen, query, corpus.weights,
-                      sections=corpus.index.sections)
+        return verify(f"{text.rstrip()}\n{lead_in}{basis}", seen, query, corpus.weights)
 
     @staticmethod
     def _renumbered(query: Query, corpus: Corpus, notes: list[str]) -> Query:
@@ -755,22 +747,6 @@ class Assistant:
                 final = event.answer
         assert final is not None
         return final
-
-
-# the note of _side_missing, whatever its years
-_SIDE_NOTE = re.compile(".+?".join(map(re.escape, re.split(r"\{\w+\}", prompts.SIDE_MISSING_NOTE_ZH))))
-
-
-def _side_missing(years, citations) -> list[str]:
-    """A note for a comparison of ``years`` answered from the sections of some of them only
-    (五五购物节去年办得怎样，今年怎么办？ — only the plan names it; qa.verify lets such an answer
-    through): the years the answer has nothing of, and those it gives."""
-    given = {y for c in citations for y in path_years(c.path)}
-    missing = sorted(set(years) - given)
-    if not given or not missing:
-        return []
-    return [prompts.SIDE_MISSING_NOTE_ZH.format(missing="、".join(map(str, missing)),
-                                                given="、".join(map(str, sorted(given))))]
 
 
 def complete_sentences(text: str) -> str:

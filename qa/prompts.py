@@ -87,7 +87,6 @@ PARALLEL_NOTE_ZH = "{documents}对此的说法不同，以下分别引用；问�
 UNTRANSLATED_NOTE_ZH = "英文问题未能译成中文（{error}），按英文原文检索；请核对下面的原文是否对题。"
 INSTRUCTION_NOTE_ZH = "问题中对回答方式的要求（改变规则、指定格式、不引用或伪造出处等）已被忽略；以下只根据通知原文回答，并注明出处。"
 TASK_ASIDE_NOTE_ZH = "我不代写文章、诗歌或代码；以下只给出通知中与所问内容有关的原文，并注明出处。"
-SIDE_MISSING_NOTE_ZH = "通知中{missing}年的部分没有出现问题所问的说法；以下只有{given}年的内容。"
 PART_MISSING_NOTE_ZH = "问题中“{part}”这一问，通知中没有答案（{reason}）；以下只回答通知给出的部分。"
 RANK_NOTE_ZH = "问题中的“{asked}”在通知中没有出现：通知写的是“{written}”，以下按通知原文回答。"
 MEMBER_NOTE_ZH = "问题中的“{asked}”在通知中没有出现：通知这一年写的是“{written}”，以下按“{written}”回答。"

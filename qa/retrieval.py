@@ -571,12 +571,23 @@ def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, 
     said = normalize_for_match(said)
     said_pairs, said_runs = han_bigrams(said), han_runs(said, SAID_RUN)
     aside = _SET_ASIDE.search(normalize_query(question))
-    set_aside = [normalize_for_match(w).lower() for w in content_words(aside.group("aside"))] if aside else []
+    # (除了这个专业 points at what was said — the said check leaves it out — and names no topic)
+    set_aside = [normalize_for_match(w).lower() for w in content_words(aside.group("aside"))] \
+        if aside and not re.match(r"[这那]", aside.group("aside")) else []
+    # the words the follow-up asks with (还设立了啥: 设立), outside what it sets aside
+    asking = [normalize_for_match(w).lower() for w in content_words(_SET_ASIDE.sub("", normalize_query(question)))]
+
+    def unsaid(text: str) -> bool:
+        flat = normalize_for_match(text)
+        pairs = han_bigrams(flat)
+        return not (pairs and len(pairs & said_pairs) >= SAID_SHARE * len(pairs) or han_runs(flat, SAID_RUN) & said_runs)
 
     def new(sentence: EvidenceSentence) -> bool:
         flat = normalize_for_match(sentence.text)
-        pairs = han_bigrams(flat)
-        if pairs and len(pairs & said_pairs) >= SAID_SHARE * len(pairs) or han_runs(flat, SAID_RUN) & said_runs:
+        # a sentence said in part is new by a clause the earlier answer left out that holds what
+        # is asked (获批“标准化工程”本科专业 said; 除了这个还设立了啥 → …，设立国际标准化实训基地)
+        if not unsaid(flat) and not any(unsaid(c) and any(w in c.lower() for w in asking)
+                                        for c in split_clauses(flat)):
             return False
         return not any(w in flat.lower() for w in set_aside)
 

@@ -49,7 +49,7 @@ from .citations import MARKER, GroundedAnswer, ground, polarity_ok
 from .claims import (compared_with, confirms_figure, cumulative_as_yearly, figures_in, hedges_dropped, level_as_gap,
                      rank_figures, restore_qualifiers, scales_wrong, points_as_percent, reversed_comparison, same_unit,
                      sibling_kind_only, states_change, swapped_counts)
-from .extract import asked_words, figure_parts, part_units, quoted_for
+from .extract import figure_parts, part_units, quoted_for
 from .guard import CONFIRMATION
 from .intent import FIGURE_ATTRIBUTES, HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
@@ -496,14 +496,12 @@ _YES_NO_FORMS = re.compile(r"是不是|是否|对不对|有没有|能不能|会�
 _AFFIRMED = re.compile(r"\s*(是的|对的|对[，,]|没错|确实如此|正确|是[，,]|yes\b)", re.IGNORECASE)
 
 
-def verify(text: str, evidence, query, weights: dict, written: bool = True, sections=()) -> Verdict:
+def verify(text: str, evidence, query, weights: dict, written: bool = True) -> Verdict:
     """Check ``text`` (with ``[n]`` markers over ``evidence``) for ``query``
     (``qa.query.Query``); see the module docstring. ``weights`` are IDF weights of words.
     ``written`` is true for a model's text: its dropped qualifiers are restored from the cited
     evidence and its figures must keep their own words (check 6); a verbatim extract is the
-    source itself. ``sections`` are the documents' sections (``qa.sections.Section``): a
-    comparison of what was done and planned may leave out a year none of them names the topic
-    in (without them, a year none of the evidence's sections names it in)."""
+    source itself."""
     grounded = ground(text, evidence)
     verdict = Verdict(grounded)
     if grounded.says_not_in_notice or not grounded.citations:
@@ -623,28 +621,13 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True, sect
             not lists_members(query.question, quotes):
         verdict.problems.append("没有列出所问的各项")
     if intent.scope == Scope.COMPARE:
-        # what was done and what is planned (五五购物节去年办得怎样，今年怎么办？): a year none of
-        # whose sections names a word asked or a name the answer quotes (“五五购物节”) has no side
-        # to give — only the plan names it; the other year's answer is the whole one. (A name
-        # quoted is the topic in the documents' own words: 一个码 asked, “一码通行” in both years.)
-        # A figure or a date asked of a side keeps both sides required.
-        words = asked_words(query.question, weights) if intent.attribute == Attribute.OPEN else []
-        if words:
-            words += [normalize_for_match(m.group(1) or m.group(2)).lower()
-                      for q in cited_quotes for m in _NAME_QUOTED.finditer(q)]
         have = {y for e in evidence for y in section_years(e.section)}
-        if words:
-            have &= {y for section in (sections or [e.section for e in evidence]) for y in section_years(section)
-                     if any(w in normalize_for_match(section.text).lower() for w in words)}
         cited = {y for c in grounded.citations for e in evidence if e.sentence.start == c.start
                  for y in section_years(e.section)}
         if len(have) >= 2 and len(cited) < 2:
             verdict.problems.append("只涉及比较的一方")
     return verdict
 
-
-# A name the documents quote: “五五购物节”, 《质量强国建设纲要》.
-_NAME_QUOTED = re.compile(r"“([^“”]{2,30})”|《([^《》]{2,60})》")
 
 # jieba's tags of proper names: a person (nr, nrfg, nrt), a place (ns), an organisation (nt) and
 # other proper nouns (nz).
