@@ -23,7 +23,8 @@ from .scope import asking_clauses, question_years, section_years
 from .sections import AGENCIES_ONLY
 from .retrieval import PER_SIDE
 from .intent import COMPARED, GENERIC_WORDS, OVERVIEW_ASKED, REQUEST_NOUNS, Attribute, Intent, Scope, read_intent
-from .text import ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words, tokenize, without_set_aside
+from .text import (ASKING_WORDS, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words, tokenize,
+                   without_set_aside)
 
 # A further sentence is quoted only when it scores at least this share of the best one.
 # Precision first: an extract of two sentences where one answers reads as noise.
@@ -813,17 +814,6 @@ def _figure_sentences(request, evidence: list) -> list:
             if answer.figure.unit == "年" or answer.figure.value not in users_figures(subject)]
 
 
-def asked_words(question: str, weights: dict) -> list[str]:
-    """The words of ``question`` (:func:`qa.text.content_words`) that the indexed documents hold
-    (a key of ``weights``, their IDF weights), normalised and lower-cased: what a comparison's
-    side must name to answer it.
-
-    >>> asked_words("五五购物节去年办得怎样？", {"购物": 3.1, "五五": 4.0})
-    ['五五', '购物']
-    """
-    return [normalize_for_match(w).lower() for w in content_words(question) if w in weights]
-
-
 def verbatim_extract(request) -> list:
     """The evidence sentences (``qa.retrieval.Evidence``) that answer ``request``
     (``qa.generation.Request``, whose ``weights`` are the IDF weights of words), in document
@@ -850,7 +840,7 @@ def verbatim_extract(request) -> list:
             # (each year's opening answers an overall line asked: 指导思想 and 总体思路 compared)
             # a side (a year's best section) that names nothing of what is asked is not its answer:
             # 去年人形机器人进展怎样？ — the summary has none; its best section is about something else
-            words = asked_words(request.question, weights)
+            words = [normalize_for_match(w).lower() for w in content_words(request.question) if w in weights]
 
             def names(text: str) -> bool:
                 return any(w in normalize_for_match(text).lower() for w in words)

@@ -566,7 +566,9 @@ def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, 
     """Evidence for a follow-up asking what else there is (:data:`WHAT_ELSE`): the best ``n``
     sentences of the ``top_k`` best sections of ``result`` that the earlier answer (``said``)
     did not already say (:data:`SAID_SHARE` of a sentence's character pairs in it, or a run of
-    :data:`SAID_RUN` characters) and that do not name what the question sets aside after 除了 —
+    :data:`SAID_RUN` characters — unless a clause of it the answer left out holds a word the
+    follow-up asks with: 还设立了啥 after 获批…本科专业) and that do not name what the question sets
+    aside after 除了 (除了这个… points at what was said, and sets no topic aside) —
     numbered 1..n in reading order; ``[]`` when none is left."""
     said = normalize_for_match(said)
     said_pairs, said_runs = han_bigrams(said), han_runs(said, SAID_RUN)
