@@ -4673,3 +4673,12 @@ def test_what_else_finds_the_clause_the_earlier_answer_left_out(extractive_assis
 # …while a result the notice states (达到了哪些硬指标: the 2023 figures) is answered.
 def test_indicators_reached_are_answered(extractive_assistant):
     _assert_answers(extractive_assistant.ask("去年上海制造业产品质量达到了哪些硬指标？"), "96.04")
+
+
+# The opening of the summary or of the plan named as a place in the document (总结开头, 要点的引言)
+# asks what its opening paragraph says, as 开头那段 does; 定位成上海的什么 asks a positioning, as
+# 定位成什么 does. A numbered item's sentence on the same words had been quoted.
+def test_the_opening_of_a_part_named_asks_its_opening_paragraph(extractive_assistant):
+    answer = extractive_assistant.ask("总结的引言里，质量强国建设被定位成上海的什么？")
+    _assert_answers(answer, "重要战略举措")
+    assert [c.label for c in answer.citations] == ["第一部分 2023年上海市质量工作总结"], answer.citations
