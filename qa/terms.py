@@ -26,6 +26,10 @@ from pathlib import Path
 GLOSSARY = Path(__file__).resolve().parent / "data" / "glossary_en_zh.tsv"
 
 
+# Two Latin words joined by a slash (inspection/testing), not and/or.
+_SLASHED = re.compile(r"\b(?!(?:and|or)\b)([A-Za-z]+)\s*/\s*(?!(?:and|or)\b)([A-Za-z]+)\b")
+
+
 def _phrase_key(phrase: str) -> str:
     """An English phrase as the glossary keys it: lower-case, hyphens and runs of spaces as one
     space (Special-Equipment → special equipment)."""
@@ -98,13 +102,18 @@ class Terminology:
         """``question`` with each glossary phrase (longest first, case and hyphens ignored)
         replaced by the documents' term, and the ``(phrase, term)`` pairs.
 
+        Two words joined by a slash (inspection/testing) are read as joined by "and".
+
         >>> t = Terminology((("special equipment", "特种设备"), ("lifts", "电梯"), ("lift", "电梯")))
         >>> t.apply("How many Special-Equipment units and lifts were checked?")
         ('How many 特种设备 units and 电梯 were checked?', [('Special-Equipment', '特种设备'), ('lifts', '电梯')])
+        >>> Terminology((("inspection and testing", "检验检测"),)).apply("revenue of the inspection/testing industry")
+        ('revenue of the 检验检测 industry', [('inspection and testing', '检验检测')])
         """
         pattern = self._pattern
         if pattern is None:
             return question, []
+        question = _SLASHED.sub(r"\1 and \2", question)
         found: list[tuple[str, str]] = []
 
         def replace(m: re.Match) -> str:

@@ -4682,3 +4682,4 @@ def test_the_opening_of_a_part_named_asks_its_opening_paragraph(extractive_assis
     answer = extractive_assistant.ask("总结的引言里，质量强国建设被定位成上海的什么？")
     _assert_answers(answer, "重要战略举措")
     assert [c.label for c in answer.citations] == ["第一部分 2023年上海市质量工作总结"], answer.citations
+
