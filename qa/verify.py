@@ -68,6 +68,8 @@ CAUSE = re.compile(r"因为|由于|得益于|归功于|源于|在于|原因|之�
                    r"because|due to|thanks to|owing to", re.IGNORECASE)
 DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,4}(?<![社园小景])区(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))")
 EDITION = re.compile(r"(?:19|20)\d{2}\s*[—–-]\s*(?:19|20)\d{2}\s*年度|(?:19|20)\d{2}\s*年度(?=[\u4e00-\u9fff“《])")
+# An edition asked (哪个年度的质量奖, which year's award).
+EDITION_ASKED = re.compile(r"哪(?:个|一个|一)?年度|哪一?届|which year's|what year's", re.IGNORECASE)
 DAY = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|月底|月初|年底|年初|上半年|下半年|第[一二三四]季度")
 # 多久 / how long asks for a span of time: "8年", "三个月", "15个工作日" answer it as well as a date
 # (a year — 2025年 — is no span)
@@ -183,8 +185,10 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
         pattern = DAY if DAY_ASKED.search(q) else DATE
         if DURATION_ASKED.search(q) and any(m.group(0) not in q for m in DURATION.finditer(body)):
             return True
-        # a period that names an edition (2023—2024年度上海市政府质量奖) does not date an event
-        return any(m.group(0) not in q and not EDITION.match(body, m.start()) for m in pattern.finditer(body))
+        # a period that names an edition (2023—2024年度上海市政府质量奖) does not date an event —
+        # unless the edition is what is asked (哪个年度的…, which year's…)
+        edition = bool(EDITION_ASKED.search(q))
+        return any(m.group(0) not in q and (edition or not EDITION.match(body, m.start())) for m in pattern.finditer(body))
     if attribute == Attribute.MONEY:
         return any(normalize_for_match(m.group(0)) not in normalize_for_match(q) for m in MONEY.finditer(body))
     if attribute == Attribute.QUANTITY:

@@ -4683,3 +4683,10 @@ def test_the_opening_of_a_part_named_asks_its_opening_paragraph(extractive_assis
     _assert_answers(answer, "重要战略举措")
     assert [c.label for c in answer.citations] == ["第一部分 2023年上海市质量工作总结"], answer.citations
 
+
+
+# Which year's edition (which year's award, 哪个年度的) is answered by the edition the notice names
+# (2023—2024年度): an edition does not date an event, but it is what such a question asks.
+def test_which_years_edition_is_answered_by_the_edition(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("Which year's municipal government quality award will be judged and commended in 2024?"),
+                    "2023—2024年度")
