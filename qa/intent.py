@@ -248,7 +248,7 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
 OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|定位(成|为)了?[^，,。？?]{0,6}(啥|什么)|"
-                            r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|(总结|要点|第一部分|第二部分)的?(开头|引言|导语|前言|总述)|"
+                            r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|(?:(?<=总结)|(?<=要点)|(?<=第一部分)|(?<=第二部分))的?(开头|引言|导语|前言|总述)|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)|"
                             r"\b(intro|introduction|opening( paragraph| part| section)?|preamble) (to|of) the\b", re.IGNORECASE)
 # A group the question counts (召回70起，涉及哪些品牌？): its members are asked, not every passage
