@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .index import EvidenceSentence, Index
+from .intent import UNIT_KINDS
 from .sections import Section
 from .text import normalize_query
 
@@ -34,7 +35,7 @@ REVERSE_QUESTION = re.compile(r"(哪|啥|什么|几)[些几个项条件块一]{0
 # doer of the verb after it: of an act with a doer of its own (由哪家单位承建, 谁举办的) the
 # responsible units are not the answer.
 _OWN_DOER = r"承建|承办|主办|举办|建设|建成|依托|获|入选|申报|评选|研发|生产"
-RESPONSIBILITY = re.compile(r"负责|牵头|推动|开展|组织|由(?![^，。；？?]{0,10}?(?:" + _OWN_DOER + r"))|列了|列出|列的|在列|列入|列进|列名|写了|标了|(?:公检法|政法机关|司法机关|执法部门|政法部门)[^，。；？?]{0,6}(?:哪|谁)|"
+RESPONSIBILITY = re.compile(r"负责|牵头|推动|开展|组织|由(?![^，。；？?]{0,10}?(?:" + _OWN_DOER + r"))|列了|列出|列的|在列|列入|列进|列名|写了|标了|" + UNIT_KINDS + r"[^，。；？?]{0,6}(?:哪|谁)|"
                             r"参与|承担|落实|实施|主管|管|抓|配合|分工|责任|干|做|搞|推进|执行|掺和|(?<![举承主])办|涉及|牵扯|牵涉|相关|对应|对口|归口|(?<!回)归(?!纳|类|档|还)|挂(?!牌)|括号|写的|分给|分配|交给|派给|落到|弄|推|的活|探索|(?:找|问|咨询|联系|对接)(?=哪|谁)|有份|有没有份|还有谁|的事|谁来|由谁|一起上|联手|合力|"
                             r"(?:部门|单位|机构|机关|委办局)的?(?:任务|职责|事情?|活儿?)[吗呢啊]?(?=[？?。！!]*$)|"
                             r"responsib|in charge|lead|involved|handle|\bdo(es)? (the |this |that )?(job|work|task)|\bwork(s|ing)? on|"

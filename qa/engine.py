@@ -427,6 +427,7 @@ class Assistant:
         # alone, 去年战果咋样 names nothing the summary writes, yet the comparison quotes its （十三））;
         # a figure, a date or a name asked stays missing unless its own answer gives it
         quoted_years = {y for c in answer.citations for y in path_years(c.path)}
+
         def quoted_for(ask) -> bool:
             years = asked_years(ask.question, corpus.ref_year)
             return ask.attribute == Attribute.OPEN and asks_done_or_planned(ask.clause) and \

@@ -154,6 +154,9 @@ UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家
 # The words by which a question asks who is responsible, which the documents need not write
 # (they list units in parentheses): typos are corrected toward them as toward the documents'
 # own wording (由谁付责 → 由谁负责; qa.spelling).
+# Kinds of units named as a group (公检法里是哪几家？): which of them is asked, an item's units.
+UNIT_KINDS = r"(?:公检法|政法机关|司法机关|执法部门|政法部门)"
+
 ASKING_TERMS = ("负责", "牵头", "责任单位", "责任部门", "主管部门", "哪些部门", "哪个部门")
 
 # Who is responsible: a who-word with a responsibility word, or the name of the list itself.
@@ -167,7 +170,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"(?![\u4e00-\u9fff]?(规范|标准|文件|方案|制度|政策|项目|工程|措施|任务|行动|计划|平台|规定|办法|条例))|"
                      r"(部门|单位|委办局|机关|机构)(都|分别)?(有|是)(哪些|哪几|谁)|"
                      # units of a kind named before the asking (公检法里具体是哪几家？ 政法机关有哪些？)
-                     r"(公检法|政法机关|司法机关|执法部门|政法部门)[^，,。？?]{0,6}(哪(几|些|个)家?|谁)|"
+                     + UNIT_KINDS + r"[^，,。？?]{0,6}(哪(几|些|个)家?|谁)|"
                      r"有没有份|也有份|有份吗|有没有参与|也参与了?吗|还有谁|"
                      # a unit named to confirm (人社局是不是也在里面？ 是商务委一家负责吗？): the item's units
                      + UNIT_CONFIRMED.pattern + "|"

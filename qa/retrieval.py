@@ -579,8 +579,7 @@ def beyond_said(retriever: HybridRetriever, result: RetrievalResult, said: str, 
     # the words the follow-up asks with (还设立了啥: 设立), outside what it sets aside
     asking = [normalize_for_match(w).lower() for w in content_words(_SET_ASIDE.sub("", normalize_query(question)))]
 
-    def unsaid(text: str) -> bool:
-        flat = normalize_for_match(text)
+    def unsaid(flat: str) -> bool:      # (``flat``: normalised for matching)
         pairs = han_bigrams(flat)
         return not (pairs and len(pairs & said_pairs) >= SAID_SHARE * len(pairs) or han_runs(flat, SAID_RUN) & said_runs)
 

@@ -102,8 +102,8 @@ def without_set_aside(question: str) -> str:
     >>> without_set_aside("除了合格率还有什么指数？")      # the clause that sets aside asks too
     '除了合格率还有什么指数？'
     """
-    kept = [c for c in split_clauses(question) if not SET_ASIDE.match(c)]
-    return "".join(kept) if kept and "".join(kept).strip() else question
+    kept = "".join(c for c in split_clauses(question) if not SET_ASIDE.match(c))
+    return kept if kept.strip() else question
 
 
 def first_line(error: BaseException, limit: int = 300) -> str:
