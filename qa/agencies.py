@@ -36,7 +36,7 @@ REVERSE_QUESTION = re.compile(r"(哪|啥|什么|几)[些几个项条件块一]{0
 # responsible units are not the answer.
 _OWN_DOER = r"承建|承办|主办|举办|建设|建成|依托|获|入选|申报|评选|研发|生产"
 RESPONSIBILITY = re.compile(r"负责|牵头|推动|开展|组织|由(?![^，。；？?]{0,10}?(?:" + _OWN_DOER + r"))|列了|列出|列的|在列|列入|列进|列名|写了|标了|" + UNIT_KINDS + r"[^，。；？?]{0,6}(?:哪|谁)|"
-                            r"参与|承担|落实|实施|主管|管|抓|配合|分工|责任|干|做|搞|推进|执行|掺和|(?<![举承主])办|涉及|牵扯|牵涉|相关|对应|对口|归口|(?<!回)归(?!纳|类|档|还)|挂(?!牌)|括号|写的|分给|分配|交给|派给|落到|弄|推|的活|探索|(?:找|问|咨询|联系|对接)(?=哪|谁)|有份|有没有份|还有谁|的事|谁来|由谁|一起上|联手|合力|"
+                            r"参与|承担|落实|实施|主管|管|抓|配合|分工|责任|干|做|搞|推进|执行|掺和|(?<![举承主])办|涉及|牵扯|牵涉|相关|对应|对口|归口|(?<!回)归(?!纳|类|档|还)|挂(?!牌)|括号|写的|分给|分配|交给|派给|落到|弄|推|的活|探索|(?:找|问|咨询|联系|对接)(?=哪|谁)|(?<=部门|单位|机构)(?:去|来)?(?:对接|联系|沟通|打交道)|有份|有没有份|还有谁|的事|谁来|由谁|一起上|联手|合力|"
                             r"(?:部门|单位|机构|机关|委办局)的?(?:任务|职责|事情?|活儿?)[吗呢啊]?(?=[？?。！!]*$)|"
                             r"responsib|in charge|lead|involved|handle|\bdo(es)? (the |this |that )?(job|work|task)|\bwork(s|ing)? on|"
                             r"take care|carr(y|ies) out|\bshar(e|es|ed|ing) (in )?(the |this |that )?[\w ]{0,30}\b(task|work|job|dut(y|ies))", re.IGNORECASE)
@@ -101,7 +101,8 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
                 for i in range(max(0, j - 12), j - 1)}
     exact = [n for n in names if n in normalized or without_city(n) in normalized]
     found: list[str] = []
-    for name in exact or [n for n in names if any(abbreviates(m, n) for m in mentions if _starts_word(normalized, m))]:
+    shortened = [n for n in names if n not in exact and any(abbreviates(m, n) for m in mentions if _starts_word(normalized, m))]
+    for name in exact + shortened:
         if not any(name in f for f in found):       # longest first: 市市场监管局 before 市场监管局
             found.append(name)
 
@@ -150,7 +151,7 @@ def _starts_word(text: str, mention: str) -> bool:
 
 # Words of asking who is responsible, and names of units (部门, 负责, 牵头, 监管, 市场监管局, 人社局):
 # they say who is asked about, not what the task is.
-_ASKING_UNITS = re.compile(r"部门|单位|机构|机关|委办局|责任|负责|牵头|监管|管理|主管|谁|^管|管$|[局委办厅署]$|海关|法院|检察院")
+_ASKING_UNITS = re.compile(r"部门|单位|机构|机关|委办局|责任|负责|牵头|监管|管理|主管|谁|^管|管$|[局委办厅署]$|海关|药监|法院|检察院")
 
 
 def unwritten_task(question: str, index: Index, skip=frozenset()) -> list[str]:

@@ -1114,8 +1114,8 @@ def rank_figures(question: str, evidence, unit: str | None, weights: dict[str, f
         # 报告收上来多少例？) names nothing the documents could hold — the words they know name it
         known = [w for w in subject if w in weights]
         subject = known if len(known) >= 2 else subject
-    # 个 with no noun after it (聘了多少个？) counts whatever the question names
-    generic = unit == "个" and bool(re.search(r"(多少|几)个(?![\u4e00-\u9fff])", to_halfwidth(question)))
+    # 个 with no noun after it (聘了多少个？ 培养出来多少个了？) counts whatever the question names
+    generic = unit == "个" and bool(re.search(r"(多少|几)个[了呢啊吧啦呀哦嘛]*(?![\u4e00-\u9fff])", to_halfwidth(question)))
     # …and 个 before a noun counts that noun in whatever measure word its figure takes (多少个犯罪嫌疑人
     # → 犯罪嫌疑人3562名)
     head = asked_head(question) if unit == "个" and not generic else None

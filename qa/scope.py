@@ -132,7 +132,8 @@ def _years_written(normalized: str, ref_year: int | None) -> set[int]:
 
 # A clause asks something when it holds a question word or mark — or ends in a verb and 不, the
 # spoken yes-no question (今年还接着建不).
-_ASKS = re.compile(r"多少|多(?:大|高|长|久|远)(?![学家])|(?<![好这十])几(?![乎十百千万])|什么|哪|吗|呢|啥|咋|干嘛|干吗|([\u4e00-\u9fff])不\1|"
+# (…？说说A、B和C几块。 names the parts of what the clause before asks, and asks nothing of its own)
+_ASKS = re.compile(r"多少|多(?:大|高|长|久|远)(?![学家])|(?<![好这十])几(?![乎十百千万])(?!(?:块|个?方面|个?领域)(?![\u4e00-\u9fff]))|什么|哪|吗|呢|啥|咋|干嘛|干吗|([\u4e00-\u9fff])不\1|"
                    r"(?<=[\u4e00-\u9fff])不[，,。！!\s]*$|怎么|怎样|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
                    re.IGNORECASE)
 # Nouns that name a measure of something, not a topic (…，数量是几个？ 金额多少？).

@@ -4690,3 +4690,52 @@ def test_the_opening_of_a_part_named_asks_its_opening_paragraph(extractive_assis
 def test_which_years_edition_is_answered_by_the_edition(extractive_assistant):
     _assert_answers(extractive_assistant.ask("Which year's municipal government quality award will be judged and commended in 2024?"),
                     "2023—2024年度")
+
+
+# Thirty-fourth session.
+# A unit named to be confirmed in other words — whether it is the one at work (是经信委在弄吗), which of
+# two it is (归住建委还是市场监管局), whether the item's list writes it (后面写的是…吗) — and whose task
+# it falls to (落到谁头上), with whom the asker deals (该跟哪个部门对接): the item's units. Each had
+# been answered with the item's sentence, or refused as advice.
+@pytest.mark.parametrize("question, units", [
+    ("小微企业质量管理体系认证提升行动，是经信委在弄吗？", ("市经济信息化委", "在其中")),
+    ("预拌混凝土监管，归住建委还是市场监管局？", ("市住房城乡建设管理委", "市市场监管局")),
+    ("食用农产品追溯那条，后面写的是农业农村委吗？", ("市农业农村委", "在其中")),
+    ("中小企业质量融资增信，我们该跟哪个部门对接？", ("国家金融监督管理总局上海监管局",)),
+    ("加强质量文化建设那条，落到谁头上？", ("市质量工作领导小组办公室",)),
+], ids=["在弄吗", "还是", "写的是", "对接", "落到谁头上"])
+def test_a_unit_confirmed_or_asked_in_other_words_gets_the_items_units(extractive_assistant, question, units):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, "责任单位", *units)
+
+
+# 个 with a particle after it (聘了多少个了？) counts whatever the question names, as bare 个 does: the
+# count in 名 is the answer. It had abstained, no figure counting in 个.
+def test_a_bare_ge_with_a_particle_counts_what_is_named(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("企业标准化总监聘了多少个了？"), "300多名")
+
+
+# Where to watch a thing online (在哪个平台能看), on which road it is built (建在哪条路上), by what rule it
+# is scored (按什么标准打分): the notice names the topic, not this. Each had got the topic's sentence.
+@pytest.mark.parametrize("question", ["质量月的宣传片在哪个平台能看？", "国家碳计量中心建在哪条路上？", "市政府质量奖按什么标准打分？"],
+                         ids=["平台", "哪条路", "打分"])
+def test_a_platform_road_or_scoring_rule_not_given_abstains(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
+
+
+# The year's overall line asked with a particle (究竟) or of how the year went (总体做得怎么样): the
+# part's opening paragraph. 究竟 and 做得 had been read as the topic, and no opening spoke of it.
+@pytest.mark.parametrize("question, wanted", [("今年总的大方向究竟是什么？", "治理能力现代化"),
+                                              ("去年总体做得怎么样？", "取得了显著成效")], ids=["究竟", "做得"])
+def test_the_overall_line_asked_loosely_gets_the_opening(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# A sentence naming the parts of what the one before asks (…？说说建筑、出行和认证几块。) counts nothing
+# and asks of that sentence's year: the plan's sections, every one. 几块 had been read as a count (a
+# note said the notice gave no such figure) and as a clause without a year, so 2023 was quoted too.
+def test_parts_named_after_a_question_are_no_count_and_keep_its_year(extractive_assistant):
+    answer = extractive_assistant.ask("今年绿色发展有哪些新安排？说说建筑、出行和认证几块。")
+    _assert_answers(answer, "超低能耗建筑")
+    assert not any("数字" in n for n in answer.notes), answer.notes
+    assert answer.citations and all(c.label.startswith("第二部分") for c in answer.citations), answer.citations
