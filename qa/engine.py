@@ -37,7 +37,7 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import ASKING_TERMS, GENERIC_WORDS, WHOLE_WORDS, Attribute, asks_done_or_planned, read_intent
+from .intent import ASKING_TERMS, GENERIC_WORDS, LIST_VERBS, WHOLE_WORDS, Attribute, asks_done_or_planned, read_intent
 from .query import Query, build_query
 from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
@@ -557,8 +557,10 @@ class Assistant:
         # a topic the documents never write (粮食安全, 网络安全) is listed by what is near it in
         # meaning: the user is told so, not left to read the listing as the documents' word on it
         nouns = set(noun_words(query.focus))
+        # (not a request to list — 汇总 — nor the documents named with a measure word: 整份文件 cut as 份文件)
         unwritten = [w for w in content_words(query.focus) if len(w) >= 2 and w in nouns and w not in GENERIC_WORDS
-                     and w not in WHOLE_WORDS
+                     and w not in WHOLE_WORDS and not re.fullmatch(LIST_VERBS, w)
+                     and not (w[0] in "份个条项本篇" and w[1:] in GENERIC_WORDS)
                      and normalize_for_match(w).lower() not in corpus.flat and not corpus.known(w)]
         if unwritten and not query.english:
             routed.notes.append(prompts.UNWRITTEN_TOPIC_NOTE_ZH.format(words="、".join(unwritten)))

@@ -142,7 +142,7 @@ _CONTACT = re.compile(r"(?:打|拨)(?:哪个|哪一个|什么|啥|几号)(?:号�
                       r"(?:(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线)(?!\s*[:：]?\s*[\d(（+])|"
                       r"二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
 # (几块, 几方面 ending a clause name the parts asked — 说说企业、工程和检测平台几块 — and count none)
-_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])几(?![乎十百千万何])(?!(块|个?方面|个?领域)(?![\u4e00-\u9fff]))(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])(?<!分散在)(?<!散落在)几(?![乎十百千万何])(?!(块|个?方面|个?领域)(?![\u4e00-\u9fff]))(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
@@ -216,7 +216,10 @@ _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|�
 # (qa.retrieval).
 LIST_VERBS = "列|罗列|汇总|整理|梳理"
 # Asking for everything about a topic, across sections.
-_ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|都(给我|帮我|替我)?(" + LIST_VERBS + r")|所有|全部|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
+_ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|(都|全|统统)(给我|帮我|替我)?(" + LIST_VERBS + r")|所有|全部|"
+                  # what is scattered, all picked out (零零散散的，全给我汇总下; 有的都帮我拎出来)
+                  r"(都|全|统统)(给我|帮我|替我)?(拎|挑|摘|找|拿)出来|零零散散|零散|分散在|散落在|散见|"
+                  r"(帮我|给我|替我)(" + LIST_VERBS + r")(?=[一下吧。！!，,？?]|$)|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
                   r"(跟|和|与).{1,16}(沾边|挂钩|相关|有关系)|捋一下|梳理一下|都翻翻|汇总一下|"
                   r"(提|说|讲|写)了几(回|次|处)|出现过|整个(说|讲|介绍|捋|梳理|汇总|概括)|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
                   r"关于.{1,16}(的内容|有哪些|都有什么|写了什么|说了什么)|跟.{1,16}有关|与.{1,16}有关|分别(写|讲|说|提)|"
@@ -262,7 +265,7 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
-OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(干|做|搞|弄)?得?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|定位(成|为)了?[^，,。？?]{0,6}(啥|什么)|"
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(干|做|搞|弄)?得?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|定位(成|为)了?[^，,。？?]{0,6}(啥|什么)|(摆|放)在了?(什么|啥|怎样的?|哪个)(位置|地位|高度)|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|(?:(?<=总结)|(?<=要点)|(?<=第一部分)|(?<=第二部分))的?(开头|引言|导语|前言|总述)|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)|"
                             r"\b(intro|introduction|opening( paragraph| part| section)?|preamble) (to|of) the\b", re.IGNORECASE)

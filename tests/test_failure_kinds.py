@@ -4739,3 +4739,25 @@ def test_parts_named_after_a_question_are_no_count_and_keep_its_year(extractive_
     _assert_answers(answer, "超低能耗建筑")
     assert not any("数字" in n for n in answer.notes), answer.notes
     assert answer.citations and all(c.label.startswith("第二部分") for c in answer.citations), answer.citations
+
+
+# What the notice says of a topic, asked as scattered things to be picked out (零零散散的，全给我汇总下;
+# 整份文件里有的都帮我拎出来; 分散在几个地方，帮我汇总): every section on it. Each had been answered with
+# one sentence, or refused for want of a figure (分散在几个地方 read as a count), and the listing's
+# note had called 汇总 and 份文件 topics the notice never writes.
+@pytest.mark.parametrize("question, sections", [
+    ("质量月的内容零零散散的，全给我汇总下", {"第一部分（十七）", "第二部分（十八）"}),
+    ("消费品召回的事，整份文件里有的都帮我拎出来", {"第一部分（十二）", "第二部分（十二）"}),
+    ("首席质量官的内容分散在几个地方，帮我汇总", {"第一部分（十五）", "第二部分（十六）"}),
+], ids=["全给我汇总下", "都帮我拎出来", "分散在几个地方"])
+def test_scattered_things_to_pick_out_list_every_section(extractive_assistant, question, sections):
+    answer = extractive_assistant.ask(question)
+    assert not answer.abstained and sections <= _labels(answer), (answer.text, answer.citations)
+    assert not any("字样" in n for n in answer.notes), answer.notes
+
+
+# Where the year's work put a thing (把质量强国建设摆在什么位置) asks its positioning: the opening
+# paragraph. An item's sentence on 质量强国建设 had been quoted.
+def test_where_a_thing_was_put_asks_the_opening(extractive_assistant):
+    answer = extractive_assistant.ask("去年上海把质量强国建设摆在什么位置？")
+    _assert_answers(answer, "重要战略举措")
