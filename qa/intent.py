@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .header import WHEN_ASKED
-from .text import COUNTED, ITEM_POINTER, normalize_query
+from .text import COUNTED, ITEM_POINTER, normalize_query, without_parts_named
 
 
 class Attribute(str, Enum):
@@ -141,8 +141,9 @@ _CONTACT = re.compile(r"(?:打|拨)(?:哪个|哪一个|什么|啥|几号)(?:号�
                       # (电话13800000000, 联系方式：021-… in a signature state one: none is asked)
                       r"(?:(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线)(?!\s*[:：]?\s*[\d(（+])|"
                       r"二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-# (几块, 几方面 ending a clause name the parts asked — 说说企业、工程和检测平台几块 — and count none)
-_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])(?<!分散在)(?<!散落在)几(?![乎十百千万何])(?!(块|个?方面|个?领域)(?![\u4e00-\u9fff]))(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+# (分散在几个地方 says where a topic lies, not how many places; parts named after a list — A、B和C几块 —
+# are read as 各 before this is matched: qa.text.without_parts_named)
+_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])(?<!分散在)(?<!散落在)几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
@@ -218,7 +219,8 @@ LIST_VERBS = "列|罗列|汇总|整理|梳理"
 # Asking for everything about a topic, across sections.
 _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|(都|全|统统)(给我|帮我|替我)?(" + LIST_VERBS + r")|所有|全部|"
                   # what is scattered, all picked out (零零散散的，全给我汇总下; 有的都帮我拎出来)
-                  r"(都|全|统统)(给我|帮我|替我)?(拎|挑|摘|找|拿)出来|零零散散|零散|分散在|散落在|散见|"
+                  r"(都|全|统统)(给我|帮我|替我)?(拎|挑|摘|找|拿)出来|零零散散|零散|"
+                  r"(分散|散落|散见)(在|于)?[^，,。？?]{0,6}(几处|多处|好几处|各处|(几|多|好几)个(地方|部分|条目))|"
                   r"(帮我|给我|替我)(" + LIST_VERBS + r")(?=[一下吧。！!，,？?]|$)|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
                   r"(跟|和|与).{1,16}(沾边|挂钩|相关|有关系)|捋一下|梳理一下|都翻翻|汇总一下|"
                   r"(提|说|讲|写)了几(回|次|处)|出现过|整个(说|讲|介绍|捋|梳理|汇总|概括)|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"
@@ -280,7 +282,7 @@ GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 �
                           "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
 # Words for the whole of what is named (整个, 所有): they name no topic, and one the documents
 # never write is not a topic they lack (农产品追溯整个说一下 — used by qa.engine).
-WHOLE_WORDS = frozenset({"整个", "全部", "所有", "一切", "各个", "每个"})
+WHOLE_WORDS = frozenset({"整个", "全部", "所有", "一切", "各个", "每个", "统统", "全都"})
 # Two narrower sets beside it, each for one check. Words for the documents' whole place and span
 # tell no figure from another (全市, 全年) — a place's name does (上海市“质量标杆” against 全国), so
 # 上海 is not among them (used by ``qa.claims.rank_figures``).
@@ -417,7 +419,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     >>> read_intent("绿色认证这块，总结和要点里分别都说了啥？", {2023, 2024}).scope
     <Scope.ALL: 'all'>
     """
-    text = normalize_query(question)
+    text = without_parts_named(normalize_query(question))
     found = []
     for attribute, pattern in ((Attribute.MENTIONS, _MENTIONS), (Attribute.PERSON, _PERSON),
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .sections import Section
 from .text import (han_bigrams, normalize_for_match, normalize_query, numbers_in, ordinal_value, tagged_words,
-                   to_chinese_numeral)
+                   to_chinese_numeral, without_parts_named)
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余|几))")
@@ -132,8 +132,7 @@ def _years_written(normalized: str, ref_year: int | None) -> set[int]:
 
 # A clause asks something when it holds a question word or mark — or ends in a verb and 不, the
 # spoken yes-no question (今年还接着建不).
-# (…？说说A、B和C几块。 names the parts of what the clause before asks, and asks nothing of its own)
-_ASKS = re.compile(r"多少|多(?:大|高|长|久|远)(?![学家])|(?<![好这十])几(?![乎十百千万])(?!(?:块|个?方面|个?领域)(?![\u4e00-\u9fff]))|什么|哪|吗|呢|啥|咋|干嘛|干吗|([\u4e00-\u9fff])不\1|"
+_ASKS = re.compile(r"多少|多(?:大|高|长|久|远)(?![学家])|(?<![好这十])几(?![乎十百千万])|什么|哪|吗|呢|啥|咋|干嘛|干吗|([\u4e00-\u9fff])不\1|"
                    r"(?<=[\u4e00-\u9fff])不[，,。！!\s]*$|怎么|怎样|如何|是否|有没有|谁|[？?]|\b(what|which|how|when|who|where|is|are|does|did)\b",
                    re.IGNORECASE)
 # Nouns that name a measure of something, not a topic (…，数量是几个？ 金额多少？).
@@ -193,7 +192,8 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     years: set[int] = set()
     carried = plain = ""
     joined: set[int] = set()      # the years of the asking clause before, when a comma joins them
-    for clause in split_clauses(normalize_query(question)):
+    # (…？说说A、B和C几块。 names the parts of what the sentence before asks, and asks nothing of its own)
+    for clause in split_clauses(without_parts_named(normalize_query(question))):
         if not _ASKS.search(clause):
             # a short fronted time (今年，) or a topic framed by one (今年进出口商品质量安全方面，)
             carried = carried + clause if len(re.sub(r"\W", "", clause)) <= _FRONTING or \

@@ -80,6 +80,8 @@ DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月|哪个月|日期|截止|
 MONEY = re.compile(r"\d(?:[.,]\d+)*\s*(?:[万亿千百]*)\s*(?:余|多)?\s*元")
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:(?<![社小])区(?!域)|县|镇|乡|村|路|街|号|街道|园区|谷|港|岛|新城)(?![\u4e00-\u9fff]{0,2}(?:中心|委|局))|"
                    r"(?:落户|位于|落地|设在|建在|赴)[\u4e00-\u9fff、]{2,8}")
+# A platform named (“沪检云”检验检测一站式系统平台): where a thing is seen or used online.
+_NAMED_PLATFORM = re.compile(r"“[^”]{1,12}”[\u4e00-\u9fff]{0,12}?(?:平台|系统|网站|App|APP|小程序)")
 # before a place that says where something is; a place in brackets names the host city of an
 # event or a centre (中国质量（成都）大会, 国家碳计量中心（上海）)
 _LOCATIVE = re.compile(r"(?:在|于|赴|到|至|落户|落地|设在|建在|位于|（|\()$")
@@ -216,6 +218,9 @@ def states_attribute(text: str, attribute: Attribute, question: str) -> bool:
 
             return any(is_place(w) and w.rstrip("省市区县") not in q and _LOCATIVE.search(body[max(0, at - 2):at])
                        for w, at, _ in _jieba().tokenize(body))
+        if re.search(r"哪(?:个|些|一个)(?:平台|渠道|网站|媒体|系统|App|APP|app)", q):
+            # 在哪个平台能看 asks for a platform: one named (打造“沪检云”…系统平台) answers
+            return any(m.group(0) not in q for m in _NAMED_PLATFORM.finditer(body))
         # 哪个区 asks for a district: a 园区 or 社区 is no answer
         pattern = DISTRICT if re.search(r"哪(?:个|些|几个)?区", q) else PLACE
         return any(m.group(0) not in q for m in pattern.finditer(body))

@@ -4723,6 +4723,12 @@ def test_a_platform_road_or_scoring_rule_not_given_abstains(extractive_assistant
     _assert_abstains(extractive_assistant.ask(question))
 
 
+# …while a platform the notice names (打造“沪检云”…系统平台) answers which platform: it had been refused
+# as a place not given.
+def test_a_platform_named_answers_which_platform(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("检验检测一站式服务以后在哪个平台上看？"), "沪检云")
+
+
 # The year's overall line asked with a particle (究竟) or of how the year went (总体做得怎么样): the
 # part's opening paragraph. 究竟 and 做得 had been read as the topic, and no opening spoke of it.
 @pytest.mark.parametrize("question, wanted", [("今年总的大方向究竟是什么？", "治理能力现代化"),
@@ -4739,6 +4745,12 @@ def test_parts_named_after_a_question_are_no_count_and_keep_its_year(extractive_
     _assert_answers(answer, "超低能耗建筑")
     assert not any("数字" in n for n in answer.notes), answer.notes
     assert answer.citations and all(c.label.startswith("第二部分") for c in answer.citations), answer.citations
+
+
+# …only after a list: 一共讲了几方面 still counts, and the notice's parts are no figure it states.
+def test_a_count_of_aspects_is_still_a_count(extractive_assistant):
+    answer = extractive_assistant.ask("2023年质量工作总结一共讲了几方面？")
+    assert answer.abstained or re.search(r"[5五]", answer.text), answer.text
 
 
 # What the notice says of a topic, asked as scattered things to be picked out (零零散散的，全给我汇总下;
