@@ -336,8 +336,10 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
             strip_years(subject) if _YEAR.search(clauses[i]) else subject
         if n and attributes[i] == Attribute.OPEN and attributes[asking[0]] in FIGURE_ATTRIBUTES:
             # an open part takes the first's topic, not the figure it asked of it (检测机构一年营收
-            # 多少？今年给这行办啥比赛 asks of 检测机构, not of its 营收 — with it, a figure is wanted)
-            lead = _SUBJECT_FIGURE.sub("", lead) or lead
+            # 多少？今年给这行办啥比赛 asks of 检测机构, not of its 营收 — with it, a figure is wanted;
+            # a subject that is only the figure — 检验检测行业，营收有多少？2024年要搭个什么平台？ — lends
+            # nothing: the topic is in the context before it)
+            lead = _SUBJECT_FIGURE.sub("", lead)
         parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own,
                          _subject(clauses[i]) if i in pointing else ""))
     return parts

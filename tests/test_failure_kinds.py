@@ -4773,3 +4773,12 @@ def test_scattered_things_to_pick_out_list_every_section(extractive_assistant, q
 def test_where_a_thing_was_put_asks_the_opening(extractive_assistant):
     answer = extractive_assistant.ask("去年上海把质量强国建设摆在什么位置？")
     _assert_answers(answer, "重要战略举措")
+
+
+# A part of a message asking openly after a figure (…去年营收多少？今年要建个什么平台？) takes the topic
+# before it, not the figure's word: with 营收 as its subject it was read as a money question, and a note
+# said the notice gave no such figure.
+def test_an_open_part_after_a_figure_is_not_asked_as_a_figure(extractive_assistant):
+    answer = extractive_assistant.ask("检验检测这一行，去年营收多少？今年要建个什么平台？")
+    _assert_answers(answer, "325.64亿元")
+    assert not any("什么平台" in n for n in answer.notes), answer.notes
