@@ -148,10 +148,10 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
                        r"what was .{0,60}(index|rate|score|share)", re.IGNORECASE)
-# A unit named to be confirmed among an item's units, or as its only one (人社局是不是也在里面？
-# 是商务委一家负责吗？): who is responsible is asked (qa.routing lists the item's units).
 # A unit as a question names it (经信委, 市场监管局, 海关, 药监, 部门): a word ending as a unit's name does.
 _UNIT_WORD = r"[\u4e00-\u9fff]{1,6}?(?:委|局|办)|海关|药监|法院|检察院|公安|部门|单位"
+# A unit named to be confirmed among an item's units, or as its only one (人社局是不是也在里面？
+# 是商务委一家负责吗？): who is responsible is asked (qa.routing lists the item's units).
 UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)|"
                             r"(是不是|是否|有没有)也?(负责|牵头|参与)|"
                             # …not a figure confirmed (牵头制定了190项吗？ asks the count)
