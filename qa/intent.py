@@ -267,7 +267,8 @@ _CONTENTS_ASKED = re.compile(r"有哪些|都有(啥|什么|哪些)|哪些(内容
 # Asking for the overall line of a year's work (总体思路, 定位, 基调, 指导思想): in a work summary
 # or plan it is what a part's opening paragraph states, before its numbered items. These words
 # say what kind of passage answers, not what it is about.
-OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(干|做|搞|弄)?得?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|定位(成|为)了?[^，,。？?]{0,6}(啥|什么)|(摆|放)在了?(什么|啥|怎样的?|哪个)(位置|地位|高度)|"
+OVERVIEW_ASKED = re.compile(r"总体思路|总体要求|总思路|整体思路|大思路|工作思路|(总的|大的?|整体的?)路子|"
+                            r"(按|照|依|遵循)(哪|什么|啥)[^，,。？?]{0,4}精神|(大|总|总体|整体)方向|(总体|整体)(部署|安排|打算)|指导思想|指导方针|基本方针|主线|(总的|整体)?(基调|定调)|(总体|整体)上?(干|做|搞|弄)?得?(怎么样|咋样|怎样|如何|情况|成效|效果)|(总体|整体)上?(是)?(怎么|如何|咋)(评价|概括|总结|看)|(总体|整体)评价|总体定位|怎么定位|啥定位|什么定位|定位是|定位(成|为)了?[^，,。？?]{0,6}(啥|什么)|(摆|放)在了?(什么|啥|怎样的?|哪个)(位置|地位|高度)|"
                             r"开头(那段|那部分|部分|一段|段落|怎么|讲|说|写)|开篇|(?:(?<=总结)|(?<=要点)|(?<=第一部分)|(?<=第二部分))的?(开头|引言|导语|前言|总述)|"
                             r"overall (approach|direction|positioning)|guiding (idea|thought|principle)|"
                             r"\b(intro|introduction|opening( paragraph| part| section)?|preamble) (to|of) the\b", re.IGNORECASE)
@@ -279,7 +280,7 @@ _COUNTED_GROUP = re.compile(COUNTED + r"(?=[^？?，,]{0,20}(哪些|哪几|哪[�
 REQUEST_NOUNS = frozenset("安排 措施 举措 成绩 成果 情况 打算 计划 部署 进展 内容 动作 数据 重点 亮点 工作".split())
 # Words that name the documents' work as a whole, not a topic in it (2024年质量工作的基调).
 GENERIC_WORDS = frozenset("质量 工作 质量工作 上海 上海市 全市 本市 文件 通知 要点 总结 工作要点 工作总结 今年 去年 年度 "
-                          "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 事 讲 说 写".split())
+                          "总体 整体 部分 第一部分 第二部分 第一 第二 开头 内容 这件 这摊 事 讲 说 写".split())
 # Words for the whole of what is named (整个, 所有): they name no topic, and one the documents
 # never write is not a topic they lack (农产品追溯整个说一下 — used by qa.engine).
 WHOLE_WORDS = frozenset({"整个", "全部", "所有", "一切", "各个", "每个", "统统", "全都"})
@@ -302,12 +303,15 @@ def overview_topic(question: str) -> list[str]:
     """
     from .text import content_words, tagged_words
 
-    rest = OVERVIEW_ASKED.sub(" ", normalize_query(question))
+    # (how the answer is to be put — 一句话概括下 — is no topic)
+    rest = _ANSWER_FORM.sub(" ", OVERVIEW_ASKED.sub(" ", normalize_query(question)))
     # (an adverb — 到底, 究竟 — says how it is asked, not of what)
     adverbs = {w for w, tag in tagged_words(rest) if tag == "d"}
     return [w for w in content_words(rest) if w not in GENERIC_WORDS and w not in _COMPARING_WORDS and w not in adverbs]
 
 
+# How an answer is to be put (一句话概括下, 简单说说): a request on its form, not a topic.
+_ANSWER_FORM = re.compile(r"(用|拿)?一句话(概括|总结|说|讲)?(一下|下)?|(简单|简要|大概)?(概括|总结)(一下|下)|简单(说|讲)(说|讲|一下|下)?")
 # Words asking how two things differ (指导思想和总体思路有什么区别): no topic of their own.
 _COMPARING_WORDS = frozenset("区别 不同 差别 差异 变化 对比 比较 异同 相比 一样 有何不同".split())
 

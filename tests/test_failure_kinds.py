@@ -4782,3 +4782,15 @@ def test_an_open_part_after_a_figure_is_not_asked_as_a_figure(extractive_assista
     answer = extractive_assistant.ask("检验检测这一行，去年营收多少？今年要建个什么平台？")
     _assert_answers(answer, "325.64亿元")
     assert not any("什么平台" in n for n in answer.notes), answer.notes
+
+
+# The year's overall line asked as its 路子, as the spirit the work followed (按哪方面的精神来的), or with a
+# request on the answer's form (一句话概括下): the part's opening paragraph. 一句, 概括, 路子 and 这摊
+# had been read as the topic, and no opening spoke of it.
+@pytest.mark.parametrize("question, wanted", [
+    ("今年全市质量工作的大方向，一句话概括下？", "治理能力现代化"),
+    ("今年抓质量总的路子是啥？", "治理能力现代化"),
+    ("去年搞质量这摊事，是照什么精神来的？", "重要指示批示精神"),
+], ids=["一句话概括", "路子", "精神"])
+def test_the_overall_line_asked_as_its_path_or_spirit_gets_the_opening(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
