@@ -29,8 +29,9 @@ TIME_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|" + "|".join(_RELATIVE), re.IGNO
 # right after a year is that year: 2023年这一年). A
 # work report looks back a year (its 总结) and plans the next (its 要点).
 _PERIODS = re.compile(r"(?P<past>(?<![写答说讲问笔复])(?:之前|以前)(?![^，,。？?]{0,6}?(?:多少年|几年|多久|多长时间))|此前|前面|上一年|前一年|上一轮|上一届|上回|上次|过去一年|已经|"
-                      # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's)
-                      r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))|so far|previously|before)|"
+                      # the summary, not 总结 as a verb (总结…30年来工作经验 is the plan's; 总结一下, 总结成一句话
+                      # ask to summarise)
+                      r"总结(?![^，,。？?]{0,16}(?:经验|做法|教训))(?!一下|下(?!半)|成)|so far|previously|before)|"
                       r"(?P<next>新一年|(?<!年)这一年|接下来|下一步|后面|往后|后续|今后|下一阶段|下阶段|新的一年|要点|"
                       r"going forward|from now on|upcoming|next step)|"
                       # both: the two years or the two parts (前后两年的工作有什么不同, 在两部分里分别怎么写的,

@@ -4794,3 +4794,12 @@ def test_an_open_part_after_a_figure_is_not_asked_as_a_figure(extractive_assista
 ], ids=["一句话概括", "路子", "精神"])
 def test_the_overall_line_asked_as_its_path_or_spirit_gets_the_opening(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# 总结 as a verb (简单总结一下, 用一句话总结下) asks to summarise, not of the summary's year: 今年的总体思路
+# is the plan's opening alone. It had been read as a comparison of both years, and 2023's 工程质量
+# figures were quoted first.
+def test_summarise_as_a_verb_names_no_year(extractive_assistant):
+    answer = extractive_assistant.ask("简单总结一下今年的总体思路")
+    _assert_answers(answer, "治理能力现代化")
+    assert answer.citations and all(c.label.startswith("第二部分") for c in answer.citations), answer.citations
