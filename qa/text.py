@@ -176,7 +176,7 @@ _STYLED = re.compile("[\U0001D400-\U0001D7FF]")
 
 # The parts of what is asked, named and closed by 几块/几方面 (说说A、B和C几块; 讲讲破案、审判和检察几方面):
 # no count. Only after a list in the same clause — 一共讲了几方面 counts.
-PARTS_NAMED = re.compile(r"(?<=[、和及与])([^，,。？?！!；;]{1,20}?)几(?=(?:块|个?方面|个?领域)(?![\u4e00-\u9fff]))")
+_PARTS_NAMED = re.compile(r"(?<=[、和及与])([^，,。？?！!；;]{1,20}?)几(?=(?:块|个?方面|个?领域)(?![\u4e00-\u9fff]))")
 
 
 def without_parts_named(text: str) -> str:
@@ -186,7 +186,7 @@ def without_parts_named(text: str) -> str:
     >>> without_parts_named("说说企业、工程和检测平台几块。"), without_parts_named("总结一共讲了几方面？")
     ('说说企业、工程和检测平台各块。', '总结一共讲了几方面？')
     """
-    return PARTS_NAMED.sub(r"\1各", text)
+    return _PARTS_NAMED.sub(r"\1各", text)
 
 
 def normalize_query(text: str) -> str:
