@@ -316,22 +316,36 @@ def head_unwritten(question: str, figure: "Figure", corpus_flat: str) -> str | N
     """The counted noun of ``question`` (after 多少/几) when the documents never write it and
     its head — a Chinese noun's last character, a spoken suffix (子, 儿) set aside — is not in
     ``figure``'s clause: a spoken word for the documents' (案子 for 案件: 案) shares its head; a
-    noun sharing only a modifier (中小学 beside 中小企业) counts something else. ``None`` otherwise.
+    noun sharing only a modifier (中小学 beside 中小企业) counts something else. A noun the
+    documents do write counts something else when neither it nor its head is in the figure's
+    sentence up to its clause (``figure.scope``), unless it is a broad noun (单位, 机构) that any
+    figure's own noun may be. ``None`` otherwise; a rough number said (十几台) is not asked.
 
     >>> f = figures_in("全市78个质量基础设施服务项目共服务中小企业7.7万余家次")[-1]
     >>> head_unwritten("上海一共有多少所中小学？", f, "服务中小企业")
     '中小学'
     >>> head_unwritten("破了多少个案子？", figures_in("侦破刑事案件1169起")[0], "侦破刑事案件")
+    >>> head_unwritten("检查了多少台电梯？", figures_in("共计检查设备48898台套")[0], "检查设备；电梯安全")
+    '电梯'
     """
-    for m in _COUNTED_AFTER.finditer(to_halfwidth(normalize_query(question))):
+    text = to_halfwidth(normalize_query(question))
+    for m in _COUNTED_AFTER.finditer(text):
+        if text[m.start() - 1:m.start()] in ("十", "百", "千", "万"):
+            continue            # 十几台电梯: a rough number said, not one asked
         run = _noun_run(m.group("head"))
-        words = [w for w, tag in tagged_words(run) if tag[:1] in ("n", "j") and len(w) >= 2]
+        words = [(w, tag) for w, tag in tagged_words(run) if tag[:1] in ("n", "j") and len(w) >= 2]
         if not words:
             continue
-        noun = words[-1]
-        if normalize_for_match(noun).lower() in corpus_flat:
-            return None
+        noun, tag = words[-1]
+        if tag == "ns":
+            return None         # 几家上海组织: a place says whose, not what is counted
         head = noun[:-1] if noun.endswith(_NOUN_SUFFIX) else noun
+        if normalize_for_match(noun).lower() in corpus_flat:
+            # written elsewhere: the figure must be read with it — its sentence names it
+            # (多少台电梯？ — 检查设备48898台套 counts special equipment of every kind)
+            # (a broad noun — 单位, 机构 — counts whatever the figure's own noun names)
+            return noun if noun not in _BROAD_HEADS and noun not in figure.scope and \
+                head[-1] not in figure.scope else None
         return noun if head[-1] not in figure.clause else None
     return None
 

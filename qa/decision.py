@@ -161,6 +161,58 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
     return None
 
 
+# A law or regulation named without title marks: a word ending in 法 (产品质量法, 计量法) or 条例
+# — not one of the common words that end so (方法, 执法, 依法…).
+_LAW_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:法|条例)(?![律人院官治定庭学务典制]|规(?!定))")
+_NOT_LAWS = frozenset("办法 方法 做法 说法 想法 看法 执法 违法 依法 合法 非法 不法 犯法 司法 立法 守法 "
+                      "手法 用法 算法 疗法 写法 书法 无法 设法 提法 叫法 讲法 玩法 打法 语法 技法 章法 "
+                      "普法 懂法 知法 有法 没法 加法 减法 乘法 除法 解法 读法 画法 笔法 效法 取法".split())
+
+
+def unwritten_law(question: str, corpus_flat: str) -> str | None:
+    """A law, regulation or titled document that the asking clauses of ``question`` name and the
+    documents never write (《产品质量法》对召回有什么规定？ 计量法里怎么说？), else ``None``: what it
+    says is not theirs to tell. A title in 《》 close to one the documents give (《质量强国纲要》
+    for 《质量强国建设纲要》: most of its characters in order) is theirs, named loosely.
+
+    >>> flat = "《质量强国建设纲要》；依法打击；管理办法"
+    >>> unwritten_law("《产品质量法》对召回有什么规定？", flat), unwritten_law("食品安全法对农产品有什么要求", flat)
+    ('产品质量法', '食品安全法')
+    >>> unwritten_law("《质量强国纲要》提了啥？", flat), unwritten_law("有什么好方法？依法怎么管？", flat)
+    (None, None)
+    """
+    from difflib import SequenceMatcher
+
+    # (the clauses with a question mark when there are: a title stated before them — it says the
+    # standard is called 《…》. …叫什么？ — is a premise, not what is asked)
+    asking = "".join(c for c in split_clauses(normalize_query(question)) if "?" in c) or \
+        asking_clauses(question) or normalize_query(question)
+    titles = re.findall(r"《([^》]{2,60})》", corpus_flat)
+    for name in re.findall(r"《([^》]{2,60})》", asking):
+        key = normalize_for_match(name).lower()
+        if key in corpus_flat:
+            continue
+        # (close: similar as a whole, or nine tenths of its characters in order in one of theirs —
+        # 《2024年质量工作要点》 in the notice's own title)
+        if not any(SequenceMatcher(None, key, t).ratio() >= 0.6 or
+                   sum(b.size for b in SequenceMatcher(None, key, t).get_matching_blocks()) >= 0.9 * len(key)
+                   for t in titles):
+            return name
+    bare = re.sub(r"《[^》]*》", "", asking)
+    for m in _LAW_NAME.finditer(bare):
+        # the name: the nouns right before 法/条例 (食品 安全法 → 食品安全法; 按照 标准化 法 → 标准化法)
+        name = ""
+        for w, tag in reversed(tagged_words(bare[:m.end()])):
+            if name and tag[:1] not in ("n", "j", "v", "l"):
+                break
+            name = w + name
+        name = re.sub(r"^(?:按照|根据|依据|依照|按|照|在|从|对|关于|那个|这个)", "", name)
+        if len(name) < 3 or name[-2:] in _NOT_LAWS or normalize_for_match(name).lower() in corpus_flat:
+            continue
+        return name
+    return None
+
+
 def _named_before(tokens: list[tuple[str, str]], corpus_flat: str) -> list[str]:
     """The words naming a thing at the end of ``tokens`` (jieba's ``(word, tag)`` of a clause
     before a how-word): the nouns that end it. A verb of the documents' (``corpus_flat``) right
@@ -312,6 +364,9 @@ def unanswerable(query, evidence, corpus_flat: str, weights: dict, max_weight: f
     term = undefined_term(query.question, corpus_flat, known)
     if term is not None:
         return f"通知中没有出现“{term}”。"
+    law = unwritten_law(query.question, corpus_flat)
+    if law is not None:
+        return f"通知中没有出现“{law}”，没有写它的内容。"
     action = unknown_how_to(query.question, corpus_flat, known)
     if action is not None:
         return f"通知中没有讲到“{action}”。"

@@ -4803,3 +4803,39 @@ def test_summarise_as_a_verb_names_no_year(extractive_assistant):
     answer = extractive_assistant.ask("简单总结一下今年的总体思路")
     _assert_answers(answer, "治理能力现代化")
     assert answer.citations and all(c.label.startswith("第二部分") for c in answer.citations), answer.citations
+
+
+# Thirty-fifth session.
+
+# A count of a thing the notice writes elsewhere, asked of a figure whose sentence never names it
+# (多少台电梯？ — 检查设备48898台套 counts special equipment of every kind): no figure of the notice
+# counts it. The whole sentence had been quoted as the answer. A broad noun (单位) is counted by the
+# figure's own noun, and a rough number said (十几台电梯) is not what is asked.
+def test_a_count_of_a_thing_its_figure_never_names_abstains(extractive_assistant):
+    answer = extractive_assistant.ask("2023年特种设备专项活动查了多少台电梯？")
+    assert answer.abstained and any("电梯" in n for n in answer.notes), (answer.text, answer.notes)
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("物业那边有十几台电梯，去年专项活动一共检查了多少台套设备？", "48898台套"),
+    ("有多少家单位进入了中国质量奖提名奖公示？", "8家"),
+], ids=["十几台", "单位"])
+def test_a_count_its_figure_names_broadly_is_still_answered(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# A law the notice never names (计量法, 《产品质量法》), asked what it stipulates: the notice cannot tell,
+# and says which law it does not write. A 召回 sentence had been quoted as the law's rule. A title of
+# the notice's named loosely (《质量强国纲要…》) is still the notice's.
+@pytest.mark.parametrize("question, law", [
+    ("计量法对计量器具检定有啥要求", "计量法"),
+    ("《产品质量法》里召回的法律责任是怎么规定的？", "产品质量法"),
+], ids=["计量法", "产品质量法"])
+def test_a_law_the_notice_never_names_abstains(extractive_assistant, question, law):
+    answer = extractive_assistant.ask(question)
+    assert answer.abstained and any(law in n for n in answer.notes), (answer.text, answer.notes)
+
+
+def test_a_title_named_loosely_is_still_the_notices(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("市委市政府印发的《质量强国纲要上海实施方案》讲的是什么？"),
+                    "质量强国建设纲要上海实施方案")
