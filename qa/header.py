@@ -32,7 +32,7 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                re.compile(_DOC_NUMBER)),
     "date": (re.compile(r"哪天|哪一天|什么时候|啥时候|何时|日期|几月几号|几号|时间|哪一?年|哪个月|" + WHEN_ASKED + r"|what date|date", re.I),
              re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")),
-    "issuer": (re.compile(r"谁(印发|发布|发的|下发|制定)|哪个(单位|部门|机构)(印发|发布|发的|下发)|发文(单位|机关)|"
+    "issuer": (re.compile(r"谁(印发|发布|发的|发出|下发|制定)|(哪个|哪家)(单位|部门|机构|机关)(印发|发布|发的|发出|下发|出的)|发文(单位|机关)|"
                           r"印发单位|落款|名义|签发|签署|谁签|发文机关|issued by|who issued|who signed|signed by|"
                           r"which [\w ]{0,24}(body|agency|office|department|authority|unit|organi[sz]ation) (issued|signed|published|released)", re.I),
                re.compile(r"文件$|^\s*[\u4e00-\u9fff]{4,30}(领导小组|人民政府|委员会|办公厅|办公室|局)\s*$")),

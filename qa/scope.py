@@ -138,7 +138,8 @@ _ASKS = re.compile(r"多少|多(?:大|高|长|久|远)(?![学家])|(?<![好这�
                    re.IGNORECASE)
 # Nouns that name a measure of something, not a topic (…，数量是几个？ 金额多少？).
 _MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "个数", "件数", "人数", "次数", "金额", "总额", "规模", "比例",
-                            "占比", "比重", "时间", "日期", "情况"})
+                            "占比", "比重", "时间", "日期", "情况", "目标", "目标值", "数值", "数字",
+                            "具体数字", "指标", "指标值"})
 # A clause opening with a word that points back at the subjects before it (…A和B，各自开展了哪些…？).
 _BACK_TO = re.compile(r"^\s*(各自|分别|它们|二者|两者|两个|两项|这两|那两)")
 # A clause this short without a question word only fronts a time or topic (今年，…).

@@ -4839,3 +4839,23 @@ def test_a_law_the_notice_never_names_abstains(extractive_assistant, question, l
 def test_a_title_named_loosely_is_still_the_notices(extractive_assistant):
     _assert_answers(extractive_assistant.ask("市委市政府印发的《质量强国纲要上海实施方案》讲的是什么？"),
                     "质量强国建设纲要上海实施方案")
+
+
+# Which body sent the notice out, asked with other verbs (哪家机构发出的, 哪个单位出的): the header's
+# issuer. An item's sentence on the 领导小组 had been quoted.
+def test_which_body_sent_it_out_gets_the_issuer(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("这个通知是哪家机构发出的？"), "上海市质量工作领导小组")
+
+
+# Which units an item relies on (主要靠哪几个部门): its units. It had been refused as asking a kind of
+# fact no sentence gives.
+def test_units_relied_on_are_the_items_units(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("今年质量人才队伍建设主要靠哪几个部门？"), "市人力资源社会保障局")
+
+
+# A clause asking only the target or value of what the clause before asks (…要定到多少？具体数值是几？)
+# asks of its year: 2024's target, which the notice does not give. 2023's 96.04％ had been quoted as
+# the answer, the message read as asking of no year.
+def test_a_clause_asking_only_the_value_keeps_the_years(extractive_assistant):
+    answer = extractive_assistant.ask("今年制造业产品质量合格率的目标要定到多少？具体数值是几？")
+    assert answer.abstained and "96.04" not in answer.text, answer.text
