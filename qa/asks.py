@@ -20,6 +20,10 @@ from .text import content_words, normalize_query, tagged_words
 _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
 # A year a clause names of its own (今年预算多少？).
 _YEAR = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}")
+# A rate or index named (认证率, 合格率, 竞争力指数).
+_RATE = re.compile(r"[\u4e00-\u9fff](?:率|指数)")
+# A clause asking "and X?": 呢 and a question mark ending it.
+_ELLIPTIC = re.compile(r"呢\s*[？?]\s*$")
 # A clause that only points at a subject, asking of it what was asked before (那综合为老服务中心呢？),
 # and its pointing words.
 _POINTING = re.compile(r"^\s*(?:那|那么|还有)?[^，,？?；;。！!]{2,20}?呢[？?]?\s*$")
@@ -318,6 +322,11 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     pointing = {i for i, c in enumerate(clauses) if earlier and _POINTING.search(c) and not ASKS.search(c)}
     asking = [i for i, c in enumerate(clauses) if asks_something(c) or i in pointing]
     attributes = {i: read_intent(earlier if i in pointing else clauses[i]).attribute for i in asking}
+    # …X呢？ after an asking clause asks of X what that clause asked (…多少项团体标准？本市绿色食品认证率呢？)
+    elliptic = {i for i in asking[1:] if i not in pointing and _ELLIPTIC.search(clauses[i]) and not ASKS.search(clauses[i])}
+    for i in elliptic:
+        if attributes[i] == Attribute.OPEN:
+            attributes[i] = attributes[asking[0]]
     if len(asking) < 2 or kinds and len(set(attributes.values())) < 2:
         return []
     context = "".join(clauses[: asking[0]])
@@ -334,6 +343,10 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         again = bool(set(content_words(clauses[i])) & set(content_words(subject)))
         lead = "" if not n or subject in clauses[i] or again else \
             strip_years(subject) if _YEAR.search(clauses[i]) else subject
+        if i in elliptic and own and (OWN_FIGURE_WORD.search(clauses[i]) or _RATE.search(clauses[i])):
+            # (naming its own subject and measure, it takes only the first clause's time: 去年 — 农产品呢？
+            # names no measure, and keeps the subject it is put in place of)
+            lead = "" if _YEAR.search(clauses[i]) else "".join(_YEAR_WRITTEN.findall(subject))
         if n and attributes[i] == Attribute.OPEN and attributes[asking[0]] in FIGURE_ATTRIBUTES:
             # an open part takes the first's topic, not the figure it asked of it (检测机构一年营收
             # 多少？今年给这行办啥比赛 asks of 检测机构, not of its 营收 — with it, a figure is wanted;

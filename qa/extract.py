@@ -610,11 +610,18 @@ def asks_something(clause: str) -> bool:
 
     >>> asks_something("张江机器人谷又要干嘛"), asks_something("干嘛不早说"), asks_something("咋说呢")
     (True, False, False)
+    >>> asks_something("本市绿色食品认证率呢？"), asks_something("好的呢？")
+    (True, False)
     """
     if ASKS.search(clause):
         return True
-    return bool(SPOKEN_ASKS.search(clause)) and any(
+    # (…X呢？ after a question asks the same of X: 本市绿色食品认证率呢？)
+    return bool(SPOKEN_ASKS.search(clause) or _ELLIPTIC_ASK.search(clause)) and any(
         len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(SPOKEN_ASKS.sub("，", clause)))
+
+
+# A clause asking "and X?" — a noun and 呢 with a question mark.
+_ELLIPTIC_ASK = re.compile(r"呢\s*[？?]\s*$")
 
 
 # A clause of a part: up to and including its comma, enumeration comma or semicolon.

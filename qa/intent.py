@@ -141,9 +141,9 @@ _CONTACT = re.compile(r"(?:打|拨)(?:哪个|哪一个|什么|啥|几号)(?:号�
                       # (电话13800000000, 联系方式：021-… in a signature state one: none is asked)
                       r"(?:(?<![打来致])电话(?![里中上]?(问|咨询|询问|反映|投诉|说|打))|邮箱|网址|网站|联系方式|热线)(?!\s*[:：]?\s*[\d(（+])|"
                       r"二维码|phone|e-?mail|website|hotline", re.IGNORECASE)
-# (分散在几个地方 says where a topic lies, not how many places; parts named after a list — A、B和C几块 —
+# (分散在几个地方, 散在几条里 say where a topic lies, not how many places; parts named after a list — A、B和C几块 —
 # are read as 各 before this is matched: qa.text.without_parts_named)
-_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])(?<!分散在)(?<!散落在)几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
+_QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给])(?<!散在)(?<!散见于)(?<!散落在)几(?![乎十百千万何])(?!(家|个|方|位)[\u4e00-\u9fff]{0,3}(一起|联合|共同|合作|携手))|多大|多高|多长|多重|比例|占比|百分之|几成|率是|率为|率有|率怎么样|"
                        # two figures compared (…和…，哪个多？ 谁高点): each figure is asked
                        rf"{COMPARED}(?:多|少|高|低|大)(?:一?[点些])?(?=[？?，,。！!]|$)|"
                        r"how many|how much|what (share|percentage|proportion|number|rate|index|score|figure)|"
@@ -220,7 +220,7 @@ LIST_VERBS = "列|罗列|汇总|整理|梳理"
 _ALL = re.compile(r"都(在(?!哪)|提|写|讲|说)|(都|全|统统)(给我|帮我|替我)?(" + LIST_VERBS + r")|所有|全部|"
                   # what is scattered, all picked out (零零散散的，全给我汇总下; 有的都帮我拎出来)
                   r"(都|全|统统)(给我|帮我|替我)?(拎|挑|摘|找|拿)出来|零零散散|零散|"
-                  r"(分散|散落|散见)(在|于)?[^，,。？?]{0,6}(几处|多处|好几处|各处|(几|多|好几)个(地方|部分|条目))|"
+                  r"(分散|散落|散见|散(?=在))(在|于)?[^，,。？?]{0,6}(几处|多处|好几处|各处|(几|多|好几)个(地方|部分|条目)|(几|多|好几)条)|"
                   r"(帮我|给我|替我)(" + LIST_VERBS + r")(?=[一下吧。！!，,？?]|$)|(提到|提及|涉及)的.{1,16}(有哪些|都有|有什么)|"
                   r"(跟|和|与).{1,16}(沾边|挂钩|相关|有关系)|捋一下|梳理一下|都翻翻|汇总一下|"
                   r"(提|说|讲|写)了几(回|次|处)|出现过|整个(说|讲|介绍|捋|梳理|汇总|概括)|前前后后|各(项|条|个方面)|有关的.{0,4}(都|有哪些|有什么)|相关的.{0,6}(都|有哪些|有什么|内容)|"

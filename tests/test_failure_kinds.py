@@ -4859,3 +4859,16 @@ def test_units_relied_on_are_the_items_units(extractive_assistant):
 def test_a_clause_asking_only_the_value_keeps_the_years(extractive_assistant):
     answer = extractive_assistant.ask("今年制造业产品质量合格率的目标要定到多少？具体数值是几？")
     assert answer.abstained and "96.04" not in answer.text, answer.text
+
+
+# …X呢？ after a figure asked (…年营收多少？本市绿色食品认证率呢？) asks the same of X, in the same year: its
+# own figure is given after the first. It had not been read as asking, and its figure was left out.
+def test_and_x_asks_the_same_of_x(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("去年检验检测机构的年营收多少？本市绿色食品认证率呢？"), "325.64亿元", "31.8％")
+
+
+# 散在几条里 says where a topic lies, as 分散在几个地方 does: every section on it, and no count asked.
+def test_scattered_in_several_items_lists_them(extractive_assistant):
+    answer = extractive_assistant.ask("知识产权的内容在文件里散在几条里，都列一下")
+    assert not answer.abstained and len(_labels(answer)) >= 3, (answer.text, answer.citations)
+    assert not any("数字" in n for n in answer.notes), answer.notes
