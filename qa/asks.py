@@ -231,6 +231,8 @@ def each_subject(text: str) -> list[tuple[str, str]]:
     ['群众性质量活动', '质量宣传']
     >>> each_subject("2023年和2024年各有什么说法？"), each_subject("去年召回了多少起？")
     ([], [])
+    >>> [s for _, s in each_subject("中小企业在融资和计量上各有什么支持")]
+    ['中小企业在融资', '中小企业在计量上']
     >>> [s for _, s in each_subject("质量标杆这块 成绩和安排分别是啥")]
     ['质量标杆这块 成绩', '质量标杆这块 安排']
     """
@@ -253,6 +255,10 @@ def each_subject(text: str) -> list[tuple[str, str]]:
     items = [x for x in items if x]
     if not 2 <= len(items) <= 4 or any(len(x) < 2 or _YEAR_ONLY.match(x) for x in items):
         return []
+    setting = re.match(r"(.{2,12}?)在(?!哪)(?=.)", items[0])
+    if setting and not any("在" in x for x in items[1:]):
+        # (中小企业在融资、计量、孵化上各有什么支持: each is 中小企业's)
+        items = [items[0]] + [f"{setting.group(0)}{x}" for x in items[1:]]
     when = re.match(r"(?:(?:19|20)\d{2}年?|今年|去年|明年)", items[0])    # (2024年A和B: both 2024's)
     if when:
         items = [items[0]] + [x if _YEAR.search(x) else when.group(0) + x for x in items[1:]]

@@ -169,6 +169,9 @@ _NOT_LAWS = frozenset("办法 方法 做法 说法 想法 看法 执法 违法 �
                       "普法 懂法 知法 有法 没法 加法 减法 乘法 除法 解法 读法 画法 笔法 效法 取法".split())
 
 
+_ASKS_IN_CHINESE = re.compile(r"[?？]|什么|啥|哪|谁|吗|怎么|怎样|如何|多少|几|是否|有没有|咋")
+
+
 def unwritten_law(question: str, corpus_flat: str) -> str | None:
     """A law, regulation or titled document that the asking clauses of ``question`` name and the
     documents never write (《产品质量法》对召回有什么规定？ 计量法里怎么说？), else ``None``: what it
@@ -183,10 +186,10 @@ def unwritten_law(question: str, corpus_flat: str) -> str | None:
     """
     from difflib import SequenceMatcher
 
-    # (the clauses with a question mark when there are: a title stated before them — it says the
-    # standard is called 《…》. …叫什么？ — is a premise, not what is asked)
-    asking = "".join(c for c in split_clauses(normalize_query(question)) if "?" in c) or \
-        asking_clauses(question) or normalize_query(question)
+    # (the clauses asking in Chinese or with a question mark: a title stated in English before
+    # them — it says the standard is called 《…》. …叫什么？ — is a premise, not what is asked)
+    asking = "".join(c for c in split_clauses(normalize_query(question)) if _ASKS_IN_CHINESE.search(c)) or \
+        normalize_query(question)
     titles = re.findall(r"《([^》]{2,60})》", corpus_flat)
     for name in re.findall(r"《([^》]{2,60})》", asking):
         key = normalize_for_match(name).lower()

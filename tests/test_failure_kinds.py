@@ -4830,7 +4830,8 @@ def test_a_count_its_figure_names_broadly_is_still_answered(extractive_assistant
 @pytest.mark.parametrize("question, law", [
     ("计量法对计量器具检定有啥要求", "计量法"),
     ("《产品质量法》里召回的法律责任是怎么规定的？", "产品质量法"),
-], ids=["计量法", "产品质量法"])
+    ("《上海市标准化条例》对企业标准有啥要求，文件里怎么说？", "上海市标准化条例"),
+], ids=["计量法", "产品质量法", "条例"])
 def test_a_law_the_notice_never_names_abstains(extractive_assistant, question, law):
     answer = extractive_assistant.ask(question)
     assert answer.abstained and any(law in n for n in answer.notes), (answer.text, answer.notes)
@@ -4872,3 +4873,9 @@ def test_scattered_in_several_items_lists_them(extractive_assistant):
     answer = extractive_assistant.ask("知识产权的内容在文件里散在几条里，都列一下")
     assert not answer.abstained and len(_labels(answer)) >= 3, (answer.text, answer.citations)
     assert not any("数字" in n for n in answer.notes), answer.notes
+
+
+# One thing asked of a subject in several fields (A在X、Y、Z上各有什么…): each part is A's. Alone, 计量
+# and 孵化 had been searched without 中小企业, and 中小企业计量伙伴计划 was left out.
+def test_fields_of_one_subject_keep_the_subject(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("今年中小企业在融资、计量上各有什么支持？"), "质量融资增信", "中小企业计量伙伴计划")
