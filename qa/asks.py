@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .extract import ASKS, asks_something
+from .extract import ASKS, ELLIPTIC_ASK, asks_something
 from .header import SELF
 from .claims import OWN_FIGURE_WORD
 from .intent import FIGURE_ATTRIBUTES, REQUEST_NOUNS, Attribute, read_intent
@@ -22,8 +22,6 @@ _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
 _YEAR = re.compile(r"今年|去年|明年|前年|本年|上年|(?:19|20)\d{2}")
 # A rate or index named (认证率, 合格率, 竞争力指数).
 _RATE = re.compile(r"[\u4e00-\u9fff](?:率|指数)")
-# A clause asking "and X?": 呢 and a question mark ending it.
-_ELLIPTIC = re.compile(r"呢\s*[？?]\s*$")
 # A clause that only points at a subject, asking of it what was asked before (那综合为老服务中心呢？),
 # and its pointing words.
 _POINTING = re.compile(r"^\s*(?:那|那么|还有)?[^，,？?；;。！!]{2,20}?呢[？?]?\s*$")
@@ -329,7 +327,7 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     asking = [i for i, c in enumerate(clauses) if asks_something(c) or i in pointing]
     attributes = {i: read_intent(earlier if i in pointing else clauses[i]).attribute for i in asking}
     # …X呢？ after an asking clause asks of X what that clause asked (…多少项团体标准？本市绿色食品认证率呢？)
-    elliptic = {i for i in asking[1:] if i not in pointing and _ELLIPTIC.search(clauses[i]) and not ASKS.search(clauses[i])}
+    elliptic = {i for i in asking[1:] if i not in pointing and ELLIPTIC_ASK.search(clauses[i]) and not ASKS.search(clauses[i])}
     for i in elliptic:
         if attributes[i] == Attribute.OPEN:
             attributes[i] = attributes[asking[0]]

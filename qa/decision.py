@@ -4,7 +4,8 @@ extract, or "not in the documents" with the nearest sections.
 Before any model runs (:func:`unanswerable`), a question is not answered when
   * it asks about a year no section covers and no sentence names, or a place or organisation the
     documents never mention;
-  * it asks what a term is that the documents never use (什么是质数？);
+  * it asks what a term is that the documents never use (什么是质数？), or what a law or titled
+    document says that they never name (《产品质量法》对召回有什么规定？);
   * its words are mostly absent from the documents and no sentence is close in meaning
     (off-topic: 红烧肉怎么做？ — but not 小孩用的东西, a paraphrase of 儿童用品);
   * it asks about part of a total it quotes, and the documents give only the total (70起召回里，

@@ -616,12 +616,12 @@ def asks_something(clause: str) -> bool:
     if ASKS.search(clause):
         return True
     # (…X呢？ after a question asks the same of X: 本市绿色食品认证率呢？)
-    return bool(SPOKEN_ASKS.search(clause) or _ELLIPTIC_ASK.search(clause)) and any(
+    return bool(SPOKEN_ASKS.search(clause) or ELLIPTIC_ASK.search(clause)) and any(
         len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(SPOKEN_ASKS.sub("，", clause)))
 
 
 # A clause asking "and X?" — a noun and 呢 with a question mark.
-_ELLIPTIC_ASK = re.compile(r"呢\s*[？?]\s*$")
+ELLIPTIC_ASK = re.compile(r"呢\s*[？?]\s*$")
 
 
 # A clause of a part: up to and including its comma, enumeration comma or semicolon.
