@@ -337,6 +337,10 @@ _THIS_YEAR = re.compile(r"今年|2024|本年度")
 _THIS_YEAR_ALONE = re.compile(r"今年|本年度|(?<![—–\-~至到])2024(?!\s*[—–\-~至到])")
 
 
+# A count asked as a target to reach (要达到几家, 目标是多少).
+_TARGET_ASKED = re.compile(r"(要|将|计划|打算|准备|争取)(达到|建成|新建|新增|培育|完成|实现)|目标")
+
+
 def _count_then_plan(text: str) -> bool:
     """True when one sub-question asks a count with no time of its own and another asks what
     this year holds (申报的有多少家？今年要走到哪一步？): the count is the summary's, the plan the
@@ -346,14 +350,17 @@ def _count_then_plan(text: str) -> bool:
     (True, False)
     >>> _count_then_plan("2023—2024年度那一届有多少家申报？今年评完还有什么安排？")
     True
+    >>> _count_then_plan("今年新型标准化组织怎么安排？要达到几家？")
+    False
     """
     # sub-questions (at question marks: clauses joined by commas share their time — 今年落户哪个区，
     # 投资多少？ asks this year's investment)
     parts = [p for p in re.split(r"[？?]", text) if p.strip()]
     planned = any(_THIS_YEAR.search(p) and not re.search(r"多少|几", p) for p in parts)
     # a count of things (几家, 多少个) — not an ordinal (第几届) or a span of time (几年)
+    # (…a target asked — 要达到几家？ — is the plan's count, not the summary's)
     counted = any(re.search(r"多少(?!年|天|届)|(?<!第)几(?:个|家|项|件|起|名|人|批|种|类|所|条|户|台)", p)
-                  and not _THIS_YEAR_ALONE.search(p) for p in parts)
+                  and not _THIS_YEAR_ALONE.search(p) and not _TARGET_ASKED.search(p) for p in parts)
     return len(parts) >= 2 and planned and counted
 
 

@@ -184,12 +184,14 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     {2024}
     >>> asked_years("2023年质量安全监管和双打，各自开展了哪些专项行动？", 2024)
     {2023}
+    >>> asked_years("2024年新型标准化组织这块怎么安排的？要达到几家？", 2024)
+    {2024}
     >>> sorted(asked_years("领导小组是怎么运转的？这两年有什么变化？", 2024))
     [2023, 2024]
     """
     from .text import split_clauses
 
-    from .text import content_words
+    from .text import content_words, tagged_words
 
     years: set[int] = set()
     carried = plain = ""
@@ -212,8 +214,11 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
         joined = own if re.search(r"[，,]\s*$", clause) else set()
         carried = ""
         # (…质检中心？数量有吗？ — a clause asking only a measure asks of the clause before's time)
+        # (a clause of verbs and a measure — 要达到几家？ 能建成多少个？ — names no topic: it asks a
+        # figure of the clause before, in its time)
+        verbs = {w for w, tag in tagged_words(clause) if tag.startswith("v") and tag != "vn"}
         if not own and not _BASELINE.search(clause) and \
-                (not years or [w for w in content_words(clause) if w not in _MEASURE_NOUNS]):
+                (not years or [w for w in content_words(clause) if w not in _MEASURE_NOUNS and w not in verbs]):
             # a clause with a topic of its own and no year (有啥新动作 has none) — unless another
             # asks of both years (领导小组怎么运转的？这两年有什么变化？): the topic, in each
             both = ref_year is not None and any(m.group("both") for m in _PERIODS.finditer(normalize_query(question).lower()))

@@ -4879,3 +4879,11 @@ def test_scattered_in_several_items_lists_them(extractive_assistant):
 # and 孵化 had been searched without 中小企业, and 中小企业计量伙伴计划 was left out.
 def test_fields_of_one_subject_keep_the_subject(extractive_assistant):
     _assert_answers(extractive_assistant.ask("今年中小企业在融资、计量上各有什么支持？"), "质量融资增信", "中小企业计量伙伴计划")
+
+
+# A count asked as a target after a plan (…这块怎么安排的？要达到几家？) is the plan's: 2024's 5家 alone.
+# It had been read as a comparison — 2023's count and 2024's plan — and 2023's 9家 was quoted first.
+def test_a_target_asked_after_a_plan_is_the_plans_count(extractive_assistant):
+    answer = extractive_assistant.ask("今年新型标准化组织打算怎么培育？要达到几家？")
+    _assert_answers(answer, "5家新型标准化组织")
+    assert "9家" not in answer.text, answer.text
