@@ -189,9 +189,7 @@ def asked_years(question: str, ref_year: int | None) -> set[int]:
     >>> sorted(asked_years("领导小组是怎么运转的？这两年有什么变化？", 2024))
     [2023, 2024]
     """
-    from .text import split_clauses
-
-    from .text import content_words, tagged_words
+    from .text import content_words, split_clauses, tagged_words
 
     years: set[int] = set()
     carried = plain = ""
