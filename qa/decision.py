@@ -37,7 +37,7 @@ from .extract import FOLLOW_UP_OWN_WEIGHT, figure_parts, part_units, quoted_for
 from .generation import StopReason
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, REQUEST_NOUNS, SPAN_WORDS, Attribute, Scope
 from .scope import TIME_WORDS, asking_clauses, restates_question
-from .text import (NAMED_TERM, content_words, mostly_written, normalize_for_match, normalize_query,
+from .text import (ASKING_WORDS, NAMED_TERM, content_words, mostly_written, normalize_for_match, normalize_query,
                    split_clauses, tagged_words)
 from .verify import Verdict, states_attribute, subject_match
 from .answer import Mode
@@ -170,7 +170,18 @@ _NOT_LAWS = frozenset("办法 方法 做法 说法 想法 看法 执法 违法 �
                       "普法 懂法 知法 有法 没法 加法 减法 乘法 除法 解法 读法 画法 笔法 效法 取法".split())
 
 
-_ASKS_IN_CHINESE = re.compile(r"[?？]|什么|啥|哪|谁|吗|怎么|怎样|如何|多少|几|是否|有没有|咋")
+# A clause asking in Chinese (qa.text's asking words, 咋) or with a question mark.
+_ASKS_IN_CHINESE = re.compile(ASKING_WORDS + r"|咋|[?？]")
+
+
+def _close_title(key: str, title: str) -> bool:
+    """True when the title ``key`` names ``title`` loosely: similar as a whole (difflib ratio at
+    least 0.6), or nine tenths of its characters in order in it (《2024年质量工作要点》 in the
+    notice's own title)."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, key, title)
+    return matcher.ratio() >= 0.6 or sum(b.size for b in matcher.get_matching_blocks()) >= 0.9 * len(key)
 
 
 def unwritten_law(question: str, corpus_flat: str) -> str | None:
@@ -185,22 +196,14 @@ def unwritten_law(question: str, corpus_flat: str) -> str | None:
     >>> unwritten_law("《质量强国纲要》提了啥？", flat), unwritten_law("有什么好方法？依法怎么管？", flat)
     (None, None)
     """
-    from difflib import SequenceMatcher
-
     # (the clauses asking in Chinese or with a question mark: a title stated in English before
     # them — it says the standard is called 《…》. …叫什么？ — is a premise, not what is asked)
-    asking = "".join(c for c in split_clauses(normalize_query(question)) if _ASKS_IN_CHINESE.search(c)) or \
-        normalize_query(question)
+    text = normalize_query(question)
+    asking = "".join(c for c in split_clauses(text) if _ASKS_IN_CHINESE.search(c)) or text
     titles = re.findall(r"《([^》]{2,60})》", corpus_flat)
     for name in re.findall(r"《([^》]{2,60})》", asking):
         key = normalize_for_match(name).lower()
-        if key in corpus_flat:
-            continue
-        # (close: similar as a whole, or nine tenths of its characters in order in one of theirs —
-        # 《2024年质量工作要点》 in the notice's own title)
-        if not any(SequenceMatcher(None, key, t).ratio() >= 0.6 or
-                   sum(b.size for b in SequenceMatcher(None, key, t).get_matching_blocks()) >= 0.9 * len(key)
-                   for t in titles):
+        if key not in corpus_flat and not any(_close_title(key, t) for t in titles):
             return name
     bare = re.sub(r"《[^》]*》", "", asking)
     for m in _LAW_NAME.finditer(bare):
