@@ -117,7 +117,10 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
 _UNIT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,10}(局|委|委员会|部|办|厅|署|法院|检察院)$")
 _NOT_A_NAME_START = frozenset("上下里在和与及了的是就都也又还要去来")
 _GENERIC_UNITS = {"部门", "单位", "委办局", "全部", "内部", "干部", "总部", "局部", "外部", "各部", "本部", "部署",
-                  "布局", "格局", "大局", "结局", "开局", "当局", "俱乐部"}
+                  "布局", "格局", "大局", "结局", "开局", "当局", "俱乐部",
+                  # verbs of doing ending in 办 (举办或承办了哪些活动: what was held, not a unit)
+                  "举办", "承办", "主办", "协办", "创办", "开办", "督办", "包办", "代办", "查办", "操办", "筹办",
+                  "兴办", "经办", "申办", "合办", "联办", "试办", "交办", "怎么办", "咋办", "好办", "难办"}
 
 
 def unlisted_unit(question: str, index: Index) -> str | None:

@@ -43,6 +43,10 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "title": (re.compile(r"标题|题目|全称|名称|叫什么|印发的是什么|title|name of", re.I),
               re.compile(r"关于|的通知|《")),
 }
+# The document named as where something is (文件里, 通知中): a name asked there
+# (文件里管这个叫什么) is of a thing inside it — unless the title itself is named (文件上的标题).
+_INSIDE = re.compile(r"(?:通知|文件|文中|原文)(?:里|中|内|上)")
+_TITLE_NAMED = re.compile(r"标题|题目|全称|title", re.I)
 # The header's facts asked as a whole (发文信息, 文件的基本信息).
 ALL_ASKED = re.compile(r"发文信息|文件信息|基本信息|文头信息|发文情况|版头")
 # An end asked (有效期到什么时候, 哪天失效): the header's date is when it was issued, not that.
@@ -77,11 +81,14 @@ def header_fields(question: str) -> list[str]:
     ['number', 'date']
     >>> header_fields("这份通知的有效期到什么时候？")      # an end the header does not give
     []
+    >>> header_fields("随申码跟乘车码合并了，文件里管这个叫什么？")     # a name inside it, not its title
+    []
     """
     if ALL_ASKED.search(question):     # 发文信息给一下: what a header says, all of it
         return ["number", "date", "issuer"]
     return [name for name, (cue, _) in FIELDS.items() if cue.search(question)
-            and not (name == "date" and _END_ASKED.search(question))]
+            and not (name == "date" and _END_ASKED.search(question))
+            and not (name == "title" and _INSIDE.search(question) and not _TITLE_NAMED.search(question))]
 
 
 def dates_another_act(text: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .header import WHEN_ASKED
+from .scope import stated_figure_asked, without_stated_figures
 from .text import COUNTED, ITEM_POINTER, normalize_query, without_parts_named
 
 
@@ -430,7 +431,10 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     >>> read_intent("绿色认证这块，总结和要点里分别都说了啥？", {2023, 2024}).scope
     <Scope.ALL: 'all'>
     """
-    text = without_parts_named(normalize_query(question))
+    # (a figure the asker states before asking — 营收325.64亿元，其中多少家…？ — is not asked)
+    plain = without_parts_named(normalize_query(question))
+    # (…and when all asked after it is an ellipsis — 合格率96.9％，那水运工程的呢？ — its kind is)
+    text = stated_figure_asked(plain) or without_stated_figures(plain)
     found = []
     for attribute, pattern in ((Attribute.MENTIONS, _MENTIONS), (Attribute.PERSON, _PERSON),
                                (Attribute.AGENCY, _AGENCY), (Attribute.MONEY, _MONEY),

@@ -393,6 +393,17 @@ def carry_terms(question: str, translated: str, corpus: str | None, terms: list[
 _QUOTED_QUESTION = re.compile(r"[？?]|多少|哪些|是什么|吗\s*$")
 
 
+def _corrected(span: str, typos: list[tuple[str, str]]) -> str:
+    """``span`` with each ``(typed, corrected)`` typo of ``typos`` put right.
+
+    >>> _corrected("上海老子号", [("老子号", "老字号")])
+    '上海老字号'
+    """
+    for typed, right in typos:
+        span = span.replace(typed, right)
+    return span
+
+
 def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_year: int | None,
                 speller: Speller | None = None, translate=None, terminology: Terminology | None = None,
                 colloquial: Colloquial | None = None) -> Query:
@@ -429,6 +440,7 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
             text = prepared     # searched in the documents' words where it has them; checked as asked
     if speller is not None and not guarded.english:
         text, corrections = speller.correct(normalize_query(asked))
+    typos = list(corrections)
     if colloquial is not None and not guarded.english and read_intent(text).scope != Scope.ALL:
         # everyday words put in the documents' terms (煤气罐 → 液化石油气), read as corrections are
         # — not in a listing of all on a topic: its own words find by meaning what the documents
@@ -546,7 +558,9 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         # say of it, the work done and the work planned
         intent = replace(intent, scope=Scope.ALL, standing=True)
     # (a quoted question is what is asked, not a name: 用中文回答它：“…有多少个？”)
-    spans = [m.strip() for m in _QUOTED.findall(normalize_query(asked)) if m.strip() and not _QUOTED_QUESTION.search(m)]
+    # (a span quoted with a typo — “上海老子号” — is the documents' name once corrected)
+    spans = [_corrected(m.strip(), typos) for m in _QUOTED.findall(normalize_query(asked))
+             if m.strip() and not _QUOTED_QUESTION.search(m)]
     named_terms = NAMED_TERM.findall(asked) if not guarded.english and intent.wants_figure else []
     if named_terms:
         # the figure of a thing named in capitals (BIM, OIML) is that thing's, as a quoted one's is

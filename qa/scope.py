@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .sections import Section
 from .text import (han_bigrams, normalize_for_match, normalize_query, numbers_in, ordinal_value, tagged_words,
-                   to_chinese_numeral, without_parts_named)
+                   to_chinese_numeral, to_halfwidth, without_parts_named)
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余|几))")
@@ -158,6 +158,61 @@ def asking_clauses(question: str) -> str:
     from .text import split_clauses
 
     return "".join(c for c in split_clauses(normalize_query(question)) if _ASKS.search(c))
+
+
+# A figure the asker states (营收325.64亿元, 合格率96.9％, 300名): a number in a unit, not a year.
+_STATED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:[％%‰亿万元个家项件起名人批次户台套倍分]|个百分点)")
+
+
+# A tag asking whether what was said holds (对吧？ 是不是？ 没错吧).
+_CONFIRMING = re.compile(r"(?:那|这|是|对|没错|没问题|准确|属实|真的|正确)?(?:吗|吧|嘛|么|不|是不是|对不对|对吗|对吧|没错吧)?[？?。!！]*$")
+
+
+def without_stated_figures(question: str) -> str:
+    """``question`` without the clauses that state a figure and ask nothing (营收325.64亿元，其中
+    有多少家…？ — the amount is the asker's premise, not what is asked), when a clause of it asks
+    something; otherwise ``question`` unchanged.
+
+    >>> without_stated_figures("全市检验检测机构年行业营收325.64亿元，其中有多少家通过了认定？")
+    '其中有多少家通过了认定？'
+    >>> without_stated_figures("2023年合格率96.04％"), without_stated_figures("合格率是96.04％吗？")
+    ('2023年合格率96.04％', '合格率是96.04％吗？')
+    >>> without_stated_figures("营收是325.64亿元，对吧？")
+    '营收是325.64亿元，对吧？'
+
+    """
+    from .text import split_clauses
+
+    clauses = split_clauses(question)
+    kept = [c for c in clauses if _ASKS.search(c) or not _STATED_FIGURE.search(to_halfwidth(c))]
+    # (…是325.64亿元，对吧？ — a tag asking whether the statement holds asks the statement)
+    asks = [c for c in kept if _ASKS.search(c) and not _CONFIRMING.match(c.strip())]
+    return "".join(kept) if asks else question
+
+
+_ONLY_ELLIPTIC = re.compile(r"呢\s*[？?]?\s*$")
+
+
+def stated_figure_asked(question: str) -> str | None:
+    """``question`` with its stated figures' numbers put as 多少, when all it asks after them is
+    an ellipsis (公路工程合格率96.9％，那水运工程的呢？ asks 水运工程's 合格率, in ％: the kind of
+    figure stated is the kind asked); ``None`` when it states none or asks in words of its own.
+
+    >>> stated_figure_asked("公路工程抽检总体合格率96.9％，那水运工程的抽检合格率呢？")
+    '公路工程抽检总体合格率多少％，那水运工程的抽检合格率呢？'
+    >>> stated_figure_asked("营收325.64亿元，其中有多少家通过认定？") is None
+    True
+    """
+    from .text import split_clauses
+
+    clauses = split_clauses(question)
+    stated = [c for c in clauses if not _ASKS.search(c) and _STATED_FIGURE.search(to_halfwidth(c))]
+    asking = [c for c in clauses if _ASKS.search(c)]
+    if not stated or not asking or not all(_ONLY_ELLIPTIC.search(c) and not _ASKS.search(_ONLY_ELLIPTIC.sub("", c))
+                                           for c in asking):
+        return None
+    return "".join(re.sub(r"(?<![\d.])\d+(?:\.\d+)?(?=\s*(?:[％%‰亿万元个家项件起名人批次户台套倍分]|个百分点))", "多少", c)
+                   if c in stated else c for c in clauses)
 
 
 def asked_years(question: str, ref_year: int | None) -> set[int]:

@@ -584,11 +584,14 @@ def verify(text: str, evidence, query, weights: dict, written: bool = True) -> V
     # 共侦破刑事案件…); a document's top-level heading (第一部分 …总结) names no topic
     in_context = quotes + "".join(dict.fromkeys(c.path[-1] for c in grounded.citations if len(c.path) >= 2))
     translated = query.english and bool(re.search(r"[\u4e00-\u9fff]", query.question))
+    # (an English question is measured by its Chinese words: its English ones are in no quote —
+    # …what does the plan say about 质量融资增信? names 质量融资增信 alone)
+    asked = "，".join(re.findall(r"[\u4e00-\u9fff\d]+", query.question)) if query.english else query.question
     if not written and (not query.english or translated) and not query.follow_up and \
-            (intent.scope == Scope.SINGLE or not content_words(query.question)) and \
-            max(subject_match(query.question, in_context, weights),
-                _overview_match(query.question, quotes, weights),
-                subject_match(asking_clauses(query.question), in_context, weights)) < MIN_QUESTION_COVERAGE:
+            (intent.scope == Scope.SINGLE or not content_words(asked)) and \
+            max(subject_match(asked, in_context, weights),
+                _overview_match(asked, quotes, weights),
+                subject_match(asking_clauses(asked), in_context, weights)) < MIN_QUESTION_COVERAGE:
         verdict.problems.append("没有涉及问题所问的内容")     # 长者食堂…红烧肉怎么做 → 长者食堂 only
     if not query.english:
         # a place the question names narrows its subject (浦东新区的合格率): the cited sentences, their

@@ -4887,3 +4887,55 @@ def test_a_target_asked_after_a_plan_is_the_plans_count(extractive_assistant):
     answer = extractive_assistant.ask("今年新型标准化组织打算怎么培育？要达到几家？")
     _assert_answers(answer, "5家新型标准化组织")
     assert "9家" not in answer.text, answer.text
+
+
+# Thirty-sixth session.
+
+# A figure the asker states before asking (营收是325.64亿元，这里面有几家…？) is the premise, not what is
+# asked: the count asked is. The amount had set the question to ask money, and no sentence stating
+# an amount about 高新技术企业 was found.
+def test_a_figure_stated_before_asking_is_not_what_is_asked(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("检验检测机构年营收是325.64亿元，这里面有几家是高新技术企业？"), "294家")
+
+
+# A figure stated, then only "那X呢？": X's figure of the same kind is asked (公路工程 96.9％ → 水运工程's
+# 合格率). The stated sentence had been listed as all the notice says of the topic. A tag asking
+# whether the statement holds (…是325.64亿元，对吧？) asks the statement: the notice's figure corrects it.
+def test_a_figure_stated_then_and_x_asks_xs_figure(extractive_assistant):
+    answer = extractive_assistant.ask("公路工程抽检总体合格率96.9％，那水运工程呢？")
+    _assert_answers(answer, "96.1％")
+
+
+def test_a_figure_stated_and_asked_to_confirm_is_checked(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("认证机构的年营收是325.64亿元，对吧？"), "51.30亿元")
+
+
+# What the notice calls a thing (文件中把这个叫什么？) is a name inside it, not its title. The header's
+# title had been given. Asked of the notice itself, the title is still the answer.
+def test_what_the_notice_calls_a_thing_is_not_its_title(extractive_assistant):
+    answer = extractive_assistant.ask("随申码和乘车码整合了，文件中把这个叫什么？")
+    _assert_answers(answer, "一码通行")
+    assert "的通知" not in answer.text, answer.text
+
+
+def test_the_notices_own_name_is_its_title(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("这个文件叫什么名字？"), "关于印发")
+
+
+# 举办, 承办 are verbs of holding, not units ending in 办: activities held are asked. It had been
+# refused as a unit no item lists.
+def test_activities_held_are_not_a_unit(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("国际标准化方面，去年举办了哪些活动，今年打算做什么？"), "青年之星")
+
+
+# A name quoted with a typo (“中华老子号”) is the notice's once corrected: its figure is found. The
+# typo had been kept in the quoted span, which no sentence holds.
+def test_a_quoted_name_with_a_typo_is_corrected(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("“中华老子号”推荐了几个？"), "43个")
+
+
+# An English question naming a Chinese term (…say about 质量融资增信?) is measured by that term: its
+# English words are in no sentence. The sentence writing the term had been refused as not about it.
+def test_an_english_question_is_measured_by_its_chinese_term(extractive_assistant):
+    _assert_answers(extractive_assistant.ask(
+        "We're a small exporter looking for loans — what does the plan say about 质量融资增信?"), "质量融资增信")
