@@ -35,8 +35,10 @@ COMPARE_KEEP_RATIO = 0.8
 # Sub-questions: a quantity question may ask two figures (…多少起？抓了多少嫌疑人？).
 _SUB_QUESTIONS = re.compile(r"[^？?；;]+[？?；;]?")
 # Figures asked as a list after a colon (要几个数：A、B、C; 查一下以下数据：…): the request, then the items.
-_FIGURES_LISTED = re.compile(r"(?:几个|几项|一些|这些|这几个|以下|下面的?|如下)(?:几个|几项)?(?:数|数字|数据|指标)[^：:？?]{0,8}[：:]"
-                             r"(?P<items>[^：:？?]{4,})[？?]?\s*$")
+# (…three of them named, 要三个“成绩单”数字：A、B、C，各是多少？ — the closing ask is no item)
+_FIGURES_LISTED = re.compile(r"(?P<request>(?:(?:几|[两三四五六七八九十\d])(?:个|项)|一些|这些|这几个|以下|下面的?|如下)(?:几个|几项)?"
+                             r"(?:[“\"「][^”\"」]{1,8}[”\"」])?(?:数|数字|数据|指标)[^：:？?]{0,8})[：:]"
+                             r"(?P<items>[^：:？?]{4,}?)(?:[，,]?(?:各|分别|都|各自)(?:是|为)?(?:多少|几)|[？?])?\s*[？?]?\s*$")
 
 
 # A follow-up's own word names what it turns to when it is this rare: in at most one evidence
@@ -65,6 +67,8 @@ def sub_questions(question: str) -> list[str]:
     >>> sub_questions("去年受理了多少件、多少人？")
     ['去年受理了多少件', '多少人？']
     >>> sub_questions("写材料要几个数：制造业产品质量合格率、绿色食品认证率")
+    ['制造业产品质量合格率是多少？', '绿色食品认证率是多少？']
+    >>> sub_questions("要两个“成绩单”数字：制造业产品质量合格率、绿色食品认证率，各是多少？")
     ['制造业产品质量合格率是多少？', '绿色食品认证率是多少？']
     """
     listed = _FIGURES_LISTED.search(question)
@@ -382,7 +386,11 @@ def quoted_for(part: str, quoted: tuple[str, ...], parts: list[tuple]) -> tuple[
         return normalize_for_match(span) in normalize_for_match(text)
 
     own = tuple(q for q in quoted if holds(part, q))
-    return own or tuple(q for q in quoted if not any(holds(p, q) for p, _, _ in parts))
+    # (a span in the request of figures listed after it — 要三个“成绩单”数字：A、B — labels them:
+    # no topic of theirs)
+    requests = [m.group("request") for _, _, context in parts for m in [_FIGURES_LISTED.search(context)] if m]
+    return own or tuple(q for q in quoted if not any(holds(p, q) for p, _, _ in parts)
+                        and not any(holds(r, q) for r in requests))
 
 
 # A sub-question that only asks each subject's figure (各多少？ 分别是多少？), of the subjects before it.

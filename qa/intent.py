@@ -95,7 +95,8 @@ _PROCEDURE = re.compile(r"(怎么|怎样|如何|去哪)(申请|申报|报名|办
 # How far something reaches (延伸到哪里, 拓展到哪一步): a stage or a scope is asked, not a location.
 _EXTENT = re.compile(r"(?:延伸|延展|拓展|扩展|扩大|扩围)(?:到|至)哪(?:里|儿|一步)")
 # A number of figures asked for (要几个数, 这几项数据, 以下几个指标): no measure of what they count.
-_FIGURES_COUNTED = re.compile(r"(?:几|多少)(?:个|项|组)(?:数|数字|数据|指标)")
+# (…or how many are named, 要三个“成绩单”数字)
+_FIGURES_COUNTED = re.compile(r"(?:几|多少|[两三四五六七八九十\d])(?:个|项|组)(?:[“\"「][^”\"」]{1,8}[”\"」])?(?:数|数字|数据|指标)")
 # A grade or rating awarded (考核得了什么等级？ 评了几星？): a grade word answers, not a count.
 _GRADE = re.compile(r"(什么|啥|哪个|哪一|哪|几)(个)?(等级|档次|评级|星级|等次)|评(了|为|上|成|到)?(什么|啥|几|哪)(级|星|等|档)|"
                     r"(得|拿|获|评)了?(什么|啥|几)(级|星|个A)|几星|what (grade|rating)|which (grade|rating)|how many stars",

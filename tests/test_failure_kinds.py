@@ -4939,3 +4939,10 @@ def test_a_quoted_name_with_a_typo_is_corrected(extractive_assistant):
 def test_an_english_question_is_measured_by_its_chinese_term(extractive_assistant):
     _assert_answers(extractive_assistant.ask(
         "We're a small exporter looking for loans — what does the plan say about 质量融资增信?"), "质量融资增信")
+
+
+# Figures listed after a request naming how many (要两个“亮点”数据：A、B，分别是多少？): each is asked,
+# and the request's quoted label is no topic a sentence must hold. Only the last had been given.
+def test_figures_listed_after_a_numbered_request_are_each_answered(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("写汇报要两个“亮点”数据：制造业质量竞争力指数、绿色食品认证率，分别是多少？"),
+                    "95.17", "31.8％")
