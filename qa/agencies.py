@@ -114,7 +114,7 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
 
 
 # A unit a question names: a word ending as agency names do (气象局, 商务部, 市体育局).
-_UNIT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,10}(局|委|委员会|部|办|厅|署|法院|检察院)$")
+UNIT_NAME = re.compile(r"^[\u4e00-\u9fff]{1,10}(局|委|委员会|部|办|厅|署|法院|检察院)$")
 _NOT_A_NAME_START = frozenset("上下里在和与及了的是就都也又还要去来")
 _GENERIC_UNITS = {"部门", "单位", "委办局", "全部", "内部", "干部", "总部", "局部", "外部", "各部", "本部", "部署",
                   "布局", "格局", "大局", "结局", "开局", "当局", "俱乐部",
@@ -137,7 +137,7 @@ def unlisted_unit(question: str, index: Index) -> str | None:
     grams = set().union(*(han_bigrams(n) for n in names))
     for word in jieba.cut(normalize_query(question)):
         # a locative or a particle before a verb (交流上办了哪些事: 上 + 办) begins no unit's name
-        if word in _GENERIC_UNITS or not _UNIT_WORD.match(word) or word[0] in _NOT_A_NAME_START:
+        if word in _GENERIC_UNITS or not UNIT_NAME.match(word) or word[0] in _NOT_A_NAME_START:
             continue
         own = han_bigrams(without_city(word))
         if own and len(own & grams) / len(own) <= 0.5:

@@ -21,7 +21,7 @@ from pathlib import Path
 from functools import cached_property
 
 from . import prompts
-from .agencies import agencies_named_in
+from .agencies import UNIT_NAME, agencies_named_in
 from .answer import Answer, Mode, StreamEvent
 from .asks import listed_asks, members_named, pointed_answered, separate_asks
 from .citations import MARKER, Citation, make_citation
@@ -676,6 +676,10 @@ class Assistant:
         if outside:
             return f"通知没有涉及{'、'.join(map(str, sorted(outside)))}年的内容。"
         unknown = unknown_entities(asked_about(about_the_question(query.text)), corpus.text, corpus.known)
+        if query.intent.attribute == Attribute.AGENCY:
+            # a unit asked about as responsible (…里有没有市财政局？ 财政局负责哪些？): the units' lists
+            # answer — the item's, the unit said to be out of them, or none of them (qa.routing)
+            unknown = [u for u in unknown if not UNIT_NAME.match(u)]
         if unknown:
             return f"通知没有提到“{'、'.join(unknown)}”。"
         missing = missing_sections(query.question, corpus.index.sections)

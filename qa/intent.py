@@ -163,7 +163,12 @@ UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家
                             # writes it (后面写的是药监局吗？)
                             r"(?:" + _UNIT_WORD + r")(也|都)?(在|来)?(管|弄|做|搞|抓|负责|牵头|主导|对接)(的)?(吗|么|不|没|呢)|"
                             r"(?:" + _UNIT_WORD + r")(来|在)?(管|负责|牵头)?还是[^，,。？?]{1,8}?(?:" + _UNIT_WORD + r"|管|负责|牵头)|"
-                            r"写的是[^，,。？?]{0,8}?(?:" + _UNIT_WORD + r")(吗|么|吧|呢|[？?]|$)")
+                            r"写的是[^，,。？?]{0,8}?(?:" + _UNIT_WORD + r")(吗|么|吧|呢|[？?]|$)|"
+                            # …or looked for among them (责任单位里有没有市财政局？)
+                            r"(?:单位|部门|名单)(?:里|中|当中|之中)(?:有没有|有|包括|包不包括|包含)(?:" + _UNIT_WORD + r")|"
+                            # …or the units named as its doers, to confirm (是不是由交通委和住建委负责？)
+                            r"(?:是不是|是否)(?:由|归)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担|管)|"
+                            r"(?:是|由)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担)(?:的)?(?:吗|吧|么)")
 # The words by which a question asks who is responsible, which the documents need not write
 # (they list units in parentheses): typos are corrected toward them as toward the documents'
 # own wording (由谁付责 → 由谁负责; qa.spelling).

@@ -650,7 +650,11 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None,
     # (an English question's own words say it: "which agencies lead…" may be translated 机构有哪些)
     responsibility = RESPONSIBILITY.search(text) or query.english and RESPONSIBILITY.search(query.asked)
     # a unit named to confirm (人社局是不是也在里面？ 是商务委一家负责吗？) asks the item's units as well
-    confirmed = bool(named) and bool(UNIT_CONFIRMED.search(text))
+    # (…a unit no list of the documents holds, 有没有市财政局？, is said to be out of it)
+    # (only when it names none they hold: a short name of theirs — 人社局, 经信委 — may read as another)
+    unlisted = unlisted_unit(text, index) if not named and UNIT_CONFIRMED.search(text) and not query.english else None
+    asked_units = [*named[:MAX_UNITS], *([unlisted] if unlisted else [])]
+    confirmed = bool(asked_units) and bool(UNIT_CONFIRMED.search(text))
     if not responsibility and not besides and not inherited and not confirmed:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     listed = [(s, u) for s in (numbered[0] if numbered else []) if (u := agency_sentence(index, s)) is not None]
@@ -674,7 +678,7 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None,
         units = f"{hit.section.label}的责任单位：{names}"
         if confirmed:          # the unit asked about, said in or out of the list
             units += "".join(f"（{unit}在其中）" if unit in hit.section.agencies else f"（其中没有{unit}）"
-                             for unit in named[:MAX_UNITS])
+                             for unit in asked_units)
         told = _also_asked(query, result, hit.section, sentence)
         if told is not None:     # “上品”标志出海是什么？哪些部门负责？ asks the task too
             return Routed(f"{told.sentence.text}[1]{units}[2]。", [told, Evidence(2, sentence, hit.section, 1.0)],

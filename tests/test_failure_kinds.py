@@ -4946,3 +4946,17 @@ def test_an_english_question_is_measured_by_its_chinese_term(extractive_assistan
 def test_figures_listed_after_a_numbered_request_are_each_answered(extractive_assistant):
     _assert_answers(extractive_assistant.ask("写汇报要两个“亮点”数据：制造业质量竞争力指数、绿色食品认证率，分别是多少？"),
                     "95.17", "31.8％")
+
+
+# Units named to confirm as an item's doers (是不是由市公安局和上海海关负责？) or looked for in its list
+# (责任单位里有没有市财政局？): the item's units, each named unit said in or out of them — a unit the
+# notice never names too. The first had been answered with the item's sentences, no units; the
+# second refused as naming something the notice never mentions.
+def test_units_named_to_confirm_get_the_items_units(extractive_assistant):
+    answer = extractive_assistant.ask("加强侵权假冒打击力度这一条，是不是由市公安局和上海海关负责？")
+    _assert_answers(answer, "市知识产权局", "其中没有市公安局")
+
+
+def test_a_unit_the_notice_never_names_is_said_to_be_out_of_the_list(extractive_assistant):
+    answer = extractive_assistant.ask("加强质量文化建设的责任单位里有没有市财政局？")
+    _assert_answers(answer, "市质量工作领导小组办公室", "其中没有财政局")
