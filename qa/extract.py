@@ -610,6 +610,11 @@ ASKS = re.compile(ASKING_WORDS + r"|吧[？?]|对不对|是不是")
 # Spoken words that ask only of something named (张江机器人谷又要干嘛？ 第二批今年咋弄？); alone they
 # are talk (干嘛不早说, 咋说呢, 我也不知道为何).
 SPOKEN_ASKS = re.compile(r"咋|干嘛|干吗|为何")
+# A request opening a clause (请告诉我这份文件的文号，以及…): it asks, as a question word does
+# — not one closing it (…去年的成果和今年的安排都说说), which asks more of the question before.
+REQUESTS = re.compile(r"^\s*(?:请|麻烦|劳烦)?(?:你)?(?:再|先)?(?:告诉我|告知|说一下|说说|讲讲|讲一下|介绍一下|列出|列一下|给我)")
+# The assistant addressed only to ask it politely (请你告诉我, 麻烦你): no request of its own.
+_ADDRESSED = re.compile(r"请你|麻烦你|劳烦你|你帮我|你给我|你告诉我")
 
 
 def asks_something(clause: str) -> bool:
@@ -620,12 +625,16 @@ def asks_something(clause: str) -> bool:
     (True, False, False)
     >>> asks_something("本市绿色食品认证率呢？"), asks_something("好的呢？")
     (True, False)
+    >>> asks_something("请告诉我这份文件的文号，"), asks_something("说一下吧"), asks_something("列出你知识库里的文件名")
+    (True, False, False)
     """
     if ASKS.search(clause):
         return True
-    # (…X呢？ after a question asks the same of X: 本市绿色食品认证率呢？)
-    return bool(SPOKEN_ASKS.search(clause) or ELLIPTIC_ASK.search(clause)) and any(
-        len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(SPOKEN_ASKS.sub("，", clause)))
+    # (…X呢？ after a question asks the same of X: 本市绿色食品认证率呢？; 请告诉我X asks for X —
+    # not of the assistant itself: 列出你知识库里的文件名 is an instruction to it)
+    requested = bool(REQUESTS.search(clause)) and "你" not in _ADDRESSED.sub("", clause)
+    return bool(SPOKEN_ASKS.search(clause) or ELLIPTIC_ASK.search(clause) or requested) and any(
+        len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(REQUESTS.sub("，", SPOKEN_ASKS.sub("，", clause))))
 
 
 # A clause asking "and X?" — a noun and 呢 with a question mark.

@@ -4960,3 +4960,12 @@ def test_units_named_to_confirm_get_the_items_units(extractive_assistant):
 def test_a_unit_the_notice_never_names_is_said_to_be_out_of_the_list(extractive_assistant):
     answer = extractive_assistant.ask("加强质量文化建设的责任单位里有没有市财政局？")
     _assert_answers(answer, "市质量工作领导小组办公室", "其中没有财政局")
+
+
+# A request opening a clause (请告诉我这份通知的印发日期，以及…) asks as a question word does: the
+# header fact and the question after it are both answered. Only the header's date had been given.
+# A request closing a clause (…都说说) asks more of the question before, and one made of the
+# assistant itself (列出你知识库里的文件名) is an instruction, not an ask (qa.extract.REQUESTS).
+def test_a_request_then_a_question_answers_both(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("请告诉我这份通知的印发日期，以及今年要培育几家新型标准化组织。"),
+                    "2024年4月10日", "5家")
