@@ -102,6 +102,10 @@ class Ask(NamedTuple):
     points_at: str = ""
 
 
+# Words opening a part that turns to another topic (另外…, 此外…, 再问一下…).
+_TURNS_TO = re.compile(r"^\s*(?:另外|此外|除此之外|再问一下|再问下|顺便问一下|顺便问下|顺便)")
+
+
 def _subject(clause: str) -> str:
     """The words of ``clause`` without what asks (its first cue and the measure word after it):
     those before it (首批市级质检中心有几个 → 首批市级质检中心), and those after it when they name
@@ -345,7 +349,9 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         # (nor one that names the subject again in its own words: 检验检测行业营收多少？今年检验检测方面
         # 有没有新平台要搞 — the second asks of 检验检测, not of its 营收)
         again = bool(set(content_words(clauses[i])) & set(content_words(subject)))
-        lead = "" if not n or subject in clauses[i] or again else \
+        # (nor one turning to a topic of its own: 另外产品碳足迹是搞什么试点 — not of the first's)
+        turns = own and bool(_TURNS_TO.match(clauses[i]))
+        lead = "" if not n or subject in clauses[i] or again or turns else \
             strip_years(subject) if _YEAR.search(clauses[i]) else subject
         if i in elliptic and own and (OWN_FIGURE_WORD.search(clauses[i]) or _RATE.search(clauses[i])):
             # (naming its own subject and measure, it takes only the first clause's time: 去年 — 农产品呢？

@@ -339,7 +339,6 @@ COUNT_ASKED = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人�
 _UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分点", "百分点": "个百分点", "个人": "人"}
 
 
-_THIS_YEAR = re.compile(r"今年|2024|本年度")
 # This year named by itself — not as the end of an edition's span (2023—2024年度 names an edition).
 _THIS_YEAR_ALONE = re.compile(r"今年|本年度|(?<![—–\-~至到])2024(?!\s*[—–\-~至到])")
 
@@ -363,7 +362,8 @@ def _count_then_plan(text: str) -> bool:
     # sub-questions (at question marks: clauses joined by commas share their time — 今年落户哪个区，
     # 投资多少？ asks this year's investment)
     parts = [p for p in re.split(r"[？?]", text) if p.strip()]
-    planned = any(_THIS_YEAR.search(p) and not re.search(r"多少|几", p) for p in parts)
+    # (2023—2024年度…评分细则是什么？ names an edition: no plan of this year)
+    planned = any(_THIS_YEAR_ALONE.search(p) and not re.search(r"多少|几", p) for p in parts)
     # a count of things (几家, 多少个) — not an ordinal (第几届) or a span of time (几年)
     # (…a target asked — 要达到几家？ — is the plan's count, not the summary's)
     counted = any(re.search(r"多少(?!年|天|届)|(?<!第)几(?:个|家|项|件|起|名|人|批|种|类|所|条|户|台)", p)

@@ -4969,3 +4969,17 @@ def test_a_unit_the_notice_never_names_is_said_to_be_out_of_the_list(extractive_
 def test_a_request_then_a_question_answers_both(extractive_assistant):
     _assert_answers(extractive_assistant.ask("请告诉我这份通知的印发日期，以及今年要培育几家新型标准化组织。"),
                     "2024年4月10日", "5家")
+
+
+# A later ask turning to a topic of its own (…？另外产品碳足迹搞什么试点？) is not asked of the first's
+# subject and year: its own sentence is found. It had been read as asking of 长三角, last year.
+def test_an_ask_turning_to_its_own_topic_is_answered_of_it(extractive_assistant):
+    answer = extractive_assistant.ask("绿色这块：长三角去年定了什么认证规范？今年绿色认证联盟要干啥？另外产品碳足迹搞什么试点？")
+    _assert_answers(answer, "绿色产品和服务认证规范", "产品碳足迹标识认证")
+
+
+# An edition's span (2023—2024年度…评分细则是什么？满分多少分？) names no plan of this year: the message
+# is not a count beside a plan. Read as one, it was answered with the award's sentences of both years.
+def test_an_editions_span_is_no_plan_of_this_year(extractive_assistant):
+    answer = extractive_assistant.ask("2023—2024年度质量奖的评分细则是什么？满分多少？")
+    assert answer.abstained, answer.text
