@@ -70,11 +70,14 @@ def sub_questions(question: str) -> list[str]:
     ['制造业产品质量合格率是多少？', '绿色食品认证率是多少？']
     >>> sub_questions("要两个“成绩单”数字：制造业产品质量合格率、绿色食品认证率，各是多少？")
     ['制造业产品质量合格率是多少？', '绿色食品认证率是多少？']
+    >>> sub_questions("两个数据：药品抽检合格率，以及检查药品生产经营及使用单位的家次，分别是多少？")
+    ['药品抽检合格率是多少？', '检查药品生产经营及使用单位的家次是多少？']
     """
     listed = _FIGURES_LISTED.search(question)
     if listed:
         # 写材料要几个数：A、B、C — each figure listed after the request for them is asked
-        items = [i.strip() for i in re.split(r"[、，,；;]|(?<=[\u4e00-\u9fff])(?:和|以及|及)(?=[\u4e00-\u9fff]{2})",
+        # (at 和 or 以及 between items — not at 及 inside a name: 药品生产经营及使用单位)
+        items = [i.strip() for i in re.split(r"[、，,；;]\s*(?:以及|还有|和)?|(?<=[\u4e00-\u9fff])(?:和|以及)(?=[\u4e00-\u9fff]{2})",
                                              listed.group("items").rstrip("？?。.！! ")) if i.strip()]
         if len(items) >= 2:
             return [f"{i}是多少？" for i in items]

@@ -334,6 +334,8 @@ _RATE = re.compile(r"率|比例|占比|百分|几成|" + SHARE_OF_WHOLE + r"|sha
 COUNT_ASKED = re.compile(r"(?:多少|(?<![好十])几)(台套|批次|家次|人次|亿元|万元|万人|万家|万亩|万吨|个百分点|个点|个人(?![\u4e00-\u9fff])|百分点|家|人|件|起|个|项|名|次|份|例|台|批|元|户|所|条|星|"
                    r"亩|公顷|吨|公里|平方米|辆|张|间|套|本|艘|架|"
                    r"种|类|座|处|年|天|月|位|届|期|款|部|篇|场|轮|支|级|分|倍|回|趟|遍)")
+# A compound measure word named as what is asked (检查单位的家次是多少？): the figure's unit.
+_MEASURE_NAMED = re.compile(r"(台套|批次|家次|人次)(?:数)?(?:是|为|有|达到?)?(?:多少|几)")
 # Colloquial measure words and the documents' own (几回 counts what 4次 counts; 高出几个点 asks
 # percentage points; 几个人 counts people, 132人).
 _UNIT_SPOKEN = {"回": "次", "趟": "次", "遍": "次", "个点": "个百分点", "百分点": "个百分点", "个人": "人"}
@@ -473,7 +475,7 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
     if attribute == Attribute.MONEY and _SHARE_ASKED.search(text):
         attribute = Attribute.QUANTITY         # 营收里外资占几成: a share of the money is asked
     # (几个数 of 写材料要几个数：A、B counts the figures asked, not what they count)
-    unit_match = COUNT_ASKED.search(_FIGURES_COUNTED.sub("", text))
+    unit_match = COUNT_ASKED.search(_FIGURES_COUNTED.sub("", text)) or _MEASURE_NAMED.search(text)
     unit = _UNIT_SPOKEN.get(unit_match.group(1), unit_match.group(1)) if unit_match else None
     if unit == "倍" and _RATIO_OF_TWO.search(text):
         unit = None            # A和B差几倍, A是B的几倍: the ratio of two figures, each in its own unit

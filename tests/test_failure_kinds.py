@@ -4983,3 +4983,11 @@ def test_an_ask_turning_to_its_own_topic_is_answered_of_it(extractive_assistant)
 def test_an_editions_span_is_no_plan_of_this_year(extractive_assistant):
     answer = extractive_assistant.ask("2023—2024年度质量奖的评分细则是什么？满分多少？")
     assert answer.abstained, answer.text
+
+
+# A listed figure named by its measure word (…单位的家次) after ，以及: its own item, in 家次 — not cut at
+# the 及 of 生产经营及使用单位, nor in the 合格率's ％. Other 合格率 had been given in its place.
+def test_a_listed_figure_named_by_its_measure_word_is_answered(extractive_assistant):
+    answer = extractive_assistant.ask("写材料要两个数据：市级药品抽检合格率，以及检查药品生产经营及使用单位的家次，分别多少？")
+    _assert_answers(answer, "99.7％", "21599家次")
+    assert "96.9" not in answer.text, answer.text
