@@ -154,7 +154,7 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
 _UNIT_WORD = r"[\u4e00-\u9fff]{1,6}?(?:委|局|办)|海关|药监|法院|检察院|公安|部门|单位"
 # A unit named to be confirmed among an item's units, or as its only one (人社局是不是也在里面？
 # 是商务委一家负责吗？): who is responsible is asked (qa.routing lists the item's units).
-UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)|"
+UNIT_CONFIRMED = re.compile(r"(?:也|都)在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)|"
                             r"(是不是|是否|有没有)也?(负责|牵头|参与)|"
                             # …not a figure confirmed (牵头制定了190项吗？ asks the count)
                             r"(负责|牵头|参与)(?![^，,。？?]{0,24}\d)[^，,。？?]{0,24}(吗|吧|(?<!什)么)\s*[？?]?$|"
@@ -166,6 +166,9 @@ UNIT_CONFIRMED = re.compile(r"也在(里面|里头|其中|名单|之列)|(一家
                             r"写的是[^，,。？?]{0,8}?(?:" + _UNIT_WORD + r")(吗|么|吧|呢|[？?]|$)|"
                             # …or looked for among them (责任单位里有没有市财政局？)
                             r"(?:单位|部门|名单)(?:里|中|当中|之中)(?:有没有|有|包括|包不包括|包含)(?:" + _UNIT_WORD + r")|"
+                            # …or as the one it belongs to (归不归交通委管？ 是不是归生态环境局？ 是不是科委牵头的？)
+                            r"(?:归不归|是不是归|是否归|是不是|是否)(?:" + _UNIT_WORD + r")(?:来|在)?(?:管|牵头|负责|主管|主导|的)|"
+                            r"(?:是不是|是否)归(?:" + _UNIT_WORD + r")|"
                             # …or the units named as its doers, to confirm (是不是由交通委和住建委负责？)
                             r"(?:是不是|是否)(?:由|归)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担|管)|"
                             r"(?:是|由)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担)(?:的)?(?:吗|吧|么)")

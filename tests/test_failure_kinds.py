@@ -4991,3 +4991,15 @@ def test_a_listed_figure_named_by_its_measure_word_is_answered(extractive_assist
     answer = extractive_assistant.ask("写材料要两个数据：市级药品抽检合格率，以及检查药品生产经营及使用单位的家次，分别多少？")
     _assert_answers(answer, "99.7％", "21599家次")
     assert "96.9" not in answer.text, answer.text
+
+
+# A unit asked as the one an item belongs to (归不归市交通委管？ 是不是市商务委牵头的？) or asked to be
+# in it with another (…和上海海关都在里面吗？): the item's units, each named unit said in or out of them.
+# The item's sentences had been quoted, no units.
+@pytest.mark.parametrize("question, wanted", [
+    ("推动质量合作交流那条是不是市商务委牵头的？", "其中没有市商务委"),
+    ("扩大优质服务供给这块归不归市交通委管？", "市交通委在其中"),
+    ("加强侵权假冒打击力度这条，市知识产权局和上海海关都在里面吗？", "上海海关在其中"),
+], ids=["是不是牵头的", "归不归管", "都在里面"])
+def test_a_unit_asked_as_the_items_own_gets_the_items_units(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), "的责任单位", wanted)
