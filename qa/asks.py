@@ -102,6 +102,8 @@ class Ask(NamedTuple):
     points_at: str = ""
 
 
+# A topic announced before a colon, opening a clause (农产品这块：…, 给中小企业讲讲政策：…).
+_TOPIC_LEAD = re.compile(r"^[^：:？?，,]{2,20}[：:]")
 # Words opening a part that turns to another topic (另外…, 此外…, 再问一下…).
 _TURNS_TO = re.compile(r"^\s*(?:另外|此外|除此之外|再问一下|再问下|顺便问一下|顺便问下|顺便)")
 
@@ -341,9 +343,15 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     # (a first clause about the document itself — 这份通知哪天印发的？ — lends a later one the document
     # alone, not its words: 什么时候发的？ asks the document's date, 去年召回了多少起？ what it says)
     subject = "这份通知" if SELF.search(clauses[asking[0]]) else _subject(clauses[asking[0]])
+    # (a topic announced before a colon — 农产品这块：去年普及率多少？今年长三角要搞什么行动？ — is what
+    # every ask is of: the first ask's own words are not the later ones' subject)
+    announced = _TOPIC_LEAD.match(clauses[asking[0]]) if subject != "这份通知" else None
+    if announced:
+        subject = announced.group(0)
     parts = []
     for n, i in enumerate(asking):
-        own = not n or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
+        # (each ask under an announced topic is of it: 融资有什么？ after 给中小企业讲讲政策：…？)
+        own = not n or bool(announced) or any(len(w) >= 2 and tag.startswith("n") for w, tag in tagged_words(clauses[i]))
         # (a part naming its own year takes the subject without the first clause's: 去年…花了多少？
         # 今年预算多少？ asks of this year)
         # (nor one that names the subject again in its own words: 检验检测行业营收多少？今年检验检测方面
@@ -363,6 +371,8 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
             # a subject that is only the figure — 检验检测行业，营收有多少？2024年要搭个什么平台？ — lends
             # nothing: the topic is in the context before it)
             lead = _SUBJECT_FIGURE.sub("", lead)
-        parts.append(Ask(context + lead + clauses[i], clauses[i], attributes[i], own,
+        # (the first ask's clause without the topic announced before it: its own words)
+        clause = clauses[i][announced.end():] if announced and not n else clauses[i]
+        parts.append(Ask(context + lead + clauses[i], clause, attributes[i], own,
                          _subject(clauses[i]) if i in pointing else ""))
     return parts

@@ -5003,3 +5003,14 @@ def test_a_listed_figure_named_by_its_measure_word_is_answered(extractive_assist
 ], ids=["是不是牵头的", "归不归管", "都在里面"])
 def test_a_unit_asked_as_the_items_own_gets_the_items_units(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), "的责任单位", wanted)
+
+
+# A topic announced before a colon (工程这块：…？…？…？) is what every ask after it is of: a later ask
+# names its own subject under it (住宅工程质量保险要做啥？ 融资方面有什么？), not the first ask's words,
+# and is answered too. The last asks had been read as asking of the first's figure, and left out.
+@pytest.mark.parametrize("question, wanted", [
+    ("工程这块：去年水运工程抽检合格率多少？今年BIM要抽查什么？住宅工程质量保险要做啥？", ("96.1％", "BIM应用情况抽查", "住宅工程质量保险")),
+    ("给中小企业讲政策：各区要建什么机制？融资方面有什么？计量有什么伙伴计划？", ("培育孵化工作机制", "质量融资增信", "计量伙伴计划")),
+], ids=["工程", "中小企业"])
+def test_asks_under_an_announced_topic_are_each_answered(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), *wanted)
