@@ -126,6 +126,10 @@ _DEFINITION = re.compile(r"^(?:请问)?(?:什么是|啥是|何为|何谓)(?P<a>[
                          r"^what (?:is|are) (?P<c>[^?]{1,40}?)\??$|^what does (?P<d>[^?]{1,40}?) mean\??$", re.IGNORECASE)
 
 
+# What is said or written (讲的, 说的, 写的, 提到的): a clause of saying, not a term.
+_SAID = re.compile(r"(?:讲|说|写|提|提到|谈|讲到|说到|写到)的$")
+
+
 def undefined_term(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
     """The term ``question`` asks to define when the documents never use it (什么是质数？), else
     ``None``: they cannot say what it is. A request noun (:data:`qa.intent.REQUEST_NOUNS`:
@@ -142,8 +146,8 @@ def undefined_term(question: str, corpus_flat: str, known=lambda word: False) ->
         return None             # 今年的指导思想是什么 asks for a passage, not a term's meaning
     term = next(g for g in m.groups() if g).strip(" “”\"'「」《》")
     key = normalize_for_match(term).lower()
-    if len(key) < 2 or key in corpus_flat or known(term):
-        return None
+    if len(key) < 2 or key in corpus_flat or known(term) or _SAID.search(term):
+        return None             # (文件里碳讲的是什么 asks what is said of 碳, no term's meaning)
     words = content_words(term)
     if term in REQUEST_NOUNS or (words and all(w in REQUEST_NOUNS for w in words)):
         return None

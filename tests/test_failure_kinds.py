@@ -5014,3 +5014,15 @@ def test_a_unit_asked_as_the_items_own_gets_the_items_units(extractive_assistant
 ], ids=["工程", "中小企业"])
 def test_asks_under_an_announced_topic_are_each_answered(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), *wanted)
+
+
+# What the notice says as a whole, asked as 讲的啥 / 说的是什么: its outline. It had been refused, or
+# read as a term to define (“这份文件讲的”). What it says of one topic (文件里碳讲的是什么) is that
+# topic's sentences, no term's meaning.
+@pytest.mark.parametrize("question", ["这文件讲的啥？", "这个通知说的是什么？"])
+def test_what_the_notice_says_asked_as_spoken_gets_its_outline(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "共2部分")
+
+
+def test_what_the_notice_says_of_a_topic_is_no_term_to_define(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("这份文件里碳讲的是什么？"), "碳")
