@@ -104,6 +104,8 @@ class Ask(NamedTuple):
 
 # A topic announced before a colon, opening a clause (农产品这块：…, 给中小企业讲讲政策：…).
 _TOPIC_LEAD = re.compile(r"^[^：:？?，,]{2,20}[：:]")
+# A word joining an ask to the one before it (以及…, 还有…, 并且…).
+_JOINING = re.compile(r"^\s*(?:以及|还有|并且|而且|和|及)\s*")
 # Words opening a part that turns to another topic (另外…, 此外…, 再问一下…).
 _TURNS_TO = re.compile(r"^\s*(?:另外|此外|除此之外|再问一下|再问下|顺便问一下|顺便问下|顺便)")
 
@@ -373,6 +375,8 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
             lead = _SUBJECT_FIGURE.sub("", lead)
         # (the first ask's clause without the topic announced before it: its own words)
         clause = clauses[i][announced.end():] if announced and not n else clauses[i]
-        parts.append(Ask(context + lead + clauses[i], clause, attributes[i], own,
+        # (a later ask's joining word — 以及文号是多少？ — is no part of what it asks)
+        own_clause = _JOINING.sub("", clauses[i]) if n and lead else clauses[i]
+        parts.append(Ask(context + lead + own_clause, clause, attributes[i], own,
                          _subject(clauses[i]) if i in pointing else ""))
     return parts

@@ -170,7 +170,7 @@ UNIT_CONFIRMED = re.compile(r"(?:也|都)在(里面|里头|其中|名单|之列)
                             r"(?:归不归|是不是归|是否归|是不是|是否)(?:" + _UNIT_WORD + r")(?:来|在)?(?:管|牵头|负责|主管|主导|的)|"
                             r"(?:是不是|是否)归(?:" + _UNIT_WORD + r")|"
                             # …or the units named as its doers, to confirm (是不是由交通委和住建委负责？)
-                            r"(?:是不是|是否)(?:由|归)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担|管)|"
+                            r"(?:是不是|是否)(?:由|归)?[^，,。？?]{0,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担|管)|"
                             r"(?:是|由)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担)(?:的)?(?:吗|吧|么)")
 # The words by which a question asks who is responsible, which the documents need not write
 # (they list units in parentheses): typos are corrected toward them as toward the documents'

@@ -145,6 +145,7 @@ _OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲
                            "抓 干 做 搞 忙 要 着重 首先 要点 任务 工作 有 措施 安排 打算 计划 举措 "
                            "sections parts are "
                            "几块 板块 方面 目录 提纲 大概 大致 大体 一下 简单 简要 帮忙 帮 整个 整体 东西 事情 哪些 什么 "
+                           "到底 究竟 给我 捋 捋一捋 理 理一理 梳理 "
                            "notice document about say cover summary summarise summarize overview outline main points "
                            "contents content this the what does is".split())
 

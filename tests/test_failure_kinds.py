@@ -5026,3 +5026,22 @@ def test_what_the_notice_says_asked_as_spoken_gets_its_outline(extractive_assist
 
 def test_what_the_notice_says_of_a_topic_is_no_term_to_define(extractive_assistant):
     _assert_answers(extractive_assistant.ask("这份文件里碳讲的是什么？"), "碳")
+
+
+# A later ask joined by 以及 (…哪天印发的，以及文号是多少？) is asked without its joining word: the
+# header's number is given beside its date. Read as 这份通知以及文号是多少, it had been refused.
+def test_an_ask_joined_by_yiji_is_answered(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("帮我查下这份通知是哪天印发的，以及文号是多少？"), "2024年4月10日", "沪质〔2024〕1号")
+
+
+# Several units named before 负责的 (是不是市商务委和市市场监管局负责的？): the item's units, each said
+# in or out. The item's sentences had been quoted.
+def test_units_named_before_the_verb_get_the_items_units(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("今年深化质量品牌建设这块，是不是市商务委和市市场监管局负责的？"),
+                    "的责任单位", "其中没有市商务委")
+
+
+# The whole notice asked with spoken fillers (到底说了些啥？帮我捋一捋): its outline. The fillers had been
+# read as a topic inside it.
+def test_the_whole_notice_asked_with_fillers_gets_its_outline(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("这份文件到底说了些啥？帮我捋一捋"), "共2部分")
