@@ -5045,3 +5045,14 @@ def test_units_named_before_the_verb_get_the_items_units(extractive_assistant):
 # read as a topic inside it.
 def test_the_whole_notice_asked_with_fillers_gets_its_outline(extractive_assistant):
     _assert_answers(extractive_assistant.ask("这份文件到底说了些啥？帮我捋一捋"), "共2部分")
+
+
+# The year's quality work as a whole, nothing narrower named (去年全市质量工作干得怎么样？ 质量这块今年有啥
+# 新打算？): the year's opening passage. The first had been refused, the second answered with one
+# item's sentences.
+@pytest.mark.parametrize("question, wanted", [
+    ("去年全市质量工作干得怎么样？", "2023年，上海市坚持"),
+    ("质量这块今年有啥新打算？", "总体思路"),
+], ids=["去年", "今年"])
+def test_the_years_work_as_a_whole_gets_its_opening(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
