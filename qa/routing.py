@@ -653,9 +653,10 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None,
     # a unit named to confirm (人社局是不是也在里面？ 是商务委一家负责吗？) asks the item's units as well
     # (…a unit no list of the documents holds, 有没有市财政局？, is said to be out of it)
     # (only when it names none they hold: a short name of theirs — 人社局, 经信委 — may read as another)
-    unlisted = unlisted_unit(text, index) if not named and UNIT_CONFIRMED.search(text) and not query.english else None
+    confirming = bool(UNIT_CONFIRMED.search(text))
+    unlisted = unlisted_unit(text, index) if not named and confirming and not query.english else None
     asked_units = [*named[:MAX_UNITS], *([unlisted] if unlisted else [])]
-    confirmed = bool(asked_units) and bool(UNIT_CONFIRMED.search(text))
+    confirmed = bool(asked_units) and confirming
     if not responsibility and not besides and not inherited and not confirmed:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     listed = [(s, u) for s in (numbered[0] if numbered else []) if (u := agency_sentence(index, s)) is not None]

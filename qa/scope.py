@@ -15,8 +15,8 @@ import re
 from functools import lru_cache
 
 from .sections import Section
-from .text import (han_bigrams, normalize_for_match, normalize_query, numbers_in, ordinal_value, tagged_words,
-                   to_chinese_numeral, to_halfwidth, without_parts_named)
+from .text import (han_bigrams, normalize_for_match, normalize_query, numbers_in, ordinal_value, split_clauses,
+                   tagged_words, to_chinese_numeral, to_halfwidth, without_parts_named)
 
 # (a number counted in a measure word — 2000起, 1999家 — is no year)
 _YEAR = re.compile(r"(?<![\d.])(19\d{2}|20\d{2})(?![\d.])(?!\s*(?:起|件|家|个|名|人|项|例|批|台|户|份|条|次|万|亿|元|%|％|多|余|几))")
@@ -155,13 +155,15 @@ def asking_clauses(question: str) -> str:
     >>> asking_clauses("咱俩唠嗑，别列出处。对了，去年新开了几家为老服务中心？")
     '去年新开了几家为老服务中心?'
     """
-    from .text import split_clauses
-
     return "".join(c for c in split_clauses(normalize_query(question)) if _ASKS.search(c))
 
 
 # A figure the asker states (营收325.64亿元, 合格率96.9％, 300名): a number in a unit, not a year.
-_STATED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:[％%‰亿万元个家项件起名人批次户台套倍分]|个百分点)")
+_STATED_UNIT = r"\s*(?:[％%‰亿万元个家项件起名人批次户台套倍分]|个百分点)"
+_STATED_NUMBER = r"(?<![\d.])\d+(?:\.\d+)?"
+_STATED_FIGURE = re.compile(_STATED_NUMBER + _STATED_UNIT)
+# A clause ending in 呢, its question mark optional (那水运工程呢).
+_ONLY_ELLIPTIC = re.compile(r"呢\s*[？?]?\s*$")
 
 
 # A tag asking whether what was said holds (对吧？ 是不是？ 没错吧).
@@ -179,18 +181,12 @@ def without_stated_figures(question: str) -> str:
     ('2023年合格率96.04％', '合格率是96.04％吗？')
     >>> without_stated_figures("营收是325.64亿元，对吧？")
     '营收是325.64亿元，对吧？'
-
     """
-    from .text import split_clauses
-
     clauses = split_clauses(question)
     kept = [c for c in clauses if _ASKS.search(c) or not _STATED_FIGURE.search(to_halfwidth(c))]
     # (…是325.64亿元，对吧？ — a tag asking whether the statement holds asks the statement)
     asks = [c for c in kept if _ASKS.search(c) and not _CONFIRMING.match(c.strip())]
     return "".join(kept) if asks else question
-
-
-_ONLY_ELLIPTIC = re.compile(r"呢\s*[？?]?\s*$")
 
 
 def stated_figure_asked(question: str) -> str | None:
@@ -203,16 +199,13 @@ def stated_figure_asked(question: str) -> str | None:
     >>> stated_figure_asked("营收325.64亿元，其中有多少家通过认定？") is None
     True
     """
-    from .text import split_clauses
-
     clauses = split_clauses(question)
     stated = [c for c in clauses if not _ASKS.search(c) and _STATED_FIGURE.search(to_halfwidth(c))]
     asking = [c for c in clauses if _ASKS.search(c)]
     if not stated or not asking or not all(_ONLY_ELLIPTIC.search(c) and not _ASKS.search(_ONLY_ELLIPTIC.sub("", c))
                                            for c in asking):
         return None
-    return "".join(re.sub(r"(?<![\d.])\d+(?:\.\d+)?(?=\s*(?:[％%‰亿万元个家项件起名人批次户台套倍分]|个百分点))", "多少", c)
-                   if c in stated else c for c in clauses)
+    return "".join(re.sub(_STATED_NUMBER + f"(?={_STATED_UNIT})", "多少", c) if c in stated else c for c in clauses)
 
 
 def asked_years(question: str, ref_year: int | None) -> set[int]:
