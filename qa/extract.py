@@ -391,7 +391,8 @@ def quoted_for(part: str, quoted: tuple[str, ...], parts: list[tuple]) -> tuple[
     own = tuple(q for q in quoted if holds(part, q))
     # (a span in the request of figures listed after it — 要三个“成绩单”数字：A、B — labels them:
     # no topic of theirs)
-    requests = [m.group("request") for _, _, context in parts for m in [_FIGURES_LISTED.search(context)] if m]
+    # (the parts mostly share one context, the whole question: each is searched once)
+    requests = [m.group("request") for context in {c for _, _, c in parts} if (m := _FIGURES_LISTED.search(context))]
     return own or tuple(q for q in quoted if not any(holds(p, q) for p, _, _ in parts)
                         and not any(holds(r, q) for r in requests))
 
