@@ -251,6 +251,8 @@ def _named_before(tokens: list[tuple[str, str]], corpus_flat: str) -> list[str]:
 _HOW_TO = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:才能|才可以|能|可以|去|来)?")
 # A clause pointing into the documents (文件里…, 通知中…): how they word something is asked.
 _IN_DOCUMENTS = re.compile(r"(文件|通知|要点|总结|原文|文中|文里)(里|中|上|对)")
+# Verbs of saying after the how-word (碳的事情怎么说？ 老字号这块咋讲的): what the documents say is asked.
+_SAYING = frozenset({"说", "讲", "写", "提", "表述", "描述", "说明", "讲述"})
 
 
 def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) -> str | None:
@@ -269,6 +271,7 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
     '内审员证书怎么考'
     >>> unknown_how_to("手机充电器认证怎么查真假", "开展数字化认证试点")
     '手机充电器认证怎么查'
+    >>> unknown_how_to("碳的事情怎么说？", "碳计量")      # what the documents say is asked
     """
     text = normalize_query(question)
     for m in _HOW_TO.finditer(text):
@@ -277,7 +280,7 @@ def unknown_how_to(question: str, corpus_flat: str, known=lambda word: False) ->
             continue
         verb, tag = words[0]
         clause = re.split(r"[，,。；;！!？?]", text[:m.start()])[-1]
-        if _IN_DOCUMENTS.search(clause):
+        if verb in _SAYING or _IN_DOCUMENTS.search(clause):
             continue          # 文件里…是怎么解释的？ asks what the documents say
         # what is done, named right before the how-word (标准体重怎么算 — its head 体重): the documents
         # cannot tell how to do something to a thing they never name

@@ -5056,3 +5056,10 @@ def test_the_whole_notice_asked_with_fillers_gets_its_outline(extractive_assista
 ], ids=["去年", "今年"])
 def test_the_years_work_as_a_whole_gets_its_opening(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# Thirty-seventh session.
+# A topic asked with a verb of saying after the how-word (碳的事情怎么说？): what the notice says of it.
+# The saying had been read as an action the notice never names (“事情怎么说”), and refused.
+def test_how_the_notice_speaks_of_a_topic_is_no_action_to_explain(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("碳的事情怎么说？"), "碳")
