@@ -782,15 +782,19 @@ def _about_clauses(quotes: list[str], question: str, weights: dict) -> str:
 def subject_match(question: str, text: str, weights: dict) -> float:
     """How much of ``question``'s content (IDF-weighted share of its content words) ``text``
     contains — the evidence's coverage of what is asked about. A question whose only topic is
-    one character (碳的事呢？) is read by its characters the documents use as words.
+    one character (碳的事呢？ 药这一块…) is read by its characters that the documents use as words
+    or that name a thing (a noun: 药, which they write only inside 药品).
 
     >>> subject_match("碳的事呢？", "制定碳足迹标准。", {"碳": 3.8})
     1.0
+    >>> subject_match("药这一块呢？", "药品抽检", {}), subject_match("药这一块呢？", "食品抽检", {})
+    (1.0, 0.0)
     """
     from .claims import clause_match
 
-    words = content_words(question) or [w for w in tokenize(question) if len(w) == 1 and "\u4e00" <= w <= "\u9fff"
-                                        and w in weights and w not in QUESTION_WORDS]
+    words = content_words(question) or [w for w, tag in tagged_words(normalize_query(question))
+                                        if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in QUESTION_WORDS
+                                        and (w in weights or tag == "n")]
     # the documents' own place and field (上海, 质量工作) cover nothing a question asks beside a
     # topic of its own (上海今年空气质量怎么样？ — 空气质量 is the topic)
     words = [w for w in words if w not in HOME_FIELD_WORDS] or words

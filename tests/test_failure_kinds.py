@@ -5063,3 +5063,15 @@ def test_the_years_work_as_a_whole_gets_its_opening(extractive_assistant, questi
 # The saying had been read as an action the notice never names (“事情怎么说”), and refused.
 def test_how_the_notice_speaks_of_a_topic_is_no_action_to_explain(extractive_assistant):
     _assert_answers(extractive_assistant.ask("碳的事情怎么说？"), "碳")
+
+
+# 那块 / 这一块 after a topic (碳那块怎么说 老字号这一块有啥说法) points at it, and names no topic of its
+# own: the topic's sentences. 那块 had been read as the topic, and refused; a topic of one character
+# the notice writes only inside a word (药 in 药品) had then been missed.
+@pytest.mark.parametrize("question, wanted", [
+    ("碳那块怎么说", "碳"),
+    ("老字号这一块有啥说法", "老字号"),
+    ("药这一块，今年要点里提了哪些要做的？", "药"),
+], ids=["碳那块", "老字号这一块", "药这一块"])
+def test_a_pointing_word_after_the_topic_names_no_topic(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
