@@ -703,6 +703,9 @@ TOPIC_LEXICAL_SHARE = 0.5
 
 
 _RELATED = re.compile(r"有关|相关|涉及|关联|牵涉")
+# A listing asked of everything on a topic (都帮我列出来, 所有, 凡是…): every section naming it, not
+# only those whose headings do.
+_EVERYTHING = re.compile(rf"都(?:给我|帮我|替我|为我)?(?:{LIST_VERBS}|捋)|所有|全部|凡是|一切")
 
 
 def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) -> list[Evidence]:
@@ -734,7 +737,7 @@ def _topic_evidence(retriever: HybridRetriever, result: RetrievalResult, query) 
             pool.setdefault(sentence.section_id, []).append(sentence)
     named = {sid for sid in pool if any(all(k in headings[sid] for k in group) for group in groups)}
     own_sections = bool(named) and not query.quoted and query.intent.attribute != Attribute.MENTIONS \
-        and not _RELATED.search(query.focus)
+        and not _RELATED.search(query.focus) and not _EVERYTHING.search(query.asked)
     if own_sections:
         # sections whose headings name the topic (品牌 → （九）质量品牌培育力度不断加大) are what the
         # documents say of it; its word elsewhere (上海数据品牌, 中国品牌日) is about other things,

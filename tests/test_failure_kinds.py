@@ -5066,8 +5066,9 @@ def test_how_the_notice_speaks_of_a_topic_is_no_action_to_explain(extractive_ass
 
 
 # 那块 / 这一块 after a topic (碳那块怎么说 老字号这一块有啥说法) points at it, and names no topic of its
-# own: the topic's sentences. 那块 had been read as the topic, and refused; a topic of one character
-# the notice writes only inside a word (药 in 药品) had then been missed.
+# own: the topic's sentences. 碳那块 had been read as a question on 那块, and refused. The other two
+# are guards: without its pointer, a topic of one character the notice writes only inside a word
+# (药 in 药品) must still be found.
 @pytest.mark.parametrize("question, wanted", [
     ("碳那块怎么说", "碳"),
     ("老字号这一块有啥说法", "老字号"),
@@ -5075,3 +5076,12 @@ def test_how_the_notice_speaks_of_a_topic_is_no_action_to_explain(extractive_ass
 ], ids=["碳那块", "老字号这一块", "药这一块"])
 def test_a_pointing_word_after_the_topic_names_no_topic(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# Everything on a topic asked for (都帮我列出来, 凡是…都…): every section naming it, not only those
+# whose headings do — 满意消费长三角 is in a section headed 加快推动消费升级. It had been left out
+# (凡是, read as asking where a term is written, is a guard).
+@pytest.mark.parametrize("question", ["长三角的质量工作，去年和今年的都帮我列出来", "凡是讲到长三角的地方都给我找出来"],
+                         ids=["都帮我列", "凡是"])
+def test_everything_asked_on_a_topic_lists_sections_headed_otherwise(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "19项", "满意消费长三角")
