@@ -570,7 +570,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         spans += [t for t in named_terms if not any(t in s for s in spans)
                   and (written is None or t.lower() in written)]
     quoted = tuple(dict.fromkeys(spans))
-    turned_from = " ".join(history[-1]) if follow_up and history and own_years and not guarded.english and \
+    # (the earlier turn as resolved: a follow-up itself — 谁牵头制定的？ — with the topic it took)
+    turned_from = " ".join(earlier_turns[-1]) if follow_up and earlier_turns and own_years and not guarded.english and \
         not content_words(asked) else ""
     return Query(asked=asked, question=own_text, text=text, focus=strip_years(text) if years else text,
                  turned_from=turned_from, earlier_answer=history[-1][1] if follow_up and history else "",

@@ -490,7 +490,7 @@ QUESTION_WORDS = frozenset(
     "关于 相关 有关 涉及 出现 说了 写了 讲了 提及 文件 通知 总结 要点 文件里 通知里 里面 分别 各自 "
     "花样 新花样 新招 招 新动作 新意 亮点 变化 新变化 情况怎么样 咋样 如何 怎么搞 干啥 做啥 "
     "作为 找到 哪些地方 哪里 哪儿 哪几处 几处 讲到 说到 谈到 提到过 出现过 讲过 说过 写到 提过 "
-    "干嘛 干吗 咋 咋弄 咋办 咋搞 为何 这行 这一行 那行 那块 一块 这一块 那一块 "
+    "干嘛 干吗 咋 咋弄 咋办 咋搞 为何 这行 这一行 那行 那块 一块 这一块 那一块 到底 究竟 "
     "what about how about and then also more details responsible which who".split()
 )
 
@@ -499,6 +499,30 @@ QUESTION_WORDS = frozenset(
 # 起来). Not qa.intent's list of units that may be asked: 分, 年, 月, 天 there also start words
 # (几分钟, 几月份) that splitting would break.
 _COUNTED_MEASURE = re.compile(r"((?:多少|几)[个家项件起次名人批台套例所座条位只份])")
+
+
+# What a word made only of asking may be built of (:func:`_asking_only`): question words of two
+# characters or more, the verbs of doing and saying, and the particles run on to them (干点, 搞个).
+_ASKING_PIECES = frozenset({w for w in QUESTION_WORDS if len(w) >= 2} | set("干搞做办弄讲说提点些个了啥"))
+
+
+def _asking_only(word: str) -> bool:
+    """True when ``word`` is made of asking alone, as jieba joins it in speech: a question word
+    with the 儿 of speech (事儿, 这事儿), or pieces of :data:`_ASKING_PIECES` (怎么弄, 干点, 搞了个,
+    讲讲, 哪些方面). Such a word names no topic.
+
+    >>> [_asking_only(w) for w in ("事儿", "怎么弄", "干点", "搞了个", "年会", "个人", "办事")]
+    [True, True, True, True, False, False, False]
+    """
+    if len(word) > 1 and word.endswith("儿"):
+        if word[:-1] in QUESTION_WORDS:
+            return True
+        word = word[:-1]
+    ends = {0}
+    for i in range(1, len(word) + 1):
+        if any(word[j:i] in _ASKING_PIECES for j in ends if j < i):
+            ends.add(i)
+    return len(word) in ends and len(word) > 0
 
 
 def content_words(text: str) -> list[str]:
@@ -517,7 +541,7 @@ def content_words(text: str) -> list[str]:
     # → 起来, a topic word no sentence holds)
     for word in jieba.cut(_COUNTED_MEASURE.sub(r"\1 ", normalize_query(text).lower())):
         word = word.strip()
-        if not word or word in STOPWORDS or word in QUESTION_WORDS:
+        if not word or word in STOPWORDS or word in QUESTION_WORDS or _asking_only(word):
             continue
         if not any(ch.isalpha() for ch in word) or (len(word) < 2 and "\u4e00" <= word <= "\u9fff") \
                 or re.match(r"^(多少|几)", word):

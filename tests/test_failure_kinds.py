@@ -5085,3 +5085,22 @@ def test_a_pointing_word_after_the_topic_names_no_topic(extractive_assistant, qu
                          ids=["都帮我列", "凡是"])
 def test_everything_asked_on_a_topic_lists_sections_headed_otherwise(extractive_assistant, question):
     _assert_answers(extractive_assistant.ask(question), "19项", "满意消费长三角")
+
+
+# Words made only of asking as speech joins them (事儿, 怎么弄, 干点) or of emphasis (到底) name no
+# topic: 那个碳的事儿 is a question on 碳. 事儿 had been read as a topic the notice never writes, and
+# refused (人才方面怎么弄 is a guard).
+@pytest.mark.parametrize("question, wanted", [
+    ("那个碳的事儿", "碳"),
+    ("人才方面怎么弄", "人才"),
+], ids=["事儿", "怎么弄"])
+def test_words_of_asking_alone_name_no_topic(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# A follow-up turning to a year (今年这块打算怎么弄？) after a turn that was itself a follow-up (谁牵头
+# 制定的？) is checked against the topic that turn took (长三角计量技术规范), not its own words alone.
+# A guard: it had held only while 怎么弄 was read as a topic word, and failed when it no longer was.
+def test_a_year_turned_to_after_two_follow_ups_keeps_the_first_topic(extractive_assistant):
+    history = [("长三角计量技术规范去年发了几项？", "发布7项长三角计量技术规范。"), ("谁牵头制定的？", "通知没有写。")]
+    _assert_answers(extractive_assistant.ask("今年这块打算怎么弄呢？", history=history), "长三角计量技术委员会")
