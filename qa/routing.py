@@ -136,6 +136,8 @@ _WHOLE_ASKED = re.compile(r"(?:主要|核心|重点)内容|核心|主旨|精神|
                           # the year's work as a whole (今年质量工作主要抓啥？ 2024年的重点是什么？)
                           r"(?:主要|重点|着重|首先)(?:要)?(?:抓|干|做|搞|忙)(?:了|些)?(?:什么|啥|哪些)|(?:工作)?(?:重点|要点|任务)(?:是|有)(?:什么|啥|哪些)|"
                           r"(?:有|做了|干了)(?:什么|啥|哪些)(?:措施|安排|工作|任务|打算|计划|举措)|"
+                          # …and what was done or is planned, nothing named (今年打算干点啥？ 去年干了些啥？)
+                          r"(?:打算|准备|计划|要)(?:干|做|搞|弄)(?:点|些)?(?:什么|啥|哪些)|(?:干|做|搞)了(?:些|点)?(?:什么|啥|哪些)|"
                           r"\b(?:what\s+(?:is|does)\s+(?:this|the)\s+(?:notice|document)\s+(?:about|say|cover)|summar(?:y|ise|ize)|"
                           r"overview|outline|main\s+(?:points|contents?|sections|parts)|how many (?:parts|sections|chapters))\b",
                           re.IGNORECASE)
@@ -145,7 +147,7 @@ _OUTLINE_WORDS = frozenset("通知 文件 文档 全文 本文 主要 内容 讲
                            "抓 干 做 搞 忙 要 着重 首先 要点 任务 工作 有 措施 安排 打算 计划 举措 "
                            "sections parts are "
                            "几块 板块 方面 目录 提纲 大概 大致 大体 一下 简单 简要 帮忙 帮 整个 整体 东西 事情 哪些 什么 "
-                           "到底 究竟 给我 捋 捋一捋 理 理一理 梳理 "
+                           "到底 究竟 给我 捋 捋一捋 理 理一理 梳理 准备 干点 做点 搞点 "
                            "notice document about say cover summary summarise summarize overview outline main points "
                            "contents content this the what does is".split())
 

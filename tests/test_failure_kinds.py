@@ -5104,3 +5104,17 @@ def test_words_of_asking_alone_name_no_topic(extractive_assistant, question, wan
 def test_a_year_turned_to_after_two_follow_ups_keeps_the_first_topic(extractive_assistant):
     history = [("长三角计量技术规范去年发了几项？", "发布7项长三角计量技术规范。"), ("谁牵头制定的？", "通知没有写。")]
     _assert_answers(extractive_assistant.ask("今年这块打算怎么弄呢？", history=history), "长三角计量技术委员会")
+
+
+# A year's work asked with nothing named (今年打算干点啥？ 去年干了些啥？): that year's part, from its
+# opening. It had been refused. A topic named (老字号今年打算干点啥) is no such question (a guard).
+@pytest.mark.parametrize("question, wanted", [
+    ("今年打算干点啥", "总体思路"),
+    ("去年干了些啥", "2023年，上海市坚持"),
+], ids=["今年", "去年"])
+def test_a_years_work_asked_with_nothing_named_gets_its_part(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+def test_a_topics_plan_asked_so_is_no_outline(extractive_assistant):
+    assert "总体思路" not in extractive_assistant.ask("老字号今年打算干点啥").text
