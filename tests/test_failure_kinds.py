@@ -5118,3 +5118,13 @@ def test_a_years_work_asked_with_nothing_named_gets_its_part(extractive_assistan
 
 def test_a_topics_plan_asked_so_is_no_outline(extractive_assistant):
     assert "总体思路" not in extractive_assistant.ask("老字号今年打算干点啥").text
+
+
+# Units asked as on an item's list (有没有挂在…那条上？ …有公安吗？): the item's units, each said in or
+# out. The item's sentences had been quoted.
+@pytest.mark.parametrize("question, wanted", [
+    ("市科委、市发展改革委有没有挂在强化产业质量支撑能力那条上？", "市科委在其中"),
+    ("加强行刑衔接和司法保护这条有市公安局吗？", "市公安局在其中"),
+], ids=["挂在", "有X吗"])
+def test_units_asked_as_on_an_items_list_get_its_units(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), "的责任单位", wanted)
