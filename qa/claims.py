@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .intent import GENERIC_WORDS, SPAN_WORDS
-from .scope import asking_clauses
+from .scope import asking_clauses, figure_put_to_confirm
 from .spelling import reading
 from .text import (NOUN_TAGS, SERIES_MEMBER, SET_ASIDE, content_words, han_bigrams, in_dictionary, member_number, normalize_for_match,
                    normalize_query, noun_words, split_clauses, tagged_words, to_halfwidth)
@@ -1038,10 +1038,11 @@ def confirms_figure(question: str) -> bool:
 
     >>> confirms_figure("合格率是99.7％吗？"), confirms_figure("95家申报，评上了几家？")
     (True, False)
-    >>> confirms_figure("到底是48.4亿元整，还是48.4亿元以上？")
-    True
+    >>> confirms_figure("到底是48.4亿元整，还是48.4亿元以上？"), confirms_figure("绿色食品认证率到31.8%了？")
+    (True, True)
     """
-    return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question))
+    return bool(CONFIRMS.search(question)) and not re.search(r"多少|几", question) and bool(figures_in(question)) \
+        or figure_put_to_confirm(question)
 
 
 def whole_sentence(sentence: str, text: str) -> str:

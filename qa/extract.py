@@ -949,10 +949,17 @@ def users_figures(question: str) -> set[str]:
 
     >>> users_figures("一共有多少家？我只看到有294家是高企。"), users_figures("合格率是99.7％吗？")
     ({'294'}, set())
+
+    A clause of its own that confirms its figure (认证率到31.8%了？ 是31.8%吗？ beside a question
+    asking another figure) states none of the user's own.
+
+    >>> users_figures("绿色食品认证率到31.8%了？绿色工厂创建了几家"), users_figures("营收325.64亿元，其中有多少家？")
+    (set(), {'325.64'})
     """
     if confirms_figure(question):
         return set()
-    return {f.value for f in figures_in(question) if f.unit != "年"}
+    return {f.value for clause in split_clauses(question) if not confirms_figure(clause)
+            for f in figures_in(clause) if f.unit != "年"}
 
 
 def only_stated(question: str, chosen: list, unit: str | None) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .header import WHEN_ASKED
-from .scope import stated_figure_asked, without_stated_figures
+from .scope import figure_put_to_confirm, stated_figure_asked, without_stated_figures
 from .text import COUNTED, ITEM_POINTER, normalize_query, without_parts_named
 
 
@@ -467,6 +467,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
                                (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):
             found.append(attribute)
+    if not found and figure_put_to_confirm(text):
+        found.append(Attribute.QUANTITY)       # 认证率到31.8%了？ — the figure is asked, to be checked
     attribute = found[0] if found else Attribute.OPEN
     if _ERRAND.search(text):
         attribute = Attribute.ADVICE           # 服务投诉找谁: the asker's errand, not a responsible unit

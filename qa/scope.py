@@ -170,6 +170,18 @@ _ONLY_ELLIPTIC = re.compile(r"呢\s*[？?]?\s*$")
 _CONFIRMING = re.compile(r"(?:那|这|是|对|没错|没问题|准确|属实|真的|正确)?(?:吗|吧|嘛|么|不|是不是|对不对|对吗|对吧|没错吧)?[？?。!！]*$")
 
 
+def figure_put_to_confirm(question: str) -> bool:
+    """True when ``question`` states a figure and asks nothing but whether it holds, by a question
+    mark or 吧 alone (认证率到31.8%了？ 合格率有96％了吧): a figure is asked, to be checked.
+
+    >>> figure_put_to_confirm("绿色食品认证率到31.8%了？"), figure_put_to_confirm("营收325.64亿元，其中有多少家？")
+    (True, False)
+    """
+    plain = to_halfwidth(question)
+    return bool(_STATED_FIGURE.search(plain)) and bool(re.search(r"(?:[？?]|吧[？?。!！]?)\s*$", plain)) and \
+        not _ASKS.search(re.sub(r"[？?]", "", plain))
+
+
 def without_stated_figures(question: str) -> str:
     """``question`` without the clauses that state a figure and ask nothing (营收325.64亿元，其中
     有多少家…？ — the amount is the asker's premise, not what is asked), when a clause of it asks

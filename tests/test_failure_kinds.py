@@ -5128,3 +5128,14 @@ def test_a_topics_plan_asked_so_is_no_outline(extractive_assistant):
 ], ids=["挂在", "有X吗"])
 def test_units_asked_as_on_an_items_list_get_its_units(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), "的责任单位", wanted)
+
+
+# A figure put to be confirmed by a question mark alone (绿色食品认证率到31.8%了？), beside a question
+# asking another figure: both are answered. The stated figure had been taken for the asker's own
+# premise, and its sentence left out (with 是31.8%吗？, the whole message had been refused).
+@pytest.mark.parametrize("question", [
+    "绿色食品认证率到31.8%了？市级绿色工厂去年创建了几家",
+    "绿色食品认证率是31.8%吗？市级绿色工厂去年创建了几家",
+], ids=["到…了？", "是…吗？"])
+def test_a_figure_put_to_confirm_beside_another_ask_is_confirmed(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "31.8％", "102家")
