@@ -446,6 +446,10 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
 
     years = set(query.years)
     documents = query.documents
+    if quoted_in_other_years(retriever, query.quoted, years):
+        # a name quoted (《…若干规定》是不是2024年才要出台的？) that the documents write only in
+        # another year's sections: the year is the asker's premise, checked against where it is
+        years = set()
 
     def allow(s: Section) -> bool:
         """Sections of the documents the question is limited to, in the years it asks about."""
@@ -480,6 +484,21 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
     if scoped:
         result.evidence, result.scoped = scoped, True
     return result
+
+
+def quoted_in_other_years(retriever: HybridRetriever, quoted: tuple[str, ...], years: set[int]) -> dict[str, list[int]]:
+    """The spans of ``quoted`` that the documents write, but only in sections of years other than
+    ``years``, each with those years in order (《…若干规定》 asked of 2024, written in the 2023
+    summary → ``{'…若干规定': [2023]}``). Empty when ``years`` is."""
+    from .scope import section_years
+
+    sections = retriever.index.sections
+    out = {}
+    for span in quoted if years else ():
+        held = [section_years(sections[i]) for i in retriever.containing(span)]
+        if held and all(h and not h & years for h in held):
+            out[span] = sorted(set().union(*held))
+    return out
 
 
 MAX_OPENINGS = 4

@@ -5139,3 +5139,12 @@ def test_units_asked_as_on_an_items_list_get_its_units(extractive_assistant, que
 ], ids=["到…了？", "是…吗？"])
 def test_a_figure_put_to_confirm_beside_another_ask_is_confirmed(extractive_assistant, question):
     _assert_answers(extractive_assistant.ask(question), "31.8％", "102家")
+
+
+# A name quoted with a year the notice does not write it under (《…若干规定》是不是2024年要点里才要出台
+# 的？ — it is in the 2023 summary): its sentence, and a note of the year it is written under. The
+# year had limited the search to the 2024 plan, and the question had been refused.
+def test_a_quoted_name_asked_of_another_year_is_found_where_it_is(extractive_assistant):
+    answer = extractive_assistant.ask("《上海市促进浦东新区标准化创新发展若干规定》是不是2024年要点里才要出台的？")
+    _assert_answers(answer, "上海市促进浦东新区标准化创新发展若干规定")
+    assert any("写在2023年的部分" in n for n in answer.notes), answer.notes
