@@ -228,6 +228,10 @@ _MENTIONS = re.compile(r"(哪些|哪几个|什么)地方(?=.{0,8}(提|说|讲|�
                        # (a person 说了好几遍 said it several times: no question of where)
                        r"(讲|说)(了|过)?.{0,16}(的地方|(?<!好)几(?:次|回|遍|处)|哪些条|哪几条)|"
                        r"where (does|do|is|are) .{0,40}(mention|discuss|appear)", re.IGNORECASE)
+# Which item a thing belongs to (是要点里哪一项的内容？ 属于哪一条？): where it is written, when
+# nothing else is asked of it (属于哪条，谁来负责？ asks the item's units).
+_WHICH_ITEM = re.compile(r"(?:属于|归于|归在|放在|列在)(?:要点|总结|文件|通知|第[一二]部分)?(?:里|中)?的?(?:哪一?|第几)(?:项|条|部分|块)|"
+                         r"(?:是|为)(?:要点|总结|文件|通知|第[一二]部分)?(?:里|中)?的?(?:哪一?|第几)(?:项|条|部分)的?(?:内容|任务|工作)")
 # The verbs of a request to list (都给我列一下, 帮我汇总): also taken out of a listing's topic words
 # (qa.retrieval).
 LIST_VERBS = "列|罗列|汇总|整理|梳理"
@@ -467,6 +471,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
                                (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):
             found.append(attribute)
+    if not found and _WHICH_ITEM.search(text):
+        found.append(Attribute.MENTIONS)
     if not found and figure_put_to_confirm(text):
         found.append(Attribute.QUANTITY)       # 认证率到31.8%了？ — the figure is asked, to be checked
     attribute = found[0] if found else Attribute.OPEN

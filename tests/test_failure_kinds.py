@@ -5148,3 +5148,13 @@ def test_a_quoted_name_asked_of_another_year_is_found_where_it_is(extractive_ass
     answer = extractive_assistant.ask("《上海市促进浦东新区标准化创新发展若干规定》是不是2024年要点里才要出台的？")
     _assert_answers(answer, "上海市促进浦东新区标准化创新发展若干规定")
     assert any("写在2023年的部分" in n for n in answer.notes), answer.notes
+
+
+# Which item a thing belongs to (是要点里哪一项的内容？ 属于哪一项任务？): the item it is written
+# under, by its label. The question had been read as asking for members of a list, and refused.
+@pytest.mark.parametrize("question, wanted", [
+    ("BIM应用抽查和五大新城重点区域项目检查，是要点里哪一项的内容？", "推动工程品质提升"),
+    ("“有质者”小视频属于哪一项任务？", "加强质量文化建设"),
+], ids=["是哪一项的内容", "属于哪一项"])
+def test_which_item_a_thing_belongs_to_gets_the_items_label(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
