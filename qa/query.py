@@ -33,6 +33,11 @@ _ANAPHORA = re.compile(r"^(那|那么|那个|还有|另外|再|and\b|what about|
 # Words that point *into* the previous turn's topic (这届, 其中, 上述, and for…): a question
 # using one is read with that topic even when it names something of its own.
 _REFERS = re.compile(r"这届|这事|这件事|这个|这项|这条|这一|这些|这类|这种|这样的|该|上述|其中|里面|当中|此项|它们?|"
+                     # …or into its field (那2024年这方面有什么试点？), or turn it to a time, asking
+                     # what follows (那今年呢，有什么专项行动？)
+                     # (not after a topic of its own: 工程这块 points at 工程)
+                     r"(?:^(?:那|那么)?(?:今年|去年|明年|20\d{2}年)?(?:在)?|[，,])(?:这方面|这块|这一块)|"
+                     r"^(?:那|那么)?(?:今年|去年|明年|20\d{2}年)呢[，,]|"
                      rf"{_PAIR_WORDS}|"
                      r"那一?(?:条|项|段|句)(?![河路街])|同一(?:条|项)|"
                      r"^and (for|the|what|how)|\b(this|that|these|those|it|they)\b(?! year)", re.IGNORECASE)

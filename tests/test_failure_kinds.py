@@ -5158,3 +5158,17 @@ def test_a_quoted_name_asked_of_another_year_is_found_where_it_is(extractive_ass
 ], ids=["是哪一项的内容", "属于哪一项"])
 def test_which_item_a_thing_belongs_to_gets_the_items_label(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# A follow-up with words of its own that still points back (那2024年这方面有什么试点？ after a
+# question on 绿色工厂; 那今年呢，有什么…？): what it asks, of the earlier topic. Its own words (试点) had
+# been taken as a new topic, and another item's pilots given. After a topic of its own (今年工程这块…),
+# 这块 points at that topic (a guard).
+def test_a_follow_up_pointing_back_with_words_of_its_own_keeps_the_topic(extractive_assistant):
+    history = [("2023年创建了多少家绿色工厂？", "市级绿色工厂102家、绿色供应链管理企业12家、绿色园区3家。")]
+    _assert_answers(extractive_assistant.ask("那2024年这方面有什么试点？", history=history), "产品碳足迹标识认证")
+
+
+def test_a_follow_ups_own_topic_before_zhekuai_is_its_topic(extractive_assistant):
+    history = [("2023年水运工程抽检合格率多少？", "96.1％。")]
+    _assert_answers(extractive_assistant.ask("那今年工程这块是哪几个部门在抓？", history=history), "市住房城乡建设管理委")
