@@ -192,6 +192,18 @@ def resolve_follow_up(question: str, history: list[tuple[str, str]]) -> tuple[st
     return _without_repeats(f"{previous} {question.strip()}"), True
 
 
+def _answer_measures(answer: str) -> set[str]:
+    """The measure words of the figures an earlier ``answer`` gives (years aside): ``{'人', '%'}``
+    for 累计签约超过1100万人，签约率44％."""
+    from .claims import figures_in, same_unit
+
+    units: list[str] = []
+    for f in figures_in(answer):
+        if f.unit and f.unit != "年" and not any(same_unit(f.unit, u) for u in units):
+            units.append(f.unit)
+    return set(units)
+
+
 # An item pointer right after the words that name it (打击侵权假冒那一项): it points at them — not
 # after 的 (刚才说的那一项, 去年对应的那一项: described, not named).
 _NAMED_POINTER = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![这那哪该同的])那一?(?:条|项)")
@@ -525,6 +537,10 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
         if intent.attribute == Attribute.AGENCY and _DETAILS_ASKED.match(normalize_query(asked)):
             # 具体呢？ after 谁负责？ — the units were the whole answer: the item's contents are asked
             intent = replace(intent, attribute=Attribute.OPEN)
+        if intent.wants_figure and intent.unit and len(_answer_measures(history[-1][1])) >= 2:
+            # …in whichever measure the earlier answer gave (多少人？ answered 1100万人, 签约率44％:
+            # 重点人群的呢？ is answered by its 签约率84.9％ — no count of it is written)
+            intent = replace(intent, unit=None)
         if len(own_years) == 1 and intent.scope == Scope.COMPARE:
             # …at its own time: 2024年那边呢？ after 2023年…完成了多少？ compares nothing — the
             # earlier turn's count beside it is not a count asked then a plan

@@ -5172,3 +5172,11 @@ def test_a_follow_up_pointing_back_with_words_of_its_own_keeps_the_topic(extract
 def test_a_follow_ups_own_topic_before_zhekuai_is_its_topic(extractive_assistant):
     history = [("2023年水运工程抽检合格率多少？", "96.1％。")]
     _assert_answers(extractive_assistant.ask("那今年工程这块是哪几个部门在抓？", history=history), "市住房城乡建设管理委")
+
+
+# X呢？ after an answer giving figures in two measures (多少人？ → 1100万人, 签约率44％) asks X's figure
+# in either: 重点人群的呢？ → 84.9％. The measure asked first (人) had been kept, and no count of
+# 重点人群 being written, the question had been refused.
+def test_an_elliptic_follow_up_takes_any_measure_the_earlier_answer_gave(extractive_assistant):
+    history = [("去年家庭医生签约了多少人？", "全市家庭医生累计签约超过1100万人，签约率44％。")]
+    _assert_answers(extractive_assistant.ask("重点人群的呢？", history=history), "84.9％")
