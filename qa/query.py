@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .colloquial import Colloquial
 from .guard import GuardedQuestion, is_role_switch
 from .intent import GENERIC_WORDS, OVERVIEW_ASKED, SHARE_OF_WHOLE, Attribute, Intent, Scope, read_intent
-from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years
+from .scope import TIME_WORDS, about_the_question, asked_years, asking_clauses, question_years, strip_years, without_known
 from .spelling import Speller
 from .terms import Terminology
 from .text import (ITEM_POINTER, NAMED_TERM, content_words, normalize_for_match, normalize_query, split_clauses, tagged_words,
@@ -469,6 +469,8 @@ def build_query(guarded: GuardedQuestion, history: list[tuple[str, str]], ref_ye
     # the question's own words, typos corrected (总建 → 总监: the checks read them too); in
     # Chinese when translated
     own_text = text.strip() if translated or corrections else asked.strip()
+    # (what the asker says they know already — 检验检测的营收我知道了，那认证机构… — is not asked)
+    text, own_text = without_known(text), without_known(own_text)
     carried = _instruction_topic(guarded.instruction, corpus) if not guarded.english else ""
     # (the clauses that ask: chatter beside them — 反正领导不会去核对 — names no topic asked)
     if carried and (_POINTS_AT_NAMED.search(text) or not _names_topic(asking_clauses(text) or text, corpus)):

@@ -182,6 +182,31 @@ def figure_put_to_confirm(question: str) -> bool:
         not _ASKS.search(re.sub(r"[？?]", "", plain))
 
 
+# A clause saying the asker knows something already (检验检测的营收我知道了).
+_KNOWN_ALREADY = re.compile(r"(?:我|我们)(?:已经|都|早就|也)?(?:知道|清楚|了解|看到|看过|查到|查过|晓得)(?:了|过)?[。，,！!；;]?\s*$")
+
+
+def without_known(question: str) -> str:
+    """``question`` without the clauses that say what the asker knows already and ask nothing
+    (检验检测的营收我知道了，那认证机构的营收是多少？ asks only of 认证机构), when a clause left
+    asks in words of its own; otherwise ``question`` unchanged — 合格率我知道了，那药品的呢？
+    asks the 合格率 of 药品, its ask an ellipsis of the known clause.
+
+    >>> without_known("检验检测的营收我知道了，那认证机构全年行业营收是多少")
+    '那认证机构全年行业营收是多少'
+    >>> without_known("合格率我知道了，那药品的呢？"), without_known("我们工会想知道，去年培育了多少人？")
+    ('合格率我知道了，那药品的呢？', '我们工会想知道，去年培育了多少人？')
+    """
+    clauses = split_clauses(question)
+    # (a figure it states is kept: the asker's own, no answer — 认证率31.8％我看到了，那有机…呢)
+    kept = [c for c in clauses if _ASKS.search(c) or not _KNOWN_ALREADY.search(c)
+            or _STATED_FIGURE.search(to_halfwidth(c))]
+    if len(kept) == len(clauses) or not kept or \
+            not any(_ASKS.search(c) and not _ONLY_ELLIPTIC.search(c) for c in kept):
+        return question
+    return "".join(kept)
+
+
 def without_stated_figures(question: str) -> str:
     """``question`` without the clauses that state a figure and ask nothing (营收325.64亿元，其中
     有多少家…？ — the amount is the asker's premise, not what is asked), when a clause of it asks

@@ -5186,3 +5186,11 @@ def test_an_elliptic_follow_up_takes_any_measure_the_earlier_answer_gave(extract
 # words the notice never writes, and the question refused.
 def test_where_a_thing_is_put_asks_of_the_thing(extractive_assistant):
     _assert_answers(extractive_assistant.ask("“20035”工程是放在哪个计划底下推的？"), "智能工厂领航计划")
+
+
+# What the asker says they know already (检验检测的营收我知道了，那认证机构…是多少) is not asked: the
+# other thing's figure. The known thing's figure had been given.
+def test_what_the_asker_knows_already_is_not_asked(extractive_assistant):
+    answer = extractive_assistant.ask("检验检测的营收我知道了，那认证机构全年行业营收是多少")
+    _assert_answers(answer, "51.30亿元")
+    assert "325.64" not in answer.text, answer.text
