@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from .agencies import (RESPONSIBILITY, REVERSE_QUESTION, agencies_named_in, agency_sentence, unlisted_unit,
                        unwritten_task, without_city)
 from .claims import sibling_kind_only
+from .extract import asks_something
 from .header import ALL_ASKED, ISSUER_CLAIMED, SELF, dates_another_act, header_facts, header_fields
 from .intent import GENERIC_WORDS, HOME_FIELD_WORDS, UNIT_CONFIRMED, WHOLE_WORDS, Attribute, Scope, read_intent
 from .retrieval import HEADING_ONLY, Evidence, RetrievalResult
@@ -447,8 +448,9 @@ def _header(query, index) -> Routed | None:
         return None
     if query.intent.attribute == Attribute.PERSON:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
-    # the clauses that ask about the document; chatter beside them (我们领导问…) does not count
-    asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c))
+    # the clauses that ask about the document; chatter beside them (我们领导问…) does not count,
+    # nor a clause naming it and asking nothing (给会员企业转发这个通知，文号怎么写？)
+    asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c) and asks_something(c))
     asking = ALL_ASKED.sub(" ", asking)      # (发文信息: the header's facts, no topic)
     if claimed:     # the issuer named is the claim checked against the header, not a topic
         asking = asking.replace(claimed.group("body"), "")

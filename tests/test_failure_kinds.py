@@ -5194,3 +5194,11 @@ def test_what_the_asker_knows_already_is_not_asked(extractive_assistant):
     answer = extractive_assistant.ask("检验检测的营收我知道了，那认证机构全年行业营收是多少")
     _assert_answers(answer, "51.30亿元")
     assert "325.64" not in answer.text, answer.text
+
+
+# A clause naming the notice and asking nothing (给会员企业转发这个通知，…) is the asker's errand: the
+# header facts asked after it are answered. Its words had been read as a topic inside the notice,
+# and the question refused.
+def test_an_errand_naming_the_notice_leaves_the_header_asked(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("给会员企业转发这个通知，文号怎么写？落款日期是哪天？"),
+                    "沪质〔2024〕1号", "2024年4月10日")
