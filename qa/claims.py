@@ -1082,7 +1082,9 @@ def spoken_verbs(question: str) -> list[str]:
 
 # A figure asked for each one of a group (每家企业补贴多少, 人均, 平均每个项目) — and a clause stating
 # one (平均合格率, 每万人, 人均): a total is no answer to it.
-_PER_UNIT_ASKED = re.compile(r"(?:平均)?每(?:一)?(?:家|个|名|人|户|项|所|位|批|次|台|件|条|单位|企业|项目)|人均|户均|家均|平均(?:下来|到|给|每|一)")
+_PER_UNIT_ASKED = re.compile(r"(?:平均)?每(?:一)?(?:家|个|名|人|户|项|所|位|批|次|台|件|条|单位|企业|项目)|人均|户均|家均|平均(?:下来|到|给|每|一)|"
+                             # …or for one alone (对单个企业最高补贴多少, 一家企业最多能拿多少)
+                             r"单(?:个|家|户|笔)(?:企业|单位|项目)|一(?:家|个)(?:企业|单位|项目)?最(?:高|多)")
 _PER_UNIT_STATED = re.compile(r"每|平均|人均|户均|家均|均为")
 
 

@@ -5202,3 +5202,11 @@ def test_what_the_asker_knows_already_is_not_asked(extractive_assistant):
 def test_an_errand_naming_the_notice_leaves_the_header_asked(extractive_assistant):
     _assert_answers(extractive_assistant.ask("给会员企业转发这个通知，文号怎么写？落款日期是哪天？"),
                     "沪质〔2024〕1号", "2024年4月10日")
+
+
+# A figure asked for one alone (对单个企业最高补贴多少万元？ 一家企业最多能拿多少？) is not answered by a
+# total (全市共计支付…2.1亿元): the notice gives no figure per enterprise. The total had been given.
+@pytest.mark.parametrize("question", ["质量发展专项资金对单个企业最高补贴多少万元？", "一家企业最多能拿多少质量发展专项资金？"],
+                         ids=["单个企业", "一家企业最多"])
+def test_a_figure_for_one_alone_is_no_total(extractive_assistant, question):
+    _assert_abstains(extractive_assistant.ask(question))
