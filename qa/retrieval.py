@@ -1058,6 +1058,21 @@ def _topic_groups(retriever: HybridRetriever, query) -> list[list[str]] | None:
               and w not in _LISTING_WORDS and w not in kinds and retriever.containing(w)]
     if len(found) >= 2 and not beside and not any(all(k in f for m in found for k in m) for f in flat):
         return found
+    if len(found) >= 2 and beside:
+        # …the aspects of a topic named beside them (药品质量…出现了几处？抽检、检查、追溯都要;
+        # 在融资、计量这些方面对中小企业有哪些支持): each aspect with the topic's words, the least
+        # specific dropped until a sentence holds them
+        topic = sorted(dict.fromkeys(normalize_for_match(w).lower() for w in beside),
+                       key=lambda k: len(retriever.containing(k)))
+        groups = []
+        for member in found:
+            words = list(topic)
+            while words and not any(all(k in f for k in words + member) for f in flat):
+                words.pop()
+            if words:
+                groups.append(words + member)
+        if len(groups) >= 2:
+            return groups
     # (the request to list — 都给我列一下, 帮我列出来 — names no topic: its pieces 我列, 列出来 are
     # words the documents never write, and would weigh as the topic's)
     words = list(dict.fromkeys(content_words(_LIST_REQUEST.sub(" ", query.focus))))

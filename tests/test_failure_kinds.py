@@ -5210,3 +5210,11 @@ def test_an_errand_naming_the_notice_leaves_the_header_asked(extractive_assistan
                          ids=["单个企业", "一家企业最多"])
 def test_a_figure_for_one_alone_is_no_total(extractive_assistant, question):
     _assert_abstains(extractive_assistant.ask(question))
+
+
+# Aspects listed beside a topic (药品质量…出现了几处？抽检、检查、追溯都要): each aspect's sentence on
+# the topic, from every section that holds one. Only the sentence naming the topic with the
+# rarest aspect had been listed.
+def test_aspects_listed_beside_a_topic_are_each_found(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("药品质量在通知里出现了几处？抽检、检查、追溯都要"),
+                    "99.7％", "21599家次", "药品生产全过程数字化追溯")
