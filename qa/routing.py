@@ -430,6 +430,10 @@ def route_topic(query, result: RetrievalResult) -> Routed | None:
     return _topic_listing(query, result)
 
 
+# This document pointed at as the object of an errand (转发这个通知, 把这份文件发给…).
+_POINTED_AT = re.compile(r"(?:这个|这份|本|该|此)(?:通知|文件)(?![里中内上])")
+
+
 def _header(query, index) -> Routed | None:
     # an English question is read in the user's own words: a translation may name the notice
     # otherwise (这个公告的文档号)
@@ -449,8 +453,10 @@ def _header(query, index) -> Routed | None:
     if query.intent.attribute == Attribute.PERSON:
         return None       # 签发人叫什么: a person signs; the header names the issuing body only
     # the clauses that ask about the document; chatter beside them (我们领导问…) does not count,
-    # nor a clause naming it and asking nothing (给会员企业转发这个通知，文号怎么写？)
-    asking = "".join(c for c in split_clauses(text) if header_fields(c) or SELF.search(c) and asks_something(c))
+    # nor a clause pointing at it and asking nothing (给会员企业转发这个通知，文号怎么写？) — one
+    # describing a document (去年印发的那个…文件，全称叫什么？) or a thing in it names what is asked
+    asking = "".join(c for c in split_clauses(text)
+                     if header_fields(c) or SELF.search(c) and (asks_something(c) or not _POINTED_AT.search(c)))
     asking = ALL_ASKED.sub(" ", asking)      # (发文信息: the header's facts, no topic)
     if claimed:     # the issuer named is the claim checked against the header, not a topic
         asking = asking.replace(claimed.group("body"), "")
