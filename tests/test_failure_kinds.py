@@ -5218,3 +5218,14 @@ def test_a_figure_for_one_alone_is_no_total(extractive_assistant, question):
 def test_aspects_listed_beside_a_topic_are_each_found(extractive_assistant):
     _assert_answers(extractive_assistant.ask("药品质量在通知里出现了几处？抽检、检查、追溯都要"),
                     "99.7％", "21599家次", "药品生产全过程数字化追溯")
+
+
+# …but a clause describing another document (去年印发的那个…文件) or a thing in it (文件里说的IDI保险),
+# asking nothing, names what the next clause asks of: its name, not the notice's title (guards;
+# the first version of the errand fix had answered both with the title).
+@pytest.mark.parametrize("question, wanted", [
+    ("市委市政府去年印发的那个质量强国上海落地文件，全称叫什么？", "质量强国建设纲要上海实施方案"),
+    ("文件里说的IDI保险，括号里解释的全称到底是啥？", "工程质量潜在缺陷"),
+], ids=["另一份文件", "文件里的事物"])
+def test_a_clause_describing_what_is_named_is_no_errand(extractive_assistant, question, wanted):
+    _assert_answers(extractive_assistant.ask(question), wanted)
