@@ -153,7 +153,7 @@ _QUANTITY = re.compile(r"多少|有几|(?<![哪第那这好十列举说讲写给
 # A unit as a question names it (经信委, 市场监管局, 海关, 药监, 部门): a word ending as a unit's name does.
 _UNIT_WORD = r"[\u4e00-\u9fff]{1,6}?(?:委|局|办)|海关|药监|法院|检察院|公安|部门|单位"
 # …a unit by its name, not as any 部门 or 单位.
-_NAMED_UNIT = r"[\u4e00-\u9fff]{1,6}?(?:委|局)|海关|药监|法院|检察院|公安"
+_NAMED_UNIT = r"[\u4e00-\u9fff]{1,6}?(?:委|局)|(?:上海)?海关|药监|(?:市高|市)?法院|(?:市)?检察院|公安"
 # A unit named to be confirmed among an item's units, or as its only one (人社局是不是也在里面？
 # 是商务委一家负责吗？): who is responsible is asked (qa.routing lists the item's units).
 UNIT_CONFIRMED = re.compile(r"(?:也|都)在(里面|里头|其中|名单|之列)|(一家|单独|独自|一个部门|一个单位)(负责|牵头|承担|来管|管)|"
@@ -176,7 +176,7 @@ UNIT_CONFIRMED = re.compile(r"(?:也|都)在(里面|里头|其中|名单|之列)
                             r"(?:是|由)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担)(?:的)?(?:吗|吧|么)|"
                             # …or as on an item's list (有没有挂在…那条上？ 是不是列在里面？ 有公安吗？)
                             r"(?:有没有|是不是|是否|有无)(?:挂|列|写)在|"
-                            r"(?:有|包括|包含)(?:" + _NAMED_UNIT + r")(?:吗|么|没有|不)")
+                            r"(?:有|包括|包含)(?:" + _NAMED_UNIT + r")(?:(?:和|、|跟|与|及)(?:" + _NAMED_UNIT + r"))*(?:吗|么|没有|不)")
 # The words by which a question asks who is responsible, which the documents need not write
 # (they list units in parentheses): typos are corrected toward them as toward the documents'
 # own wording (由谁付责 → 由谁负责; qa.spelling).
@@ -471,8 +471,8 @@ def read_intent(question: str, years: set[int] | frozenset[int] = frozenset()) -
                                (Attribute.ADVICE, _ADVICE)):
         if pattern.search(text):
             found.append(attribute)
-    if not found and _WHICH_ITEM.search(text):
-        found.append(Attribute.MENTIONS)
+    if (not found or found == [Attribute.PLACE]) and _WHICH_ITEM.search(text):
+        found = [Attribute.MENTIONS]           # (放在哪一项底下: which item, not a place)
     if not found and figure_put_to_confirm(text):
         found.append(Attribute.QUANTITY)       # 认证率到31.8%了？ — the figure is asked, to be checked
     attribute = found[0] if found else Attribute.OPEN

@@ -5229,3 +5229,15 @@ def test_aspects_listed_beside_a_topic_are_each_found(extractive_assistant):
 ], ids=["另一份文件", "文件里的事物"])
 def test_a_clause_describing_what_is_named_is_no_errand(extractive_assistant, question, wanted):
     _assert_answers(extractive_assistant.ask(question), wanted)
+
+
+# Found by the session's breaker: units joined by 和 after 有 (…有上海海关和市公安局吗？) are asked
+# to confirm, each said in or out; which item a thing is put under (放在哪一项底下推的？) is asked of
+# the items, not of a place.
+def test_units_joined_after_you_are_each_confirmed(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("加强侵权假冒打击力度那条后面，有上海海关和市公安局吗？"),
+                    "上海海关在其中", "其中没有市公安局")
+
+
+def test_the_item_a_thing_is_put_under_is_no_place(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("“工赋链主”那个事儿是放在哪一项底下推的？"), "工赋链主")
