@@ -39,7 +39,7 @@ from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
 from .intent import ASKING_TERMS, GENERIC_WORDS, LIST_VERBS, WHOLE_WORDS, Attribute, asks_done_or_planned, read_intent
 from .query import Query, build_query
-from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, quoted_in_other_years, retrieve
+from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
 from .scope import (about_the_question, asked_about, asked_years, claimed_ranks, path_years, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
@@ -471,11 +471,11 @@ class Assistant:
                             self._translator(notes), corpus.terminology, corpus.colloquial)
         query = replace(query, documents=named, limited=bool(documents))
         query = self._renumbered(query, corpus, notes)
-        for span, years in quoted_in_other_years(corpus.retriever, query.quoted, set(query.years)).items():
+        result = self._retrieve(query, corpus)
+        for span, years in result.quoted_elsewhere.items():
             note = prompts.QUOTED_YEAR_NOTE_EN if query.english else prompts.QUOTED_YEAR_NOTE_ZH
             notes.append(note.format(span=span, years="、".join(map(str, years)),
                                      asked="、".join(map(str, sorted(query.years)))))
-        result = self._retrieve(query, corpus)
         if history and query.follow_up and WHAT_ELSE.search(query.question):
             # 除了这几样还有别的吗？ — what the earlier answer did not say, not the same sentences again
             rest = beyond_said(corpus.retriever, result, history[-1][1], query.question,

@@ -75,6 +75,9 @@ class RetrievalResult:
     hits: list[Retrieved]
     evidence: list[Evidence] = field(default_factory=list)
     scoped: bool = False
+    # quoted spans written only under years other than those asked, each with its years
+    # (:func:`quoted_in_other_years`): searched without the years, and told to the user
+    quoted_elsewhere: dict[str, list[int]] = field(default_factory=dict)
 
 
 def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -446,7 +449,8 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
 
     years = set(query.years)
     documents = query.documents
-    if quoted_in_other_years(retriever, query.quoted, years):
+    elsewhere = quoted_in_other_years(retriever, query.quoted, years)
+    if elsewhere:
         # a name quoted (《…若干规定》是不是2024年才要出台的？) that the documents write only in
         # another year's sections: the year is the asker's premise, checked against where it is
         years = set()
@@ -483,6 +487,7 @@ def retrieve(retriever: HybridRetriever, query, top_k: int, n_evidence: int) -> 
         scoped = _per_subject_evidence(retriever, result, query, allow)
     if scoped:
         result.evidence, result.scoped = scoped, True
+    result.quoted_elsewhere = elsewhere
     return result
 
 

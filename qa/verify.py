@@ -54,7 +54,7 @@ from .guard import CONFIRMATION
 from .intent import FIGURE_ATTRIBUTES, HOME_FIELD_WORDS, OVERVIEW_ASKED, Attribute, Scope, overview_topic, read_intent
 from .scope import about_the_question, asking_clauses, names_place, places_named, section_years
 from .text import (COUNTED, QUESTION_WORDS, SERIES_MEMBER, chinese_numeral, content_words, normalize_for_match, normalize_query,
-                   noun_words, numbers_in, split_clauses, tagged_words, tokenize)
+                   noun_words, numbers_in, split_clauses, tagged_words)
 
 # A figure within this score of the best-ranked one is as good an answer (a near tie between
 # two clauses that match the question equally is not the checker's to break).
