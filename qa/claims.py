@@ -39,7 +39,7 @@ QUALIFIERS = ("近", "约", "超过", "逾", "不足", "不到", "余", "多", "
 _CLAUSE = re.compile(r"[^，,；;。！？!?（）()]+")
 _QUOTED_SPAN = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|\"[^\"]{0,30}\"")
 # A count in Chinese numerals (两级, 首批, 第五届): a figure too, valued as written.
-_CHINESE_FIGURE = re.compile(r"(?P<num>[一二两三四五六七八九十百]+|首)(?P<unit>级|批|届|期|类|种|大|个|家|项|条)")
+_CHINESE_FIGURE = re.compile(r"(?P<num>[一二两三四五六七八九十百]+|首)(?P<unit>级|批|届|期|类|种|大|个|家|项|条|年)")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def figures_in(text: str) -> list[Figure]:
             scope = half[:clause_match_.end()]
             out.append(Figure(value, phrase, unit, quals, clause.strip(), context, scope))
         for m in _CHINESE_FIGURE.finditer(masked):
-            if m.group(0) in ("一个", "一批", "一类", "一种", "一项"):    # "a", not a count
+            if m.group(0) in ("一个", "一批", "一类", "一种", "一项", "一年"):    # "a", not a count
                 continue
             out.append(Figure(m.group(0), m.group(0), m.group("unit"), (), clause.strip(), clause.strip(),
                               half[:clause_match_.end()]))

@@ -113,7 +113,7 @@ STANDS_OUT = re.compile(r"最|第一|首位|居首|之首|领先|前列|排名|�
 # A unit or organisation's name: what a question asking which unit (哪家单位, 哪些部门) needs.
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{1,12}?(局|委员会|委|办公室|办|院|集团|公司|大学|学院|协会|海关|总部|"
                           r"领导小组|部|厅|中心|联盟|平台|机构)")
-CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
+CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+(?:个|家|项|级|批|届|期|类|种|名|人|次|起|件|年)|首(?:届|批|个)|第[一二三四五六七八九十]+[批届期个]")
 
 
 # The verbatim extract of a one-section question must hold at least this share of the question's

@@ -5241,3 +5241,13 @@ def test_units_joined_after_you_are_each_confirmed(extractive_assistant):
 
 def test_the_item_a_thing_is_put_under_is_no_place(extractive_assistant):
     _assert_answers(extractive_assistant.ask("“工赋链主”那个事儿是放在哪一项底下推的？"), "工赋链主")
+
+
+# Thirty-eighth session.
+
+# A count of years written in Chinese numerals (电梯安全筑底三年行动) answers how many years: it had
+# not been read as a figure (only 级/批/届… counts were), and the question was refused.
+@pytest.mark.parametrize("question", ["电梯安全筑底行动是几年行动？", "燃气安全筑底行动搞几年？"],
+                         ids=["几年行动", "搞几年"])
+def test_a_count_of_years_in_chinese_numerals_is_a_figure(extractive_assistant, question):
+    _assert_answers(extractive_assistant.ask(question), "三年行动")
