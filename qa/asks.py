@@ -14,7 +14,7 @@ from .header import SELF
 from .claims import OWN_FIGURE_WORD
 from .intent import FIGURE_ATTRIBUTES, REQUEST_NOUNS, Attribute, read_intent
 from .scope import strip_years
-from .text import content_words, normalize_query, tagged_words
+from .text import content_words, normalize_for_match, normalize_query, tagged_words
 
 # A clause ends at a comma, a question mark, a semicolon or a full stop.
 _CLAUSES = re.compile(r"[^，,？?；;。！!]+[，,？?；;。！!]*")
@@ -282,7 +282,32 @@ def each_subject(text: str) -> list[tuple[str, str]]:
     return [(f"{lead}{x}{after}", x) for x in items]
 
 
-def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[Ask]:
+# The shortest span of the documents' text that names a subject of its own (满意度 is too short
+# to tell a subject from a measure asked of the first: 质量满意度).
+OWN_SPAN = 5
+
+
+def _names_written_subject(own: str, first: str, corpus_flat: str) -> bool:
+    """True when ``own`` (a later ask's subject) holds a span of ``corpus_flat`` of
+    :data:`OWN_SPAN` characters or more that ``first`` (the first ask's subject) does not hold.
+
+    >>> _names_written_subject("全国公共服务质量满意度上海得了", "建材检测平均合格率去年", "公共服务质量满意度得分")
+    True
+    >>> _names_written_subject("涉及产品数量", "消费品召回", "召回70起，涉及产品数量近640万件")
+    True
+    >>> _names_written_subject("投资", "首批市级质检中心", "首批市级质检中心")
+    False
+    """
+    own, first = (normalize_for_match(t).lower() for t in (own, first))
+    for size in range(len(own), OWN_SPAN - 1, -1):
+        for start in range(len(own) - size + 1):
+            span = own[start:start + size]
+            if re.fullmatch(r"[\u4e00-\u9fff]+", span) and span in corpus_flat and span not in first:
+                return True
+    return False
+
+
+def separate_asks(question: str, kinds: bool = True, earlier: str = "", corpus_flat: str = "") -> list[Ask]:
     """The parts of ``question`` that each ask a different kind of thing in a clause of their
     own, each as a question that stands alone (in :func:`qa.text.normalize_query`'s form);
     ``[]`` when it asks one kind of thing.
@@ -304,6 +329,15 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
     ([], [])
     >>> [a.question for a in separate_asks("首批质检中心有几个 谁负责")]
     ['首批质检中心有几个，', '首批质检中心谁负责']
+
+    With ``corpus_flat`` (the documents' text, normalised for matching), a later part whose own
+    subject holds a span of the documents (:data:`OWN_SPAN` characters at least) that the first
+    subject does not names its subject itself and takes none (建材检测平均合格率去年多少？全国公共服务
+    质量满意度上海得了多少分？ asks the second of 满意度, not of 建材检测).
+
+    >>> flat = "上海市全国公共服务质量满意度得分82.82，建设工程建材检测平均合格率99.96％"
+    >>> [a.question for a in separate_asks("建材检测合格率多少？公共服务质量满意度得了多少分？", kinds=False, corpus_flat=flat)]
+    ['建材检测合格率多少?', '公共服务质量满意度得了多少分?']
 
     After an ``earlier`` question, a clause only pointing at a subject (那综合为老服务中心呢？) asks
     what the earlier one asked, of it.
@@ -361,6 +395,9 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "") -> list[
         again = bool(set(content_words(clauses[i])) & set(content_words(subject)))
         # (nor one turning to a topic of its own: 另外产品碳足迹是搞什么试点 — not of the first's)
         turns = own and bool(_TURNS_TO.match(clauses[i]))
+        # (nor one naming a subject the documents write, which the first does not: 全国公共服务质量
+        # 满意度上海得了多少分？ after 建材检测平均合格率去年多少？)
+        turns = turns or own and bool(corpus_flat) and _names_written_subject(_subject(clauses[i]), subject, corpus_flat)
         lead = "" if not n or subject in clauses[i] or again or turns else \
             strip_years(subject) if _YEAR.search(clauses[i]) else subject
         if i in elliptic and own and (OWN_FIGURE_WORD.search(clauses[i]) or _RATE.search(clauses[i])):

@@ -347,7 +347,7 @@ class Assistant:
         documents answer, asked together, when its question asks several kinds of thing
         (qa.asks.separate_asks) and another part is not answered; else ``whole``."""
         earlier = history[-1][0] if history else ""
-        asks = separate_asks(whole.answer.question, earlier=earlier)
+        asks = separate_asks(whole.answer.question, earlier=earlier, corpus_flat=self._current_corpus()[0].flat)
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
@@ -403,7 +403,9 @@ class Assistant:
         """``whole`` (an answer) with a note naming each part of its question the documents do not
         answer (侦破了多少起，罚没多少钱？ — the cited sentence's 涉案金额 is no 罚没), when its
         question asks several things (qa.asks.separate_asks) and some part is answered."""
-        asks = separate_asks(whole.answer.question, kinds=False, earlier=history[-1][0] if history else "")
+        corpus, _ = self._current_corpus()
+        asks = separate_asks(whole.answer.question, kinds=False, earlier=history[-1][0] if history else "",
+                             corpus_flat=corpus.flat)
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
@@ -415,7 +417,6 @@ class Assistant:
         # extract's or a model's, a part naming its own subject whose answer holds every word of
         # the documents its clause does (今年老字号怎么保护 is not answered by 知识产权 actions)
         structured = whole.answer.mode == Mode.STRUCTURED
-        corpus, _ = self._current_corpus()
         own = [(ask, a) for ask, a in zip(asks, checked)
                if structured or ask.own_subject and _names_own_words(ask.clause, a, corpus.flat)]
         answer = _with_parts(whole.answer, [a for _, a in own],

@@ -5251,3 +5251,12 @@ def test_the_item_a_thing_is_put_under_is_no_place(extractive_assistant):
                          ids=["几年行动", "搞几年"])
 def test_a_count_of_years_in_chinese_numerals_is_a_figure(extractive_assistant, question):
     _assert_answers(extractive_assistant.ask(question), "三年行动")
+
+
+# A later ask naming a subject of its own that the documents write (全国公共服务质量满意度上海得了
+# 多少分？ after 建材检测平均合格率去年多少？) is asked of it, not of the first ask's subject: it had
+# been read as 建材检测平均合格率去年全国公共服务质量满意度…, found no figure, and was said unanswered.
+def test_a_later_ask_naming_its_own_subject_takes_none_from_the_first(extractive_assistant):
+    answer = extractive_assistant.ask("建材检测平均合格率去年多少？全国公共服务质量满意度上海得了多少分？")
+    _assert_answers(answer, "99.96％", "82.82")
+    assert not any("这一问" in n for n in answer.notes), answer.notes
