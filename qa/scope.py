@@ -424,6 +424,8 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
     ([], [])
     >>> unknown_entities("苏州的合格率是多少", "苏州河达标改造工程")
     ['苏州']
+    >>> unknown_entities("上海市委出了什么文件？", "上海市质量工作。市委、市政府印发"), unknown_entities("杭州市委出了什么文件？", "上海市委")
+    ([], ['杭州市委'])
     """
     from .places import is_place
 
@@ -444,6 +446,11 @@ def unknown_entities(question: str, corpus: str, known=lambda word: False) -> li
                 (flag == "nt" and word.endswith(_ORGANISATION)):
             # a place the documents name without its suffix (上海市 for 上海) is covered
             if word[-1] in _DIVISION_END and _named_alone(normalize_for_match(word[:-1]), flat):
+                continue
+            # …and an organisation the documents name without the place they are about (上海市委
+            # for 市委, 上海市政府 for 市政府): a place they name, then a name they write
+            if flag == "nt" and any(is_place(key[:k]) and _named_alone(key[:k], flat) and key[k:] in flat
+                                    for k in range(2, len(key) - 1)):
                 continue
             out.append(word)
     return out + [a for a in _awards_named(normalized)
