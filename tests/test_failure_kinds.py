@@ -5260,3 +5260,37 @@ def test_a_later_ask_naming_its_own_subject_takes_none_from_the_first(extractive
     answer = extractive_assistant.ask("建材检测平均合格率去年多少？全国公共服务质量满意度上海得了多少分？")
     _assert_answers(answer, "99.96％", "82.82")
     assert not any("这一问" in n for n in answer.notes), answer.notes
+
+
+# Near-miss asks for what the notice never states, in words that had named no kind of fact: the
+# form to fill in and where to download it, the asker's qualifications, the firms chosen and
+# their list, a reward's amount asked after 多少. Each had been answered with the programme's
+# sentence.
+@pytest.mark.parametrize("question", [
+    "申报“质量标杆”要填什么表？去哪下载？",
+    "企业首席质量官有什么学历和工作年限要求？",
+    "碳足迹标识认证示范试点选了哪些企业？有名单吗？",
+    "绿色工厂评上了有多少奖励？",
+], ids=["表格下载", "学历年限", "名单", "多少奖励"])
+def test_asks_for_forms_qualifications_lists_and_rewards_are_near_misses(extractive_assistant, question):
+    assert extractive_assistant.ask(question).abstained
+
+
+# An organisation named with the place the documents are about (上海市委, 上海市科委) is the one
+# they write without it (市委, 市科委): it had been taken for an organisation they never name.
+def test_an_organisation_named_with_the_documents_place_is_theirs(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("2023年上海市委、市政府出了什么文件来谋划质量强市？"),
+                    "质量强国建设纲要上海实施方案")
+
+
+# Units asked of an item with the units unnamed (那块是哪几家在管？) or stated and put to confirm
+# (…是市民政局和市卫健委牵头的，是这样吗？): the item's units, each one stated said in or out. The
+# first had been read as asking nothing of a unit, the second as a statement.
+def test_which_of_them_run_it_asks_the_units(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("我们的商标被人仿了，文件里行政执法和刑事司法衔接那块是哪几家在管？"),
+                    "市公安局", "市检察院")
+
+
+def test_units_stated_then_put_to_confirm_are_each_checked(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("听说2024年长三角一体化合作那条是市民政局和市卫健委牵头的，是这样吗？"),
+                    "市交通委", "其中没有市民政局")
