@@ -71,7 +71,7 @@ def route_structure(query, result: RetrievalResult, index, top_k: int, retriever
     (:class:`qa.retrieval.HybridRetriever`), a unit's items are shown with their content."""
     numbered = numbered_items(query, index)
     return _catalogue(query, index) or _header(query, index) or _outline(query, index) or \
-        _named_section(query, index, numbered) or _rest_of_item(query, result, index) or \
+        _named_group(query, index) or _named_section(query, index, numbered) or _rest_of_item(query, result, index) or \
         _agencies(query, result, index, top_k, retriever, numbered)
 
 
@@ -340,6 +340,83 @@ def _named_section(query, index, label: tuple[list, str] | None) -> Routed | Non
     if not evidence:
         return None
     return Routed("；".join(parts) + "。", evidence, "section")
+
+
+# A group of items pointed at by its place (总结第一大块, 要点第四块): its number under 一、二、….
+_GROUP_ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:大)?(?:块|板块|大项|大部分|大方面)")
+# Characters of a group heading (四、聚焦重点领域，牢守城市安全底线) that, written nowhere else in
+# the documents, name the group (牢守城市安全底线, 社会共治, 顶层设计).
+GROUP_NAMES = 4
+# Asking something of each item (每条挑一个, 各说一个, 分别): the words of the ask are no topic inside.
+_EACH_ITEM = re.compile(r"每(?:一)?(?:条|项|个|块)|各|分别|逐条|逐项")
+
+
+def _groups(index) -> dict[tuple[str, str, str], list]:
+    """The items (sections) under each group heading — the 一、二、… of a part — keyed by
+    ``(doc_id, part heading, group heading)``, in document order."""
+    groups: dict[tuple[str, str, str], list] = {}
+    for section in index.sections:
+        if len(section.path) >= 3:
+            groups.setdefault((section.doc_id, section.path[0], section.path[1]), []).append(section)
+    return groups
+
+
+def _group_named(text: str, key: tuple[str, str, str], flat: str) -> bool:
+    """True when ``text`` (a question, normalised) holds a span of the group heading ``key[2]`` of
+    :data:`GROUP_NAMES` characters or more that the documents (``flat``, normalised) write only
+    once — in that heading."""
+    title = normalize_for_match(re.sub(r"^[一二三四五六七八九十]+、", "", key[2]))
+    for clause in re.split(r"[,，]", title):
+        for size in range(len(clause), GROUP_NAMES - 1, -1):
+            for start in range(len(clause) - size + 1):
+                span = clause[start:start + size]
+                if span in text and flat.count(span) == 1:
+                    return True
+    return False
+
+
+def _named_group(query, index) -> Routed | None:
+    """The items of a group of a part — the （一）（二）… under a heading such as 四、聚焦重点领域，
+    牢守城市安全底线 — each with what it says, when ``query`` names the group by words of its
+    heading written nowhere else (“牢守城市安全底线”那一块有三条…, 社会共治那部分的四条…) or by its
+    place (总结第一大块, 24年要点第一大块); ``None`` when no group is named, a topic inside it is
+    asked (着眼美好生活那部分里养老怎么说), or something other than its content (a unit, a figure)."""
+    if query.english or query.follow_up:
+        return None
+    text = normalize_for_match(normalize_query(query.text))
+    attribute = query.intent.attribute
+    if attribute not in (Attribute.OPEN, Attribute.MENTIONS, Attribute.ADVICE) and \
+            not (attribute == Attribute.QUANTITY and query.intent.unit in ("条", "项")):
+        return None
+    groups = _groups(index)
+    flat = "".join(normalize_for_match(d.text) for d in index.documents.values())
+    named = [key for key in groups if _group_named(text, key, flat)]
+    ordinal = _GROUP_ORDINAL.search(text)
+    if not named and ordinal:
+        number = _number(ordinal.group(1))
+        years = query.years or question_years(text, query.ref_year)
+        named = [key for key, items in groups.items()
+                 if _number(re.match(r"[一二三四五六七八九十]*", key[2]).group(0) or "0") == number
+                 and (years & section_years(items[0]) or any(w in text and w in key[1] for w in _PART_WORDS))]
+    if len(named) != 1:
+        return None                  # none, or not sure which
+    items = groups[named[0]]
+    headings = normalize_for_match("".join(s.path[1] + s.path[-1] for s in items))
+    if not _EACH_ITEM.search(text):
+        body = normalize_for_match("".join(s.text for s in items))
+        inside = [w for w in content_words(text) if len(w) >= 2 and w not in _FIELD_WORDS and w not in _ITEM_WORDS
+                  and normalize_for_match(w) in body and normalize_for_match(w) not in headings]
+        if inside:
+            return None              # 着眼美好生活那部分里养老怎么说: a topic inside the group
+    evidence, parts = [], []
+    for section in items:
+        marks = _marked(index.sentences_of(section.section_id), section, evidence, False)
+        if marks:
+            parts.append(f"{section.label}：" + "；".join(marks))
+    if not evidence:
+        return None
+    lead = f"{items[0].path[0]} {items[0].path[1]}共{len(items)}条。"
+    return Routed(lead + "；".join(parts) + "。", evidence, "section")
 
 
 def _marked(sentences, section, evidence: list[Evidence], english: bool) -> list[str]:

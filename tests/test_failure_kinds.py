@@ -5294,3 +5294,25 @@ def test_which_of_them_run_it_asks_the_units(extractive_assistant):
 def test_units_stated_then_put_to_confirm_are_each_checked(extractive_assistant):
     _assert_answers(extractive_assistant.ask("听说2024年长三角一体化合作那条是市民政局和市卫健委牵头的，是这样吗？"),
                     "市交通委", "其中没有市民政局")
+
+
+# A group of items named by words of its heading written nowhere else (“牢守城市安全底线”那一块,
+# 社会共治那部分) or by its place (24年要点第一大块): every item under it, each with what it says.
+# Such questions had been refused (the heading's words are in no section's text) or answered
+# from one item.
+@pytest.mark.parametrize("question, wanted", [
+    ("要点“牢守城市安全底线”那一块有三条，每条帮我挑一个代表性的专项", ("电梯安全筑底", "铁拳", "昆仑2024")),
+    ("社会共治那部分的四条，各用一个关键词概括是什么？", ("沪检云", "自学考试", "OIML", "质量知识图谱")),
+    ("24年要点第一大块下面四条，能各说一个具体任务吗", ("质量状况分析报告", "质量融资增信", "碳足迹", "亮证")),
+], ids=["引号标题", "标题词", "第一大块"])
+def test_a_group_named_by_its_heading_lists_its_items(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, *wanted)
+    assert answer.mode.value == "structured", answer.mode
+
+
+# …but a topic asked inside the group (着眼美好生活那部分里养老怎么说？) is that topic's (guard).
+def test_a_topic_inside_a_named_group_is_the_topics(extractive_assistant):
+    answer = extractive_assistant.ask("着眼美好生活那部分里养老怎么说？")
+    _assert_answers(answer, "养老")
+    assert "共3条" not in answer.text
