@@ -41,6 +41,7 @@ from .intent import ASKING_TERMS, GENERIC_WORDS, LIST_VERBS, WHOLE_WORDS, Attrib
 from .query import Query, build_query
 from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
+from .sections import AGENCIES_ONLY
 from .scope import (about_the_question, asked_about, asked_years, claimed_ranks, path_years, members_outside, misnumbered_members,
                     missing_sections, names_place, places_named, question_years, ranks_outside, reference_year,
                     series_members, strip_years, unknown_entities, years_outside)
@@ -420,7 +421,8 @@ class Assistant:
         own = [(ask, a) for ask, a in zip(asks, checked)
                if structured or ask.own_subject and _names_own_words(ask.clause, a, corpus.flat)]
         answer = _with_parts(whole.answer, [a for _, a in own],
-                             tuple(read_intent(ask.question).wants_figure for ask, _ in own))
+                             tuple(read_intent(ask.question).wants_figure for ask, _ in own),
+                             contents=tuple(not _asks_units(ask.clause, corpus.index) for ask, _ in own))
         if not any(a.abstained for a in checked) and answer is whole.answer:
             return whole
         # a part asking openly what one year did or plans (qa.intent.asks_done_or_planned) is not
@@ -885,7 +887,8 @@ def _names_own_words(clause: str, answer: Answer, corpus_flat: str) -> bool:
 MAX_PART_SECTIONS = 2
 
 
-def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = (), listings: bool = False) -> Answer:
+def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = (), listings: bool = False,
+                contents: tuple[bool, ...] = ()) -> Answer:
     """An answer to one part of a message (这文件谁发的？ — a route's; 例行监测合格率多少 — an
     extract's or a model's) followed by the answers of the message's other parts (…今年工作的总体
     思路怎么概括？ …今年农产品追溯怎么安排的？) that cite a section it does not — or, for a part
@@ -893,16 +896,23 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
     of the same section) — each cited in turn (markers renumbered after ``whole``'s). ``whole``
     itself when every part answered is covered already. A part citing more than
     :data:`MAX_PART_SECTIONS` sections (a listing of its topic) is added only after a route's
-    answer or, with ``listings``, to the items of a listed message."""
+    answer or, with ``listings``, to the items of a listed message. A part asking what a section
+    says (``contents[i]`` true) is added when ``whole`` cites that section only by its list of
+    responsible units."""
     text, citations = whole.text, list(whole.citations)
     cited = {c.section_id for c in whole.citations}
+    # (a section cited only by its list of responsible units — 哪个部门负责？ — is not answered for
+    # what it says: a part asking that, ``contents[i]`` true — 质量融资增信是干嘛的？ — is added)
+    stated = {c.section_id for c in whole.citations if not AGENCIES_ONLY.match(c.quote)}
     quoted = {(c.doc_id, c.start) for c in whole.citations}
     for i, part in enumerate(parts):
         if part.abstained or part.mode == Mode.REFUSED or not part.citations:
             continue
         if not listings and whole.mode != Mode.STRUCTURED and len({c.section_id for c in part.citations}) > MAX_PART_SECTIONS:
             continue        # a listing of a topic across the documents answers no one part of an answer
-        if {c.section_id for c in part.citations} <= cited and \
+        if {(c.doc_id, c.start) for c in part.citations} <= quoted:
+            continue        # quoting nothing the answer does not
+        if {c.section_id for c in part.citations} <= (stated if i < len(contents) and contents[i] else cited) and \
                 (i >= len(figures) or not figures[i] or {(c.doc_id, c.start) for c in part.citations} <= quoted):
             continue
         offset = len(citations)
@@ -921,10 +931,22 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
         text += re.sub(r"\[(\d+)\]", lambda m: f"[{renumbered.get(int(m.group(1)), int(m.group(1)) + offset)}]", part_text)
         citations += [replace(c, n=renumbered[c.n]) for c in own]
         cited |= {c.section_id for c in part.citations}
+        stated |= {c.section_id for c in part.citations}
         quoted |= {(c.doc_id, c.start) for c in part.citations}
     if len(citations) == len(whole.citations):
         return whole
     return replace(whole, text=text, citations=citations)
+
+
+# Words of a clause asking about responsible units (有没有海关, 教育文化口的部门也参与吗？).
+_UNIT_ASKED = re.compile(r"部门|单位|参与|负责|牵头|配合|主管|委办局|谁")
+
+
+def _asks_units(clause: str, index) -> bool:
+    """True when ``clause`` (one ask of a message) asks about responsible units — naming one
+    (有没有海关) or asking who takes part (…部门也参与吗？) — not what a section says."""
+    return bool(_UNIT_ASKED.search(clause)) or read_intent(clause).attribute == Attribute.AGENCY or \
+        bool(agencies_named_in(clause, index))
 
 
 def _quoted_text(citations: list) -> str:

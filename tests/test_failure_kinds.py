@@ -5316,3 +5316,17 @@ def test_a_topic_inside_a_named_group_is_the_topics(extractive_assistant):
     answer = extractive_assistant.ask("着眼美好生活那部分里养老怎么说？")
     _assert_answers(answer, "养老")
     assert "共3条" not in answer.text
+
+
+# What a thing is, asked beside who is responsible for it (質量融資增信到底是幹嘛的？哪個部門負責？):
+# the item's units and its sentence on the thing. The units' list cites the item's section, which
+# had been taken to cover the other ask too; an ask about units (有没有海关, 都有谁) adds nothing.
+def test_what_a_thing_is_beside_who_is_responsible_gets_both(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("質量融資增信到底是幹嘛的？哪個部門負責？"),
+                    "人民银行上海总部", "细化本市质量融资增信实施细则")
+
+
+def test_a_second_ask_about_units_adds_no_sentences(extractive_assistant):
+    answer = extractive_assistant.ask("提升质量安全监管效能这条是哪些部门落实？有没有海关")
+    _assert_answers(answer, "上海海关")
+    assert len(answer.citations) == 1, answer.text
