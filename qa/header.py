@@ -36,7 +36,9 @@ FIELDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                           r"印发单位|落款|名义|签发|签署|谁签|发文机关|issued by|who issued|who signed|signed by|"
                           r"which [\w ]{0,24}(body|agency|office|department|authority|unit|organi[sz]ation) (issued|signed|published|released)", re.I),
                re.compile(r"文件$|^\s*[\u4e00-\u9fff]{4,30}(领导小组|人民政府|委员会|办公厅|办公室|局)\s*$")),
-    "addressees": (re.compile(r"主送|发给|下发给|印发给|(?<!转)发到|哪些单位|addressed|sent to|recipients", re.I),
+    # (哪些单位 — not of those doing a task: 那一项，文件写的是哪些单位负责？ asks an item's units)
+    "addressees": (re.compile(r"主送|发给|下发给|印发给|(?<!转)发到|哪些单位(?![^，,。？?]{0,4}(负责|牵头|落实|承担|参与|实施|配合|主管|管|抓))|"
+                              r"addressed|sent to|recipients", re.I),
                    re.compile(r"[：:]\s*$")),
     "copied": (re.compile(r"抄送|copied|cc\b", re.I), re.compile(r"^\s*抄送[：:]")),
     "public": (re.compile(r"公开|publicly|public", re.I), re.compile(r"公开发布|不予公开|依申请公开")),
@@ -83,6 +85,8 @@ def header_fields(question: str) -> list[str]:
     []
     >>> header_fields("随申码跟乘车码合并了，文件里管这个叫什么？")     # a name inside it, not its title
     []
+    >>> header_fields("这份通知发给哪些单位？"), header_fields("那一项，文件写的是哪些单位负责？")
+    (['addressees'], [])
     """
     if ALL_ASKED.search(question):     # 发文信息给一下: what a header says, all of it
         return ["number", "date", "issuer"]

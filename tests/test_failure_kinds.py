@@ -5330,3 +5330,16 @@ def test_a_second_ask_about_units_adds_no_sentences(extractive_assistant):
     answer = extractive_assistant.ask("提升质量安全监管效能这条是哪些部门落实？有没有海关")
     _assert_answers(answer, "上海海关")
     assert len(answer.citations) == 1, answer.text
+
+
+# 哪些单位 beside a verb of doing a task (那一项，文件写的是哪些单位负责？) asks an item's units, not
+# the notice's addressees (主送); a recommendation asked of a product named in Latin letters
+# (有没有好用的ERP软件推荐给我们财务用？) is advice the notice does not give.
+def test_which_units_do_a_task_is_no_addressee_question(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("人形机器人创新中心落地、模速空间二期那一项，文件写的是哪些单位负责？"),
+                    "市经济信息化委")
+
+
+def test_a_recommendation_of_a_product_in_latin_letters_is_advice(extractive_assistant):
+    answer = extractive_assistant.ask("有没有好用的ERP软件推荐给我们财务用？")
+    assert answer.abstained and "老字号" not in answer.text, answer.text
