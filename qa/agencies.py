@@ -99,7 +99,9 @@ def agencies_named_in(question: str, index: Index) -> list[str]:
     # candidate mentions: runs of up to 12 characters ending in an agency's last character
     mentions = {normalized[i:j] for j in range(1, len(normalized) + 1) if normalized[j - 1] in _AGENCY_END
                 for i in range(max(0, j - 12), j - 1)}
-    exact = [n for n in names if n in normalized or without_city(n) in normalized]
+    # (a national body's Shanghai branch named by the body alone: 人民银行 for 人民银行上海总部)
+    exact = [n for n in names if n in normalized or without_city(n) in normalized or
+             len(body := n.split("上海")[0]) >= 4 and body != n and body in normalized]
     found: list[str] = []
     shortened = [n for n in names if n not in exact and any(abbreviates(m, n) for m in mentions if _starts_word(normalized, m))]
     for name in exact + shortened:

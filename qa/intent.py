@@ -184,7 +184,11 @@ UNIT_CONFIRMED = re.compile(r"(?:也|都)在(里面|里头|其中|名单|之列)
                             r"(?:是|由)[^，,。？?]{1,30}?(?:" + _UNIT_WORD + r")(?:来|去)?(?:负责|牵头|主管|承担)(?:的)?(?:吗|吧|么)|"
                             # …or as on an item's list (有没有挂在…那条上？ 是不是列在里面？ 有公安吗？)
                             r"(?:有没有|是不是|是否|有无)(?:挂|列|写)在|"
-                            r"(?:有|包括|包含)(?:" + _NAMED_UNIT + r")(?:(?:和|、|跟|与|及)(?:" + _NAMED_UNIT + r"))*(?:吗|么|没有|不)")
+                            r"(?:有|包括|包含)(?:" + _NAMED_UNIT + r")(?:(?:和|、|跟|与|及)(?:" + _NAMED_UNIT + r"))*(?:吗|么|没有|不)|"
+                            # …or looked for on an item pointed at (这条有没有人民银行？ 那一项包不包括市委金融办？),
+                            # or that item's units asked whole (这条都有谁？)
+                            r"(?:这|那)一?(?:条|项)[^，,。？?]{0,4}?(?:有没有|有无|包不包括|包括不包括|含不含)(?:" + _UNIT_WORD + r"|人民银行|金融监管|海关)|"
+                            r"(?:这|那)一?(?:条|项)[^，,。？?]{0,4}?都?有(?:谁|哪些单位|哪几家)")
 # The words by which a question asks who is responsible, which the documents need not write
 # (they list units in parentheses): typos are corrected toward them as toward the documents'
 # own wording (由谁付责 → 由谁负责; qa.spelling).

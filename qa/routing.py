@@ -343,7 +343,8 @@ def _named_section(query, index, label: tuple[list, str] | None) -> Routed | Non
 
 
 # A group of items pointed at by its place (总结第一大块, 要点第四块): its number under 一、二、….
-_GROUP_ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:大)?(?:块|板块|大项|大部分|大方面)")
+_GROUP_ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:大)?(?:块|板块|大项|大部分|大方面)|"
+                            r"(最后)(?:那|这|一)?(?:一)?(?:大)?(?:块|部分|板块|大项)")
 # Characters of a group heading (四、聚焦重点领域，牢守城市安全底线) that, written nowhere else in
 # the documents, name the group (牢守城市安全底线, 社会共治, 顶层设计).
 GROUP_NAMES = 4
@@ -379,8 +380,9 @@ def _named_group(query, index) -> Routed | None:
     """The items of a group of a part — the （一）（二）… under a heading such as 四、聚焦重点领域，
     牢守城市安全底线 — each with what it says, when ``query`` names the group by words of its
     heading written nowhere else (“牢守城市安全底线”那一块有三条…, 社会共治那部分的四条…) or by its
-    place (总结第一大块, 24年要点第一大块); ``None`` when no group is named, a topic inside it is
-    asked (着眼美好生活那部分里养老怎么说), or something other than its content (a unit, a figure)."""
+    place (总结第一大块, 24年要点第一大块, 总结最后那部分); ``None`` when no group is named, a
+    topic inside it is asked (着眼美好生活那部分里养老怎么说), or something other than its content
+    (a unit, a figure)."""
     if query.english or query.follow_up:
         return None
     text = normalize_for_match(normalize_query(query.text))
@@ -393,11 +395,16 @@ def _named_group(query, index) -> Routed | None:
     named = [key for key in groups if _group_named(text, key, flat)]
     ordinal = _GROUP_ORDINAL.search(text)
     if not named and ordinal:
-        number = _number(ordinal.group(1))
         years = query.years or question_years(text, query.ref_year)
-        named = [key for key, items in groups.items()
-                 if _number(re.match(r"[一二三四五六七八九十]*", key[2]).group(0) or "0") == number
-                 and (years & section_years(items[0]) or any(w in text and w in key[1] for w in _PART_WORDS))]
+        of_part = {key: items for key, items in groups.items()
+                   if years & section_years(items[0]) or any(w in text and w in key[1] for w in _PART_WORDS)}
+
+        def number(key) -> int | None:
+            return _number(re.match(r"[一二三四五六七八九十]*", key[2]).group(0) or "0")
+
+        # (最后那部分: the part's last group)
+        wanted = _number(ordinal.group(1)) if ordinal.group(1) else max(map(number, of_part), default=None)
+        named = [key for key in of_part if number(key) == wanted]
     if len(named) != 1:
         return None                  # none, or not sure which
     items = groups[named[0]]
@@ -744,7 +751,8 @@ def _agencies(query, result: RetrievalResult, index, top_k: int, retriever=None,
     unlisted = unlisted_unit(text, index) if not named and confirming and not query.english else None
     asked_units = [*named[:MAX_UNITS], *([unlisted] if unlisted else [])]
     confirmed = bool(asked_units) and confirming
-    if not responsibility and not besides and not inherited and not confirmed:
+    # (an item's units looked for or asked whole, no unit named — 这条都有谁？ — ask its list too)
+    if not responsibility and not besides and not inherited and not confirmed and not confirming:
         return None        # which units are asked, but not who is responsible (新加的6个是哪些部门)
     listed = [(s, u) for s in (numbered[0] if numbered else []) if (u := agency_sentence(index, s)) is not None]
     if listed and not confirmed and not query.english:     # 2024年要点第二条谁负责？ — that item's units

@@ -5343,3 +5343,22 @@ def test_which_units_do_a_task_is_no_addressee_question(extractive_assistant):
 def test_a_recommendation_of_a_product_in_latin_letters_is_advice(extractive_assistant):
     answer = extractive_assistant.ask("有没有好用的ERP软件推荐给我们财务用？")
     assert answer.abstained and "老字号" not in answer.text, answer.text
+
+
+# Found by the session's breaker: an item's units looked for by a unit named as the national
+# body whose Shanghai branch the list holds (这条有没有人民银行？ — 人民银行上海总部), or asked whole
+# of an item pointed at (这条都有谁？), are the item's units; a part's last group (总结最后那部分)
+# is named by its place.
+@pytest.mark.parametrize("question, wanted", [
+    ("质量融资增信这条有没有人民银行？都有谁？", ("市委金融办", "人民银行上海总部在其中")),
+    ("质量融资增信这条都有谁？", ("市委金融办", "人民银行上海总部")),
+], ids=["有没有人民银行", "这条都有谁"])
+def test_an_items_units_looked_for_or_asked_whole(extractive_assistant, question, wanted):
+    answer = extractive_assistant.ask(question)
+    _assert_answers(answer, *wanted)
+    assert "细化本市质量融资增信实施细则" not in answer.text
+
+
+def test_a_parts_last_group_is_named_by_its_place(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("去年总结最后那部分讲了什么？"),
+                    "质量人才队伍持续壮大", "质量基础设施水平持续提高", "质量文化理念持续深入")
