@@ -214,7 +214,7 @@ _AGENCY = re.compile(r"责任单位|责任部门|落实单位|实施单位|牵�
                      r"有没有份|也有份|有份吗|有没有参与|也参与了?吗|还有谁|"
                      # a unit named to confirm (人社局是不是也在里面？ 是商务委一家负责吗？): the item's units
                      + UNIT_CONFIRMED.pattern + "|"
-                     r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓|管)|"
+                     r"(哪些|哪几家?|哪个|哪家|谁)(单位|部门)?(来|去)?(负责|牵头|落实|承担|主管|抓(?!手)|管)|"
                      # who carries a task out (…报告是谁来编制发布？ 由谁组织评审？): its units
                      r"(由谁|谁来)(组织|编制|制定|发布|开展|评审|审核|建设|牵头|实施|出台|起草|认定|遴选|组建|举办)|"
                      # …and more verbs of carrying a task out (谁来编？ 由谁评？ — not a purchase, 谁来买, nor

@@ -5362,3 +5362,9 @@ def test_an_items_units_looked_for_or_asked_whole(extractive_assistant, question
 def test_a_parts_last_group_is_named_by_its_place(extractive_assistant):
     _assert_answers(extractive_assistant.ask("去年总结最后那部分讲了什么？"),
                     "质量人才队伍持续壮大", "质量基础设施水平持续提高", "质量文化理念持续深入")
+
+
+# 抓手 (a lever, a measure) is no verb of doing a task: 哪些抓手 asks the measures, not the units.
+def test_which_levers_asks_the_measures_not_the_units(extractive_assistant):
+    answer = extractive_assistant.ask("今年工程品质方面具体有哪些抓手？")
+    assert "责任单位" not in answer.text and not answer.abstained, answer.text
