@@ -420,8 +420,11 @@ class Assistant:
         structured = whole.answer.mode == Mode.STRUCTURED
         own = [(ask, a) for ask, a in zip(asks, checked)
                if structured or ask.own_subject and _names_own_words(ask.clause, a, corpus.flat)]
+        # (a part asking a figure or an item's units is covered by the sentence that states it: 药品
+        # 生产数字化追溯归哪个部门？ is not answered by the tasks of 上海海关 quoting its item)
         answer = _with_parts(whole.answer, [a for _, a in own],
-                             tuple(read_intent(ask.question).wants_figure for ask, _ in own),
+                             tuple(read_intent(ask.question).wants_figure or
+                                   ask.attribute == Attribute.AGENCY and a.mode == Mode.STRUCTURED for ask, a in own),
                              contents=tuple(not _asks_units(ask.clause, corpus.index) for ask, _ in own))
         if not any(a.abstained for a in checked) and answer is whole.answer:
             return whole
@@ -893,7 +896,7 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
     extract's or a model's) followed by the answers of the message's other parts (…今年工作的总体
     思路怎么概括？ …今年农产品追溯怎么安排的？) that cite a section it does not — or, for a part
     asking a figure (``figures[i]`` true), a sentence it does not (公路工程抽检合格率 beside 高标准农田
-    of the same section) — each cited in turn (markers renumbered after ``whole``'s). ``whole``
+    of the same section; likewise for a part asking an item's units) — each cited in turn (markers renumbered after ``whole``'s). ``whole``
     itself when every part answered is covered already. A part citing more than
     :data:`MAX_PART_SECTIONS` sections (a listing of its topic) is added only after a route's
     answer or, with ``listings``, to the items of a listed message. A part asking what a section
@@ -910,10 +913,16 @@ def _with_parts(whole: Answer, parts: list[Answer], figures: tuple[bool, ...] = 
             continue
         if not listings and whole.mode != Mode.STRUCTURED and len({c.section_id for c in part.citations}) > MAX_PART_SECTIONS:
             continue        # a listing of a topic across the documents answers no one part of an answer
-        if {(c.doc_id, c.start) for c in part.citations} <= quoted:
-            continue        # quoting nothing the answer does not
+        # (a sentence is said when the answer quotes it and writes it: a structured answer may cite
+        # an item's list of units only to point at the item — 上海海关列为责任单位的任务：（十二）…)
+        written = normalize_for_match(MARKER.sub("", text))
+        said = all((c.doc_id, c.start) in quoted for c in part.citations) and (
+            normalize_for_match(MARKER.sub("", part.text)) in written or
+            all(normalize_for_match(c.quote).strip("（）()。；;，, ") in written for c in part.citations))
+        if said:
+            continue        # saying nothing the answer does not
         if {c.section_id for c in part.citations} <= (stated if i < len(contents) and contents[i] else cited) and \
-                (i >= len(figures) or not figures[i] or {(c.doc_id, c.start) for c in part.citations} <= quoted):
+                (i >= len(figures) or not figures[i] or said):
             continue
         offset = len(citations)
         own, part_text = part.citations, part.text

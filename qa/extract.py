@@ -610,7 +610,8 @@ def listed_kinds(part: str) -> list[str]:
 # this IDF-weighted share of the part's words (:func:`qa.claims.clause_match`): half, not fitted.
 PART_MATCH = 0.5
 # The words that ask something (a part of a message without them asks nothing).
-ASKS = re.compile(ASKING_WORDS + r"|吧[？?]|对不对|是不是")
+# (…and a verb asked with its negation, A不A: 海关参不参与？ 要不要申报？)
+ASKS = re.compile(ASKING_WORDS + r"|吧[？?]|对不对|是不是|(?P<asked_verb>[\u4e00-\u9fff])不(?P=asked_verb)")
 # Spoken words that ask only of something named (张江机器人谷又要干嘛？ 第二批今年咋弄？); alone they
 # are talk (干嘛不早说, 咋说呢, 我也不知道为何).
 SPOKEN_ASKS = re.compile(r"咋|干嘛|干吗|为何")
@@ -627,6 +628,8 @@ def asks_something(clause: str) -> bool:
 
     >>> asks_something("张江机器人谷又要干嘛"), asks_something("干嘛不早说"), asks_something("咋说呢")
     (True, False, False)
+    >>> asks_something("进口婴童用品联合监管那块海关参不参与？"), asks_something("不得不说")
+    (True, False)
     >>> asks_something("本市绿色食品认证率呢？"), asks_something("好的呢？")
     (True, False)
     >>> asks_something("请告诉我这份文件的文号，"), asks_something("说一下吧"), asks_something("列出你知识库里的文件名")

@@ -5368,3 +5368,11 @@ def test_a_parts_last_group_is_named_by_its_place(extractive_assistant):
 def test_which_levers_asks_the_measures_not_the_units(extractive_assistant):
     answer = extractive_assistant.ask("今年工程品质方面具体有哪些抓手？")
     assert "责任单位" not in answer.text and not answer.abstained, answer.text
+
+
+# A verb asked with its negation (海关参不参与？) asks; and a part asking an item's units is not
+# answered by another answer that cites that item's list only to point at the item (上海海关列为
+# 责任单位的任务：（十二）…): 药品生产数字化追溯归哪个部门？ had been dropped as said already.
+def test_a_second_units_ask_is_not_covered_by_a_units_tasks(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("进口婴童用品联合监管那块海关参不参与？药品生产数字化追溯归哪个部门？"),
+                    "上海海关列为责任单位的任务", "市药品监管局")
