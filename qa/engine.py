@@ -37,7 +37,8 @@ from .generation import (ExtractiveGenerator, Generator, GeneratorUnavailable, R
                          load_generator)
 from .guard import QuestionError, guard, keep_end
 from .index import Index, IndexProblem, ensure_index
-from .intent import ASKING_TERMS, GENERIC_WORDS, LIST_VERBS, WHOLE_WORDS, Attribute, asks_done_or_planned, read_intent
+from .intent import (ASKING_TERMS, FIGURE_ATTRIBUTES, GENERIC_WORDS, LIST_VERBS, WHOLE_WORDS, Attribute, asks_done_or_planned,
+                     read_intent)
 from .query import Query, build_query
 from .retrieval import WHAT_ELSE, HybridRetriever, RetrievalResult, beyond_said, retrieve
 from .routing import LISTING_LEAD_EN, LISTING_LEAD_ZH, listing_text, route_structure, route_topic
@@ -348,7 +349,8 @@ class Assistant:
         documents answer, asked together, when its question asks several kinds of thing
         (qa.asks.separate_asks) and another part is not answered; else ``whole``."""
         earlier = history[-1][0] if history else ""
-        asks = separate_asks(whole.answer.question, earlier=earlier, corpus_flat=self._current_corpus()[0].flat)
+        corpus, _ = self._current_corpus()
+        asks = separate_asks(whole.answer.question, earlier=earlier, corpus_flat=corpus.flat)
         if not asks:
             return whole
         checked = self._checked_parts(asks, history, documents)
@@ -356,12 +358,16 @@ class Assistant:
             return whole
         # a part is given only when what it asks is a kind of fact its answer is checked to hold
         # (a figure, a date, a name): 评价标准是什么？ is "answered" by any sentence naming 星级评价
-        # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits);
-        # an open part, when it asks the members of a group its answer names (哪些安全筑底三年行动)
-        # — and a subject pointed at (那综合为老服务中心呢？) named with what was asked before
+        # — and names its own subject (各拿了多少 leans on the clause before: alone, any figure fits),
+        # or, asking a figure with the subject of the clause before, is answered by a sentence
+        # holding every word of that subject the documents hold (…审结数怎么比受理数还多？分别是多少件
+        # — 共受理二审知识产权刑事案件55件，共审结…59件); an open part, when it asks the members of
+        # a group its answer names (哪些安全筑底三年行动) — and a subject pointed at (那综合为老服务中心呢？)
+        # named with what was asked before
         quotes = [[c.quote for c in a.citations] for a in checked]
         given = [ask for ask, a, quoted in zip(asks, checked, quotes)
-                 if not a.abstained and ask.own_subject and pointed_answered(ask, earlier, quoted) and
+                 if not a.abstained and pointed_answered(ask, earlier, quoted) and
+                 (ask.own_subject or ask.attribute in FIGURE_ATTRIBUTES and _names_own_words(ask.question, a, corpus.flat)) and
                  (ask.attribute != Attribute.OPEN or members_named(ask.clause, quoted) or
                   _quotes_named(ask.clause, quoted))]
         if len(given) == len(asks) >= 2:

@@ -5376,3 +5376,12 @@ def test_which_levers_asks_the_measures_not_the_units(extractive_assistant):
 def test_a_second_units_ask_is_not_covered_by_a_units_tasks(extractive_assistant):
     _assert_answers(extractive_assistant.ask("进口婴童用品联合监管那块海关参不参与？药品生产数字化追溯归哪个部门？"),
                     "上海海关列为责任单位的任务", "市药品监管局")
+
+
+# A figure asked after a clause the notice does not answer (…审结数怎么比受理数还多？分别是多少件),
+# with that clause's subject, is given when its sentence holds every word of the subject the
+# notice writes: the part had been dropped for naming no subject of its own.
+def test_a_figure_asked_after_an_unanswered_why_is_given(extractive_assistant):
+    answer = extractive_assistant.ask("二审知识产权刑事案件审结数怎么比受理数还多？分别是多少件")
+    _assert_answers(answer, "55件", "59件")
+    assert any("原因" in n for n in answer.notes), answer.notes
