@@ -394,7 +394,10 @@ def separate_asks(question: str, kinds: bool = True, earlier: str = "", corpus_f
         # 有没有新平台要搞 — the second asks of 检验检测, not of its 营收)
         again = bool(set(content_words(clauses[i])) & set(content_words(subject)))
         # (nor one turning to a topic of its own: 另外产品碳足迹是搞什么试点 — not of the first's)
-        turns = own and bool(_TURNS_TO.match(clauses[i]))
+        # (…a verbal noun names one too: 另外去年还召开了什么标准化的会)
+        turns = bool(_TURNS_TO.match(clauses[i])) and (own or any(len(w) >= 2 and tag == "vn"
+                                                                 for w, tag in tagged_words(clauses[i])))
+        own = own or turns
         # (nor one naming a subject the documents write, which the first does not: 全国公共服务质量
         # 满意度上海得了多少分？ after 建材检测平均合格率去年多少？)
         turns = turns or own and bool(corpus_flat) and _names_written_subject(_subject(clauses[i]), subject, corpus_flat)

@@ -5385,3 +5385,11 @@ def test_a_figure_asked_after_an_unanswered_why_is_given(extractive_assistant):
     answer = extractive_assistant.ask("二审知识产权刑事案件审结数怎么比受理数还多？分别是多少件")
     _assert_answers(answer, "55件", "59件")
     assert any("原因" in n for n in answer.notes), answer.notes
+
+
+# A later ask turning to a topic of its own (另外…) named by a verbal noun (标准化) takes no subject
+# from the first ask (…强化上海的哪几大功能？另外去年还召开了什么标准化的会？): it had been asked as
+# 开头讲…几大功能另外…标准化的会 and dropped.
+def test_a_later_ask_turning_to_a_verbal_noun_is_its_own(extractive_assistant):
+    _assert_answers(extractive_assistant.ask("去年总结开头讲质量强国建设是为了强化上海的哪几大功能？另外去年还召开了什么标准化的会？"),
+                    "四大功能", "战略咨询委员会第一次会议")
