@@ -2,7 +2,7 @@
 thresholds were fitted to, held as a regression guard. The test split is never scored here.
 
 A fixed fifteenth of the split is scored (the items whose id hashes to 0 mod 15 — every kind in
-about its share): the whole split (9534 items) takes about fourteen minutes on two cores, more
+about its share): the whole split (9534 items) takes about nine minutes on two idle cores, more
 than the suite may; its figures are taken with ``python -m qa eval tests/data/gold/tune.jsonl``
 and reported in the README."""
 
